@@ -1,0 +1,5 @@
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release --project benchmarks -- --filter '*'` runs every benchmark;
+// CLI-style comparisons (beside mido, PyTorch, a C program) live in their own classes with a Main-like entry.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

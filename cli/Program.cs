@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Euterpe.Cli;
+using Euterpe.Cli.Commands;
+
+var root = new RootCommand("Euterpe: neural music generation. Train models on MIDI, ABC or audio, export them to ONNX, and generate music.");
+root.Subcommands.Add(MidiCommand.Create());
+return CommandRunner.Invoke(root, args);

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs whatever Euterpe needs that this machine lacks. Idempotent: a second run only checks.
+# - Debian packages (libtorch, JACK, the real MIDI/ABC/audio data the tests and presets use, independent readers).
+# - The ONNX Runtime shared library, taken from the npm package onnxruntime-node and cached.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib.sh"
+
+packages=(
+  cmake g++ make pkg-config nodejs npm
+  libtorch-dev python3-torch
+  libjack-jackd2-dev jackd2
+  openttd-openmsx abcmidi fluidsynth fluid-soundfont-gm
+  midicsv python3-mido python3-numpy python3-onnx
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  log "installing Debian packages: ${missing[*]}"
+  sudo_if_needed apt-get update -q
+  # jackd2 asks about realtime priority; answer no without a prompt.
+  echo "jackd2 jackd/tweak_rt_limits boolean false" | sudo_if_needed debconf-set-selections
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+bash "$root/scripts/fetch-onnxruntime.sh"
