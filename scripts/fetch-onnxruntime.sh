@@ -15,7 +15,9 @@ trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm pack --silent "onnxruntime-node@$version" >/dev/null) || die "npm pack onnxruntime-node@$version failed"
 tar -xzf "$tmp/onnxruntime-node-$version.tgz" -C "$tmp" package/bin/napi-v6/linux/x64/libonnxruntime.so.1 \
   || die "onnxruntime-node@$version has no bin/napi-v6/linux/x64/libonnxruntime.so.1"
-mkdir -p "$dest.partial"
-cp "$tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" "$dest.partial/"
-rm -rf "$dest" && mv "$dest.partial" "$dest"
+# Assemble in a private folder, then rename: a concurrent or interrupted run never leaves half a library.
+mkdir -p "$(dirname "$dest")"
+partial="$(mktemp -d "$dest.partial.XXXXXX")" && chmod 755 "$partial"
+cp "$tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" "$partial/"
+if [[ -f "$dest/libonnxruntime.so.1" ]]; then rm -rf "$partial"; else rm -rf "$dest" && mv "$partial" "$dest"; fi
 log "ONNX Runtime library cached at $dest/libonnxruntime.so.1"

@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
 
 packages=(
-  cmake g++ make pkg-config nodejs npm
+  cmake g++ make pkg-config
   libtorch-dev python3-torch
   libjack-jackd2-dev jackd2
   openttd-openmsx abcmidi fluidsynth fluid-soundfont-gm
@@ -17,6 +17,8 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm may come from a non-Debian Node.js install that ships its own; only ask Debian when there is none.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   log "installing Debian packages: ${missing[*]}"
   sudo_if_needed apt-get update -q
