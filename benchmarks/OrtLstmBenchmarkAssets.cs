@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Euterpe.Benchmarks;
+
+/// <summary>Builds (once, into the temp directory) the benchmark's ONNX model and the C baseline program, and runs the latter.</summary>
+public static class OrtLstmBenchmarkAssets
+{
+    private static string WorkDirectory => Path.Combine(Path.GetTempPath(), "euterpe-ort-bench");
+
+    public static string Model(string sourceDirectory)
+    {
+        var model = Path.Combine(WorkDirectory, "lstm_token.onnx");
+        if (!File.Exists(model))
+        {
+            Directory.CreateDirectory(WorkDirectory);
+            Exec("/usr/bin/python3", Path.Combine(sourceDirectory, "OrtLstmModel.py"), model);
+        }
+        return model;
+    }
+
+    /// <summary>Builds benchmarks/native/ort_lstm_step.c and runs it; returns its one-line report.</summary>
+    public static string RunNative(string sourceDirectory, string library, string model, int steps)
+    {
+        var binary = Path.Combine(WorkDirectory, "ort_lstm_step");
+        Exec("bash", Path.Combine(sourceDirectory, "native", "build.sh"), binary);
+        return Exec(binary, library, model, steps.ToString(System.Globalization.CultureInfo.InvariantCulture)).Trim();
+    }
+
+    private static string Exec(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} failed ({process.ExitCode}): {stderr.Result}");
+        return stdout.Result;
+    }
+}
