@@ -5,26 +5,31 @@ namespace Euterpe.Benchmarks;
 /// <summary>Builds (once, into the temp directory) the benchmark's ONNX model and the C baseline program, and runs the latter.</summary>
 public static class OrtLstmBenchmarkAssets
 {
+    private static bool _nativeBuilt;
+
     private static string WorkDirectory => Path.Combine(Path.GetTempPath(), "euterpe-ort-bench");
 
-    public static string Model(string sourceDirectory)
+    public static string Model(string sourceDirectory, int hidden)
     {
-        var model = Path.Combine(WorkDirectory, "lstm_token.onnx");
+        var model = Path.Combine(WorkDirectory, $"lstm_token_{hidden}.onnx");
         if (!File.Exists(model))
         {
             Directory.CreateDirectory(WorkDirectory);
-            Exec("/usr/bin/python3", Path.Combine(sourceDirectory, "OrtLstmModel.py"), model);
+            Exec("/usr/bin/python3", Path.Combine(sourceDirectory, "OrtLstmModel.py"), model, Inv(hidden));
         }
         return model;
     }
 
     /// <summary>Builds benchmarks/native/ort_lstm_step.c and runs it; returns its one-line report.</summary>
-    public static string RunNative(string sourceDirectory, string library, string model, int steps)
+    public static string RunNative(string sourceDirectory, string library, string model, int steps, int hidden)
     {
         var binary = Path.Combine(WorkDirectory, "ort_lstm_step");
-        Exec("bash", Path.Combine(sourceDirectory, "native", "build.sh"), binary);
-        return Exec(binary, library, model, steps.ToString(System.Globalization.CultureInfo.InvariantCulture)).Trim();
+        if (!_nativeBuilt) Exec("bash", Path.Combine(sourceDirectory, "native", "build.sh"), binary);
+        _nativeBuilt = true;
+        return Exec(binary, library, model, Inv(steps), Inv(hidden)).Trim();
     }
+
+    private static string Inv(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Exec(string file, params string[] args)
     {

@@ -1,13 +1,14 @@
 # Writes the benchmark's token model: Gather embedding -> 3 stacked LSTM(512) with explicit state -> MatMul to logits.
-# Inputs:  token int64[1], h float[3,1,512], c float[3,1,512]
-# Outputs: logits float[1,388], h_out float[3,1,512], c_out float[3,1,512]
-# Usage: OrtLstmModel.py OUT.onnx   (weights are random: the benchmark measures speed, not music)
+# Inputs:  token int64[1], h float[3,1,H], c float[3,1,H]
+# Outputs: logits float[1,388], h_out float[3,1,H], c_out float[3,1,H]
+# Usage: OrtLstmModel.py OUT.onnx [HIDDEN]   (HIDDEN defaults to 512; weights are random: the benchmark measures speed)
 import sys
 import numpy as np
 import onnx
 from onnx import helper, TensorProto, numpy_helper
 
-VOCAB, HIDDEN, LAYERS = 388, 512, 3
+VOCAB, LAYERS = 388, 3
+HIDDEN = int(sys.argv[2]) if len(sys.argv) > 2 else 512
 rng = np.random.default_rng(7)
 inits = [
     numpy_helper.from_array((rng.standard_normal((VOCAB, HIDDEN)) * 0.1).astype(np.float32), "embedding"),

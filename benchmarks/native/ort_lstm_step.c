@@ -1,6 +1,6 @@
 /* The C baseline for OrtLstmStepBenchmarks: the same token model, stepped the same way (bound inputs/outputs,
  * state copied from outputs to inputs after each run), calling ONNX Runtime's C API directly.
- * Usage: ort_lstm_step LIBONNXRUNTIME MODEL STEPS
+ * Usage: ort_lstm_step LIBONNXRUNTIME MODEL STEPS HIDDEN
  * Only the function-table entries used are declared, by their index in the published OrtApi order. */
 #define _POSIX_C_SOURCE 199309L
 #include <dlfcn.h>
@@ -37,7 +37,7 @@ static void *tensor(void *mem, void *data, size_t bytes, const int64_t *shape, s
 }
 
 int main(int argc, char **argv) {
-  if (argc != 4) { fprintf(stderr, "usage: %s LIBONNXRUNTIME MODEL STEPS\n", argv[0]); return 2; }
+  if (argc != 5) { fprintf(stderr, "usage: %s LIBONNXRUNTIME MODEL STEPS HIDDEN\n", argv[0]); return 2; }
   void *lib = dlopen(argv[1], RTLD_NOW);
   if (!lib) { fprintf(stderr, "%s\n", dlerror()); return 2; }
   const ApiBase *(*get_base)(void) = (const ApiBase *(*)(void))dlsym(lib, "OrtGetApiBase");
@@ -45,6 +45,8 @@ int main(int argc, char **argv) {
   api = (void *const *)get_base()->get_api(13);
   if (!api) { fprintf(stderr, "API version 13 unsupported\n"); return 2; }
   long steps = atol(argv[3]);
+  long hidden = atol(argv[4]);
+  if (steps <= 0 || hidden <= 0 || hidden > 4096) { fprintf(stderr, "bad STEPS or HIDDEN\n"); return 2; }
 
   void *env, *opts, *session, *mem, *binding;
   check(FN(CREATE_ENV, Status (*)(int, const char *, void **))(3, "bench", &env), "CreateEnv");
@@ -57,13 +59,17 @@ int main(int argc, char **argv) {
   check(FN(CREATE_SESSION, Status (*)(void *, const char *, void *, void **))(env, argv[2], opts, &session), "CreateSession");
   check(FN(CREATE_CPU_MEMORY_INFO, Status (*)(int, int, void **))(0, 0, &mem), "CreateCpuMemoryInfo");
 
-  enum { VOCAB = 388, STATE = 3 * 512 };
+  enum { VOCAB = 388 };
+  size_t state = (size_t)(3 * hidden), state_bytes = state * sizeof(float);
   static int64_t token[1];
-  static float h[STATE], c[STATE], h_out[STATE], c_out[STATE], logits[VOCAB];
-  const int64_t token_shape[] = {1}, state_shape[] = {3, 1, 512}, logits_shape[] = {1, VOCAB};
+  static float logits[VOCAB];
+  float *h = calloc(state, sizeof(float)), *c = calloc(state, sizeof(float));
+  float *h_out = calloc(state, sizeof(float)), *c_out = calloc(state, sizeof(float));
+  if (!h || !c || !h_out || !c_out) { fprintf(stderr, "out of memory\n"); return 2; }
+  const int64_t token_shape[] = {1}, state_shape[] = {3, 1, hidden}, logits_shape[] = {1, VOCAB};
   void *v_token = tensor(mem, token, sizeof token, token_shape, 1, 7);
-  void *v_h = tensor(mem, h, sizeof h, state_shape, 3, 1), *v_c = tensor(mem, c, sizeof c, state_shape, 3, 1);
-  void *v_ho = tensor(mem, h_out, sizeof h_out, state_shape, 3, 1), *v_co = tensor(mem, c_out, sizeof c_out, state_shape, 3, 1);
+  void *v_h = tensor(mem, h, state_bytes, state_shape, 3, 1), *v_c = tensor(mem, c, state_bytes, state_shape, 3, 1);
+  void *v_ho = tensor(mem, h_out, state_bytes, state_shape, 3, 1), *v_co = tensor(mem, c_out, state_bytes, state_shape, 3, 1);
   void *v_logits = tensor(mem, logits, sizeof logits, logits_shape, 2, 1);
 
   check(FN(CREATE_IO_BINDING, Status (*)(void *, void **))(session, &binding), "CreateIoBinding");
@@ -79,17 +85,17 @@ int main(int argc, char **argv) {
   for (long i = 0; i < steps / 10 + 10; i++) { /* warm-up */
     token[0] = i % VOCAB;
     check(run(session, NULL, binding), "RunWithBinding");
-    memcpy(h, h_out, sizeof h); memcpy(c, c_out, sizeof c);
+    memcpy(h, h_out, state_bytes); memcpy(c, c_out, state_bytes);
   }
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (long i = 0; i < steps; i++) {
     token[0] = i % VOCAB;
     check(run(session, NULL, binding), "RunWithBinding");
-    memcpy(h, h_out, sizeof h); memcpy(c, c_out, sizeof c);
+    memcpy(h, h_out, state_bytes); memcpy(c, c_out, state_bytes);
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-  printf("c: %ld steps, %.3f us/step, %.1f steps/s (ONNX Runtime %s)\n", steps, seconds * 1e6 / (double)steps,
+  printf("c:  hidden %ld, %ld steps, %.3f us/step, %.1f steps/s (ONNX Runtime %s)\n", hidden, steps, seconds * 1e6 / (double)steps,
          (double)steps / seconds, get_base()->version());
   return 0;
 }

@@ -12,6 +12,7 @@ public sealed unsafe class BoundRun : IDisposable
     private readonly OrtHandle _binding;
     private readonly nint _sessionPointer;
     private readonly nint _bindingPointer;
+    private readonly List<SafeHandleLease> _leases = [];
 
     internal BoundRun(InferenceSession session, Dictionary<string, OrtTensor> inputs, Dictionary<string, OrtTensor> outputs)
     {
@@ -19,6 +20,9 @@ public sealed unsafe class BoundRun : IDisposable
         _api = session.Api;
         Inputs = inputs;
         Outputs = outputs;
+        // Hold the session and every bound tensor open while the binding refers to them, even if their owners dispose first.
+        _leases.Add(new SafeHandleLease(session.Handle));
+        foreach (var t in inputs.Values.Concat(outputs.Values)) _leases.Add(new SafeHandleLease(t.Handle));
         nint binding;
         _api.Check(_api.CreateIoBinding(session.Pointer, &binding));
         _binding = new OrtHandle(_api, OrtObjectKind.IoBinding, binding);
@@ -48,7 +52,9 @@ public sealed unsafe class BoundRun : IDisposable
     /// <summary>Releases the binding; the session and tensors stay with their owners.</summary>
     public void Dispose()
     {
+        if (_binding.IsClosed) return;
         _binding.Dispose();
+        foreach (var lease in _leases) lease.Dispose();
         GC.KeepAlive(_session);
     }
 }

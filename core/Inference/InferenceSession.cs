@@ -32,6 +32,8 @@ public sealed unsafe class InferenceSession : IDisposable
 
     internal nint Pointer => _session.Pointer;
 
+    internal OrtHandle Handle => _session;
+
     internal OrtApiTable Api => _api;
 
     public ModelMetadata Metadata => _metadata ??= ReadMetadata();

@@ -16,6 +16,9 @@ internal sealed unsafe class OrtHandle : SafeHandle
 
     public OrtObjectKind Kind { get; }
 
+    /// <summary>A pinned buffer the native object points into; unpinned only once the object itself is released.</summary>
+    public GCHandle Pin { get; init; }
+
     public override bool IsInvalid => handle == 0;
 
     /// <summary>The raw pointer; callers keep this object alive (GC.KeepAlive or a field) while they use it.</summary>
@@ -43,6 +46,7 @@ internal sealed unsafe class OrtHandle : SafeHandle
             case OrtObjectKind.TensorTypeAndShapeInfo: _api.ReleaseTensorTypeAndShapeInfo(handle); break;
             case OrtObjectKind.CudaProviderOptions: _api.ReleaseCUDAProviderOptions(handle); break;
         }
+        if (Pin.IsAllocated) Pin.Free();
         return true;
     }
 }

@@ -10,7 +10,6 @@ namespace Euterpe.Core.Inference;
 public sealed unsafe class OrtTensor : IDisposable
 {
     private readonly Array _buffer;
-    private readonly GCHandle _pin;
     private readonly OrtHandle _value;
     private readonly long[] _shape;
 
@@ -20,7 +19,7 @@ public sealed unsafe class OrtTensor : IDisposable
         _shape = shape;
         _buffer = buffer;
         ByteLength = byteLength;
-        if (pinWithHandle) _pin = GCHandle.Alloc(buffer, GCHandleType.Pinned);
+        var pin = pinWithHandle ? GCHandle.Alloc(buffer, GCHandleType.Pinned) : default;
         var data = (void*)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
         Data = (nint)data;
         var api = OrtLibrary.Default.Api;
@@ -28,10 +27,11 @@ public sealed unsafe class OrtTensor : IDisposable
         fixed (long* dims = shape)
         {
             var status = api.CreateTensorWithDataAsOrtValue(OrtEnvironment.CpuMemoryInfo.Pointer, data, (nuint)byteLength, dims, (nuint)shape.Length, (int)type, &value);
-            if (status != 0 && _pin.IsAllocated) _pin.Free();
+            if (status != 0 && pin.IsAllocated) pin.Free();
             api.Check(status);
         }
-        _value = new OrtHandle(api, OrtObjectKind.Value, value);
+        // The pin belongs to the native value: a bound run may keep the value alive after this tensor is disposed.
+        _value = new OrtHandle(api, OrtObjectKind.Value, value) { Pin = pin };
     }
 
     public TensorElementType ElementType { get; }
@@ -46,6 +46,8 @@ public sealed unsafe class OrtTensor : IDisposable
     public nint Data { get; }
 
     internal nint ValuePointer => _value.Pointer;
+
+    internal OrtHandle Handle => _value;
 
     /// <summary>A new zero-filled tensor on the pinned object heap.</summary>
     public static OrtTensor Create<T>(params long[] shape) where T : unmanaged
@@ -90,7 +92,6 @@ public sealed unsafe class OrtTensor : IDisposable
     public void Dispose()
     {
         _value.Dispose();
-        if (_pin.IsAllocated) _pin.Free();
         GC.KeepAlive(_buffer);
     }
 

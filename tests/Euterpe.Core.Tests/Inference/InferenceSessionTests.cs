@@ -127,4 +127,21 @@ public class InferenceSessionTests
         run.Run();
         Assert.Equal(15f, zs[4]);
     }
+
+    [Fact]
+    public void BoundRunKeepsDisposedOwnersAlive()
+    {
+        var session = InferenceSession.Open(TestModels.PathOf("add.onnx"));
+        var x = OrtTensor.Wrap(new float[] { 1, 2, 3, 4, 5, 6 }, 2, 3);
+        var y = OrtTensor.Wrap(new float[] { 6, 5, 4, 3, 2, 1 }, 2, 3);
+        var zs = new float[6];
+        var z = OrtTensor.Wrap(zs, 2, 3);
+        using var run = session.Bind(new Dictionary<string, OrtTensor> { ["x"] = x, ["y"] = y }, new Dictionary<string, OrtTensor> { ["z"] = z });
+        session.Dispose();
+        x.Dispose();
+        y.Dispose();
+        z.Dispose();
+        run.Run();
+        Assert.All(zs, v => Assert.Equal(7f, v));
+    }
 }

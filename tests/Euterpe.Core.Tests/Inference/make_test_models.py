@@ -75,6 +75,12 @@ for t in range(steps):
     hs.append(h.copy()); cs.append(c.copy())
 npy("lstm_xs.npy", xs); npy("lstm_hs.npy", np.array(hs, dtype=np.float32)); npy("lstm_cs.npy", np.array(cs, dtype=np.float32))
 
+# unused.onnx: an initializer no node reads; ONNX Runtime logs a warning naming it when it removes it.
+g = helper.make_graph([helper.make_node("Neg", ["x"], ["y"])], "unused_graph",
+    [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2])], [helper.make_tensor_value_info("y", TensorProto.FLOAT, [2])],
+    [numpy_helper.from_array(np.zeros(2, dtype=np.float32), "euterpe_unused_initializer")])
+save(helper.make_model(g, opset_imports=opset, producer_name="euterpe-tests"), "unused.onnx")
+
 # .npy files for the reader: every supported dtype, format versions 1.0, 2.0, 3.0, and failure cases.
 from numpy.lib import format as npf
 def write_version(name, array, version):
