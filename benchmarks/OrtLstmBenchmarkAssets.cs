@@ -20,13 +20,16 @@ public static class OrtLstmBenchmarkAssets
         return model;
     }
 
-    /// <summary>Builds benchmarks/native/ort_lstm_step.c and runs it; returns its one-line report.</summary>
-    public static string RunNative(string sourceDirectory, string library, string model, int steps, int hidden)
+    /// <summary>Builds benchmarks/native/ort_lstm_step.c (once per process) and runs it; returns its report and µs/step.</summary>
+    public static (string Report, double MicrosecondsPerStep) RunNative(string sourceDirectory, string library, string model, int steps, int hidden)
     {
         var binary = Path.Combine(WorkDirectory, "ort_lstm_step");
         if (!_nativeBuilt) Exec("bash", Path.Combine(sourceDirectory, "native", "build.sh"), binary);
         _nativeBuilt = true;
-        return Exec(binary, library, model, Inv(steps), Inv(hidden)).Trim();
+        var report = Exec(binary, library, model, Inv(steps), Inv(hidden)).Trim();
+        // "c:  hidden H, N steps, X us/step, ..."
+        var field = report.Split(", ").First(f => f.EndsWith(" us/step", StringComparison.Ordinal));
+        return (report, double.Parse(field[..^" us/step".Length], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string Inv(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
