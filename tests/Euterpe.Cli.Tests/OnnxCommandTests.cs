@@ -40,6 +40,7 @@ public class OnnxCommandTests
         Assert.Equal(0, code);
         Assert.Contains("  x: float[batch, 4]", output);
         Assert.Contains("  y: float[batch, 5]", output);
+        Assert.Contains("opsets: ai.onnx 13, com.microsoft 1", output);
     }
 
     [Fact]

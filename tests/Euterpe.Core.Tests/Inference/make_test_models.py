@@ -36,7 +36,7 @@ W = rng.standard_normal((4, 5)).astype(np.float32)
 g = helper.make_graph([helper.make_node("MatMul", ["x", "W"], ["y"])], "matmul_graph",
     [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 4])],
     [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 5])], [numpy_helper.from_array(W, "W")])
-save(helper.make_model(g, opset_imports=opset, producer_name="euterpe-tests"), "matmul.onnx")
+save(helper.make_model(g, opset_imports=opset + [helper.make_opsetid("com.microsoft", 1)], producer_name="euterpe-tests"), "matmul.onnx")
 x = rng.standard_normal((3, 4)).astype(np.float32)
 npy("matmul_x.npy", x); npy("matmul_y.npy", x @ W)
 
