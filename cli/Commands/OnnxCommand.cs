@@ -60,14 +60,19 @@ public static class OnnxCommand
         };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Directory for the outputs, one NAME.npy each.", Required = true };
         var threads = new Option<int>("--threads") { Description = "Intra-op threads (0 = one per core).", DefaultValueFactory = _ => 1 };
-        var run = new Command("run", "Run a model once on .npy inputs and write each output as DIR/NAME.npy.") { model, inputs, outDir, threads };
+        var cuda = new Option<bool>("--cuda") { Description = "Run on the GPU (needs a CUDA build of ONNX Runtime, see EUTERPE_ORT_LIBRARY)." };
+        var run = new Command("run", "Run a model once on .npy inputs and write each output as DIR/NAME.npy.") { model, inputs, outDir, threads, cuda };
         run.SetAction(result =>
         {
             var output = result.InvocationConfiguration.Output;
             var path = result.GetValue(model)!.FullName;
             var dir = result.GetValue(outDir)!.FullName;
             var given = ParseInputs(result.GetValue(inputs) ?? []);
-            using var session = InferenceSession.Open(path, new InferenceOptions { IntraOpThreads = result.GetValue(threads) });
+            using var session = InferenceSession.Open(path, new InferenceOptions
+            {
+                IntraOpThreads = result.GetValue(threads),
+                Provider = result.GetValue(cuda) ? ExecutionProvider.Cuda : ExecutionProvider.Cpu,
+            });
             var tensors = new Dictionary<string, OrtTensor>();
             try
             {

@@ -118,4 +118,16 @@ public class OnnxCommandTests
         Assert.StartsWith(expected, err);
         Assert.Single(err.TrimEnd().Split('\n'));
     }
+
+    [Fact]
+    public void CudaWithoutAGpuBuildNamesTheMissingProvider()
+    {
+        var provider = Path.Combine(Path.GetDirectoryName(Euterpe.Core.Inference.OrtLibrary.Default.Path)!, "libonnxruntime_providers_cuda.so");
+        if (File.Exists(provider)) return; // a GPU build is installed: nothing is missing to report
+        var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("matmul.onnx"), "--input", $"x={OnnxCliModels.PathOf("matmul_x.npy")}", "--out", TempDir(), "--cuda");
+        Assert.Equal(2, code);
+        Assert.Contains(provider, err);
+        Assert.Contains("is missing", err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+    }
 }
