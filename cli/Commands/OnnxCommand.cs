@@ -34,7 +34,7 @@ public static class OnnxCommand
             if (meta.GraphName.Length > 0) output.WriteLine($"graph: {meta.GraphName}");
             if (meta.Domain.Length > 0) output.WriteLine($"domain: {meta.Domain}");
             if (meta.Description.Length > 0) output.WriteLine($"description: {meta.Description}");
-            output.WriteLine($"model version: {meta.Version}");
+            if (meta.Version is { } version) output.WriteLine($"model version: {version}");
             output.WriteLine("inputs:");
             foreach (var t in session.Inputs) output.WriteLine($"  {t}");
             output.WriteLine("outputs:");

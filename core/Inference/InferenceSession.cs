@@ -233,7 +233,8 @@ public sealed unsafe class InferenceSession : IDisposable
                 _api.Check(_api.AllocatorFree(allocator, keys));
             }
         }
-        return new ModelMetadata(producer, graph, domain, description, version, custom);
+        // ONNX Runtime reports an unset model_version as INT64_MAX.
+        return new ModelMetadata(producer, graph, domain, description, version == long.MaxValue ? null : version, custom);
     }
 
     internal static byte[] Utf8(string s)

@@ -41,6 +41,7 @@ public class OnnxCommandTests
         Assert.Contains("  x: float[batch, 4]", output);
         Assert.Contains("  y: float[batch, 5]", output);
         Assert.Contains("opsets: ai.onnx 13, com.microsoft 1", output);
+        Assert.DoesNotContain("model version", output);
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public class InferenceSessionTests
         Assert.Equal([-1L, 4L], input.Shape);
         Assert.Equal("batch", input.DimensionNames![0]);
         Assert.Equal("x: float[batch, 4]", input.ToString());
+        Assert.Null(session.Metadata.Version); // matmul.onnx sets no model_version
 
         using var x = Load("matmul_x.npy");
         var outputs = session.Run(new Dictionary<string, OrtTensor> { ["x"] = x });
