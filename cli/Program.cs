@@ -4,4 +4,5 @@ using Euterpe.Cli.Commands;
 
 var root = new RootCommand("Euterpe: neural music generation. Train models on MIDI, ABC or audio, export them to ONNX, and generate music.");
 root.Subcommands.Add(MidiCommand.Create());
+root.Subcommands.Add(OnnxCommand.Create());
 return CommandRunner.Invoke(root, args);

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Euterpe.Core;
+using Euterpe.Core.Inference;
+using Euterpe.Core.IO;
+
+namespace Euterpe.Cli.Commands;
+
+/// <summary><c>euterpe onnx …</c>: inspect and run ONNX models through ONNX Runtime.</summary>
+public static class OnnxCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("onnx", "Inspect and run ONNX models with ONNX Runtime.");
+        command.Subcommands.Add(CreateInfo());
+        command.Subcommands.Add(CreateRun());
+        return command;
+    }
+
+    private static Command CreateInfo()
+    {
+        var model = new Argument<FileInfo>("MODEL") { Description = "The .onnx model file." };
+        var info = new Command("info", "Show a model's inputs, outputs, opsets, producer and metadata.") { model };
+        info.SetAction(result =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var path = result.GetValue(model)!.FullName;
+            using var session = InferenceSession.Open(path);
+            var header = OnnxModelHeader.Read(path);
+            var meta = session.Metadata;
+            output.WriteLine($"model: {path}");
+            output.WriteLine($"producer: {Join(meta.ProducerName, header.ProducerVersion)}");
+            output.WriteLine($"ir version: {header.IrVersion}");
+            output.WriteLine($"opsets: {string.Join(", ", header.Opsets)}");
+            if (meta.GraphName.Length > 0) output.WriteLine($"graph: {meta.GraphName}");
+            if (meta.Domain.Length > 0) output.WriteLine($"domain: {meta.Domain}");
+            if (meta.Description.Length > 0) output.WriteLine($"description: {meta.Description}");
+            if (meta.Version is { } version) output.WriteLine($"model version: {version}");
+            output.WriteLine("inputs:");
+            foreach (var t in session.Inputs) output.WriteLine($"  {t}");
+            output.WriteLine("outputs:");
+            foreach (var t in session.Outputs) output.WriteLine($"  {t}");
+            if (meta.Custom.Count > 0)
+            {
+                output.WriteLine("metadata:");
+                foreach (var (key, value) in meta.Custom) output.WriteLine($"  {key} = {value}");
+            }
+            return 0;
+        });
+        return info;
+    }
+
+    private static Command CreateRun()
+    {
+        var model = new Argument<FileInfo>("MODEL") { Description = "The .onnx model file." };
+        var inputs = new Option<string[]>("--input", "-i")
+        {
+            Description = "An input as NAME=FILE.npy; repeat for each model input.",
+            AllowMultipleArgumentsPerToken = false,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Directory for the outputs, one NAME.npy each.", Required = true };
+        var threads = new Option<int>("--threads") { Description = "Intra-op threads (0 = one per core).", DefaultValueFactory = _ => 1 };
+        var cuda = new Option<bool>("--cuda") { Description = "Run on the GPU (needs a CUDA build of ONNX Runtime, see EUTERPE_ORT_LIBRARY)." };
+        var run = new Command("run", "Run a model once on .npy inputs and write each output as DIR/NAME.npy.") { model, inputs, outDir, threads, cuda };
+        run.SetAction(result =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var path = result.GetValue(model)!.FullName;
+            var dir = result.GetValue(outDir)!.FullName;
+            var given = ParseInputs(result.GetValue(inputs) ?? []);
+            using var session = InferenceSession.Open(path, new InferenceOptions
+            {
+                IntraOpThreads = result.GetValue(threads),
+                Provider = result.GetValue(cuda) ? ExecutionProvider.Cuda : ExecutionProvider.Cpu,
+            });
+            var tensors = new Dictionary<string, OrtTensor>();
+            try
+            {
+                foreach (var (name, file) in given)
+                {
+                    var array = NpyFormat.Read(file);
+                    tensors[name] = OrtTensor.WrapBytes(array.ElementType, array.Data, array.Shape);
+                }
+                var results = session.Run(tensors);
+                for (var i = 0; i < results.Length; i++)
+                {
+                    using var tensor = results[i];
+                    var name = session.Outputs[i].Name;
+                    var file = Path.Combine(dir, SafeFileName(name) + ".npy");
+                    NpyFormat.Write(file, new NpyArray(tensor.ElementType, tensor.Shape.ToArray(), tensor.AsBytes().ToArray()));
+                    output.WriteLine($"{name}: {tensor} -> {file}");
+                }
+            }
+            finally
+            {
+                foreach (var t in tensors.Values) t.Dispose();
+            }
+            return 0;
+        });
+        return run;
+    }
+
+    private static List<(string Name, string File)> ParseInputs(string[] specs)
+    {
+        var list = new List<(string, string)>();
+        foreach (var spec in specs)
+        {
+            var eq = spec.IndexOf('=');
+            if (eq <= 0 || eq == spec.Length - 1) throw new EuterpeException($"--input {spec}: expected NAME=FILE.npy");
+            var name = spec[..eq];
+            if (list.Any(x => x.Item1 == name)) throw new EuterpeException($"--input {spec}: input '{name}' given twice");
+            list.Add((name, spec[(eq + 1)..]));
+        }
+        return list;
+    }
+
+    // Output names may contain characters a file name cannot ('/', ':').
+    private static string SafeFileName(string name)
+    {
+        var invalid = Path.GetInvalidFileNameChars();
+        return new string(name.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+    }
+
+    private static string Join(string a, string b) => b.Length == 0 ? a : $"{a} {b}";
+}

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using Euterpe.Cli.Commands;
+
+namespace Euterpe.Cli.Tests;
+
+public class OnnxCommandTests
+{
+    private static (int Code, string Out, string Err) Invoke(params string[] args)
+    {
+        var root = new RootCommand("test");
+        root.Subcommands.Add(OnnxCommand.Create());
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CommandRunner.Invoke(root, args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string TempDir() => Path.Combine(Path.GetTempPath(), $"onnx-cli-{Guid.NewGuid():N}");
+
+    [Fact]
+    public void InfoShowsSignatureOpsetProducerAndMetadata()
+    {
+        var (code, output, err) = Invoke("onnx", "info", OnnxCliModels.PathOf("add.onnx"));
+        Assert.Equal("", err);
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("producer: euterpe-tests 0.1", lines);
+        Assert.Contains("opsets: ai.onnx 13", lines);
+        Assert.Contains("description: adds two matrices", lines);
+        Assert.Contains("model version: 7", lines);
+        Assert.Contains("x: float[2, 3]", lines);
+        Assert.Contains("z: float[2, 3]", lines);
+        Assert.Contains("vocab = 388", lines);
+    }
+
+    [Fact]
+    public void InfoShowsSymbolicDimensions()
+    {
+        var (code, output, _) = Invoke("onnx", "info", OnnxCliModels.PathOf("matmul.onnx"));
+        Assert.Equal(0, code);
+        Assert.Contains("  x: float[batch, 4]", output);
+        Assert.Contains("  y: float[batch, 5]", output);
+        Assert.Contains("opsets: ai.onnx 13, com.microsoft 1", output);
+        Assert.DoesNotContain("model version", output);
+    }
+
+    [Fact]
+    public void RunWritesOutputsNumpyAgreesWith()
+    {
+        var dir = TempDir();
+        try
+        {
+            var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("matmul.onnx"), "--input", $"x={OnnxCliModels.PathOf("matmul_x.npy")}", "--out", dir);
+            Assert.Equal("", err);
+            Assert.Equal(0, code);
+            var verdict = OnnxCliModels.RunPython(
+                "import sys, numpy as np\n" +
+                "a = np.load(sys.argv[1]); b = np.load(sys.argv[2])\n" +
+                "print(a.dtype.str, a.shape, bool(np.allclose(a, b, atol=1e-5)))\n",
+                Path.Combine(dir, "y.npy"), OnnxCliModels.PathOf("matmul_y.npy"));
+            Assert.Equal("<f4 (3, 5) True", verdict.Trim());
+            Assert.Equal(["y.npy"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void CorruptModelIsOneErrorLineAndExitTwo()
+    {
+        var path = OnnxCliModels.PathOf("corrupt.onnx");
+        var (code, _, err) = Invoke("onnx", "info", path);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {path}: ", err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("x=add_x.npy", "y=cast_i.npy", "input 'y' must be float, got int64[4]")]
+    [InlineData("x=add_x.npy", "y=matmul_x.npy", "input 'y' must have shape y: float[2, 3], got float[3, 4]")]
+    [InlineData("x=add_x.npy", "w=add_y.npy", "model has no input 'w' (inputs: x, y)")]
+    [InlineData("x=add_x.npy", "y=fortran.npy", "Fortran-ordered arrays are not supported")]
+    public void WrongInputsAreOneErrorLineAndExitTwo(string first, string second, string problem)
+    {
+        string Resolve(string spec) => spec[..2] + OnnxCliModels.PathOf(spec[2..]);
+        var dir = TempDir();
+        var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("add.onnx"), "--input", Resolve(first), "--input", Resolve(second), "--out", dir);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", err);
+        Assert.Contains(problem, err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void MalformedInputSpecIsAnError()
+    {
+        var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("add.onnx"), "--input", "x", "--out", TempDir());
+        Assert.Equal(2, code);
+        Assert.Equal("error: --input x: expected NAME=FILE.npy", err.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("not-ort")]
+    public void BadLibraryFromEnvironmentIsOneErrorLine(string which)
+    {
+        var library = which == "missing"
+            ? Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}", "libonnxruntime.so.1")
+            : new[] { "/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libz.so.1", "/lib/x86_64-linux-gnu/libm.so.6" }.First(File.Exists);
+        var cli = typeof(CommandRunner).Assembly.Location;
+        var (code, stdout, err) = OnnxCliModels.Run("dotnet", [cli, "onnx", "info", OnnxCliModels.PathOf("add.onnx")],
+            new Dictionary<string, string> { ["EUTERPE_ORT_LIBRARY"] = library });
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var expected = which == "missing" ? $"error: {library}: ONNX Runtime library not found" : $"error: {library}: not an ONNX Runtime library (no OrtGetApiBase export)";
+        Assert.StartsWith(expected, err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void CudaWithoutAGpuBuildNamesTheMissingProvider()
+    {
+        var provider = Path.Combine(Path.GetDirectoryName(Euterpe.Core.Inference.OrtLibrary.Default.Path)!, "libonnxruntime_providers_cuda.so");
+        if (File.Exists(provider)) return; // a GPU build is installed: nothing is missing to report
+        var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("matmul.onnx"), "--input", $"x={OnnxCliModels.PathOf("matmul_x.npy")}", "--out", TempDir(), "--cuda");
+        Assert.Equal(2, code);
+        Assert.Contains(provider, err);
+        Assert.Contains("is missing", err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+    }
+}
