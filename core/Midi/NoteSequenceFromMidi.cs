@@ -65,8 +65,26 @@ internal static class NoteSequenceFromMidi
             }
         }
         seq.Title = file.Tracks.Count > 0 ? file.Tracks[0].Name : null;
+        // NoteSequence.Sort is not stable, but events at one tick must keep track-then-file order (it decides
+        // the program in force), so the event lists are sorted stably here and only the notes are left to it.
+        var programChanges = seq.ProgramChanges.OrderBy(static p => p.Tick).ToArray();
+        var controlChanges = seq.ControlChanges.OrderBy(static c => c.Tick).ToArray();
+        var pitchBends = seq.PitchBends.OrderBy(static b => b.Tick).ToArray();
+        var timeSignatures = seq.TimeSignatures.OrderBy(static t => t.Tick).ToArray();
+        var keySignatures = seq.KeySignatures.OrderBy(static k => k.Tick).ToArray();
         seq.Sort();
+        Replace(seq.ProgramChanges, programChanges);
+        Replace(seq.ControlChanges, controlChanges);
+        Replace(seq.PitchBends, pitchBends);
+        Replace(seq.TimeSignatures, timeSignatures);
+        Replace(seq.KeySignatures, keySignatures);
         return seq;
+    }
+
+    private static void Replace<T>(List<T> list, T[] items)
+    {
+        list.Clear();
+        list.AddRange(items);
     }
 
     private static void AddNote(NoteSequence seq, ProgramLookup programs, int track, int channel, int pitch, int velocity, long start, long end) =>
