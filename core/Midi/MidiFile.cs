@@ -9,7 +9,7 @@ namespace Euterpe.Core.Midi;
 public sealed class MidiFile
 {
     /// <summary>Files larger than this are refused rather than loaded into memory.</summary>
-    public const long MaxFileBytes = 256L << 20;
+    public const long MaxFileBytes = 64L << 20;
 
     public MidiFile(int format, MidiDivision division)
     {
