@@ -115,7 +115,12 @@ internal static class MidiFromNoteSequence
 
     private static MidiDivision ChooseDivision(NoteSequence seq)
     {
-        if (seq.TempoMap.TicksPerSecond is not { } ticksPerSecond) return MidiDivision.FromTicksPerQuarter(seq.TicksPerQuarter);
+        if (seq.TempoMap.TicksPerSecond is not { } ticksPerSecond)
+        {
+            if (seq.TempoMap.TicksPerQuarter != seq.TicksPerQuarter)
+                throw new ArgumentException($"the tempo map counts {seq.TempoMap.TicksPerQuarter} ticks per quarter but the sequence {seq.TicksPerQuarter}");
+            return MidiDivision.FromTicksPerQuarter(seq.TicksPerQuarter);
+        }
         foreach (var format in (ReadOnlySpan<int>)[24, 25, 29, 30])
         {
             var fps = format == 29 ? 30000.0 / 1001.0 : format;
