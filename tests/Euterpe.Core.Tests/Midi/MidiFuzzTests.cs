@@ -51,6 +51,16 @@ public class MidiFuzzTests
             }
             var back = MidiFileReader.Read(MidiFileWriter.ToBytes(seq), "rewritten");
             Assert.Equal(Ordered(seq.Notes), Ordered(back.Notes));
+            // The event level is lossless too: every parsed event is written and parsed back.
+            var file = MidiFile.Parse(data, label);
+            var again = MidiFile.Parse(file.ToBytes(), "rewritten");
+            for (var t = 0; t < file.Tracks.Count; t++)
+            {
+                var events = file.Tracks[t].Events;
+                // The writer ends a track that lacks an end-of-track event with one.
+                var expected = events.Count > 0 && events[^1].IsEndOfTrack ? events : [.. events, MidiEvent.EndOfTrack(file.Tracks[t].EndTick)];
+                Assert.Equal(expected, again.Tracks[t].Events);
+            }
             return true;
         });
         if (!task.Wait(PerFileLimit)) Assert.Fail($"{label}: still reading after {PerFileLimit.TotalSeconds} s");
