@@ -20,8 +20,7 @@ internal static class MidiFileSerializer
 
     public static void Serialize(MidiFile file, Stream output)
     {
-        if (file.Format == 0 && file.Tracks.Count != 1)
-            throw new ArgumentException($"a format 0 MIDI file has exactly one track, not {file.Tracks.Count}", nameof(file));
+        // A format 0 file should hold one track, but one read with more is written as it was, for lossless round trips.
         if (file.Tracks.Count > ushort.MaxValue) throw new ArgumentException("too many tracks for a MIDI file", nameof(file));
 
         Span<byte> header = stackalloc byte[14];

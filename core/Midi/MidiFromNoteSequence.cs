@@ -13,6 +13,8 @@ namespace Euterpe.Core.Midi;
 /// </summary>
 internal static class MidiFromNoteSequence
 {
+    private const long MaxDelta = 0x0FFF_FFFF;
+
     private enum Order
     {
         Name,
@@ -93,7 +95,13 @@ internal static class MidiFromNoteSequence
                 return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
             });
             if (list.Count > 0 && list[0].Tick < 0) throw new ArgumentException($"event at negative tick {list[0].Tick}");
-            var track = new MidiTrack(list.Select(x => x.Event));
+            var track = new MidiTrack();
+            foreach (var (tick, _, _, e) in list)
+            {
+                // A delta time holds at most 0x0FFFFFFF ticks; bridge longer silences with empty text events, which readers ignore.
+                while (tick - track.EndTick > MaxDelta) track.Events.Add(MidiEvent.Meta(track.EndTick + MaxDelta, MidiMetaType.Text, []));
+                track.Events.Add(e);
+            }
             track.Events.Add(MidiEvent.EndOfTrack(track.EndTick));
             file.Tracks.Add(track);
         }

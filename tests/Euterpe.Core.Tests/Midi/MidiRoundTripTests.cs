@@ -71,6 +71,13 @@ public sealed class MidiRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void AFormatZeroFileWithSeveralTracksWritesBackAsItWas()
+    {
+        var data = MidiBytes.File(MidiBytes.Header(0, 2, 96), MidiBytes.Track(MidiBytes.EndOfTrack), MidiBytes.Track([0x00, 0x90, 60, 1, 0x01, 60, 0, .. MidiBytes.EndOfTrack]));
+        Assert.Equal(data, MidiFile.Parse(data, "two.mid").ToBytes());
+    }
+
+    [Fact]
     public void WriteReplacesAnExistingFileWhole()
     {
         var path = Path.Combine(_dir, "replace.mid");

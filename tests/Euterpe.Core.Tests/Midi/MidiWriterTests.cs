@@ -64,6 +64,16 @@ public sealed class MidiWriterTests : IDisposable
     }
 
     [Fact]
+    public void SilencesLongerThanADeltaTimeAreBridged()
+    {
+        var seq = new NoteSequence(96);
+        seq.AddNote(60, 100, 0x1000_0000, 0x3000_0000, track: 1);
+        seq.Sort();
+        var back = MidiFileReader.Read(MidiFileWriter.ToBytes(seq), "back.mid");
+        Assert.Equal(seq.Notes, back.Notes);
+    }
+
+    [Fact]
     public void SysExMetaAndEveryChannelMessageSurviveMidicsv()
     {
         var file = new MidiFile(0, MidiDivision.FromTicksPerQuarter(96));
