@@ -42,7 +42,7 @@ internal static class MidiFromNoteSequence
             if (name is not null) Add(info.Index, 0, Order.Name, MidiEvent.MetaText(0, MidiMetaType.TrackName, name));
             if (info.InstrumentName is not null) Add(info.Index, 0, Order.Name, MidiEvent.MetaText(0, MidiMetaType.InstrumentName, info.InstrumentName));
         }
-        if (seq.Title is not null && !seq.Tracks.Any(i => i.Index == 0 && i.Name is not null))
+        if (seq.Title is not null && !seq.Tracks.Any(i => i.Index == 0))
             Add(0, 0, Order.Name, MidiEvent.MetaText(0, MidiMetaType.TrackName, seq.Title));
 
         if (!division.IsSmpte)
@@ -110,15 +110,15 @@ internal static class MidiFromNoteSequence
 
     private static int TrackCount(NoteSequence seq)
     {
-        var max = -1;
-        foreach (var i in seq.Tracks) max = Math.Max(max, i.Index);
-        foreach (var n in seq.Notes) max = Math.Max(max, n.Track);
-        foreach (var c in seq.ControlChanges) max = Math.Max(max, c.Track);
-        foreach (var p in seq.ProgramChanges) max = Math.Max(max, p.Track);
-        foreach (var b in seq.PitchBends) max = Math.Max(max, b.Track);
-        if (max >= ushort.MaxValue) throw new ArgumentException($"track index {max} is too large for a MIDI file");
-        if (seq.Tracks.Any(i => i.Index < 0) || seq.Notes.Any(n => n.Track < 0)) throw new ArgumentException("negative track index");
-        return max + 1;
+        int[] indices =
+        [
+            .. seq.Tracks.Select(i => i.Index), .. seq.Notes.Select(n => n.Track), .. seq.ControlChanges.Select(c => c.Track),
+            .. seq.ProgramChanges.Select(p => p.Track), .. seq.PitchBends.Select(b => b.Track),
+        ];
+        if (indices.Length == 0) return 0;
+        if (indices.Min() < 0) throw new ArgumentException($"negative track index {indices.Min()}");
+        if (indices.Max() >= ushort.MaxValue) throw new ArgumentException($"track index {indices.Max()} is too large for a MIDI file");
+        return indices.Max() + 1;
     }
 
     private static MidiDivision ChooseDivision(NoteSequence seq)
