@@ -2,4 +2,6 @@ using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project benchmarks -- --filter '*'` runs every benchmark;
 // CLI-style comparisons (beside mido, PyTorch, a C program) live in their own classes with a Main-like entry.
+if (args is ["midi-read", var midiDirectory]) return Euterpe.Benchmarks.MidiReadBenchmark.Run(midiDirectory);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
