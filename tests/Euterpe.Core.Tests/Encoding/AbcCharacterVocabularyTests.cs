@@ -1,4 +1,6 @@
 using Euterpe.Core.Encoding;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Euterpe.Core.Tests.Encoding;
 
@@ -39,6 +41,18 @@ public class AbcCharacterVocabularyTests
         Assert.All(tokens, t => Assert.InRange(t, 4, AbcCharacterVocabulary.VocabularySize - 1));
         Assert.Equal(text, AbcCharacterVocabulary.Decode(tokens));
         Assert.Equal(100, AbcCharacterVocabulary.VocabularySize);
+    }
+
+    [Fact]
+    public void PropertyAnyTextRoundTripsUpToUnknownsCarriageReturnsAndTabs()
+    {
+        Prop.ForAll<string>(text =>
+        {
+            text ??= "";
+            var tokens = AbcCharacterVocabulary.Encode(text, addStartAndEnd: true);
+            var expected = new string([.. text.Where(c => c != '\r').Select(c => c == '\t' ? ' ' : c is '\n' or (>= ' ' and <= '~') ? c : '\uFFFD')]);
+            return AbcCharacterVocabulary.Decode(tokens) == expected && tokens.All(t => t >= 0 && t < AbcCharacterVocabulary.VocabularySize);
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]

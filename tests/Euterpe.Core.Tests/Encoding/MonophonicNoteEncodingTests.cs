@@ -1,5 +1,7 @@
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Music;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Euterpe.Core.Tests.Encoding;
 
@@ -53,6 +55,20 @@ public class MonophonicNoteEncodingTests
             Assert.Equal(melody.Notes.Select(n => (n.Pitch, n.StartTick, n.EndTick)), decoded.Notes.Select(n => (n.Pitch, n.StartTick, n.EndTick)));
             Assert.All(decoded.Notes, n => Assert.Equal(100, n.Velocity));
         }
+    }
+
+    [Fact]
+    public void PropertyDecodedMelodiesAreMonophonicAndReencodeToTheSameTokens()
+    {
+        var gen = from seed in Gen.Choose(0, int.MaxValue) from count in Gen.Choose(0, 50) select (seed, count);
+        Prop.ForAll(gen.ToArbitrary(), p =>
+        {
+            // Arbitrary polyphony in, so the skyline and duration fallbacks are exercised.
+            var tokens = Default.Encode(TestPieces.RandomPolyphonic(p.seed, p.count));
+            var decoded = Default.Decode(tokens);
+            var monophonic = decoded.Notes.Zip(decoded.Notes.Skip(1)).All(x => x.First.EndTick <= x.Second.StartTick);
+            return monophonic && Default.Encode(decoded).AsSpan().SequenceEqual(tokens);
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
