@@ -31,6 +31,8 @@ public sealed record EvaluationReport(
     {
         var referencePitches = reference.Select(r => PitchSequence.Of(r.Sequence)).ToList();
         var hasReference = reference.Count > 0;
+        var pitchCorpus = new OverlapCorpus(referencePitches);
+        var intervalCorpus = new OverlapCorpus(referencePitches, useIntervals: true);
         var generatedRows = new List<PieceMetrics>(generated.Count);
         var generatedPitches = new List<int[]>(generated.Count);
         foreach (var (name, seq) in generated)
@@ -42,11 +44,11 @@ public sealed record EvaluationReport(
             if (hasReference && pitches.Length > 0)
             {
                 bleu = Bleu.Compute([pitches], referencePitches);
-                var overlap = LongestCommonOverlap.Against(pitches, referencePitches);
+                var overlap = pitchCorpus.Measure(pitches);
                 sub = Defined(overlap.SubsequenceFraction);
                 run = Defined(overlap.SubstringFraction);
                 closest = overlap.SubstringCorpusIndex >= 0 ? reference[overlap.SubstringCorpusIndex].Name : null;
-                intervalRun = Defined(LongestCommonOverlap.Against(pitches, referencePitches, useIntervals: true).SubstringFraction);
+                intervalRun = Defined(intervalCorpus.Measure(pitches).SubstringFraction);
             }
             generatedRows.Add(Measure(name, seq, bleu, sub, run, intervalRun, closest));
         }

@@ -13,6 +13,12 @@ internal static class MidiCsvCorpus
 {
     public const string Directory = "/usr/share/games/openttd/baseset/openmsx";
 
+    private static readonly Lazy<IReadOnlyList<(string Name, NoteSequence Song)>> Cache =
+        new(() => [.. Files().AsParallel().AsOrdered().Select(f => (Path.GetFileName(f), Read(f)))]);
+
+    /// <summary>Every song, read once per test run (midicsv takes a while) — treat them as read-only.</summary>
+    public static IReadOnlyList<(string Name, NoteSequence Song)> Songs => Cache.Value;
+
     public static string[] Files()
     {
         Assert.True(System.IO.Directory.Exists(Directory), $"{Directory} is missing: install the Debian package openttd-openmsx");

@@ -10,9 +10,8 @@ public class RealSongEncodingTests
     {
         var encoding = new PerformanceEncoding();
         var buffer = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
-        foreach (var file in MidiCsvCorpus.Files())
+        foreach (var (file, song) in MidiCsvCorpus.Songs)
         {
-            var song = MidiCsvCorpus.Read(file);
             Assert.True(song.Notes.Count > 50, $"{file}: only {song.Notes.Count} notes read");
             var tokens = encoding.Encode(song);
             Assert.All(tokens, t => Assert.True(encoding.IsValidToken(t)));
@@ -33,9 +32,8 @@ public class RealSongEncodingTests
     public void SongsCutIntoWindowsWithOneOnsetPerNote()
     {
         var encoding = new PianoRollEncoding();
-        foreach (var file in MidiCsvCorpus.Files().Take(8))
+        foreach (var (_, song) in MidiCsvCorpus.Songs.Take(8))
         {
-            var song = MidiCsvCorpus.Read(file);
             var windows = encoding.Windows(song);
             var steps = encoding.StepCount(song);
             Assert.Equal((steps + 383) / 384, windows.Count);
@@ -49,9 +47,8 @@ public class RealSongEncodingTests
     [Fact]
     public void SongsGiveSensibleConditioningFeatures()
     {
-        foreach (var file in MidiCsvCorpus.Files().Take(8))
+        foreach (var (_, song) in MidiCsvCorpus.Songs.Take(8))
         {
-            var song = MidiCsvCorpus.Read(file);
             var f = ConditioningFeatures.Compute(song);
             Assert.Equal(1f, f.PitchClassHistogram.ToArray().Sum(), 4);
             Assert.InRange(f.MeanPitch, 30f, 90f);

@@ -9,7 +9,7 @@ public class RealSongEvaluationTests
     [Fact]
     public void SongsTakenFromTheCorpusAreRecognisedAsCopies()
     {
-        var corpus = MidiCsvCorpus.Files().Select(f => (Path.GetFileName(f), MidiCsvCorpus.Read(f))).ToList();
+        var corpus = MidiCsvCorpus.Songs;
         var generated = corpus.Where((_, i) => i % 12 == 0).ToList();
         var report = EvaluationReport.Compute(generated, corpus);
         Assert.Equal(generated.Count, report.Generated.Count);
@@ -31,9 +31,8 @@ public class RealSongEvaluationTests
     [Fact]
     public void ASongAgainstTheOthersIsNotACopy()
     {
-        var files = MidiCsvCorpus.Files();
-        var song = MidiCsvCorpus.Read(files[0]);
-        var others = files.Skip(1).Take(10).Select(f => (Path.GetFileName(f), MidiCsvCorpus.Read(f))).ToList();
+        var song = MidiCsvCorpus.Songs[0].Song;
+        var others = MidiCsvCorpus.Songs.Skip(1).Take(10).ToList();
         var report = EvaluationReport.Compute([("first", song)], others);
         var row = report.Generated[0];
         Assert.True(row.LcsSubstringOverlap < 0.5, $"substring overlap {row.LcsSubstringOverlap}");

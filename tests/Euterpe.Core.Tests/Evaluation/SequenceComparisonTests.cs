@@ -1,5 +1,7 @@
 using Euterpe.Core.Evaluation;
 using Euterpe.Core.Tests.Encoding;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Euterpe.Core.Tests.Evaluation;
 
@@ -39,6 +41,36 @@ public class SequenceComparisonTests
         Assert.Equal((4, 2), LongestCommonOverlap.Lengths(a, b));
         Assert.Equal((4, 2), LongestCommonOverlap.Lengths(b, a));
         Assert.Equal((0, 0), LongestCommonOverlap.Lengths(a, []));
+    }
+
+    [Fact]
+    public void FastAlgorithmsAgreeWithTheTable()
+    {
+        // Small alphabets make long common runs likely; lengths cross several 64-bit words.
+        var gen = from seed in Gen.Choose(0, int.MaxValue)
+                  from n in Gen.Choose(0, 300)
+                  from m in Gen.Choose(0, 300)
+                  from alphabet in Gen.Choose(1, 6)
+                  select (seed, n, m, alphabet);
+        Prop.ForAll(gen.ToArbitrary(), p =>
+        {
+            var random = new Random(p.seed);
+            var a = Enumerable.Range(0, p.n).Select(_ => random.Next(p.alphabet) - 2).ToArray();
+            var b = Enumerable.Range(0, p.m).Select(_ => random.Next(p.alphabet) - 2).ToArray();
+            var (sub, run) = LongestCommonOverlap.Lengths(a, b);
+            return new BitParallelLcs(a).Length(b) == sub && new SuffixAutomaton(b).LongestCommonSubstring(a) == run;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void OverlapCorpusMatchesTheTableOnRandomPieces()
+    {
+        var corpus = Enumerable.Range(0, 4).Select(s => PitchSequence.Of(TestPieces.RandomPolyphonic(200 + s, 150))).ToList();
+        var generated = PitchSequence.Of(TestPieces.RandomPolyphonic(300, 130));
+        var o = new OverlapCorpus(corpus).Measure(generated);
+        var table = corpus.Select(c => LongestCommonOverlap.Lengths(generated, c)).ToList();
+        Assert.Equal(table.Max(t => t.Subsequence) / (double)generated.Length, o.SubsequenceFraction, 12);
+        Assert.Equal(table.Max(t => t.Substring) / (double)generated.Length, o.SubstringFraction, 12);
     }
 
     [Fact]
