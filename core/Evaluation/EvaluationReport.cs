@@ -69,8 +69,17 @@ public sealed record EvaluationReport(
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    public static EvaluationReport FromJson(string json) =>
-        JsonSerializer.Deserialize<EvaluationReport>(json, JsonOptions) ?? throw new EuterpeException("report: empty JSON");
+    public static EvaluationReport FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EvaluationReport>(json, JsonOptions) ?? throw new EuterpeException("report: the JSON is null");
+        }
+        catch (JsonException e)
+        {
+            throw new EuterpeException($"report: not an evaluation report ({e.Message.Split('\n')[0]})", inner: e);
+        }
+    }
 
     public void WriteJson(string path) => AtomicFile.WriteAllText(path, ToJson() + "\n");
 

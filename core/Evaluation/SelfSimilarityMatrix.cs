@@ -38,15 +38,26 @@ public sealed class SelfSimilarityMatrix
         return FromSegments(sequence, segments);
     }
 
-    /// <summary>Grayscale picture, white = 1, each cell drawn as a square of <paramref name="cellPixels"/>; row 0 at the top.</summary>
+    /// <summary>Largest side an image gets by enlarging cells; a matrix bigger than this is drawn one pixel per cell.</summary>
+    public const int MaxImageSide = 4096;
+
+    /// <summary>
+    /// Grayscale picture, white = 1, each cell drawn as a square of <paramref name="cellPixels"/> (fewer when that
+    /// would pass <see cref="MaxImageSide"/>); row 0 at the top.
+    /// </summary>
     public GrayscaleImage ToImage(int cellPixels = 4)
     {
         if (cellPixels < 1) throw new ArgumentOutOfRangeException(nameof(cellPixels), "cells need at least one pixel");
+        cellPixels = Math.Max(1, Math.Min(cellPixels, MaxImageSide / Math.Max(1, Size)));
         var side = Math.Max(1, Size * cellPixels);
         var image = new GrayscaleImage(side, side);
-        for (var y = 0; y < Size * cellPixels; y++)
-            for (var x = 0; x < Size * cellPixels; x++)
-                image[x, y] = (byte)Math.Round(255 * Math.Clamp(this[y / cellPixels, x / cellPixels], 0, 1));
+        var pixels = image.Pixels.AsSpan();
+        for (var i = 0; i < Size; i++)
+        {
+            var row = pixels.Slice(i * cellPixels * side, side);
+            for (var j = 0; j < Size; j++) row.Slice(j * cellPixels, cellPixels).Fill((byte)Math.Round(255 * Math.Clamp(this[i, j], 0, 1)));
+            for (var k = 1; k < cellPixels; k++) row.CopyTo(pixels.Slice((i * cellPixels + k) * side, side));
+        }
         return image;
     }
 

@@ -58,6 +58,7 @@ public class EvaluationReportTests
         var back = EvaluationReport.FromJson(json);
         Assert.Equal(json, back.ToJson());
         Assert.Equal(report.Generated[0], back.Generated[0]);
+        Assert.StartsWith("report:", Assert.Throws<EuterpeException>(() => EvaluationReport.FromJson("{\"generated\": 5}")).Message);
     }
 
     [Fact]

@@ -41,6 +41,21 @@ public class SelfSimilarityTests
     }
 
     [Fact]
+    public void LongPiecesGetImagesOfBoundedSize()
+    {
+        var seq = new NoteSequence();
+        for (var bar = 0; bar < 1500; bar++) seq.AddNote(60 + bar % 12, 90, bar * 1920L, bar * 1920L + 480);
+        var m = SelfSimilarityMatrix.PerBar(seq);
+        Assert.Equal(1500, m.Size);
+        Assert.Equal(1, m[0, 12], 12);
+        Assert.Equal(0, m[0, 1], 12);
+        var image = m.ToImage(cellPixels: 4);
+        Assert.Equal(3000, image.Width); // 4 px per cell would pass 4096, so two per cell
+        Assert.Equal(255, image[2 * 12 + 1, 1]);
+        Assert.Equal(0, image[2 * 12 + 2, 1]);
+    }
+
+    [Fact]
     public void Crc32MatchesTheStandardCheckValue()
     {
         Assert.Equal(0xCBF43926u, GrayscaleImage.Crc32("123456789"u8));
