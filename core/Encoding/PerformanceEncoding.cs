@@ -112,7 +112,20 @@ public sealed class PerformanceEncoding
         return false;
     }
 
-    public int[] Encode(NoteSequence sequence)
+    public int[] Encode(NoteSequence sequence) => Encode(sequence, null);
+
+    /// <summary>
+    /// Encodes and also gives the time (seconds) at which each token takes effect — e.g. to compute
+    /// <see cref="ConditioningFeatures"/> for the window a training example covers.
+    /// </summary>
+    public (int[] Tokens, double[] Seconds) EncodeTimed(NoteSequence sequence)
+    {
+        var seconds = new List<double>();
+        var tokens = Encode(sequence, seconds);
+        return (tokens, [.. seconds]);
+    }
+
+    private int[] Encode(NoteSequence sequence, List<double>? tokenSeconds)
     {
         var notes = QuantizedNotes(sequence);
         // Every note gives an off and an on; sort so that at one step offs come before ons (a re-attack
@@ -131,20 +144,30 @@ public sealed class PerformanceEncoding
         foreach (var (step, kind, pitch, velocity) in events)
         {
             for (var gap = step - now; gap > 0; gap -= Options.MaxShiftSteps)
-                tokens.Add(TimeShiftOffset + (int)Math.Min(gap, Options.MaxShiftSteps) - 1);
+            {
+                var shift = (int)Math.Min(gap, Options.MaxShiftSteps);
+                tokens.Add(TimeShiftOffset + shift - 1);
+                tokenSeconds?.Add((step - gap + shift) * Options.StepSeconds);
+            }
             now = step;
             if (kind == 0)
             {
                 tokens.Add(NoteOffOffset + pitch - Options.MinPitch);
+                tokenSeconds?.Add(step * Options.StepSeconds);
                 continue;
             }
             if (Options.VelocityBins > 0)
             {
                 var bin = VelocityToBin(velocity);
-                if (bin != currentBin) tokens.Add(VelocityOffset + bin - 1);
+                if (bin != currentBin)
+                {
+                    tokens.Add(VelocityOffset + bin - 1);
+                    tokenSeconds?.Add(step * Options.StepSeconds);
+                }
                 currentBin = bin;
             }
             tokens.Add(pitch - Options.MinPitch);
+            tokenSeconds?.Add(step * Options.StepSeconds);
         }
         return [.. tokens];
     }

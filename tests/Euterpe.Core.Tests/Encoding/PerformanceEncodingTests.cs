@@ -49,6 +49,22 @@ public class PerformanceEncodingTests
     }
 
     [Fact]
+    public void TimedEncodingGivesTheStreamingDecodersClock()
+    {
+        var piece = TestPieces.RandomPolyphonic(21, 80);
+        var (tokens, seconds) = Default.EncodeTimed(piece);
+        Assert.Equal(Default.Encode(piece), tokens);
+        Assert.Equal(tokens.Length, seconds.Length);
+        var decoder = new PerformanceStreamDecoder(Default);
+        Span<StreamedNoteEvent> buffer = stackalloc StreamedNoteEvent[2];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            decoder.Feed(tokens[i], buffer);
+            Assert.Equal(decoder.Seconds, seconds[i], 9);
+        }
+    }
+
+    [Fact]
     public void ChordSharesOneVelocityAndOffsPrecedeOns()
     {
         var seq = new NoteSequence();
