@@ -13,12 +13,12 @@ public static class Bleu
 {
     public const int DefaultMaxOrder = 4;
 
-    public static double Compute(IReadOnlyList<int[]> candidates, IReadOnlyList<int[]> references, int maxOrder = DefaultMaxOrder)
-    {
-        if (maxOrder is < 1 or > 8) throw new ArgumentOutOfRangeException(nameof(maxOrder), "n-gram order must be 1..8");
-        if (references.Count == 0 || candidates.Count == 0) return double.NaN;
+    public static double Compute(IReadOnlyList<int[]> candidates, IReadOnlyList<int[]> references, int maxOrder = DefaultMaxOrder) =>
+        new BleuReferences(references, maxOrder).Score(candidates);
 
-        // Most occurrences of each n-gram in a single reference.
+    /// <summary>Most occurrences of each n-gram (orders 1…maxOrder) in any single reference.</summary>
+    internal static Dictionary<(int Order, long Key), int> MaxReferenceCounts(IReadOnlyList<int[]> references, int maxOrder)
+    {
         var maxRefCounts = new Dictionary<(int Order, long Key), int>();
         var counts = new Dictionary<(int Order, long Key), int>();
         foreach (var reference in references)
@@ -28,11 +28,16 @@ public static class Bleu
             foreach (var (gram, count) in counts)
                 if (!maxRefCounts.TryGetValue(gram, out var existing) || count > existing) maxRefCounts[gram] = count;
         }
+        return maxRefCounts;
+    }
 
+    internal static double Score(IReadOnlyList<int[]> candidates, Dictionary<(int Order, long Key), int> maxRefCounts, int[] sortedReferenceLengths, int maxOrder)
+    {
+        if (candidates.Count == 0 || sortedReferenceLengths.Length == 0) return double.NaN;
+        var counts = new Dictionary<(int Order, long Key), int>();
         var matches = new long[maxOrder + 1];
         var totals = new long[maxOrder + 1];
         long candidateLength = 0, referenceLength = 0;
-        var referenceLengths = references.Select(r => r.Length).Distinct().Order().ToArray();
         foreach (var candidate in candidates)
         {
             counts.Clear();
@@ -43,7 +48,7 @@ public static class Bleu
                 matches[gram.Order] += Math.Min(count, maxRefCounts.GetValueOrDefault(gram));
             }
             candidateLength += candidate.Length;
-            referenceLength += ClosestLength(referenceLengths, candidate.Length);
+            referenceLength += ClosestLength(sortedReferenceLengths, candidate.Length);
         }
 
         var logSum = 0.0;

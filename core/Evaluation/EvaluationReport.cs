@@ -33,6 +33,7 @@ public sealed record EvaluationReport(
         var hasReference = reference.Count > 0;
         var pitchCorpus = new OverlapCorpus(referencePitches);
         var intervalCorpus = new OverlapCorpus(referencePitches, useIntervals: true);
+        var bleuReferences = new BleuReferences(referencePitches);
         var generatedRows = new List<PieceMetrics>(generated.Count);
         var generatedPitches = new List<int[]>(generated.Count);
         foreach (var (name, seq) in generated)
@@ -43,7 +44,7 @@ public sealed record EvaluationReport(
             string? closest = null;
             if (hasReference && pitches.Length > 0)
             {
-                bleu = Bleu.Compute([pitches], referencePitches);
+                bleu = bleuReferences.Score([pitches]);
                 var overlap = pitchCorpus.Measure(pitches);
                 sub = Defined(overlap.SubsequenceFraction);
                 run = Defined(overlap.SubstringFraction);
@@ -62,7 +63,7 @@ public sealed record EvaluationReport(
             referenceRows,
             SetSummary.Of(generatedRows, generatedHistogram),
             hasReference ? SetSummary.Of(referenceRows, referenceHistogram) : null,
-            hasReference && generatedPitches.Any(p => p.Length > 0) ? Bleu.Compute([.. generatedPitches.Where(p => p.Length > 0)], referencePitches) : null,
+            hasReference && generatedPitches.Any(p => p.Length > 0) ? bleuReferences.Score([.. generatedPitches.Where(p => p.Length > 0)]) : null,
             bothHaveNotes ? PitchClassHistogram.L1Distance(generatedHistogram, referenceHistogram) : null,
             bothHaveNotes ? PitchClassHistogram.KlDivergence(generatedHistogram, referenceHistogram) : null);
     }
