@@ -151,6 +151,19 @@ public class PerformanceEncodingTests
     }
 
     [Fact]
+    public void WithoutVelocityBinsEveryNotePlaysAtTheDefault()
+    {
+        var encoding = new PerformanceEncoding(new PerformanceEncodingOptions { VelocityBins = 0, DefaultVelocity = 90 });
+        Assert.Equal(356, encoding.VocabularySize);
+        var piece = TestPieces.RandomPolyphonic(8, 50);
+        var tokens = encoding.Encode(piece);
+        Assert.All(tokens, t => Assert.NotEqual(PerformanceEventType.Velocity, encoding.TokenToEvent(t).Type));
+        var decoded = encoding.Decode(tokens);
+        Assert.All(decoded.Notes, n => Assert.Equal(90, n.Velocity));
+        Assert.Equal(encoding.Quantize(piece).Notes, decoded.Notes);
+    }
+
+    [Fact]
     public void VelocityBinsCoverTheMidiRange()
     {
         Assert.Equal(1, Default.VelocityToBin(1));

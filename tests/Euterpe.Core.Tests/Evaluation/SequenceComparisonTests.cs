@@ -33,6 +33,19 @@ public class SequenceComparisonTests
     }
 
     [Fact]
+    public void CorpusBleuPoolsCountsAcrossCandidates()
+    {
+        // Candidate A matches 2/2 unigrams, B 1/2; pooled precision is 3/4, not the mean of per-piece scores.
+        int[][] references = [[60, 62], [64, 65, 67]];
+        int[][] candidates = [[60, 62], [64, 70]];
+        var prepared = new BleuReferences(references, maxOrder: 1);
+        Assert.Equal(0.75, prepared.Score(candidates), 12);
+        Assert.Equal(Bleu.Compute(candidates, references, maxOrder: 1), prepared.Score(candidates));
+        Assert.Equal(1.0, prepared.Score([candidates[0]]), 12);
+        Assert.True(double.IsNaN(new BleuReferences([]).Score(candidates)));
+    }
+
+    [Fact]
     public void LcsOfTheTextbookExample()
     {
         // CLRS: LCS(ABCBDAB, BDCABA) = 4 (BCBA); longest common substring is 2 (e.g. AB).
