@@ -22,8 +22,11 @@ public sealed class PianoRollEncoding
         Options.Validate();
     }
 
-    /// <summary>Longest roll built in one piece (2^20 steps: about 6 hours at 24 steps per beat and 120 bpm).</summary>
-    public const int MaxSteps = 1 << 20;
+    /// <summary>
+    /// Most cells (steps × 128 × tracks) a piece may fill, in one roll or in all its windows together: 2^26, i.e.
+    /// 2^19 steps of one track (about 3 hours at 24 steps per beat and 120 bpm). Guards against corrupt note ends.
+    /// </summary>
+    public const long MaxCells = 1L << 26;
 
     public PianoRollOptions Options { get; }
 
@@ -39,10 +42,7 @@ public sealed class PianoRollEncoding
     /// <summary>The roll of steps [startStep, startStep + steps); steps defaults to the rest of the piece.</summary>
     public PianoRoll Encode(NoteSequence sequence, long startStep = 0, int? steps = null)
     {
-        var wanted = steps ?? Math.Max(0, StepCount(sequence) - startStep);
-        if (wanted > MaxSteps)
-            throw new EuterpeException($"{sequence.Title ?? "sequence"}: a piano roll of {wanted} steps is longer than the {MaxSteps} allowed; cut it into windows");
-        var count = (int)wanted;
+        var count = (int)CheckSize(sequence, steps ?? Math.Max(0, StepCount(sequence) - startStep));
         var roll = new PianoRoll(count, Options.TrackCount, Options.StepsPerBeat, startStep, Options.WithOnsets);
         foreach (var n in sequence.Notes)
         {
@@ -71,7 +71,7 @@ public sealed class PianoRollEncoding
     /// </summary>
     public IReadOnlyList<PianoRoll> Windows(NoteSequence sequence)
     {
-        var total = StepCount(sequence);
+        var total = CheckSize(sequence, StepCount(sequence));
         var windows = new List<PianoRoll>();
         for (long start = 0; start < total; start += Options.WindowSteps) windows.Add(Encode(sequence, start, Options.WindowSteps));
         return windows;
@@ -120,6 +120,13 @@ public sealed class PianoRollEncoding
         var velocity = Options.Binary ? Options.BinaryVelocity : Math.Clamp((int)MathF.Round(roll.Values[roll.Index(start, pitch, track)] * 127f), 1, 127);
         seq.AddNote(pitch, velocity, StepToTick(roll.StartStep + start, roll.StepsPerBeat, seq.TicksPerQuarter),
             StepToTick(roll.StartStep + end, roll.StepsPerBeat, seq.TicksPerQuarter), track: track);
+    }
+
+    private long CheckSize(NoteSequence sequence, long steps)
+    {
+        if (steps > MaxCells / PianoRoll.PitchCount / Options.TrackCount)
+            throw new EuterpeException($"{sequence.Title ?? "sequence"}: a piano roll of {steps} steps × {Options.TrackCount} tracks is larger than the {MaxCells} cells allowed");
+        return steps;
     }
 
     private static long StepToTick(long step, int stepsPerBeat, int ticksPerQuarter) => (long)Math.Round((double)step * ticksPerQuarter / stepsPerBeat);

@@ -128,7 +128,12 @@ public class PianoRollEncodingTests
     {
         var seq = new NoteSequence();
         seq.AddNote(60, 100, 0, 480L * 100_000_000);
-        Assert.Throws<EuterpeException>(() => Default.Encode(seq));
+        Assert.StartsWith("sequence:", Assert.Throws<EuterpeException>(() => Default.Encode(seq)).Message);
+        Assert.Throws<EuterpeException>(() => Default.Windows(seq));
+        // Within the limit, a long silence-padded piece is fine.
+        var ok = new NoteSequence();
+        ok.AddNote(60, 100, 0, 480L * 2_000);
+        Assert.Equal(48_000, Default.Encode(ok).Steps);
     }
 
     private static NoteSequence WithoutSamePitchOverlap(NoteSequence piece)
