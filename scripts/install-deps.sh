@@ -13,6 +13,7 @@ packages=(
   openttd-openmsx abcmidi fluidsynth fluid-soundfont-gm
   midicsv python3-mido python3-numpy python3-onnx
 )
+packages+=(python3-pil) # independent PNG/PGM decoder for the evaluation image tests
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

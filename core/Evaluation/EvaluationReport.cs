@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Euterpe.Core.IO;
+using Euterpe.Core.Music;
+
+namespace Euterpe.Core.Evaluation;
+
+/// <summary>
+/// Every metric for a set of generated pieces against a reference corpus: per-piece rows, per-set means, and the
+/// set-level comparisons — corpus BLEU of the generated pitch strings against the reference pieces, and the L1
+/// distance and KL divergence KL(generated ‖ reference) between the two sets' pitch-class histograms (note counts).
+/// Renders a plain-text table and serialises to JSON.
+/// </summary>
+public sealed record EvaluationReport(
+    IReadOnlyList<PieceMetrics> Generated,
+    IReadOnlyList<PieceMetrics> Reference,
+    SetSummary GeneratedSummary,
+    SetSummary? ReferenceSummary,
+    double? CorpusBleu,
+    double? PitchClassL1Distance,
+    double? PitchClassKlDivergence)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static EvaluationReport Compute(IReadOnlyList<(string Name, NoteSequence Sequence)> generated, IReadOnlyList<(string Name, NoteSequence Sequence)> reference)
+    {
+        var referencePitches = reference.Select(r => PitchSequence.Of(r.Sequence)).ToList();
+        var hasReference = reference.Count > 0;
+        var pitchCorpus = new OverlapCorpus(referencePitches);
+        var intervalCorpus = new OverlapCorpus(referencePitches, useIntervals: true);
+        var bleuReferences = new BleuReferences(referencePitches);
+        var generatedRows = new List<PieceMetrics>(generated.Count);
+        var generatedPitches = new List<int[]>(generated.Count);
+        foreach (var (name, seq) in generated)
+        {
+            var pitches = PitchSequence.Of(seq);
+            generatedPitches.Add(pitches);
+            double? bleu = null, sub = null, run = null, intervalRun = null;
+            string? closest = null;
+            if (hasReference && pitches.Length > 0)
+            {
+                bleu = bleuReferences.Score([pitches]);
+                var overlap = pitchCorpus.Measure(pitches);
+                sub = Defined(overlap.SubsequenceFraction);
+                run = Defined(overlap.SubstringFraction);
+                closest = overlap.SubstringCorpusIndex >= 0 ? reference[overlap.SubstringCorpusIndex].Name : null;
+                intervalRun = Defined(intervalCorpus.Measure(pitches).SubstringFraction);
+            }
+            generatedRows.Add(Measure(name, seq, bleu, sub, run, intervalRun, closest));
+        }
+        var referenceRows = reference.Select(r => Measure(r.Name, r.Sequence, null, null, null, null, null)).ToList();
+
+        var generatedHistogram = PitchClassHistogram.Compute(generated.Select(g => g.Sequence));
+        var referenceHistogram = PitchClassHistogram.Compute(reference.Select(r => r.Sequence));
+        var bothHaveNotes = generatedHistogram.Sum() > 0 && referenceHistogram.Sum() > 0;
+        return new EvaluationReport(
+            generatedRows,
+            referenceRows,
+            SetSummary.Of(generatedRows, generatedHistogram),
+            hasReference ? SetSummary.Of(referenceRows, referenceHistogram) : null,
+            hasReference && generatedPitches.Any(p => p.Length > 0) ? bleuReferences.Score([.. generatedPitches.Where(p => p.Length > 0)]) : null,
+            bothHaveNotes ? PitchClassHistogram.L1Distance(generatedHistogram, referenceHistogram) : null,
+            bothHaveNotes ? PitchClassHistogram.KlDivergence(generatedHistogram, referenceHistogram) : null);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static EvaluationReport FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EvaluationReport>(json, JsonOptions) ?? throw new EuterpeException("report: the JSON is null");
+        }
+        catch (JsonException e)
+        {
+            throw new EuterpeException($"report: not an evaluation report ({e.Message.Split('\n')[0]})", inner: e);
+        }
+    }
+
+    public void WriteJson(string path) => AtomicFile.WriteAllText(path, ToJson() + "\n");
+
+    /// <summary>A fixed-width table: one row per generated piece, then the set means and the set-level comparisons.</summary>
+    public string ToTable()
+    {
+        string[] header = ["piece", "notes", "sec", "poly", "n/s", "empty", "UPC", "PCs", "qual", "BLEU", "LCS", "run", "run-int"];
+        var rows = new List<string[]> { header };
+        foreach (var p in Generated)
+            rows.Add([p.Name, I(p.NoteCount), F(p.DurationSeconds, 1), F(p.PolyphonicRate), F(p.NotesPerSecond, 2), F(p.EmptyBarRate), F(p.UsedPitchClassesPerBar, 2),
+                I(p.UsedPitchClasses), F(p.QualifiedNoteRate), F(p.Bleu), F(p.LcsSubsequenceOverlap), F(p.LcsSubstringOverlap), F(p.IntervalLcsSubstringOverlap)]);
+        rows.Add(SummaryRow("mean (generated)", GeneratedSummary));
+        if (ReferenceSummary is { } r) rows.Add(SummaryRow("mean (reference)", r));
+
+        var widths = header.Select((_, c) => rows.Max(row => row[c].Length)).ToArray();
+        var sb = new StringBuilder();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i == 1 || i == Generated.Count + 1) sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
+            sb.AppendLine(string.Join("  ", rows[i].Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+        }
+        sb.AppendLine();
+        sb.AppendLine($"corpus BLEU (pitch 1-4-grams): {F(CorpusBleu)}");
+        sb.AppendLine($"pitch-class histogram L1 distance: {F(PitchClassL1Distance)}  KL(generated||reference): {F(PitchClassKlDivergence)}");
+        sb.AppendLine("poly = fraction of 1/24-beat steps with >= 2 pitches; empty = empty-bar rate; UPC = pitch classes per non-empty bar;");
+        sb.AppendLine("qual = notes >= a 32nd; LCS/run = longest common subsequence/substring with a reference, fraction of the piece; run-int = same on intervals.");
+        return sb.ToString();
+    }
+
+    private static string[] SummaryRow(string name, SetSummary s) =>
+        [name, I(s.Notes), "", F(s.PolyphonicRate), F(s.NotesPerSecond, 2), F(s.EmptyBarRate), F(s.UsedPitchClassesPerBar, 2), F(s.UsedPitchClasses, 1), F(s.QualifiedNoteRate), "", "", "", ""];
+
+    private static PieceMetrics Measure(string name, NoteSequence seq, double? bleu, double? sub, double? run, double? intervalRun, string? closest)
+    {
+        var melodic = seq.Notes.Count(n => !n.IsDrum);
+        return new PieceMetrics(
+            name,
+            melodic,
+            seq.TotalSeconds,
+            Defined(PolyphonicRate.Compute(seq)),
+            Defined(NoteDensity.NotesPerSecond(seq)),
+            Defined(BarMetrics.EmptyBarRate(seq)),
+            Defined(BarMetrics.MeanUsedPitchClasses(seq)),
+            PitchClassHistogram.UsedPitchClasses(seq),
+            Defined(QualifiedNoteRate.Compute(seq)),
+            bleu, sub, run, intervalRun, closest);
+    }
+
+    private static double? Defined(double value) => double.IsNaN(value) ? null : value;
+
+    private static string F(double? value, int decimals = 3) => value is { } v ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "-";
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,58 @@
+using Euterpe.Core.Encoding;
+
+namespace Euterpe.Core.Tests.Encoding;
+
+/// <summary>The encodings on the OpenMSX songs, read by the independent midicsv tool.</summary>
+public class RealSongEncodingTests
+{
+    [Fact]
+    public void EverySongRoundTripsThroughPerformanceTokens()
+    {
+        var encoding = new PerformanceEncoding();
+        var buffer = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
+        foreach (var (file, song) in MidiCsvCorpus.Songs)
+        {
+            Assert.True(song.Notes.Count > 50, $"{file}: only {song.Notes.Count} notes read");
+            var tokens = encoding.Encode(song);
+            Assert.All(tokens, t => Assert.True(encoding.IsValidToken(t)));
+            var expected = encoding.Quantize(song);
+            Assert.Equal(expected.Notes, encoding.Decode(tokens).Notes);
+            // No melodic note is lost, except same-pitch onsets that fall on one 10 ms step.
+            var melodic = song.Notes.Where(n => !n.IsDrum).Select(n => (n.Pitch, (long)Math.Round(n.StartSeconds / 0.01))).Distinct().Count();
+            Assert.InRange(expected.Notes.Count, melodic - melodic / 100, melodic);
+
+            var decoder = new PerformanceStreamDecoder(encoding);
+            var ons = 0;
+            foreach (var t in tokens) for (int i = 0, n = decoder.Feed(t, buffer); i < n; i++) if (buffer[i].IsNoteOn) ons++;
+            Assert.Equal(expected.Notes.Count, ons);
+        }
+    }
+
+    [Fact]
+    public void SongsCutIntoWindowsWithOneOnsetPerNote()
+    {
+        var encoding = new PianoRollEncoding();
+        foreach (var (_, song) in MidiCsvCorpus.Songs.Take(8))
+        {
+            var windows = encoding.Windows(song);
+            var steps = encoding.StepCount(song);
+            Assert.Equal((steps + 383) / 384, windows.Count);
+            var onsetCells = windows.Sum(w => w.Onsets!.Count(v => v > 0));
+            var tpq = song.TicksPerQuarter;
+            var distinctOnsets = song.Notes.Where(n => !n.IsDrum).Select(n => (n.Pitch, Math.Max(0, (long)Math.Round((double)n.StartTick * 24 / tpq)))).Distinct().Count();
+            Assert.Equal(distinctOnsets, onsetCells);
+        }
+    }
+
+    [Fact]
+    public void SongsGiveSensibleConditioningFeatures()
+    {
+        foreach (var (_, song) in MidiCsvCorpus.Songs.Take(8))
+        {
+            var f = ConditioningFeatures.Compute(song);
+            Assert.Equal(1f, f.PitchClassHistogram.ToArray().Sum(), 4);
+            Assert.InRange(f.MeanPitch, 30f, 90f);
+            Assert.InRange(f.NotesPerSecond, 0.5f, 60f);
+        }
+    }
+}
