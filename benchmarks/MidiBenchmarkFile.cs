@@ -13,4 +13,6 @@ public sealed class MidiBenchmarkFile(string path, byte[] bytes)
     public MidiFile? File { get; set; }
 
     public NoteSequence? Sequence { get; set; }
+
+    public int[]? Tokens { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Euterpe.Core.Encoding;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
 
@@ -16,10 +17,14 @@ public static class MidiReadBenchmark
 {
     private const double MinSecondsPerStep = 2.0;
 
+    private static readonly PerformanceEncoding Performance = new();
+
     public static readonly List<MidiBenchmarkStep> Steps =
     [
         new("euterpe parse (MidiFile events)", f => f.File = MidiFile.Parse(f.Bytes, f.Path)),
         new("euterpe read (NoteSequence)", f => f.Sequence = MidiFileReader.Read(f.Bytes, f.Path)),
+        // The figure: read every file and encode it to performance events, end to end.
+        new("euterpe read + performance events", f => f.Tokens = Performance.Encode(MidiFileReader.Read(f.Bytes, f.Path))),
     ];
 
     public static int Run(string directory)

@@ -67,7 +67,7 @@ public static partial class NpyFormat
         }
         var headerBytes = new byte[headerLength];
         ReadExactly(stream, headerBytes, name, "header");
-        var header = major == 3 ? Encoding.UTF8.GetString(headerBytes) : Encoding.Latin1.GetString(headerBytes);
+        var header = major == 3 ? System.Text.Encoding.UTF8.GetString(headerBytes) : System.Text.Encoding.Latin1.GetString(headerBytes);
         var (type, shape) = ParseHeader(header, name);
         var size = SizeOf(type);
         long count = 1;
@@ -105,7 +105,7 @@ public static partial class NpyFormat
         Span<byte> len = stackalloc byte[2];
         BinaryPrimitives.WriteUInt16LittleEndian(len, (ushort)header.Length);
         stream.Write(len);
-        stream.Write(Encoding.Latin1.GetBytes(header));
+        stream.Write(System.Text.Encoding.Latin1.GetBytes(header));
         stream.Write(array.Data);
     }
 

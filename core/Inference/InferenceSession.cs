@@ -239,8 +239,8 @@ public sealed unsafe class InferenceSession : IDisposable
 
     internal static byte[] Utf8(string s)
     {
-        var bytes = new byte[Encoding.UTF8.GetByteCount(s) + 1];
-        Encoding.UTF8.GetBytes(s, bytes);
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(s) + 1];
+        System.Text.Encoding.UTF8.GetBytes(s, bytes);
         return bytes;
     }
 

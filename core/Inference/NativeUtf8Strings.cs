@@ -15,9 +15,9 @@ internal sealed unsafe class NativeUtf8Strings : IDisposable
         Pointers = (byte**)NativeMemory.AllocZeroed((nuint)Math.Max(1, _count), (nuint)sizeof(nint));
         for (var i = 0; i < _count; i++)
         {
-            var length = Encoding.UTF8.GetByteCount(list[i]);
+            var length = System.Text.Encoding.UTF8.GetByteCount(list[i]);
             var p = (byte*)NativeMemory.Alloc((nuint)length + 1);
-            Encoding.UTF8.GetBytes(list[i], new Span<byte>(p, length));
+            System.Text.Encoding.UTF8.GetBytes(list[i], new Span<byte>(p, length));
             p[length] = 0;
             Pointers[i] = p;
         }

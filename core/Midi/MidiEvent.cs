@@ -72,7 +72,7 @@ public readonly struct MidiEvent : IEquatable<MidiEvent>
 
     public static MidiEvent Meta(long tick, byte type, byte[] payload) => new(tick, 0xFF, type, 0, payload);
 
-    public static MidiEvent MetaText(long tick, byte type, string text) => Meta(tick, type, Encoding.Latin1.GetBytes(text));
+    public static MidiEvent MetaText(long tick, byte type, string text) => Meta(tick, type, System.Text.Encoding.Latin1.GetBytes(text));
 
     public static MidiEvent SysEx(long tick, byte status, byte[] payload)
     {
@@ -83,7 +83,7 @@ public readonly struct MidiEvent : IEquatable<MidiEvent>
     public static MidiEvent EndOfTrack(long tick) => Meta(tick, MidiMetaType.EndOfTrack, []);
 
     /// <summary>Text of a text-like meta event, decoded as Latin-1 (lossless for any bytes).</summary>
-    public string Text => Encoding.Latin1.GetString(Payload);
+    public string Text => System.Text.Encoding.Latin1.GetString(Payload);
 
     public bool Equals(MidiEvent other) =>
         Tick == other.Tick && Status == other.Status && Data1 == other.Data1 && Data2 == other.Data2

@@ -23,7 +23,7 @@ internal static class MidiBytes
     public static byte[] Chunk(string id, byte[] body, uint? declaredLength = null)
     {
         var bytes = new byte[8 + body.Length];
-        Encoding.ASCII.GetBytes(id).CopyTo(bytes, 0);
+        System.Text.Encoding.ASCII.GetBytes(id).CopyTo(bytes, 0);
         BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(4), declaredLength ?? (uint)body.Length);
         body.CopyTo(bytes, 8);
         return bytes;
