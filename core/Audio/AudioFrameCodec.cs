@@ -112,33 +112,81 @@ public abstract class AudioFrameCodec
     }
 
     /// <summary>
+    /// Frames a whole signal into one contiguous array, frame after frame (shape [FrameCount, FrameSize],
+    /// row-major, as a model's tensor holds it).
+    /// </summary>
+    public float[] EncodeFlat(ReadOnlySpan<float> signal)
+    {
+        var frames = Encode(signal);
+        var flat = new float[frames.Length * FrameSize];
+        for (var f = 0; f < frames.Length; f++)
+        {
+            frames[f].CopyTo(flat, f * FrameSize);
+        }
+
+        return flat;
+    }
+
+    /// <summary>
     /// Rebuilds a signal from frames by overlap-add, dropping the leading padding. <paramref name="length"/>
     /// trims the result (default: everything the frames cover, count × hop samples).
     /// </summary>
     public float[] Decode(IReadOnlyList<float[]> frames, int? length = null)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var covered = frames.Count * HopLength;
-        var outLength = length ?? covered;
-        if (outLength < 0 || outLength > covered)
-        {
-            throw new ArgumentOutOfRangeException(nameof(length), length, $"{frames.Count} frames cover at most {covered} samples");
-        }
-
-        var sum = new double[(frames.Count - 1) * HopLength + FrameLength + HopLength];
-        var decoded = new float[FrameLength];
+        var sum = OverlapAddBuffer(frames.Count, length, out var decoded);
         for (var f = 0; f < frames.Count; f++)
         {
-            DecodeFrame(frames[f], decoded);
-            var offset = f * HopLength;
-            for (var i = 0; i < FrameLength; i++)
-            {
-                sum[offset + i] += decoded[i];
-            }
+            Accumulate(frames[f], f, sum, decoded);
         }
 
-        var result = new float[outLength];
-        for (var i = 0; i < outLength; i++)
+        return Trim(sum, frames.Count, length);
+    }
+
+    /// <summary>As <see cref="Decode(IReadOnlyList{float[]}, int?)"/>, for frames stored contiguously ([count, FrameSize]).</summary>
+    public float[] DecodeFlat(ReadOnlySpan<float> frames, int? length = null)
+    {
+        if (frames.Length % FrameSize != 0)
+        {
+            throw new ArgumentException($"{frames.Length} values are not a whole number of {FrameSize}-value frames", nameof(frames));
+        }
+
+        var count = frames.Length / FrameSize;
+        var sum = OverlapAddBuffer(count, length, out var decoded);
+        for (var f = 0; f < count; f++)
+        {
+            Accumulate(frames.Slice(f * FrameSize, FrameSize), f, sum, decoded);
+        }
+
+        return Trim(sum, count, length);
+    }
+
+    private double[] OverlapAddBuffer(int count, int? length, out float[] decoded)
+    {
+        var covered = count * HopLength;
+        if (length is { } l && (l < 0 || l > covered))
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"{count} frames cover at most {covered} samples");
+        }
+
+        decoded = new float[FrameLength];
+        return new double[count * HopLength + FrameLength];
+    }
+
+    private void Accumulate(ReadOnlySpan<float> frame, int index, double[] sum, float[] decoded)
+    {
+        DecodeFrame(frame, decoded);
+        var offset = index * HopLength;
+        for (var i = 0; i < FrameLength; i++)
+        {
+            sum[offset + i] += decoded[i];
+        }
+    }
+
+    private float[] Trim(double[] sum, int count, int? length)
+    {
+        var result = new float[length ?? count * HopLength];
+        for (var i = 0; i < result.Length; i++)
         {
             result[i] = (float)sum[LatencySamples + i];
         }

@@ -140,6 +140,20 @@ public class FrameCodecTests : IClassFixture<RenderedSongFixture>
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FlatLayoutHoldsTheSameFramesInOrder(bool stft)
+    {
+        AudioFrameCodec codec = stft ? new StftFrameCodec(512, 128) : new GruvFrameCodec(512);
+        var signal = _song.Excerpt.AsSpan(0, 5000);
+        var frames = codec.Encode(signal);
+        var flat = codec.EncodeFlat(signal);
+        Assert.Equal(frames.SelectMany(f => f).ToArray(), flat);
+        Assert.Equal(codec.Decode(frames, signal.Length), codec.DecodeFlat(flat, signal.Length));
+        Assert.Throws<ArgumentException>(() => codec.DecodeFlat(flat.AsSpan(1), null));
+    }
+
     [Fact]
     public void StftRejectsAHopThatLeavesGaps()
     {
