@@ -11,7 +11,7 @@ packages=(
   libtorch-dev python3-torch
   libjack-jackd2-dev jackd2
   openttd-openmsx abcmidi fluidsynth fluid-soundfont-gm
-  midicsv python3-mido python3-numpy python3-onnx
+  midicsv python3-mido python3-numpy python3-onnx sox
 )
 packages+=(python3-pil) # independent PNG/PGM decoder for the evaluation image tests
 missing=()

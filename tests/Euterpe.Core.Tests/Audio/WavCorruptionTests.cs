@@ -1,0 +1,162 @@
+using System.Buffers.Binary;
+using Euterpe.Core.Audio;
+
+namespace Euterpe.Core.Tests.Audio;
+
+public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
+{
+    private readonly RenderedSongFixture _song;
+
+    public WavCorruptionTests(RenderedSongFixture song) => _song = song;
+
+    [Theory]
+    [InlineData("-b 8", "8-bit")]
+    [InlineData("-e ms-adpcm", "ADPCM")]
+    [InlineData("-e ima-adpcm", "ADPCM")]
+    [InlineData("-e u-law", "0x0007")]
+    [InlineData("-b 32 -e signed-integer", "32-bit integer PCM")]
+    [InlineData("-e floating-point -b 64", "64-bit float")]
+    [InlineData("-c 3", "3 channels")]
+    public void UnsupportedEncodingsWrittenBySoxAreRejected(string options, string problem)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("bad.wav");
+        var args = new List<string> { "-D", _song.WavPath };
+        args.AddRange(options.Split(' '));
+        args.AddRange([path, "trim", "0", "0.5"]);
+        ExternalTools.Run("sox", [.. args]);
+
+        AssertRejected(path, problem);
+    }
+
+    [Fact]
+    public void TruncatedDataIsRejected()
+    {
+        using var dir = new TempDirectory();
+        var bytes = File.ReadAllBytes(_song.WavPath);
+        var path = dir.File("cut.wav");
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        AssertRejected(path, "truncated");
+    }
+
+    [Fact]
+    public void NonSeekableTruncatedStreamIsRejected()
+    {
+        var bytes = File.ReadAllBytes(_song.WavPath)[..5000];
+        using var stream = new ForwardOnlyStream(bytes);
+        var error = Assert.Throws<WavFormatException>(() => WavFile.Read(stream, "pipe", out _));
+        Assert.StartsWith("pipe: truncated", error.Message);
+    }
+
+    [Fact]
+    public void TextFileIsNotAWav()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("notes.wav");
+        File.WriteAllText(path, "this is not audio, just some text that is long enough");
+        AssertRejected(path, "not a WAV file");
+    }
+
+    [Fact]
+    public void EmptyFileIsNotAWav()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("empty.wav");
+        File.WriteAllBytes(path, []);
+        AssertRejected(path, "not a WAV file");
+    }
+
+    [Fact]
+    public void MissingFileIsReportedAsAWavError()
+    {
+        using var dir = new TempDirectory();
+        AssertRejected(dir.File("absent.wav"), "cannot open");
+    }
+
+    [Fact]
+    public void HeaderDamageIsRejected()
+    {
+        using var dir = new TempDirectory();
+        var good = Written(WavSampleFormat.Pcm16, 2);
+
+        var notWave = (byte[])good.Clone();
+        "AVI "u8.CopyTo(notWave.AsSpan(8));
+        AssertRejected(Save(dir, "avi.wav", notWave), "not WAVE");
+
+        var rifx = (byte[])good.Clone();
+        "RIFX"u8.CopyTo(rifx);
+        AssertRejected(Save(dir, "rifx.wav", rifx), "RIFX");
+
+        var badAlign = (byte[])good.Clone();
+        BinaryPrimitives.WriteUInt16LittleEndian(badAlign.AsSpan(32), 3);
+        AssertRejected(Save(dir, "align.wav", badAlign), "block align");
+
+        var noData = good[..36];
+        BinaryPrimitives.WriteInt32LittleEndian(noData.AsSpan(4), noData.Length - 8);
+        AssertRejected(Save(dir, "nodata.wav", noData), "no data chunk");
+
+        // Data chunk first: swap the order so fmt is missing when data arrives.
+        var dataFirst = good[..12].Concat(good[36..]).Concat(good[12..36]).ToArray();
+        AssertRejected(Save(dir, "datafirst.wav", dataFirst), "data chunk before fmt chunk");
+
+        var hugeFmt = (byte[])good.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(hugeFmt.AsSpan(16), 0x7FFFFFF0);
+        AssertRejected(Save(dir, "hugefmt.wav", hugeFmt), "implausible size");
+
+        var oddData = (byte[])good.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(oddData.AsSpan(40), 7);
+        AssertRejected(Save(dir, "odd.wav", oddData), "not a multiple of the frame size");
+
+        var hugeData = (byte[])good.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(hugeData.AsSpan(40), 0xFFFFFFF0);
+        AssertRejected(Save(dir, "hugedata.wav", hugeData), "truncated");
+    }
+
+    [Fact]
+    public void ExtensibleWithUnknownSubformatIsRejected()
+    {
+        using var dir = new TempDirectory();
+        var bytes = Written(WavSampleFormat.Pcm16, 1, extensible: true);
+        bytes[20 + 26] ^= 0xFF; // corrupt the GUID tail
+        AssertRejected(Save(dir, "guid.wav", bytes), "sub-format GUID");
+    }
+
+    private static byte[] Written(WavSampleFormat format, int channels, bool extensible = false)
+    {
+        var stream = new MemoryStream();
+        WavFile.Write(stream, WavFileTests.GridAudio(format, channels, 64, seed: 1), format, extensible);
+        return stream.ToArray();
+    }
+
+    private static string Save(TempDirectory dir, string name, byte[] bytes)
+    {
+        var path = dir.File(name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static void AssertRejected(string path, string problem)
+    {
+        var error = Assert.Throws<WavFormatException>(() => WavFile.Read(path));
+        Assert.IsAssignableFrom<EuterpeException>(error);
+        Assert.StartsWith(path + ": ", error.Message);
+        Assert.Contains(problem, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    /// <summary>A stream that cannot seek, like a pipe.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
+    }
+}

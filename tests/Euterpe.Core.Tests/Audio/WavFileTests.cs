@@ -1,0 +1,189 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using Euterpe.Core.Audio;
+
+namespace Euterpe.Core.Tests.Audio;
+
+public class WavFileTests : IClassFixture<RenderedSongFixture>
+{
+    private readonly RenderedSongFixture _song;
+
+    public WavFileTests(RenderedSongFixture song) => _song = song;
+
+    public static TheoryData<WavSampleFormat, int, bool> Layouts()
+    {
+        var data = new TheoryData<WavSampleFormat, int, bool>();
+        foreach (var format in Enum.GetValues<WavSampleFormat>())
+        {
+            foreach (var channels in new[] { 1, 2 })
+            {
+                data.Add(format, channels, false);
+                data.Add(format, channels, true);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void SamplesOnTheFormatGridRoundTripExactly(WavSampleFormat format, int channels, bool extensible)
+    {
+        using var dir = new TempDirectory();
+        // An odd frame count makes 24-bit mono data odd-sized, exercising the pad byte.
+        var audio = GridAudio(format, channels, 1001, seed: channels);
+        var path = dir.File("x.wav");
+        WavFile.Write(path, audio, format, extensible);
+
+        var read = WavFile.Read(path, out var readFormat);
+        Assert.Equal(format, readFormat);
+        Assert.Equal(44100, read.SampleRate);
+        Assert.Equal(channels, read.ChannelCount);
+        for (var c = 0; c < channels; c++)
+        {
+            Assert.Equal(audio.Channels[c], read.Channels[c]);
+        }
+
+        // RIFF size must match the file (including a pad byte when the data size is odd).
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(bytes.Length - 8, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4)));
+    }
+
+    [Theory]
+    [InlineData(WavSampleFormat.Pcm16, 1.0 / 65536)]
+    [InlineData(WavSampleFormat.Pcm24, 1.0 / 16777216)]
+    public void IntegerFormatsRoundToTheNearestStepAndClip(WavSampleFormat format, double halfStep)
+    {
+        using var dir = new TempDirectory();
+        var samples = SignalMath.Noise(5000, seed: 3, amplitude: 0.99);
+        samples[0] = 1.5f;
+        samples[1] = -1.5f;
+        WavFile.Write(dir.File("q.wav"), AudioBuffer.Mono(8000, samples), format);
+        var read = WavFile.Read(dir.File("q.wav")).Channels[0];
+
+        Assert.InRange(read[0], 0.9999, 1.0);
+        Assert.Equal(-1.0f, read[1]);
+        for (var i = 2; i < samples.Length; i++)
+        {
+            Assert.True(Math.Abs(read[i] - samples[i]) <= halfStep * 1.0001, $"sample {i}: {samples[i]} read back as {read[i]}");
+        }
+    }
+
+    [Fact]
+    public void UnknownChunksAreSkippedIncludingOddSizedOnes()
+    {
+        using var dir = new TempDirectory();
+        var audio = GridAudio(WavSampleFormat.Pcm16, 2, 100, seed: 9);
+        var stream = new MemoryStream();
+        WavFile.Write(stream, audio, WavSampleFormat.Pcm16);
+        var plain = stream.ToArray();
+
+        // Insert a 3-byte chunk (plus its pad byte) and an empty one between fmt and data.
+        var extra = new byte[] { (byte)'j', (byte)'u', (byte)'n', (byte)'k', 3, 0, 0, 0, 1, 2, 3, 0, (byte)'L', (byte)'I', (byte)'S', (byte)'T', 0, 0, 0, 0 };
+        var patched = plain[..36].Concat(extra).Concat(plain[36..]).ToArray();
+        BinaryPrimitives.WriteInt32LittleEndian(patched.AsSpan(4), patched.Length - 8);
+        File.WriteAllBytes(dir.File("chunks.wav"), patched);
+
+        var read = WavFile.Read(dir.File("chunks.wav"));
+        Assert.Equal(audio.Channels[0], read.Channels[0]);
+        Assert.Equal(audio.Channels[1], read.Channels[1]);
+    }
+
+    [Fact]
+    public void FluidsynthRenderReadsAsSoxDecodesIt()
+    {
+        var ours = WavFile.Read(_song.WavPath, out var format);
+        var sox = ExternalTools.SoxDecode(_song.WavPath, _song.TempDir);
+
+        Assert.Equal(WavSampleFormat.Pcm16, format);
+        Assert.Equal(RenderedSongFixture.SampleRate, ours.SampleRate);
+        Assert.Equal(2, ours.ChannelCount);
+        Assert.True(ours.Length > 10 * RenderedSongFixture.SampleRate, "the render should be a real song");
+        Assert.Equal(sox, ours.ToInterleaved());
+    }
+
+    [Theory]
+    [InlineData("-b", "24", WavSampleFormat.Pcm24)]
+    [InlineData("-e", "floating-point", WavSampleFormat.Float32)]
+    [InlineData("-b", "16", WavSampleFormat.Pcm16)]
+    public void SoxConversionsOfTheRenderReadBackToTheSameSamples(string option, string value, WavSampleFormat expected)
+    {
+        using var dir = new TempDirectory();
+        var converted = dir.File("converted.wav");
+        // sox writes 24-bit as WAVE_FORMAT_EXTENSIBLE and float with a fact chunk; 16-bit samples convert exactly.
+        ExternalTools.Run("sox", "-D", _song.WavPath, option, value, converted, "trim", "0", "5");
+        var original = WavFile.Read(_song.WavPath);
+        var read = WavFile.Read(converted, out var format);
+
+        Assert.Equal(expected, format);
+        Assert.Equal(5 * RenderedSongFixture.SampleRate, read.Length);
+        for (var c = 0; c < 2; c++)
+        {
+            Assert.Equal(original.Channels[c].AsSpan(0, read.Length).ToArray(), read.Channels[c]);
+        }
+    }
+
+    [Theory]
+    [InlineData(WavSampleFormat.Pcm16, 1, false, "16", "Signed Integer PCM")]
+    [InlineData(WavSampleFormat.Pcm24, 2, false, "24", "Signed Integer PCM")]
+    [InlineData(WavSampleFormat.Pcm24, 2, true, "24", "Signed Integer PCM")]
+    [InlineData(WavSampleFormat.Float32, 2, false, "32", "Floating Point PCM")]
+    [InlineData(WavSampleFormat.Float32, 1, true, "32", "Floating Point PCM")]
+    public void OurFilesAreReadBySox(WavSampleFormat format, int channels, bool extensible, string bits, string encoding)
+    {
+        using var dir = new TempDirectory();
+        // sox handles samples as 32-bit integers inside: keep floats in range and allow its 2^-31 steps.
+        var audio = GridAudio(format, channels, 22050, seed: 5, floatRange: 0.99);
+        var path = dir.File("ours.wav");
+        WavFile.Write(path, audio, format, extensible);
+
+        Assert.Equal("44100", ExternalTools.Run("soxi", "-r", path).Trim());
+        Assert.Equal(channels.ToString(CultureInfo.InvariantCulture), ExternalTools.Run("soxi", "-c", path).Trim());
+        Assert.Equal("22050", ExternalTools.Run("soxi", "-s", path).Trim());
+        Assert.Equal(bits, ExternalTools.Run("soxi", "-b", path).Trim());
+        Assert.Equal(encoding, ExternalTools.Run("soxi", "-e", path).Trim());
+        var expected = audio.ToInterleaved();
+        var decoded = ExternalTools.SoxDecode(path, dir.Path);
+        Assert.Equal(expected.Length, decoded.Length);
+        Assert.True(SignalMath.MaxAbsDifference(expected, decoded) <= (format == WavSampleFormat.Float32 ? 1e-7 : 0));
+    }
+
+    [Fact]
+    public void MixToMonoAveragesChannels()
+    {
+        var left = SignalMath.Noise(300, seed: 1);
+        var right = SignalMath.Noise(300, seed: 2);
+        var mono = new AudioBuffer(8000, [left, right]).MixToMono();
+        var interleavedMono = new float[300];
+        AudioMix.InterleavedToMono(new AudioBuffer(8000, [left, right]).ToInterleaved(), 2, interleavedMono);
+        for (var i = 0; i < mono.Length; i++)
+        {
+            Assert.True(Math.Abs((left[i] + (double)right[i]) / 2 - mono[i]) < 1e-7);
+            Assert.True(Math.Abs(mono[i] - interleavedMono[i]) < 1e-7);
+        }
+
+        Assert.Equal(left, AudioBuffer.Mono(8000, left).MixToMono());
+    }
+
+    /// <summary>Random samples exactly representable in <paramref name="format"/>.</summary>
+    internal static AudioBuffer GridAudio(WavSampleFormat format, int channels, int frames, int seed, double floatRange = 1.1)
+    {
+        var random = new Random(seed);
+        var planar = new float[channels][];
+        for (var c = 0; c < channels; c++)
+        {
+            planar[c] = new float[frames];
+            for (var i = 0; i < frames; i++)
+            {
+                planar[c][i] = format switch
+                {
+                    WavSampleFormat.Pcm16 => random.Next(-32768, 32768) / 32768f,
+                    WavSampleFormat.Pcm24 => random.Next(-8388608, 8388608) / 8388608f,
+                    _ => (float)((random.NextDouble() * 2 - 1) * floatRange),
+                };
+            }
+        }
+
+        return new AudioBuffer(44100, planar);
+    }
+}
