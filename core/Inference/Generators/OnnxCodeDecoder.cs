@@ -35,7 +35,7 @@ public sealed unsafe class OnnxCodeDecoder : ICodeDecoder
         else
             throw OnnxSignatureChecks.Mismatch(session, Kind, "output", outputInfo, "float[1, L, V] token logits or int64[1, L] tokens, L and V fixed");
 
-        OnnxSignatureChecks.RequireAllInputsCovered(session, Kind, [signature.CodeInput]);
+        OnnxSignatureChecks.RequireRoles(session, Kind, [signature.CodeInput], [signature.Output]);
         _code = OrtTensor.Create<float>(1, CodeSize);
         _output = VocabularySize > 0 ? OrtTensor.Create<float>(1, SequenceLength, VocabularySize) : OrtTensor.Create<long>(1, SequenceLength);
         try

@@ -40,7 +40,8 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
             throw OnnxSignatureChecks.Mismatch(session, Kind, "next-frame output", nextInfo, $"float[1, {FrameSize}] or float[1, 1, {FrameSize}]");
 
         var state = OnnxSignatureChecks.StatePairs(session, Kind, signature.State);
-        OnnxSignatureChecks.RequireAllInputsCovered(session, Kind, state.Select(s => s.Input).Append(signature.FramesInput));
+        OnnxSignatureChecks.RequireRoles(session, Kind, state.Select(s => s.Input).Append(signature.FramesInput),
+            state.Select(s => s.Output).Append(signature.FrameOutput));
         _frames = OrtTensor.Create<float>(1, ContextFrames, FrameSize);
         _next = OrtTensor.Create<float>(OnnxSignatureChecks.Resolve(nextInfo));
         try

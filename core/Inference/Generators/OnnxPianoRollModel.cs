@@ -42,8 +42,8 @@ public sealed unsafe class OnnxPianoRollModel : IPianoRollModel
         Steps = checked((int)shape[^2]);
         Pitches = checked((int)shape[^1]);
 
-        OnnxSignatureChecks.RequireAllInputsCovered(session, Kind,
-            signature.ConditioningInput is null ? [signature.NoiseInput] : [signature.NoiseInput, signature.ConditioningInput]);
+        OnnxSignatureChecks.RequireRoles(session, Kind,
+            signature.ConditioningInput is null ? [signature.NoiseInput] : [signature.NoiseInput, signature.ConditioningInput], [signature.RollOutput]);
         _noise = OrtTensor.Create<float>(1, LatentSize);
         _conditioning = conditioningInfo is null ? null : OrtTensor.Create<float>(1, ConditioningSize);
         _roll = OrtTensor.Create<float>(OnnxSignatureChecks.Resolve(rollInfo));

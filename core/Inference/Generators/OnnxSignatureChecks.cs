@@ -40,13 +40,18 @@ internal static class OnnxSignatureChecks
         return true;
     }
 
-    /// <summary>Every model input must have a role, or nothing would feed it.</summary>
-    public static void RequireAllInputsCovered(InferenceSession session, string kind, IEnumerable<string> covered)
+    /// <summary>Every model input must have exactly one role (or nothing would feed it), and no output two.</summary>
+    public static void RequireRoles(InferenceSession session, string kind, IEnumerable<string> inputs, IEnumerable<string> outputs)
     {
-        var set = covered.ToHashSet();
+        var set = new HashSet<string>();
+        foreach (var name in inputs)
+            if (!set.Add(name)) throw new EuterpeException($"{session.Source}: {kind} input '{name}' has two roles in the signature");
         var missing = session.Inputs.FirstOrDefault(i => !set.Contains(i.Name));
         if (missing is not null)
             throw new EuterpeException($"{session.Source}: {kind} input '{missing.Name}' ({missing}) has no role in the signature");
+        var outputSet = new HashSet<string>();
+        foreach (var name in outputs)
+            if (!outputSet.Add(name)) throw new EuterpeException($"{session.Source}: {kind} output '{name}' has two roles in the signature");
     }
 
     /// <summary>State pairs: both ends exist, agree in type and shape, and are fully known once batch is 1.</summary>
@@ -61,8 +66,6 @@ internal static class OnnxSignatureChecks
             var shape = Resolve(input);
             if (output.ElementType != input.ElementType || !Compatible(output.Shape, shape))
                 throw new EuterpeException($"{session.Source}: {kind} state output '{output.Name}' ({output}) does not match its input '{input.Name}' ({input})");
-            if (slots.Any(s => s.Input == inputName || s.Output == outputName))
-                throw new EuterpeException($"{session.Source}: {kind} state pair '{inputName}' ↔ '{outputName}' repeats a name");
             slots.Add(new StateSlot(inputName, outputName, input.ElementType, shape));
         }
         return slots;

@@ -44,8 +44,9 @@ public sealed unsafe class OnnxTokenStepModel : ITokenStepModel
         }
 
         var state = OnnxSignatureChecks.StatePairs(session, Kind, signature.State);
-        OnnxSignatureChecks.RequireAllInputsCovered(session, Kind,
-            state.Select(s => s.Input).Append(signature.TokenInput).Concat(signature.ConditioningInput is null ? [] : [signature.ConditioningInput]));
+        OnnxSignatureChecks.RequireRoles(session, Kind,
+            state.Select(s => s.Input).Append(signature.TokenInput).Concat(signature.ConditioningInput is null ? [] : [signature.ConditioningInput]),
+            state.Select(s => s.Output).Append(signature.LogitsOutput));
 
         _token = OrtTensor.Create<long>(OnnxSignatureChecks.Resolve(tokenInfo));
         _logits = OrtTensor.Create<float>(OnnxSignatureChecks.Resolve(logitsInfo));
