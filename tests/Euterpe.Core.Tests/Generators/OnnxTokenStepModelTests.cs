@@ -112,3 +112,21 @@ public sealed class OnnxTokenStepModelTests : IDisposable
 
     public void Dispose() => _model.Dispose();
 }
+
+/// <summary>A stateless token model with an int64[1] token and [1, 1, V] logits: no state pairs, no conditioning.</summary>
+public sealed class StatelessTokenModelTests
+{
+    [Fact]
+    public void BigramTableLogitsAndGreedyChainMatchNumpy()
+    {
+        using var model = OnnxTokenStepModel.Open(GeneratorTestModels.PathOf("token_bigram.onnx"), new TokenModelSignature("token", "logits", []));
+        Assert.Equal((10, 0), (model.VocabularySize, model.ConditioningSize));
+        var table = GeneratorTestModels.Floats("token_bigram_table.npy");
+        for (var t = 0; t < 10; t++) Assert.Equal(table.AsSpan(t * 10, 10).ToArray(), model.Step(t, []).ToArray());
+
+        var generator = new TokenGenerator(model, startToken: 4, seed: 1, new SamplingOptions(Temperature: 0f));
+        var tokens = new int[12];
+        generator.Next(tokens);
+        Assert.Equal(GeneratorTestModels.Longs("token_bigram_greedy.npy").Select(t => (int)t), tokens);
+    }
+}

@@ -145,4 +145,14 @@ save(common + [helper.make_node("ArgMax", ["logits"], ["tokens"], axis=2, keepdi
 codes = np.where(rng.standard_normal((4, K)) >= 0, 1.0, -1.0).astype(np.float32)
 npy("code_codes.npy", codes)
 npy("code_expected.npy", np.argmax((codes.astype(np.float64) @ Wc + bc).reshape(4, L, CV), axis=2).astype(np.int64))
+# token_bigram.onnx: a stateless bigram table, token int64[1] -> logits float[1,1,10] (no state, no conditioning).
+BV = 10
+table = f32(BV, BV, scale=2.0)
+save([helper.make_node("Gather", ["table", "token"], ["row"], axis=0),
+      helper.make_node("Reshape", ["row", "logits_shape"], ["logits"])], "token_bigram.onnx",
+    [vi("token", I64, [1])], [vi("logits", F32, [1, 1, BV])], {"table": table, "logits_shape": np.array([1, 1, BV], dtype=np.int64)})
+chain, t = [], 4
+for _ in range(12):  # greedy decoding from token 4
+    t = int(np.argmax(table[t])); chain.append(t)
+npy("token_bigram_table.npy", table); npy("token_bigram_greedy.npy", np.array(chain, dtype=np.int64))
 print("ok")
