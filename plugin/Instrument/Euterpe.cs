@@ -1,0 +1,321 @@
+using Euterpe.Plugin.Vst3;
+
+namespace Euterpe.Plugin.Instrument;
+
+/// <summary>
+/// The Euterpe instrument's audio component (IComponent + IAudioProcessor): MIDI in, generated MIDI
+/// out, stereo audio out. Until the model generator is wired in, a built-in electric piano voices the
+/// incoming notes. process() never allocates: all buffers exist before processing starts.
+/// </summary>
+public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IProcessContextRequirements, IConnectionPoint
+{
+    public const double MinSampleRate = 22050;
+    public const double MaxSampleRate = 384000;
+    public const int MaxBlockSize = 8192;
+    /// <summary>kStereo = kSpeakerL | kSpeakerR.</summary>
+    public const ulong StereoArrangement = 0x3;
+
+    private const int ChunkSize = 256;
+    private const double ReleaseTailSeconds = 0.5;
+
+    private readonly ElectricPianoSynth _synth = new();
+    private readonly double[] _values = InstrumentParameters.Defaults();
+    private readonly float[] _left = new float[ChunkSize];
+    private readonly float[] _right = new float[ChunkSize];
+    private readonly bool[] _busActive = [true, true, true];
+    private double _sampleRate = 48000;
+    private int _sampleSize = ProcessSetup.Sample32;
+    private float _gain = 1f;
+    private bool _active;
+    private bool _processing;
+    private nint _peer;
+
+    public Euterpe() : base([ComponentThunks.Vtable, AudioProcessorThunks.Vtable, ProcessContextRequirementsThunks.Vtable, ConnectionPointThunks.Vtable])
+    {
+    }
+
+    public bool IsActive => _active;
+    public bool IsProcessing => _processing;
+    public ElectricPianoSynth Synth => _synth;
+
+    public double ParameterValue(uint id) => _values[InstrumentParameters.IndexOf(id)];
+
+    protected override int SlotOf(in Tuid iid)
+    {
+        if (iid.Matches(Vst3Iids.IComponent) || iid.Matches(Vst3Iids.IPluginBase)) return 0;
+        if (iid.Matches(Vst3Iids.IAudioProcessor)) return 1;
+        if (iid.Matches(Vst3Iids.IProcessContextRequirements)) return 2;
+        if (iid.Matches(Vst3Iids.IConnectionPoint)) return 3;
+        return -1;
+    }
+
+    protected override void OnFinalRelease() => DropPeer();
+
+    // IPluginBase
+    public int Initialize(nint context) => Vst3Result.Ok;
+
+    public int Terminate()
+    {
+        DropPeer();
+        return Vst3Result.Ok;
+    }
+
+    // IComponent
+    public int GetControllerClassId(byte* classId)
+    {
+        PluginIdentity.ControllerCid.WriteTo(classId);
+        return Vst3Result.Ok;
+    }
+
+    public int SetIoMode(int mode) => Vst3Result.NotImplemented;
+
+    public int GetBusCount(int type, int direction) => type switch
+    {
+        BusInfo.MediaAudio => direction == BusInfo.DirectionOutput ? 1 : 0,
+        BusInfo.MediaEvent => direction is BusInfo.DirectionInput or BusInfo.DirectionOutput ? 1 : 0,
+        _ => 0,
+    };
+
+    public int GetBusInfo(int type, int direction, int index, BusInfo* info)
+    {
+        if (index != 0 || GetBusCount(type, direction) == 0) return Vst3Result.InvalidArgument;
+        *info = default;
+        info->MediaType = type;
+        info->Direction = direction;
+        info->BusType = BusInfo.TypeMain;
+        info->Flags = BusInfo.FlagDefaultActive;
+        info->ChannelCount = type == BusInfo.MediaAudio ? 2 : 16;
+        var name = type == BusInfo.MediaAudio ? "Stereo Out" : direction == BusInfo.DirectionInput ? "MIDI In" : "Generated MIDI";
+        Vst3Strings.WriteUtf16(name, info->Name, 128);
+        return Vst3Result.Ok;
+    }
+
+    public int GetRoutingInfo(RoutingInfo* inInfo, RoutingInfo* outInfo) => Vst3Result.NotImplemented;
+
+    public int ActivateBus(int type, int direction, int index, bool state)
+    {
+        if (index != 0 || GetBusCount(type, direction) == 0) return Vst3Result.InvalidArgument;
+        _busActive[type == BusInfo.MediaAudio ? 0 : 1 + direction] = state;
+        return Vst3Result.Ok;
+    }
+
+    public int SetActive(bool state)
+    {
+        _synth.SetSampleRate(_sampleRate);
+        _gain = TargetGain();
+        _active = state;
+        return Vst3Result.Ok;
+    }
+
+    public int SetState(HostStream state)
+    {
+        Span<double> loaded = stackalloc double[_values.Length];
+        _values.CopyTo(loaded);
+        if (!ParameterStateFormat.Read(state, loaded)) return Vst3Result.False;
+        loaded.CopyTo(_values);
+        return Vst3Result.Ok;
+    }
+
+    public int GetState(HostStream state) =>
+        ParameterStateFormat.Write(state, _values) ? Vst3Result.Ok : Vst3Result.False;
+
+    // IAudioProcessor
+    public int SetBusArrangements(ulong* inputs, int inputCount, ulong* outputs, int outputCount) =>
+        inputCount == 0 && outputCount == 1 && outputs[0] == StereoArrangement ? Vst3Result.True : Vst3Result.False;
+
+    public int GetBusArrangement(int direction, int index, ulong* arrangement)
+    {
+        if (direction != BusInfo.DirectionOutput || index != 0) return Vst3Result.InvalidArgument;
+        *arrangement = StereoArrangement;
+        return Vst3Result.Ok;
+    }
+
+    public int CanProcessSampleSize(int symbolicSampleSize) =>
+        symbolicSampleSize is ProcessSetup.Sample32 or ProcessSetup.Sample64 ? Vst3Result.True : Vst3Result.False;
+
+    public uint GetLatencySamples() => 0;
+
+    public int SetupProcessing(ProcessSetup* setup)
+    {
+        if (_active) return Vst3Result.False;
+        if (CanProcessSampleSize(setup->SymbolicSampleSize) != Vst3Result.True) return Vst3Result.False;
+        if (setup->MaxSamplesPerBlock <= 0 || !(setup->SampleRate >= MinSampleRate && setup->SampleRate <= MaxSampleRate))
+            return Vst3Result.InvalidArgument;
+        _sampleRate = setup->SampleRate;
+        _sampleSize = setup->SymbolicSampleSize;
+        _synth.SetSampleRate(_sampleRate);
+        return Vst3Result.Ok;
+    }
+
+    public int SetProcessing(bool state)
+    {
+        if (!state) _synth.AllNotesOff();
+        _processing = state;
+        return Vst3Result.Ok;
+    }
+
+    public uint GetTailSamples() => (uint)(ReleaseTailSeconds * _sampleRate);
+
+    public int Process(ProcessData* data)
+    {
+        ApplyParameterChanges(new HostParameterChanges(data->InputParameterChanges));
+        var events = new HostEventList(data->InputEvents);
+        var eventCount = events.IsNull ? 0 : events.Count;
+        var frames = data->NumSamples;
+        if (frames <= 0 || data->NumOutputs < 1 || data->Outputs == null)
+        {
+            // A parameter flush, or a host that gave us no output: still take the notes.
+            for (var i = 0; i < eventCount; i++)
+                if (events.TryGet(i, out var e)) Apply(e);
+            return Vst3Result.Ok;
+        }
+        if (data->SymbolicSampleSize is not (ProcessSetup.Sample32 or ProcessSetup.Sample64)) return Vst3Result.InvalidArgument;
+
+        ref var output = ref data->Outputs[0];
+        var channels = output.ChannelBuffers == null ? 0 : Math.Min(output.NumChannels, 2);
+        var is64 = data->SymbolicSampleSize == ProcessSetup.Sample64;
+        var audible = false;
+        var position = 0;
+        var next = 0;
+        var pending = default(Vst3Event);
+        var hasPending = false;
+        while (position < frames)
+        {
+            // Take every event due at or before this position, then render up to the next one.
+            while (true)
+            {
+                if (!hasPending)
+                {
+                    if (next >= eventCount) break;
+                    hasPending = events.TryGet(next++, out pending);
+                    if (!hasPending) continue;
+                }
+                if (pending.SampleOffset > position) break;
+                Apply(pending);
+                hasPending = false;
+            }
+            var end = hasPending ? Math.Min(pending.SampleOffset, frames) : frames;
+            audible |= Render(ref output, channels, is64, position, end - position);
+            position = end;
+        }
+        while (hasPending || next < eventCount)
+        {
+            if (hasPending) Apply(pending);
+            hasPending = next < eventCount && events.TryGet(next++, out pending);
+        }
+        output.SilenceFlags = audible ? 0UL : (1UL << output.NumChannels) - 1;
+        return Vst3Result.Ok;
+    }
+
+    // IProcessContextRequirements: the generator will follow tempo, metre and transport.
+    public uint GetProcessContextRequirements() =>
+        IProcessContextRequirements.NeedTempo | IProcessContextRequirements.NeedTimeSignature | IProcessContextRequirements.NeedTransportState;
+
+    // IConnectionPoint: the controller reads our state through the host, so messages carry nothing yet.
+    public int Connect(nint other)
+    {
+        DropPeer();
+        ComPointer.AddRef(other);
+        _peer = other;
+        return Vst3Result.Ok;
+    }
+
+    public int Disconnect(nint other)
+    {
+        if (other != _peer) return Vst3Result.InvalidArgument;
+        DropPeer();
+        return Vst3Result.Ok;
+    }
+
+    public int Notify(nint message) => Vst3Result.Ok;
+
+    private void DropPeer()
+    {
+        var peer = _peer;
+        _peer = 0;
+        if (peer != 0) ComPointer.Release(peer);
+    }
+
+    private void Apply(in Vst3Event e)
+    {
+        switch (e.Type)
+        {
+            case Vst3Event.TypeNoteOn when _values[InstrumentParameters.IndexOf(ParameterId.SynthEnabled)] >= 0.5:
+                _synth.NoteOn(e.NoteOn.Pitch, e.NoteOn.Velocity, e.NoteOn.Channel, e.NoteOn.NoteId, e.NoteOn.Tuning);
+                break;
+            case Vst3Event.TypeNoteOff:
+                _synth.NoteOff(e.NoteOff.Pitch, e.NoteOff.Channel, e.NoteOff.NoteId);
+                break;
+        }
+    }
+
+    private void ApplyParameterChanges(HostParameterChanges changes)
+    {
+        if (changes.IsNull) return;
+        var count = changes.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var queue = changes.Get(i);
+            if (queue.IsNull) continue;
+            var index = InstrumentParameters.IndexOf(queue.ParameterId);
+            var points = queue.PointCount;
+            // Block-rate parameters: the last point of the block wins.
+            if (index < 0 || points <= 0 || !queue.TryGetPoint(points - 1, out _, out var value)) continue;
+            var wasEnabled = _values[InstrumentParameters.IndexOf(ParameterId.SynthEnabled)] >= 0.5;
+            _values[index] = Math.Clamp(value, 0, 1);
+            if (wasEnabled && queue.ParameterId == ParameterId.SynthEnabled && value < 0.5) _synth.Reset();
+        }
+    }
+
+    private float TargetGain()
+    {
+        var definition = InstrumentParameters.All[InstrumentParameters.IndexOf(ParameterId.OutputGain)];
+        var db = definition.ToPlain(_values[InstrumentParameters.IndexOf(ParameterId.OutputGain)]);
+        return db <= InstrumentParameters.MinGainDb ? 0f : (float)Math.Pow(10, db / 20);
+    }
+
+    /// <summary>Renders [start, start+count) into the output bus; true if any sample is non-zero.</summary>
+    private bool Render(ref AudioBusBuffers output, int channels, bool is64, int start, int count)
+    {
+        var bypassed = _values[InstrumentParameters.IndexOf(ParameterId.Bypass)] >= 0.5;
+        var target = bypassed ? 0f : TargetGain();
+        // One-pole smoothing (about 5 ms) so gain changes do not click.
+        var smoothing = (float)(1 - Math.Exp(-1 / (0.005 * _sampleRate)));
+        var audible = false;
+        for (var offset = 0; offset < count; offset += ChunkSize)
+        {
+            var n = Math.Min(ChunkSize, count - offset);
+            var left = _left.AsSpan(0, n);
+            var right = _right.AsSpan(0, n);
+            left.Clear();
+            right.Clear();
+            _synth.RenderAdd(left, right);
+            for (var i = 0; i < n; i++)
+            {
+                _gain += (target - _gain) * smoothing;
+                left[i] *= _gain;
+                right[i] *= _gain;
+                audible |= left[i] != 0f || right[i] != 0f;
+            }
+            for (var c = 0; c < output.NumChannels; c++)
+            {
+                var source = c < channels ? (c == 0 ? left : right) : default;
+                var at = start + offset;
+                if (output.ChannelBuffers[c] == null) continue;
+                if (is64)
+                {
+                    var destination = new Span<double>((double*)output.ChannelBuffers[c] + at, n);
+                    if (source.IsEmpty) destination.Clear();
+                    else for (var i = 0; i < n; i++) destination[i] = source[i];
+                }
+                else
+                {
+                    var destination = new Span<float>((float*)output.ChannelBuffers[c] + at, n);
+                    if (source.IsEmpty) destination.Clear();
+                    else source.CopyTo(destination);
+                }
+            }
+        }
+        return audible;
+    }
+}

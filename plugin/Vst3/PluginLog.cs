@@ -1,0 +1,40 @@
+namespace Euterpe.Plugin.Vst3;
+
+/// <summary>
+/// Where the plug-in reports what went wrong inside an entry point: stderr plus the same log file the
+/// native loader appends to ($XDG_STATE_HOME/euterpe or ~/.local/share/euterpe). Never throws.
+/// </summary>
+public static class PluginLog
+{
+    private static readonly Lock Gate = new();
+
+    public static void Error(string where, Exception exception) =>
+        Write($"{where}: {exception.GetType().Name}: {exception.Message}");
+
+    public static void Write(string message)
+    {
+        try
+        {
+            Console.Error.WriteLine($"euterpe-vst3: {message}");
+            var path = LogPath();
+            if (path is null) return;
+            lock (Gate)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.AppendAllText(path, $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {message}\n");
+            }
+        }
+        catch (Exception)
+        {
+            // Logging must never take the host down.
+        }
+    }
+
+    private static string? LogPath()
+    {
+        var state = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        if (!string.IsNullOrEmpty(state)) return Path.Combine(state, "euterpe", "plugin.log");
+        var home = Environment.GetEnvironmentVariable("HOME");
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".local", "share", "euterpe", "plugin.log");
+    }
+}
