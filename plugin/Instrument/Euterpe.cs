@@ -9,6 +9,7 @@ namespace Euterpe.Plugin.Instrument;
 /// </summary>
 public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IProcessContextRequirements, IConnectionPoint
 {
+    /// <summary>The range we test and promise; setupProcessing accepts any positive rate (the synth works at any).</summary>
     public const double MinSampleRate = 22050;
     public const double MaxSampleRate = 384000;
     public const int MaxBlockSize = 8192;
@@ -139,7 +140,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     {
         if (_active) return Vst3Result.False;
         if (CanProcessSampleSize(setup->SymbolicSampleSize) != Vst3Result.True) return Vst3Result.False;
-        if (setup->MaxSamplesPerBlock <= 0 || !(setup->SampleRate >= MinSampleRate && setup->SampleRate <= MaxSampleRate))
+        if (setup->MaxSamplesPerBlock <= 0 || !double.IsFinite(setup->SampleRate) || setup->SampleRate <= 0)
             return Vst3Result.InvalidArgument;
         _sampleRate = setup->SampleRate;
         _sampleSize = setup->SymbolicSampleSize;
