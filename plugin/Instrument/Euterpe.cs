@@ -17,7 +17,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     public const ulong StereoArrangement = 0x3;
 
     private const int ChunkSize = 256;
-    private const double ReleaseTailSeconds = 0.5;
+    private const double ReleaseTailSeconds = 1.2;
 
     private readonly ElectricPianoSynth _synth = new();
     private readonly double[] _values = InstrumentParameters.Defaults();

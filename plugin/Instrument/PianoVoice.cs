@@ -52,7 +52,7 @@ public struct PianoVoice
         // Higher notes ring shorter, like struck tines.
         var decaySeconds = Math.Clamp(3.0 * Math.Pow(2.0, -(pitch - 60) / 24.0), 0.4, 8.0);
         _envelope.Reset();
-        _envelope.Start(sampleRate, 0.003, decaySeconds, 0f, 0.25);
+        _envelope.Start(sampleRate, 0.003, decaySeconds, 0f, 0.12);
         var pan = Math.Clamp((pitch - 64) / 64f, -1f, 1f) * 0.35f;
         PanLeft = MathF.Cos((pan + 1f) * MathF.PI / 4f);
         PanRight = MathF.Sin((pan + 1f) * MathF.PI / 4f);
