@@ -294,6 +294,8 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
             for (var i = 0; i < n; i++)
             {
                 _gain += (target - _gain) * smoothing;
+                // Land exactly on the target so bypass and -inf are true digital silence.
+                if (Math.Abs(target - _gain) < 1e-4f) _gain = target;
                 left[i] *= _gain;
                 right[i] *= _gain;
                 audible |= left[i] != 0f || right[i] != 0f;

@@ -1,0 +1,206 @@
+using Euterpe.Plugin.Instrument;
+using Euterpe.Plugin.Tests.Hosting;
+using Euterpe.Plugin.Vst3;
+
+namespace Euterpe.Plugin.Tests;
+
+/// <summary>Drives the instrument through its vtables like a host and checks the audio it makes.</summary>
+public class InstrumentProcessingTests
+{
+    private const short A4 = 69;
+
+    [Fact]
+    public void SilentUntilTheNoteOnOffsetThenSounds()
+    {
+        using var host = new InstrumentHost(48000, 512);
+        for (var block = 0; block < 3; block++)
+        {
+            InstrumentHost.Check(host.Process(512), "process");
+            for (var i = 0; i < 512; i++)
+            {
+                Assert.Equal(0f, host.Left(i));
+                Assert.Equal(0f, host.Right(i));
+            }
+            Assert.Equal(0b11UL, host.LastSilenceFlags);
+        }
+
+        host.InputEvents.Add(Vst3Event.NoteOnAt(100, A4, 0.8f));
+        InstrumentHost.Check(host.Process(512), "process");
+        for (var i = 0; i < 100; i++) Assert.Equal(0f, host.Left(i));
+        Assert.NotEqual(0f, host.Left(101));
+        var peak = 0f;
+        for (var i = 100; i < 512; i++) peak = Math.Max(peak, Math.Abs(host.Left(i)));
+        Assert.InRange(peak, 0.02f, 1f);
+        Assert.Equal(0UL, host.LastSilenceFlags);
+    }
+
+    [Fact]
+    public void NoteOffReleasesToExactSilence()
+    {
+        using var host = new InstrumentHost(48000, 480);
+        var left = new List<float>();
+        var right = new List<float>();
+        host.InputEvents.Add(Vst3Event.NoteOnAt(0, 60, 1f));
+        host.Render(48000 / 2, 480, left, right);
+        var held = Signal.Rms(left, 12000, 4800);
+        host.InputEvents.Add(Vst3Event.NoteOffAt(0, 60));
+        host.Render(48000 * 2, 480, left, right);
+        var releasing = Signal.Rms(left, 24000 + 9600, 2400);
+        Assert.True(held > 0.01, $"held note RMS {held}");
+        Assert.True(releasing < held * 0.3, $"release RMS {releasing} vs held {held}");
+        // After the release has run out, the output is exactly zero and flagged silent.
+        Assert.Equal(0f, Signal.Peak(left, left.Count - 4800, 4800));
+        Assert.Equal(0f, Signal.Peak(right, right.Count - 4800, 4800));
+        Assert.Equal(0b11UL, host.LastSilenceFlags);
+    }
+
+    [Theory]
+    [InlineData(22050)]
+    [InlineData(44100)]
+    [InlineData(96000)]
+    [InlineData(384000)]
+    public void PitchFollowsTheNoteAtEverySampleRate(int sampleRate)
+    {
+        using var host = new InstrumentHost(sampleRate, 1024);
+        var left = new List<float>();
+        var right = new List<float>();
+        host.InputEvents.Add(Vst3Event.NoteOnAt(0, A4, 0.7f));
+        host.Render(sampleRate / 2, 1024, left, right);
+        var period = sampleRate / 440.0;
+        var start = sampleRate / 4;
+        var best = Signal.BestPeriod(left, start, (int)(period * 8), (int)(period * 0.6), (int)(period * 1.5));
+        Assert.InRange(best, period - 1.5, period + 1.5);
+    }
+
+    [Fact]
+    public void LouderVelocityGivesLouderNotes()
+    {
+        double RmsFor(float velocity)
+        {
+            using var host = new InstrumentHost(48000, 512);
+            var left = new List<float>();
+            var right = new List<float>();
+            host.InputEvents.Add(Vst3Event.NoteOnAt(0, 64, velocity));
+            host.Render(9600, 512, left, right);
+            return Signal.Rms(left, 0, 9600);
+        }
+
+        var soft = RmsFor(0.2f);
+        var loud = RmsFor(1f);
+        Assert.True(loud > soft * 1.5, $"loud {loud} soft {soft}");
+    }
+
+    [Fact]
+    public void ChordsArePolyphonic()
+    {
+        using var host = new InstrumentHost(48000, 512);
+        var left = new List<float>();
+        var right = new List<float>();
+        foreach (var pitch in new short[] { 60, 64, 67, 72 }) host.InputEvents.Add(Vst3Event.NoteOnAt(0, pitch, 0.8f));
+        host.Render(4800, 512, left, right);
+        var component = ComObject.From<Instrument.Euterpe>(host.Component);
+        Assert.Equal(4, component.Synth.ActiveVoices);
+    }
+
+    [Fact]
+    public void BlockSizeDoesNotChangeTheAudio()
+    {
+        // One 8192-frame block with the note at offset 1000 must equal 1-frame blocks with the note at frame 1000.
+        List<float> Big()
+        {
+            using var host = new InstrumentHost(48000, 8192);
+            var left = new List<float>();
+            var right = new List<float>();
+            host.InputEvents.Add(Vst3Event.NoteOnAt(1000, 57, 0.9f));
+            host.InputEvents.Add(Vst3Event.NoteOffAt(5000, 57));
+            host.Render(8192, 8192, left, right);
+            return left;
+        }
+
+        List<float> Tiny()
+        {
+            using var host = new InstrumentHost(48000, 1);
+            var left = new List<float>();
+            var right = new List<float>();
+            for (var frame = 0; frame < 8192; frame++)
+            {
+                if (frame == 1000) host.InputEvents.Add(Vst3Event.NoteOnAt(0, 57, 0.9f));
+                if (frame == 5000) host.InputEvents.Add(Vst3Event.NoteOffAt(0, 57));
+                host.Render(1, 1, left, right);
+            }
+            return left;
+        }
+
+        var big = Big();
+        var tiny = Tiny();
+        Assert.Equal(big.Count, tiny.Count);
+        for (var i = 0; i < big.Count; i++) Assert.Equal(big[i], tiny[i]);
+        Assert.True(Signal.Peak(big, 1000, 4000) > 0.01f);
+    }
+
+    [Fact]
+    public void SixtyFourBitOutputMatchesThirtyTwoBit()
+    {
+        List<float> RenderWith(int sampleSize)
+        {
+            using var host = new InstrumentHost(48000, 256, sampleSize);
+            var left = new List<float>();
+            var right = new List<float>();
+            host.InputEvents.Add(Vst3Event.NoteOnAt(17, 62, 0.6f));
+            host.Render(4096, 256, left, right);
+            return left;
+        }
+
+        var single = RenderWith(ProcessSetup.Sample32);
+        var dbl = RenderWith(ProcessSetup.Sample64);
+        Assert.Equal(single, dbl);
+        Assert.True(Signal.Peak(dbl, 0, 4096) > 0.01f);
+    }
+
+    [Fact]
+    public void BypassAndGainParametersArriveThroughParameterChanges()
+    {
+        using var host = new InstrumentHost(48000, 480);
+        var left = new List<float>();
+        var right = new List<float>();
+        host.InputEvents.Add(Vst3Event.NoteOnAt(0, 60, 0.8f));
+        host.Render(4800, 480, left, right);
+        var unity = Signal.Rms(left, 2400, 2400);
+
+        var gain = InstrumentParameters.All[InstrumentParameters.IndexOf(ParameterId.OutputGain)];
+        host.ParameterChanges.Add(ParameterId.OutputGain, 0, gain.ToNormalized(-20));
+        host.Render(4800, 480, left, right);
+        var quieter = Signal.Rms(left, 4800 + 2400, 2400);
+        // -20 dB is a tenth in amplitude; the note also decays a little meanwhile.
+        Assert.InRange(quieter / unity, 0.05, 0.11);
+
+        host.ParameterChanges.Add(ParameterId.Bypass, 0, 1);
+        host.Render(4800, 480, left, right);
+        Assert.Equal(0f, Signal.Peak(left, 9600 + 3600, 1200));
+        Assert.Equal(0b11UL, host.LastSilenceFlags);
+    }
+
+    [Fact]
+    public void SynthOffMakesNoSound()
+    {
+        using var host = new InstrumentHost(48000, 480);
+        var left = new List<float>();
+        var right = new List<float>();
+        host.ParameterChanges.Add(ParameterId.SynthEnabled, 0, 0);
+        host.Render(480, 480, left, right);
+        host.InputEvents.Add(Vst3Event.NoteOnAt(0, 60, 1f));
+        host.Render(4800, 480, left, right);
+        Assert.Equal(0f, Signal.Peak(left, 0, left.Count));
+    }
+
+    [Fact]
+    public unsafe void ProcessWithoutBuffersIsAParameterFlush()
+    {
+        using var host = new InstrumentHost(48000, 64);
+        var data = new ProcessData { NumSamples = 0, NumOutputs = 0, InputParameterChanges = host.ParameterChanges.InterfacePointer() };
+        host.ParameterChanges.Add(ParameterId.Bypass, 0, 1);
+        var rc = ((delegate* unmanaged[Cdecl]<nint, ProcessData*, int>)Vtable.Slot(host.Processor, InstrumentHost.ProcessorProcess))(host.Processor, &data);
+        Assert.Equal(Vst3Result.Ok, rc);
+        Assert.Equal(1.0, ComObject.From<Instrument.Euterpe>(host.Component).ParameterValue(ParameterId.Bypass));
+    }
+}
