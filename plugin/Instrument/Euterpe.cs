@@ -1,3 +1,4 @@
+using Euterpe.Core.Realtime;
 using Euterpe.Plugin.Vst3;
 
 namespace Euterpe.Plugin.Instrument;
@@ -17,6 +18,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     public const ulong StereoArrangement = 0x3;
 
     private const int ChunkSize = 256;
+    private const int GeneratedCapacity = 1024;
     private const double ReleaseTailSeconds = 1.2;
 
     private readonly ElectricPianoSynth _synth = new();
@@ -24,6 +26,8 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private readonly float[] _left = new float[ChunkSize];
     private readonly float[] _right = new float[ChunkSize];
     private readonly bool[] _busActive = [true, true, true];
+    private readonly SpscQueue<Vst3Event> _generated = new(GeneratedCapacity);
+    private readonly Vst3Event[] _generatedBlock = new Vst3Event[GeneratedCapacity];
     private double _sampleRate = 48000;
     private int _sampleSize = ProcessSetup.Sample32;
     private float _gain = 1f;
@@ -175,34 +179,43 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         ref var output = ref data->Outputs[0];
         var channels = output.ChannelBuffers == null ? 0 : Math.Min(output.NumChannels, 2);
         var is64 = data->SymbolicSampleSize == ProcessSetup.Sample64;
+        var generated = TakeGenerated(frames, new HostEventList(data->OutputEvents));
         var audible = false;
         var position = 0;
-        var next = 0;
-        var pending = default(Vst3Event);
-        var hasPending = false;
+        var hostNext = 0;
+        var hasHost = NextHostEvent(events, eventCount, ref hostNext, out var hostEvent);
+        var generatedNext = 0;
         while (position < frames)
         {
-            // Take every event due at or before this position, then render up to the next one.
+            // Take every event (host's and generator's) due at or before this position...
             while (true)
             {
-                if (!hasPending)
+                if (hasHost && hostEvent.SampleOffset <= position)
                 {
-                    if (next >= eventCount) break;
-                    hasPending = events.TryGet(next++, out pending);
-                    if (!hasPending) continue;
+                    Apply(hostEvent);
+                    hasHost = NextHostEvent(events, eventCount, ref hostNext, out hostEvent);
                 }
-                if (pending.SampleOffset > position) break;
-                Apply(pending);
-                hasPending = false;
+                else if (generatedNext < generated && _generatedBlock[generatedNext].SampleOffset <= position)
+                {
+                    Apply(_generatedBlock[generatedNext++]);
+                }
+                else
+                {
+                    break;
+                }
             }
-            var end = hasPending ? Math.Min(pending.SampleOffset, frames) : frames;
+            // ...then render up to the next one.
+            var end = frames;
+            if (hasHost) end = Math.Min(end, hostEvent.SampleOffset);
+            if (generatedNext < generated) end = Math.Min(end, _generatedBlock[generatedNext].SampleOffset);
             audible |= Render(ref output, channels, is64, position, end - position);
             position = end;
         }
-        while (hasPending || next < eventCount)
+        // Events stamped past the block still count (notes must not hang).
+        while (hasHost)
         {
-            if (hasPending) Apply(pending);
-            hasPending = next < eventCount && events.TryGet(next++, out pending);
+            Apply(hostEvent);
+            hasHost = NextHostEvent(events, eventCount, ref hostNext, out hostEvent);
         }
         output.SilenceFlags = audible ? 0UL : (1UL << output.NumChannels) - 1;
         return Vst3Result.Ok;
@@ -235,6 +248,41 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         var peer = _peer;
         _peer = 0;
         if (peer != 0) ComPointer.Release(peer);
+    }
+
+    /// <summary>
+    /// Producer side for the generator worker (exactly one thread): queues an event for the next
+    /// process() call, where it is voiced and sent out on the generated-MIDI bus at its sample offset
+    /// (clamped into that block). False when the queue is full.
+    /// </summary>
+    public bool TryQueueGenerated(in Vst3Event e) => _generated.TryEnqueue(e);
+
+    /// <summary>Moves queued generated events into this block (sorted by offset) and copies them to the output bus.</summary>
+    private int TakeGenerated(int frames, HostEventList output)
+    {
+        var count = _generated.DequeueInto(_generatedBlock);
+        for (var i = 0; i < count; i++)
+        {
+            ref var e = ref _generatedBlock[i];
+            e.SampleOffset = Math.Clamp(e.SampleOffset, 0, frames - 1);
+            e.BusIndex = 0;
+            // Insertion sort: blocks hold few events, and it is stable and allocation-free.
+            var item = e;
+            var j = i - 1;
+            for (; j >= 0 && _generatedBlock[j].SampleOffset > item.SampleOffset; j--) _generatedBlock[j + 1] = _generatedBlock[j];
+            _generatedBlock[j + 1] = item;
+        }
+        if (!output.IsNull && _busActive[2])
+            for (var i = 0; i < count; i++) output.Add(_generatedBlock[i]);
+        return count;
+    }
+
+    private static bool NextHostEvent(HostEventList events, int count, ref int next, out Vst3Event e)
+    {
+        while (next < count)
+            if (events.TryGet(next++, out e)) return true;
+        e = default;
+        return false;
     }
 
     private void Apply(in Vst3Event e)
@@ -300,7 +348,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
                 right[i] *= _gain;
                 audible |= left[i] != 0f || right[i] != 0f;
             }
-            for (var c = 0; c < output.NumChannels; c++)
+            for (var c = 0; c < output.NumChannels && output.ChannelBuffers != null; c++)
             {
                 var source = c < channels ? (c == 0 ? left : right) : default;
                 var at = start + offset;

@@ -35,6 +35,9 @@ public class AllocationTests
             if (block % 8 == 4)
                 for (short pitch = 48; pitch < 48 + 40; pitch += 5)
                     host.InputEvents.Add(Vst3Event.NoteOffAt(7, pitch));
+            // Generated notes take the queue -> voice -> output-bus path as well.
+            if (block % 8 == 2) host.Instrument.TryQueueGenerated(Vst3Event.NoteOnAt(block % 300, (short)(60 + block % 24), 0.7f));
+            if (block % 8 == 6) host.Instrument.TryQueueGenerated(Vst3Event.NoteOffAt(0, (short)(60 + (block - 4) % 24)));
             if (block % 16 == 0) host.ParameterChanges.Add(Instrument.ParameterId.OutputGain, 3, gain.ToNormalized(-(block % 30)));
             if (host.Process(512) != Vst3Result.Ok) throw new InvalidOperationException("process failed");
         }

@@ -203,4 +203,31 @@ public class InstrumentProcessingTests
         Assert.Equal(Vst3Result.Ok, rc);
         Assert.Equal(1.0, ComObject.From<Instrument.Euterpe>(host.Component).ParameterValue(ParameterId.Bypass));
     }
+
+    [Fact]
+    public void GeneratedEventsAreVoicedAndSentOutAtTheirOffsets()
+    {
+        using var host = new InstrumentHost(48000, 512);
+        var instrument = ComObject.From<Instrument.Euterpe>(host.Component);
+        // The generator runs on its own thread; the audio thread (this one) consumes.
+        var queued = 0;
+        var generator = new Thread(() =>
+        {
+            if (instrument.TryQueueGenerated(Vst3Event.NoteOnAt(300, 72, 0.9f))) queued++;
+            if (instrument.TryQueueGenerated(Vst3Event.NoteOnAt(50, 76, 0.9f))) queued++;
+            if (instrument.TryQueueGenerated(Vst3Event.NoteOffAt(9999, 60))) queued++;
+        });
+        generator.Start();
+        generator.Join();
+        Assert.Equal(3, queued);
+        InstrumentHost.Check(host.Process(512), "process");
+        var sent = host.OutputEvents.Events.ToArray();
+        Assert.Equal(3, sent.Length);
+        Assert.Equal((50, (short)76), (sent[0].SampleOffset, sent[0].NoteOn.Pitch));
+        Assert.Equal((300, (short)72), (sent[1].SampleOffset, sent[1].NoteOn.Pitch));
+        Assert.Equal((511, Vst3Event.TypeNoteOff), (sent[2].SampleOffset, sent[2].Type));
+        for (var i = 0; i < 50; i++) Assert.Equal(0f, host.Left(i));
+        Assert.NotEqual(0f, host.Left(60));
+        Assert.Equal(2, instrument.Synth.ActiveVoices);
+    }
 }

@@ -53,6 +53,8 @@ internal sealed unsafe class InstrumentHost : IDisposable
     public nint Factory { get; }
     public nint Component { get; }
     public nint Processor { get; }
+    /// <summary>The managed object behind the component pointer (for test-only inspection).</summary>
+    public Instrument.Euterpe Instrument => ComObject.From<Instrument.Euterpe>(Component);
     public EventList InputEvents { get; } = new(256);
     public EventList OutputEvents { get; } = new(256);
     public ParameterChanges ParameterChanges { get; } = new();
