@@ -6,13 +6,20 @@ namespace Euterpe.Plugin.Vst3;
 /// </summary>
 public static class PluginLog
 {
+    /// <summary>After this many lines the log goes quiet: a failing process() must not write a file per block.</summary>
+    public const int MaxLines = 200;
+
     private static readonly Lock Gate = new();
+    private static int _lines;
 
     public static void Error(string where, Exception exception) =>
         Write($"{where}: {exception.GetType().Name}: {exception.Message}");
 
     public static void Write(string message)
     {
+        var line = Interlocked.Increment(ref _lines);
+        if (line > MaxLines) return;
+        if (line == MaxLines) message = $"{message} (further messages suppressed)";
         try
         {
             Console.Error.WriteLine($"euterpe-vst3: {message}");
