@@ -99,4 +99,29 @@ public class BundleLoadTests
             work.Delete(true);
         }
     }
+
+    [Fact]
+    public void ACorruptAssemblyGivesNoFactoryAndALogLineInsteadOfACrash()
+    {
+        var binary = BundleBinary();
+        var work = Directory.CreateTempSubdirectory("euterpe-vst3-");
+        try
+        {
+            var source = Path.GetDirectoryName(binary)!;
+            foreach (var file in Directory.GetFiles(source))
+                File.Copy(file, Path.Combine(work.FullName, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(work.FullName, "Euterpe.dll"), "this is not an assembly");
+            var state = Path.Combine(work.FullName, "state");
+            var (exit, stdout, stderr) = RunHost(Path.Combine(work.FullName, "Euterpe.so"), state);
+            Assert.True(exit == 0, $"host exited {exit}: {stderr}");
+            using var json = JsonDocument.Parse(stdout);
+            Assert.False(json.RootElement.GetProperty("factory").GetBoolean());
+            var log = File.ReadAllText(Path.Combine(state, "euterpe", "plugin.log"));
+            Assert.Contains("cannot load Euterpe.Plugin.Vst3.PluginEntry", log);
+        }
+        finally
+        {
+            work.Delete(true);
+        }
+    }
 }
