@@ -19,6 +19,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
 
     private const int ChunkSize = 256;
     private const int GeneratedCapacity = 1024;
+    private const int ParameterPointCapacity = 512;
     private const double ReleaseTailSeconds = 1.2;
 
     private readonly ElectricPianoSynth _synth = new();
@@ -28,6 +29,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private readonly bool[] _busActive = [true, true, true];
     private readonly SpscQueue<Vst3Event> _generated = new(GeneratedCapacity);
     private readonly Vst3Event[] _generatedBlock = new Vst3Event[GeneratedCapacity];
+    private readonly ParameterPoint[] _points = new ParameterPoint[ParameterPointCapacity];
     private double _sampleRate = 48000;
     private int _sampleSize = ProcessSetup.Sample32;
     private float _gain = 1f;
@@ -163,13 +165,14 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
 
     public int Process(ProcessData* data)
     {
-        ApplyParameterChanges(new HostParameterChanges(data->InputParameterChanges));
+        var points = CollectParameterPoints(new HostParameterChanges(data->InputParameterChanges));
         var events = new HostEventList(data->InputEvents);
         var eventCount = events.IsNull ? 0 : events.Count;
         var frames = data->NumSamples;
         if (frames <= 0 || data->NumOutputs < 1 || data->Outputs == null)
         {
-            // A parameter flush, or a host that gave us no output: still take the notes.
+            // A parameter flush, or a host that gave us no output: still take the changes and the notes.
+            for (var i = 0; i < points; i++) SetParameter(_points[i].Index, _points[i].Value);
             for (var i = 0; i < eventCount; i++)
                 if (events.TryGet(i, out var e)) Apply(e);
             return Vst3Result.Ok;
@@ -185,12 +188,18 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         var hostNext = 0;
         var hasHost = NextHostEvent(events, eventCount, ref hostNext, out var hostEvent);
         var generatedNext = 0;
+        var pointNext = 0;
         while (position < frames)
         {
-            // Take every event (host's and generator's) due at or before this position...
+            // Take every parameter point and event (host's and generator's) due at or before this position...
             while (true)
             {
-                if (hasHost && hostEvent.SampleOffset <= position)
+                if (pointNext < points && _points[pointNext].SampleOffset <= position)
+                {
+                    SetParameter(_points[pointNext].Index, _points[pointNext].Value);
+                    pointNext++;
+                }
+                else if (hasHost && hostEvent.SampleOffset <= position)
                 {
                     Apply(hostEvent);
                     hasHost = NextHostEvent(events, eventCount, ref hostNext, out hostEvent);
@@ -208,10 +217,12 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
             var end = frames;
             if (hasHost) end = Math.Min(end, hostEvent.SampleOffset);
             if (generatedNext < generated) end = Math.Min(end, _generatedBlock[generatedNext].SampleOffset);
+            if (pointNext < points) end = Math.Min(end, _points[pointNext].SampleOffset);
             audible |= Render(ref output, channels, is64, position, end - position);
             position = end;
         }
-        // Events stamped past the block still count (notes must not hang).
+        // Points and events stamped past the block still count (notes must not hang).
+        for (; pointNext < points; pointNext++) SetParameter(_points[pointNext].Index, _points[pointNext].Value);
         while (hasHost)
         {
             Apply(hostEvent);
@@ -298,22 +309,49 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         }
     }
 
-    private void ApplyParameterChanges(HostParameterChanges changes)
+    /// <summary>
+    /// Reads every point of every queue into <see cref="_points"/>, sorted by sample offset, so the
+    /// render loop can apply them where they fall (sample-accurate). Points beyond the pool's capacity
+    /// are applied at once instead.
+    /// </summary>
+    private int CollectParameterPoints(HostParameterChanges changes)
     {
-        if (changes.IsNull) return;
-        var count = changes.Count;
-        for (var i = 0; i < count; i++)
+        if (changes.IsNull) return 0;
+        var total = 0;
+        var queues = changes.Count;
+        for (var q = 0; q < queues; q++)
         {
-            var queue = changes.Get(i);
+            var queue = changes.Get(q);
             if (queue.IsNull) continue;
             var index = InstrumentParameters.IndexOf(queue.ParameterId);
+            if (index < 0) continue;
             var points = queue.PointCount;
-            // Block-rate parameters: the last point of the block wins.
-            if (index < 0 || points <= 0 || !queue.TryGetPoint(points - 1, out _, out var value)) continue;
-            var wasEnabled = _values[InstrumentParameters.IndexOf(ParameterId.SynthEnabled)] >= 0.5;
-            _values[index] = Math.Clamp(value, 0, 1);
-            if (wasEnabled && queue.ParameterId == ParameterId.SynthEnabled && value < 0.5) _synth.Reset();
+            for (var p = 0; p < points; p++)
+            {
+                if (!queue.TryGetPoint(p, out var offset, out var value)) continue;
+                if (total == _points.Length)
+                {
+                    SetParameter(index, value);
+                    continue;
+                }
+                // Insertion sort by offset; stable, so a queue's own order is kept.
+                var point = new ParameterPoint(offset, index, value);
+                var j = total - 1;
+                for (; j >= 0 && _points[j].SampleOffset > offset; j--) _points[j + 1] = _points[j];
+                _points[j + 1] = point;
+                total++;
+            }
         }
+        return total;
+    }
+
+    private void SetParameter(int index, double value)
+    {
+        if (!double.IsFinite(value)) return;
+        var enabledIndex = InstrumentParameters.IndexOf(ParameterId.SynthEnabled);
+        var wasEnabled = _values[enabledIndex] >= 0.5;
+        _values[index] = Math.Clamp(value, 0, 1);
+        if (wasEnabled && index == enabledIndex && value < 0.5) _synth.Reset();
     }
 
     private float TargetGain()

@@ -230,4 +230,28 @@ public class InstrumentProcessingTests
         Assert.NotEqual(0f, host.Left(60));
         Assert.Equal(2, instrument.Synth.ActiveVoices);
     }
+
+    [Fact]
+    public void ParameterPointsTakeEffectAtTheirSampleOffset()
+    {
+        // Two identical runs; in one, bypass switches on at sample 100 of the last block.
+        float[] RunWithBypassAt(int? offset)
+        {
+            using var host = new InstrumentHost(48000, 512);
+            var left = new List<float>();
+            var right = new List<float>();
+            host.InputEvents.Add(Vst3Event.NoteOnAt(0, 60, 0.9f));
+            host.Render(4608, 512, left, right);
+            if (offset is int at) host.ParameterChanges.Add(ParameterId.Bypass, at, 1);
+            InstrumentHost.Check(host.Process(512), "process");
+            return Enumerable.Range(0, 512).Select(host.Left).ToArray();
+        }
+
+        var reference = RunWithBypassAt(null);
+        var bypassed = RunWithBypassAt(100);
+        Assert.Equal(reference[..100], bypassed[..100]);
+        double Energy(float[] x, int from, int to) => x[from..to].Sum(v => (double)v * v);
+        Assert.True(Energy(bypassed, 100, 512) < 0.5 * Energy(reference, 100, 512));
+        Assert.True(Energy(reference, 100, 512) > 0);
+    }
 }
