@@ -239,8 +239,9 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     // IConnectionPoint: the controller reads our state through the host, so messages carry nothing yet.
     public int Connect(nint other)
     {
-        DropPeer();
+        // AddRef before dropping the old peer: reconnecting the same peer must not free it in between.
         ComPointer.AddRef(other);
+        DropPeer();
         _peer = other;
         return Vst3Result.Ok;
     }

@@ -142,4 +142,37 @@ public unsafe class FactoryAndInterfaceTests
         Assert.Equal(PluginIdentity.SubCategories, string.Join('|', classes[0].GetProperty("Sub Categories").EnumerateArray().Select(e => e.GetString())));
         Assert.Equal(PluginIdentity.Vendor, json.RootElement.GetProperty("Factory Info").GetProperty("Vendor").GetString());
     }
+
+    [Fact]
+    public void ComponentAndControllerConnectAndHoldEachOtherUntilDisconnected()
+    {
+        var factory = InstrumentHost.GetFactory();
+        var component = InstrumentHost.CreateInstance(factory, PluginIdentity.ProcessorCid, Vst3Iids.IComponent);
+        var controller = InstrumentHost.CreateInstance(factory, PluginIdentity.ControllerCid, Vst3Iids.IEditController);
+        var componentPoint = Vtable.Query(component, Vst3Iids.IConnectionPoint);
+        var controllerPoint = Vtable.Query(controller, Vst3Iids.IConnectionPoint);
+        try
+        {
+            var controllerObject = ComObject.From<EuterpeController>(controller);
+            var before = controllerObject.References;
+            Assert.Equal(Vst3Result.Ok, Vtable.CallInt(componentPoint, 3, controllerPoint));
+            Assert.Equal(Vst3Result.Ok, Vtable.CallInt(controllerPoint, 3, componentPoint));
+            Assert.Equal(before + 1, controllerObject.References);
+            // Connecting the same peer again keeps exactly one reference to it.
+            Assert.Equal(Vst3Result.Ok, Vtable.CallInt(componentPoint, 3, controllerPoint));
+            Assert.Equal(before + 1, controllerObject.References);
+            Assert.Equal(Vst3Result.Ok, Vtable.CallInt(componentPoint, 4, controllerPoint));
+            Assert.Equal(Vst3Result.Ok, Vtable.CallInt(controllerPoint, 4, componentPoint));
+            Assert.Equal(before, controllerObject.References);
+            Assert.Equal(Vst3Result.InvalidArgument, Vtable.CallInt(componentPoint, 4, controllerPoint));
+        }
+        finally
+        {
+            Vtable.Release(controllerPoint);
+            Vtable.Release(componentPoint);
+            Assert.Equal(0u, Vtable.Release(controller));
+            Assert.Equal(0u, Vtable.Release(component));
+            Vtable.Release(factory);
+        }
+    }
 }
