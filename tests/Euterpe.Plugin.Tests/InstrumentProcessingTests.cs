@@ -254,4 +254,39 @@ public class InstrumentProcessingTests
         Assert.True(Energy(bypassed, 100, 512) < 0.5 * Energy(reference, 100, 512));
         Assert.True(Energy(reference, 100, 512) > 0);
     }
+
+    [Fact]
+    public unsafe void AnExceptionInsideAnEntryPointBecomesAResultCodeAndALogLine()
+    {
+        var state = Directory.CreateTempSubdirectory("euterpe-log-");
+        var previous = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        Environment.SetEnvironmentVariable("XDG_STATE_HOME", state.FullName);
+        var broken = new ThrowingEventList();
+        try
+        {
+            using var host = new InstrumentHost(48000, 256);
+            var left = stackalloc float[256];
+            var right = stackalloc float[256];
+            var channels = stackalloc void*[2];
+            channels[0] = left;
+            channels[1] = right;
+            var output = new AudioBusBuffers { NumChannels = 2, ChannelBuffers = channels };
+            var data = new ProcessData { NumSamples = 256, NumOutputs = 1, Outputs = &output, InputEvents = broken.InterfacePointer() };
+            var process = (delegate* unmanaged[Cdecl]<nint, ProcessData*, int>)Vtable.Slot(host.Processor, InstrumentHost.ProcessorProcess);
+            // The broken list's getEvent throws inside our own IEventList thunk, which answers kInternalError;
+            // process() skips those events and still renders (silence).
+            Assert.Equal(Vst3Result.Ok, process(host.Processor, &data));
+            Assert.Equal(0b11UL, output.SilenceFlags);
+            Vst3Event e;
+            Assert.Equal(Vst3Result.InternalError, ((delegate* unmanaged[Cdecl]<nint, int, Vst3Event*, int>)Vtable.Slot(broken.InterfacePointer(), 4))(broken.InterfacePointer(), 0, &e));
+            var log = File.ReadAllText(Path.Combine(state.FullName, "euterpe", "plugin.log"));
+            Assert.Contains("getEvent: InvalidOperationException: event 0 is broken", log);
+        }
+        finally
+        {
+            broken.Release();
+            Environment.SetEnvironmentVariable("XDG_STATE_HOME", previous);
+            state.Delete(true);
+        }
+    }
 }
