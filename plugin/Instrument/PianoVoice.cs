@@ -43,8 +43,8 @@ public struct PianoVoice
         velocity = Math.Clamp(velocity, 0f, 1f);
         _amplitude = 0.12f + 0.28f * velocity;
         // Harder notes are brighter: a larger initial modulation index.
-        _index = 0.6f + 2.4f * velocity;
-        _indexFloor = 0.25f;
+        _index = 0.2f + 1.4f * velocity;
+        _indexFloor = 0.12f;
         _indexDecay = (float)Math.Exp(-1.0 / (0.45 * sampleRate));
         _tineIndex = 1.5f * velocity;
         _tineDecay = (float)Math.Exp(-1.0 / (0.025 * sampleRate));
