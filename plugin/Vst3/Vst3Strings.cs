@@ -9,7 +9,7 @@ public static unsafe class Vst3Strings
     {
         var span = new Span<byte>(destination, capacity);
         span.Clear();
-        var bytes = Encoding.UTF8.GetBytes(text);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         bytes.AsSpan(0, Math.Min(bytes.Length, capacity - 1)).CopyTo(span);
     }
 
@@ -32,6 +32,6 @@ public static unsafe class Vst3Strings
     {
         var span = new ReadOnlySpan<byte>(source, capacity);
         var end = span.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(end < 0 ? span : span[..end]);
+        return System.Text.Encoding.UTF8.GetString(end < 0 ? span : span[..end]);
     }
 }
