@@ -46,12 +46,19 @@ public sealed partial class OnnxGraphBuilder
     }
 
     /// <summary>A float scalar constant (shape []), named uniquely from <paramref name="hint"/>.</summary>
-    public OnnxValue Scalar(float value, string hint = "scalar") => Initializer(OnnxTensor.FromFloats(UniqueName(hint), [value], []));
+    public OnnxValue Scalar(float value, string hint = "scalar") => AddGenerated(OnnxTensor.FromFloats(UniqueName(hint), [value], []));
 
     /// <summary>A 1-D int64 constant, the form shapes, axes, starts/ends and split sizes take.</summary>
     public OnnxValue Int64s(params long[] values) => Int64s("const", values);
 
-    public OnnxValue Int64s(string hint, long[] values) => Initializer(OnnxTensor.FromInt64s(UniqueName(hint), values, [values.Length]));
+    public OnnxValue Int64s(string hint, long[] values) => AddGenerated(OnnxTensor.FromInt64s(UniqueName(hint), values, [values.Length]));
+
+    // The name was already reserved by UniqueName.
+    private OnnxValue AddGenerated(OnnxTensor tensor)
+    {
+        _graph.Initializers.Add(tensor);
+        return new OnnxValue(tensor.Name);
+    }
 
     /// <summary>
     /// Applies any operator. A null input is an omitted optional input. Returns one handle per output.
