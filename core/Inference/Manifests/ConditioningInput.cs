@@ -7,12 +7,12 @@ namespace Euterpe.Core.Inference.Manifests;
 /// </summary>
 public sealed class ConditioningInput
 {
-    public string Name { get; init; } = "";
-    public string DisplayName { get; init; } = "";
-    public double Min { get; init; }
-    public double Max { get; init; } = 1;
-    public double Default { get; init; }
-    public string Unit { get; init; } = "";
-    public string ElementType { get; init; } = "float";
-    public long[] Shape { get; init; } = [1];
+    public string Name { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public double Min { get; set; }
+    public double Max { get; set; } = 1;
+    public double Default { get; set; }
+    public string Unit { get; set; } = "";
+    public string ElementType { get; set; } = "float";
+    public long[] Shape { get; set; } = [1];
 }

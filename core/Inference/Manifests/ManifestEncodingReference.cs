@@ -5,6 +5,6 @@ namespace Euterpe.Core.Inference.Manifests;
 /// <summary>A named token encoding (e.g. "performance-events") and the options it was built with.</summary>
 public sealed class ManifestEncodingReference
 {
-    public string Name { get; init; } = "";
-    public Dictionary<string, JsonElement> Options { get; init; } = [];
+    public string Name { get; set; } = "";
+    public Dictionary<string, JsonElement> Options { get; set; } = [];
 }

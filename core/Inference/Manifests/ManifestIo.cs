@@ -7,13 +7,13 @@ namespace Euterpe.Core.Inference.Manifests;
 /// </summary>
 public sealed class ManifestIo
 {
-    public ManifestTensor? TokenInput { get; init; }
-    public ManifestTensor? LogitsOutput { get; init; }
-    public ManifestTensor? FrameInput { get; init; }
-    public ManifestTensor? FrameOutput { get; init; }
-    public ManifestTensor? NoiseInput { get; init; }
-    public ManifestTensor? MaskInput { get; init; }
-    public ManifestTensor? SampleOutput { get; init; }
+    public ManifestTensor? TokenInput { get; set; }
+    public ManifestTensor? LogitsOutput { get; set; }
+    public ManifestTensor? FrameInput { get; set; }
+    public ManifestTensor? FrameOutput { get; set; }
+    public ManifestTensor? NoiseInput { get; set; }
+    public ManifestTensor? MaskInput { get; set; }
+    public ManifestTensor? SampleOutput { get; set; }
 
     internal IEnumerable<(string Role, ManifestTensor Tensor)> Inputs()
     {

@@ -7,8 +7,8 @@ namespace Euterpe.Core.Inference.Manifests;
 /// </summary>
 public sealed class ManifestStatePair
 {
-    public string Input { get; init; } = "";
-    public string Output { get; init; } = "";
-    public string ElementType { get; init; } = "float";
-    public long[] Shape { get; init; } = [];
+    public string Input { get; set; } = "";
+    public string Output { get; set; } = "";
+    public string ElementType { get; set; } = "float";
+    public long[] Shape { get; set; } = [];
 }

@@ -6,7 +6,7 @@ namespace Euterpe.Core.Inference.Manifests;
 /// </summary>
 public sealed class ManifestTensor
 {
-    public string Name { get; init; } = "";
-    public string ElementType { get; init; } = "float";
-    public long[]? Shape { get; init; }
+    public string Name { get; set; } = "";
+    public string ElementType { get; set; } = "float";
+    public long[]? Shape { get; set; }
 }

@@ -4,11 +4,11 @@ namespace Euterpe.Core.Inference.Manifests;
 public sealed class ManifestTiming
 {
     /// <summary>Seconds per TIME_SHIFT step (performance events).</summary>
-    public double? SecondsPerStep { get; init; }
+    public double? SecondsPerStep { get; set; }
 
     /// <summary>Grid steps per quarter-note beat (piano rolls, note tokens).</summary>
-    public double? StepsPerBeat { get; init; }
+    public double? StepsPerBeat { get; set; }
 
     /// <summary>Samples between successive audio frames.</summary>
-    public int? FrameHopSamples { get; init; }
+    public int? FrameHopSamples { get; set; }
 }

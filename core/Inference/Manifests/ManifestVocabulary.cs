@@ -6,7 +6,7 @@ namespace Euterpe.Core.Inference.Manifests;
 /// </summary>
 public sealed class ManifestVocabulary
 {
-    public int Size { get; init; }
-    public List<string>? Tokens { get; init; }
-    public ManifestEncodingReference? Encoding { get; init; }
+    public int Size { get; set; }
+    public List<string>? Tokens { get; set; }
+    public ManifestEncodingReference? Encoding { get; set; }
 }

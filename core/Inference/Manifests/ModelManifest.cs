@@ -14,18 +14,18 @@ public sealed class ModelManifest
     public const int CurrentFormatVersion = 1;
 
     [JsonRequired]
-    public int FormatVersion { get; init; } = CurrentFormatVersion;
-    public string Id { get; init; } = "";
-    public string DisplayName { get; init; } = "";
-    public string Family { get; init; } = "";
-    public string Representation { get; init; } = "";
-    public ManifestVocabulary? Vocabulary { get; init; }
-    public ManifestTiming? Timing { get; init; }
-    public ManifestIo? Io { get; init; }
-    public List<ManifestStatePair> State { get; init; } = [];
-    public List<ConditioningInput> Conditioning { get; init; } = [];
-    public ManifestAudio? Audio { get; init; }
-    public ManifestProvenance? Provenance { get; init; }
+    public int FormatVersion { get; set; } = CurrentFormatVersion;
+    public string Id { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Family { get; set; } = "";
+    public string Representation { get; set; } = "";
+    public ManifestVocabulary? Vocabulary { get; set; }
+    public ManifestTiming? Timing { get; set; }
+    public ManifestIo? Io { get; set; }
+    public List<ManifestStatePair> State { get; set; } = [];
+    public List<ConditioningInput> Conditioning { get; set; } = [];
+    public ManifestAudio? Audio { get; set; }
+    public ManifestProvenance? Provenance { get; set; }
 
     /// <summary>The file this manifest was loaded from (used in error messages); not part of the JSON.</summary>
     [JsonIgnore]
