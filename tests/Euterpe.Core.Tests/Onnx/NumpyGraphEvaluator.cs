@@ -19,6 +19,42 @@ internal static class NumpyGraphEvaluator
             e = np.exp(x - x.max(axis=axis, keepdims=True))
             return e / e.sum(axis=axis, keepdims=True)
 
+        def sig(v): return 1 / (1 + np.exp(-v))
+
+        # Forward, one direction, layout 0, default activations, no peepholes: the ONNX LSTM equations (gates i, o, f, c).
+        def lstm(x, a):
+            X, W, R, B = x[0], x[1][0], x[2][0], x[3][0]
+            H = a["hidden_size"]
+            h, c = x[5][0], x[6][0]
+            Wb, Rb = B[:4 * H], B[4 * H:]
+            ys = []
+            for t in range(X.shape[0]):
+                g = X[t] @ W.T + h @ R.T + Wb + Rb
+                i, o, f, cc = sig(g[:, :H]), sig(g[:, H:2 * H]), sig(g[:, 2 * H:3 * H]), np.tanh(g[:, 3 * H:])
+                c = f * c + i * cc
+                h = o * np.tanh(c)
+                ys.append(h)
+            return [np.stack(ys)[:, None], h[None], c[None]]
+
+        # The ONNX GRU equations (gates z, r, h), either value of linear_before_reset.
+        def gru(x, a):
+            X, W, R, B = x[0], x[1][0], x[2][0], x[3][0]
+            H = a["hidden_size"]
+            h = x[5][0]
+            Wb, Rb = B[:3 * H], B[3 * H:]
+            ys = []
+            for t in range(X.shape[0]):
+                gx = X[t] @ W.T + Wb
+                z = sig(gx[:, :H] + h @ R[:H].T + Rb[:H])
+                r = sig(gx[:, H:2 * H] + h @ R[H:2 * H].T + Rb[H:2 * H])
+                if a.get("linear_before_reset", 0):
+                    hh = np.tanh(gx[:, 2 * H:] + r * (h @ R[2 * H:].T + Rb[2 * H:]))
+                else:
+                    hh = np.tanh(gx[:, 2 * H:] + (r * h) @ R[2 * H:].T + Rb[2 * H:])
+                h = (1 - z) * hh + z * h
+                ys.append(h)
+            return [np.stack(ys)[:, None], h[None]]
+
         def run(model, feeds):
             env = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
             env.update(feeds)
@@ -67,6 +103,8 @@ internal static class NumpyGraphEvaluator
                 elif op == "ReduceSum": y = [x[0].sum(axis=tuple(x[1]), keepdims=bool(a.get("keepdims", 1)))]
                 elif op == "Constant": y = [numpy_helper.to_array(a["value"])]
                 elif op == "Identity": y = [x[0]]
+                elif op == "LSTM": y = lstm(x, a)
+                elif op == "GRU": y = gru(x, a)
                 else: raise Exception("no numpy rule for " + op)
                 for name, value in zip(n.output, y): env[name] = np.asarray(value)
             return {o.name: env[o.name] for o in model.graph.output}
