@@ -8,8 +8,8 @@ namespace Euterpe.Core.Onnx;
 /// </summary>
 public static class TorchRecurrentLayout
 {
-    private static readonly int[] LstmOrder = [0, 1, 2, 3];
-    private static readonly int[] GruOrder = [0, 1, 2];
+    private static readonly int[] LstmOrder = [0, 3, 1, 2];
+    private static readonly int[] GruOrder = [1, 0, 2];
 
     public static RecurrentWeights Lstm(float[] weightIh, float[] weightHh, float[] biasIh, float[] biasHh, int hiddenSize) =>
         Reorder(weightIh, weightHh, biasIh, biasHh, hiddenSize, LstmOrder);
