@@ -55,6 +55,24 @@ internal static class NumpyGraphEvaluator
                 ys.append(h)
             return [np.stack(ys)[:, None], h[None]]
 
+        # 2-D Conv/ConvTranspose/MaxPool through torch's functional ops, mapping the ONNX attributes (symmetric pads only).
+        def spatial(op, x, a):
+            import torch
+            import torch.nn.functional as F
+            pads = a.get("pads", [0, 0, 0, 0])
+            assert pads[:2] == pads[2:], "asymmetric pads"
+            stride = a.get("strides", [1, 1])
+            t = lambda v: None if v is None else torch.from_numpy(np.ascontiguousarray(v))
+            bias = x[2] if len(x) > 2 else None
+            with torch.no_grad():
+                if op == "Conv":
+                    out = F.conv2d(t(x[0]), t(x[1]), t(bias), stride=stride, padding=pads[:2], dilation=a.get("dilations", [1, 1]), groups=a.get("group", 1))
+                elif op == "ConvTranspose":
+                    out = F.conv_transpose2d(t(x[0]), t(x[1]), t(bias), stride=stride, padding=pads[:2], output_padding=a.get("output_padding", [0, 0]), groups=a.get("group", 1), dilation=a.get("dilations", [1, 1]))
+                else:
+                    out = F.max_pool2d(t(x[0]), a["kernel_shape"], stride=stride, padding=pads[:2])
+            return out.numpy()
+
         def run(model, feeds):
             env = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
             env.update(feeds)
@@ -105,6 +123,10 @@ internal static class NumpyGraphEvaluator
                 elif op == "Identity": y = [x[0]]
                 elif op == "LSTM": y = lstm(x, a)
                 elif op == "GRU": y = gru(x, a)
+                elif op in ("Conv", "ConvTranspose", "MaxPool"): y = [spatial(op, x, a)]
+                elif op == "BatchNormalization":
+                    shape = (1, -1) + (1,) * (x[0].ndim - 2)
+                    y = [(x[0] - x[3].reshape(shape)) / np.sqrt(x[4].reshape(shape) + a.get("epsilon", 1e-5)) * x[1].reshape(shape) + x[2].reshape(shape)]
                 else: raise Exception("no numpy rule for " + op)
                 for name, value in zip(n.output, y): env[name] = np.asarray(value)
             return {o.name: env[o.name] for o in model.graph.output}

@@ -4,7 +4,7 @@ namespace Euterpe.Core.Tests.Onnx;
 
 /// <summary>
 /// Runs written models through <see cref="NumpyGraphEvaluator"/> and compares with the maths written out
-/// directly in numpy. (LSTM/GRU/Conv numerics are left to ONNX Runtime parity tests.)
+/// directly in numpy (or, for the convolution stack, as torch.nn modules). LSTM/GRU parity is in TorchRecurrentParityTests.
 /// </summary>
 public class OnnxNumericsTests
 {
@@ -64,5 +64,26 @@ public class OnnxNumericsTests
             report(run(m, {"x": x, "index": index}), want)
             """);
         Assert.Equal(0.0, result.GetProperty("maxError").GetDouble());
+    }
+
+    [Fact]
+    public void ConvolutionStackMatchesTorchModules()
+    {
+        var result = Evaluate("conv", """
+            import torch
+            x = rng.standard_normal((1, 2, 8, 8)).astype(np.float32)
+            conv = torch.nn.Conv2d(2, 4, 3, padding=1)
+            bn = torch.nn.BatchNorm2d(4, eps=1e-5).eval()
+            up = torch.nn.ConvTranspose2d(4, 2, 2, stride=2, bias=False)
+            with torch.no_grad():
+                conv.weight.copy_(torch.from_numpy(W["K"])); conv.bias.copy_(torch.from_numpy(W["Kb"]))
+                bn.weight.copy_(torch.from_numpy(W["gamma"])); bn.bias.copy_(torch.from_numpy(W["beta"]))
+                bn.running_mean.copy_(torch.from_numpy(W["mean"])); bn.running_var.copy_(torch.from_numpy(W["var"]))
+                up.weight.copy_(torch.from_numpy(W["T"]))
+                pooled = torch.nn.MaxPool2d(2, 2)(torch.relu(bn(conv(torch.from_numpy(x)))))
+                want = {"pooled": pooled.numpy(), "upsampled": up(pooled).numpy()}
+            report(run(m, {"image": x}), want)
+            """);
+        Assert.True(result.GetProperty("maxError").GetDouble() < 1e-5, result.ToString());
     }
 }
