@@ -35,12 +35,13 @@ public sealed class PresetDirectory
     }
 
     /// <summary>
-    /// Reads model.onnx with Euterpe's own ONNX reader (no runtime needed) and validates the manifest against
+    /// Reads model.onnx with Euterpe's own ONNX reader (no runtime needed), checks the graph's structure and validates the manifest against
     /// the inputs a caller must feed and the outputs the model declares.
     /// </summary>
     public void CheckModel()
     {
         var model = OnnxModel.Load(ModelPath);
+        OnnxGraphChecks.Validate(model, ModelPath);
         Manifest.ValidateAgainst(model.Graph.RuntimeInputs(), model.Graph.Outputs, ModelPath);
     }
 }
