@@ -17,8 +17,13 @@ public sealed partial class OnnxGraphBuilder
     private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedNodeNames = new(StringComparer.Ordinal);
 
+    /// <summary>The opsets whose operator forms the helpers write (LSTM's layout needs 14; ReduceMean's axes move to an input in 18).</summary>
+    public const long MinOpsetVersion = 14, MaxOpsetVersion = 17;
+
     public OnnxGraphBuilder(string graphName, long opsetVersion = OnnxModel.DefaultOpsetVersion)
     {
+        if (opsetVersion is < MinOpsetVersion or > MaxOpsetVersion)
+            throw new ArgumentOutOfRangeException(nameof(opsetVersion), opsetVersion, $"the builder's operator helpers follow opsets {MinOpsetVersion} to {MaxOpsetVersion}");
         _graph = new OnnxGraph { Name = graphName };
         OpsetVersion = opsetVersion;
     }

@@ -73,4 +73,12 @@ public class OnnxGraphBuilderTests
         var e = Assert.Throws<ArgumentException>(() => OnnxTensor.FromFloats("w", [1f, 2f, 3f], [2, 2]));
         Assert.Contains("needs 4 elements but 3 were given", e.Message);
     }
+
+    [Fact]
+    public void OpsetOutsideTheHelpersFormsIsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OnnxGraphBuilder("old", 12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OnnxGraphBuilder("new", 18));
+        Assert.Equal(new OnnxOpset("", 14), Assert.Single(new OnnxGraphBuilder("ok", 14).ToModel().Opsets));
+    }
 }
