@@ -51,12 +51,12 @@ public sealed partial class OnnxGraphBuilder
     }
 
     /// <summary>A float scalar constant (shape []), named uniquely from <paramref name="hint"/>.</summary>
-    public OnnxValue Scalar(float value, string hint = "scalar") => AddGenerated(OnnxTensor.FromFloats(UniqueName(hint), [value], []));
+    public OnnxValue Scalar(float value, string hint = "scalar") => AddGenerated(OnnxTensor.FromFloats(GeneratedName(hint), [value], []));
 
     /// <summary>A 1-D int64 constant, the form shapes, axes, starts/ends and split sizes take.</summary>
     public OnnxValue Int64s(params long[] values) => Int64s("const", values);
 
-    public OnnxValue Int64s(string hint, long[] values) => AddGenerated(OnnxTensor.FromInt64s(UniqueName(hint), values, [values.Length]));
+    public OnnxValue Int64s(string hint, long[] values) => AddGenerated(OnnxTensor.FromInt64s(GeneratedName(hint), values, [values.Length]));
 
     // The name was already reserved by UniqueName.
     private OnnxValue AddGenerated(OnnxTensor tensor)
@@ -147,6 +147,16 @@ public sealed partial class OnnxGraphBuilder
         string name;
         do name = $"{hint}_{index++}"; while (!_usedNames.Add(name));
         _counters["$" + hint] = index;
+        return name;
+    }
+
+    // Generated values always carry a number ("axes_0"), so they do not take plain names like "shape" a caller may want for an output.
+    private string GeneratedName(string hint)
+    {
+        var index = _counters.TryGetValue("#" + hint, out var n) ? n : 0;
+        string name;
+        do name = $"{hint}_{index++}"; while (!_usedNames.Add(name));
+        _counters["#" + hint] = index;
         return name;
     }
 

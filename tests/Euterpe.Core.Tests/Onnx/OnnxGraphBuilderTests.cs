@@ -81,4 +81,16 @@ public class OnnxGraphBuilderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new OnnxGraphBuilder("new", 18));
         Assert.Equal(new OnnxOpset("", 14), Assert.Single(new OnnxGraphBuilder("ok", 14).ToModel().Opsets));
     }
+
+    [Fact]
+    public void GeneratedConstantsLeavePlainNamesFreeForOutputs()
+    {
+        var g = new OnnxGraphBuilder("plain");
+        var x = g.Input("x", TensorElementType.Float, [2, 3]);
+        var y = g.Reshape(g.Unsqueeze(x, 0), 3, 2);
+        g.Output(g.Shape(y), "shape", TensorElementType.Int64, [2]);
+        g.Output(g.Mul(y, 2f), "axes", TensorElementType.Float, [3, 2]);
+        Assert.Equal(["shape", "axes"], g.ToGraph().Outputs.Select(o => o.Name));
+        Assert.Null(OnnxGraphChecks.FirstProblem(g.ToModel()));
+    }
 }
