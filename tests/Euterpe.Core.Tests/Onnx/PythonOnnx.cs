@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Euterpe.Core.Tests.Onnx;
 
 /// <summary>
-/// Runs Debian's /usr/bin/python3 (which has python3-onnx and numpy) as the independent ONNX implementation.
+/// Runs Debian's /usr/bin/python3 (python3-onnx, numpy, and torch for parity tests) as the independent implementation.
 /// Fails with a clear message when it is missing rather than skipping.
 /// </summary>
 internal static class PythonOnnx
@@ -33,6 +33,8 @@ internal static class PythonOnnx
         }
         if (stderr.Result.Contains("No module named 'onnx'") || stderr.Result.Contains("No module named 'numpy'"))
             Assert.Fail($"{Python} lacks onnx or numpy: install python3-onnx and python3-numpy (scripts/install-deps.sh)");
+        if (stderr.Result.Contains("No module named 'torch'"))
+            Assert.Fail($"{Python} lacks torch: install python3-torch (scripts/install-deps.sh)");
         Assert.True(process.ExitCode == 0, $"python failed ({process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
         return stdout.Result;
     }
