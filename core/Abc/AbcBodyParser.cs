@@ -49,6 +49,14 @@ internal sealed class AbcBodyParser
     {
         var words = AbcText.StripComment(text[2..]).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 3 || words[0] != "MIDI") return;
+        if (words[1] == "ratio" && words.Length >= 4
+            && int.TryParse(words[2], NumberStyles.None, CultureInfo.InvariantCulture, out var longer)
+            && int.TryParse(words[3], NumberStyles.None, CultureInfo.InvariantCulture, out var shorter) && longer > 0 && shorter > 0)
+        {
+            // abc2midi's broken-rhythm ratio: a>b plays a:b as longer:shorter instead of 3:1.
+            if (_current is null) _header.BrokenRatio = (longer, shorter); else _current.BrokenRatio = (longer, shorter);
+            return;
+        }
         if (!int.TryParse(words[2], NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return;
         if (words[1] == "channel" && value is >= 1 and <= 16)
         {
@@ -222,10 +230,11 @@ internal sealed class AbcBodyParser
         var start = i;
         while (i < s.Length && (s[i] is '|' or ':' || (s[i] == ']' && i > start && s[i - 1] == '|'))) i++;
         var run = s[start..i];
+        if (run == ":") return i; // a stray colon (": a" after a bar) is no repeat sign; abc2midi reads past it too
         var endsRepeat = run.StartsWith(':');
         var startsRepeat = run.EndsWith(':') && (run.Length > 1 || !endsRepeat);
         if (run == "::") { endsRepeat = true; startsRepeat = true; }
-        if (!run.Contains('|') && run != "::" && run != ":") throw Error($"unreadable bar line '{run}'");
+        if (!run.Contains('|') && run != "::") throw Error($"unreadable bar line '{run}'");
         AddBar(voice, endsRepeat, startsRepeat, run.Contains("||", StringComparison.Ordinal) || run.EndsWith(']'));
         if (char.IsAsciiDigit(At(s, i))) return ReadEnding(s, i, voice);
         if (At(s, i) == '[' && char.IsAsciiDigit(At(s, i + 1))) return ReadEnding(s, i + 1, voice);
@@ -352,6 +361,7 @@ internal sealed class AbcBodyParser
         if (voice.LastNote is not { } previous) throw Error($"broken rhythm '{c}' without a note before it");
         // > : dotted then shortened (3/2, 1/2); >> : 7/4, 1/4; >>> : 15/8, 1/8. < is the mirror image.
         var small = new AbcFraction(1, 1L << count);
+        if (count == 1 && voice.BrokenRatio is var (longer, shorter)) small = new AbcFraction(2L * shorter, longer + shorter);
         var large = new AbcFraction(2, 1) - small;
         previous.Duration *= c == '>' ? large : small;
         voice.PendingBroken = c == '>' ? small : large;
@@ -386,10 +396,10 @@ internal sealed class AbcBodyParser
         int alteration;
         if (explicitAlter is { } a)
         {
-            voice.BarAccidentals[(letter, octave)] = a;
+            voice.BarAccidentals[letter] = a;
             alteration = a;
         }
-        else alteration = voice.BarAccidentals.TryGetValue((letter, octave), out var barAlter) ? barAlter : voice.Key.Alterations[letter];
+        else alteration = voice.BarAccidentals.TryGetValue(letter, out var barAlter) ? barAlter : voice.Key.Alterations[letter];
         pitch = 60 + 12 * octave + LetterSemitones[letter] + alteration;
         if (pitch is < 0 or > 127) throw Error($"note is outside the MIDI range (pitch {pitch})");
         return i;

@@ -14,4 +14,7 @@ internal sealed class AbcHeaderState
     public int? Channel { get; set; }
 
     public int Program { get; set; }
+
+    /// <summary>Broken rhythm as longer:shorter (%%MIDI ratio); 3:1 is the ABC standard.</summary>
+    public (int Longer, int Shorter) BrokenRatio { get; set; } = (3, 1);
 }

@@ -45,10 +45,11 @@ internal sealed class AbcKey
         var minor = false;
         var pos = 0;
         if (text.Length == 0 || text.StartsWith("none", StringComparison.OrdinalIgnoreCase)) return CMajor;
-        if (text.StartsWith("HP", StringComparison.Ordinal)) return CMajor; // Highland pipes, written without signature
-        if (text.StartsWith("Hp", StringComparison.Ordinal))
+        if (text.StartsWith("HP", StringComparison.Ordinal) || text.StartsWith("Hp", StringComparison.Ordinal))
         {
-            alterations[3] = 1; alterations[0] = 1; // F# and C#, G natural, as abc2midi plays it
+            // Highland pipes: HP is written without a signature, Hp with one, but both sound F# and C# with G natural.
+            alterations[3] = 1;
+            alterations[0] = 1;
             return new AbcKey(alterations, 2, false);
         }
         var letter = LetterIndex(text[0]);
@@ -86,10 +87,16 @@ internal sealed class AbcKey
                 else alterations[SharpOrder[6 - i]] = -1;
             }
         }
-        // Explicit accidentals after the key, e.g. "Dphr ^F" or "C^f^c^a".
+        // Explicit accidentals after the key, e.g. "Dphr ^F" or "C^f^c^a"; after "exp" they replace the signature.
         while (pos < text.Length)
         {
             var c = text[pos];
+            if (string.CompareOrdinal(text, pos, "exp", 0, 3) == 0)
+            {
+                Array.Clear(alterations);
+                pos += 3;
+                continue;
+            }
             if (c is '^' or '_' or '=')
             {
                 var alter = c == '^' ? 1 : c == '_' ? -1 : 0;

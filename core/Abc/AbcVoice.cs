@@ -13,6 +13,7 @@ internal sealed class AbcVoice
         MeterNumerator = defaults.MeterNumerator;
         Channel = defaults.Channel;
         Program = defaults.Program;
+        BrokenRatio = defaults.BrokenRatio;
     }
 
     public string Id { get; }
@@ -35,8 +36,13 @@ internal sealed class AbcVoice
 
     public int Program { get; set; }
 
-    /// <summary>Accidentals written earlier in this bar, by (letter index, octave).</summary>
-    public Dictionary<(int Letter, int Octave), int> BarAccidentals { get; } = [];
+    public (int Longer, int Shorter) BrokenRatio { get; set; }
+
+    /// <summary>
+    /// Accidentals written earlier in this bar, by letter index. Like abc2midi they hold for the letter in
+    /// every octave (=F then f plays f natural).
+    /// </summary>
+    public Dictionary<int, int> BarAccidentals { get; } = [];
 
     public int TupletRemaining { get; set; }
 
