@@ -27,6 +27,7 @@ internal static class AbcFields
     {
         var text = value.Trim();
         var slash = text.IndexOf('/');
+        if (slash >= 0 && ParseInt(text[(slash + 1)..]) == 0) throw new FormatException($"length '{text}' divides by zero");
         var fraction = slash < 0 ? new AbcFraction(ParseInt(text), 1) : new AbcFraction(ParseInt(text[..slash]), ParseInt(text[(slash + 1)..]));
         if (fraction.Numerator <= 0) throw new FormatException($"length '{text}' is not positive");
         return fraction;

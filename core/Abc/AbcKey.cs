@@ -53,6 +53,10 @@ internal sealed class AbcKey
             return new AbcKey(alterations, 2, false);
         }
         var letter = LetterIndex(text[0]);
+        var firstWord = text.Split(' ', 2)[0];
+        // Only a tonic, an accidental list or a voice property (clef=…) may open the field.
+        if ((letter < 0 || !char.IsUpper(text[0])) && text[0] is not ('^' or '_' or '=') && !firstWord.Contains('=')
+            && !firstWord.Equals("exp", StringComparison.Ordinal)) return null;
         if (letter >= 0 && char.IsUpper(text[0]))
         {
             var fifths = LetterFifths[letter];

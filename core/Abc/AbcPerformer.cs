@@ -143,7 +143,8 @@ internal static class AbcPerformer
                     i++;
                     break;
                 case AbcElementKind.Bar when e.IsDoubleBar && pass == 2 && i > lastJump:
-                    pass = 1; // a section ends after its second ending
+                    pass = 1; // a section ends after its second ending; a later :| goes back to here
+                    repeatStart = i + 1;
                     i++;
                     break;
                 case AbcElementKind.Ending when !e.Endings.Contains(pass):
