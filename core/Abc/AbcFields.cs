@@ -66,7 +66,9 @@ internal static class AbcFields
         if (bpm <= 0 || beat.Numerator <= 0) throw new FormatException($"tempo '{value.Trim()}' is not positive");
         // Beats per minute of `beat` whole notes → quarters per minute.
         var quartersPerMinute = bpm * beat.ToDouble() * 4;
-        return (int)Math.Round(60_000_000.0 / quartersPerMinute);
+        var microseconds = Math.Round(60_000_000.0 / quartersPerMinute);
+        if (microseconds is < 1 or > 60_000_000) throw new FormatException($"tempo '{value.Trim()}' is outside 1 to 60 million quarter notes per minute");
+        return (int)microseconds;
     }
 
     private static int ParseInt(string text) => int.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);

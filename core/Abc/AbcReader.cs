@@ -64,7 +64,14 @@ public static class AbcReader
                 tune = null;
                 continue;
             }
-            tune.AddLine(line, lineNumber);
+            try
+            {
+                tune.AddLine(line, lineNumber);
+            }
+            catch (OverflowException)
+            {
+                throw new AbcFormatException(sourceName, lineNumber, "note lengths are too finely divided to add up exactly");
+            }
         }
         if (tune is not null) tunes.Add(tune.Build());
         if (tunes.Count == 0) throw new AbcFormatException(sourceName, 1, "no tune found (no X: line)");
@@ -81,6 +88,7 @@ public static class AbcReader
         private string _meter = "";
         private string? _unitLength;
         private string? _tempo;
+        private int _tempoLine;
         private string _key = "";
         private (int Numerator, int Denominator)? _meterValue;
         private KeySignature _keySignature;
@@ -131,6 +139,7 @@ public static class AbcReader
                         break;
                     case 'Q':
                         _tempo = value;
+                        _tempoLine = number;
                         break;
                     case 'K':
                         StartBody(value, number);
@@ -173,11 +182,20 @@ public static class AbcReader
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {
-                throw new AbcFormatException(source, _startLine, e.Message);
+                throw new AbcFormatException(source, _tempoLine, e.Message);
             }
             TimeSignature? meter = _meterValue is { } m ? new TimeSignature(0, m.Numerator, m.Denominator) : null;
             var voices = _parser?.Voices ?? [];
-            var (sequence, chords) = AbcPerformer.Perform(voices, meter, _keySignature, tempo, _title);
+            NoteSequence sequence;
+            List<AbcChordSymbol> chords;
+            try
+            {
+                (sequence, chords) = AbcPerformer.Perform(voices, meter, _keySignature, tempo, _title);
+            }
+            catch (OverflowException)
+            {
+                throw new AbcFormatException(source, _lastLine, $"tune X:{referenceNumber}: note lengths are too finely divided to add up exactly");
+            }
             return new AbcTune(referenceNumber, _title, _meter, _unitLength!, _key, _body.ToString(), sequence, chords, _startLine);
         }
     }

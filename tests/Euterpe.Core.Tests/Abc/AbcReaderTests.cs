@@ -181,6 +181,8 @@ public class AbcReaderTests
     [InlineData("X:1\nT:no key\n", "no K: field")]
     [InlineData("no tunes here", "no tune found")]
     [InlineData("X:1\nK:C\nA0", "line 3")]
+    [InlineData("X:1\nQ:1/4=0\nK:C\nA", "line 2")]
+    [InlineData("X:1\nK:C\n(3:2:9A/3(5A/5(7A/7(11A/11(13A/13(17A/17(19A/19(23A/23(29A/29(31A/31(37A/37(41A/41(43A/43(47A/47(53A/53(59A/59(61A/61", "too finely divided")]
     public void MalformedInputIsAFormatError(string text, string expected)
     {
         var e = Assert.Throws<AbcFormatException>(() => AbcReader.Parse(text, "bad.abc"));
@@ -195,5 +197,32 @@ public class AbcReaderTests
         var path = Path.Combine(Path.GetTempPath(), $"euterpe-missing-{Guid.NewGuid():N}.abc");
         var e = Assert.Throws<EuterpeException>(() => AbcReader.ReadTunes(path));
         Assert.Equal($"{path}: file not found", e.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void GarbledTunesFailOnlyWithFormatErrors(int seed)
+    {
+        // Mutations of a real tune: anything may come out, but only as a tune or a one-line AbcFormatException.
+        var original = File.ReadAllText(Path.Combine(Abc2MidiReference.ExamplesDirectory, "demo.abc"));
+        const string alphabet = "ABCabcz^_=,'/23456789()[]{}|:<>-\"!+.~%KLMQVX \n";
+        var random = new Random(seed);
+        for (var round = 0; round < 300; round++)
+        {
+            var chars = original.ToCharArray();
+            for (var k = 0; k < 20; k++) chars[random.Next(chars.Length)] = alphabet[random.Next(alphabet.Length)];
+            try
+            {
+                foreach (var tune in AbcReader.Parse(new string(chars), "garbled.abc"))
+                    Assert.All(tune.Sequence.Notes, n => Assert.True(n.EndTick > n.StartTick && n.Pitch is >= 0 and <= 127));
+            }
+            catch (AbcFormatException e)
+            {
+                Assert.StartsWith("garbled.abc: line ", e.Message);
+                Assert.DoesNotContain('\n', e.Message);
+            }
+        }
     }
 }
