@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Euterpe.Core.IO;
 using Euterpe.Core.Music;
 
 namespace Euterpe.Core.Abc;
@@ -59,6 +60,20 @@ public static class AbcWriter
         }
         body.Finish(time);
         return text.ToString();
+    }
+
+    /// <summary>Writes the tune to a file atomically (a reader never sees half a file).</summary>
+    public static void WriteFile(string path, NoteSequence monophonic, int referenceNumber = 1, string? title = null, int unitDenominator = 8)
+    {
+        var text = Write(monophonic, referenceNumber, title, unitDenominator);
+        try
+        {
+            AtomicFile.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EuterpeException($"{path}: cannot write ({e.Message})", inner: e);
+        }
     }
 
     /// <summary>Emits notes and rests, splitting at bar lines.</summary>

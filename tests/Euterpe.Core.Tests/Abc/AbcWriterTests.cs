@@ -102,4 +102,24 @@ public class AbcWriterTests
         var back = AbcReader.Parse(AbcWriter.Write(sequence), "x.abc").Single().Sequence;
         Assert.Equal(new[] { (60, 0L, 480L), (64, 480L, 960L) }, Notes(back));
     }
+
+    [Fact]
+    public void WriteFileWritesWhatReadTunesReads()
+    {
+        var tune = AbcReader.ReadTunes(Path.Combine(Abc2MidiReference.ExamplesDirectory, "demo.abc")).Single(t => t.ReferenceNumber == 3);
+        var dir = Directory.CreateTempSubdirectory("euterpe-abcw-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "out.abc");
+            AbcWriter.WriteFile(path, tune.Sequence, 3, tune.Title);
+            var back = AbcReader.ReadTunes(path).Single();
+            Assert.Equal("Smash the Windows", back.Title);
+            Assert.Equal(Notes(tune.Sequence), Notes(back.Sequence));
+            Assert.Single(Directory.GetFiles(dir.FullName)); // no temporary file left behind
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
