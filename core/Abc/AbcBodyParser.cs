@@ -155,7 +155,7 @@ internal sealed class AbcBodyParser
                     i = ReadBroken(s, i, voice);
                     break;
                 case '-':
-                    if (voice.LastNote is { Kind: AbcElementKind.Note } last) Array.Fill(last.Tied, true);
+                    if (voice.LastNote is { Kind: AbcElementKind.Note } last) TieAll(voice, last);
                     i++;
                     break;
                 case '&':
@@ -276,6 +276,7 @@ internal sealed class AbcBodyParser
         if (close < 0) throw Error("chord '[' without ']'");
         var pitches = new List<int>();
         var tied = new List<bool>();
+        var spellings = new List<(int, int)>();
         AbcFraction? first = null;
         var j = i + 1;
         while (j < close)
@@ -283,10 +284,11 @@ internal sealed class AbcBodyParser
             var c = s[j];
             if (c is '^' or '_' or '=' || AbcKey.LetterIndex(c) >= 0)
             {
-                j = ReadPitch(s, j, voice, out var pitch);
+                j = ReadPitch(s, j, voice, out var pitch, out var spelling);
                 var length = ReadLength(s, ref j);
                 first ??= length;
                 pitches.Add(pitch);
+                spellings.Add(spelling);
                 var isTied = At(s, j) == '-';
                 if (isTied) j++;
                 tied.Add(isTied);
@@ -305,10 +307,11 @@ internal sealed class AbcBodyParser
         {
             Pitches = [.. pitches],
             Tied = [.. tied],
+            Spellings = [.. spellings],
             Duration = (first ?? new AbcFraction(1, 1)) * outer * voice.UnitLength,
         };
         AddTimed(voice, element);
-        if (At(s, j) == '-') { Array.Fill(element.Tied, true); j++; }
+        if (At(s, j) == '-') { TieAll(voice, element); j++; }
         return j;
     }
 
@@ -323,16 +326,23 @@ internal sealed class AbcBodyParser
             AddTimed(voice, new AbcElement(AbcElementKind.Rest, _line) { Duration = duration });
             return i;
         }
-        i = ReadPitch(s, i, voice, out var pitch);
+        i = ReadPitch(s, i, voice, out var pitch, out var spelling);
         var noteLength = ReadLength(s, ref i);
         var element = new AbcElement(AbcElementKind.Note, _line)
         {
             Pitches = [pitch],
             Tied = [false],
+            Spellings = [spelling],
             Duration = noteLength * voice.UnitLength,
         };
         AddTimed(voice, element);
         return i;
+    }
+
+    private static void TieAll(AbcVoice voice, AbcElement element)
+    {
+        Array.Fill(element.Tied, true);
+        for (var k = 0; k < element.Pitches.Length; k++) voice.PendingTies[element.Spellings[k]] = element.Pitches[k];
     }
 
     /// <summary>Applies a running tuplet and a pending broken rhythm, then appends.</summary>
@@ -350,6 +360,10 @@ internal sealed class AbcBodyParser
         }
         voice.Elements.Add(element);
         voice.LastNote = element;
+        // Ties reach only the next note or chord; those written inside a chord ([C-E]) reach past it.
+        voice.PendingTies = [];
+        for (var k = 0; k < element.Tied.Length; k++)
+            if (element.Tied[k]) voice.PendingTies[element.Spellings[k]] = element.Pitches[k];
     }
 
     private int ReadBroken(string s, int i, AbcVoice voice)
@@ -368,7 +382,7 @@ internal sealed class AbcBodyParser
         return i;
     }
 
-    private int ReadPitch(string s, int i, AbcVoice voice, out int pitch)
+    private int ReadPitch(string s, int i, AbcVoice voice, out int pitch, out (int Letter, int Octave) spelling)
     {
         int? explicitAlter = null;
         var c = s[i];
@@ -393,7 +407,13 @@ internal sealed class AbcBodyParser
         var octave = char.IsLower(s[i]) ? 1 : 0;
         i++;
         while (At(s, i) is '\'' or ',') { octave += s[i] == '\'' ? 1 : -1; i++; }
+        spelling = (letter, octave);
         int alteration;
+        if (explicitAlter is null && voice.PendingTies.TryGetValue(spelling, out var tiedPitch))
+        {
+            pitch = tiedPitch; // a tie carries its accidental over the bar line
+            return i;
+        }
         if (explicitAlter is { } a)
         {
             voice.BarAccidentals[letter] = a;

@@ -39,6 +39,9 @@ internal sealed class AbcElement
     /// <summary>For bars: || , |] or [| (the end of a section).</summary>
     public bool IsDoubleBar { get; set; }
 
+    /// <summary>Per pitch: the letter index and octave it was written with.</summary>
+    public (int Letter, int Octave)[] Spellings { get; set; } = [];
+
     public string? Text { get; set; }
 
     public int[] Endings { get; set; } = [];

@@ -44,6 +44,12 @@ internal sealed class AbcVoice
     /// </summary>
     public Dictionary<int, int> BarAccidentals { get; } = [];
 
+    /// <summary>
+    /// Pitches tied from the previous note, by (letter, octave): the note they tie into sounds the same pitch even
+    /// across a bar line that has cleared the accidental.
+    /// </summary>
+    public Dictionary<(int Letter, int Octave), int> PendingTies { get; set; } = [];
+
     public int TupletRemaining { get; set; }
 
     public AbcFraction TupletFactor { get; set; } = new(1, 1);

@@ -94,6 +94,14 @@ public class AbcReaderTests
     }
 
     [Fact]
+    public void TiedNoteKeepsItsAccidentalAcrossTheBar()
+    {
+        // abc2midi plays ^F2-|F2 as one F sharp, and the F after it as F natural.
+        var tune = One("^F2-|F2 F2|", "L:1/4\nK:C");
+        Assert.Equal(new[] { (66, 0L, 1920L), (65, 1920L, 2880L) }, tune.Sequence.Notes.Select(n => (n.Pitch, n.StartTick, n.EndTick)));
+    }
+
+    [Fact]
     public void ChordsSoundTogether()
     {
         var tune = One("[CEG]2 [c2e2] [DF]/ A");
