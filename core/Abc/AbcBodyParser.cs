@@ -94,7 +94,7 @@ internal sealed class AbcBodyParser
                 }
                 break;
             case 'Q':
-                var tempo = Read(() => AbcFields.ParseTempo(value, Current.UnitLength));
+                var tempo = Read(() => AbcFields.ParseTempo(value));
                 if (tempo is { } us) Current.Elements.Add(new AbcElement(AbcElementKind.Tempo, _line) { MicrosecondsPerQuarter = us });
                 break;
             default:
@@ -104,10 +104,25 @@ internal sealed class AbcBodyParser
 
     private AbcVoice AddVoice(string id)
     {
-        // The unnamed voice that held nothing yet gives way to the first V: voice.
+        // The unnamed voice that holds no notes yet gives way to the first V: voice, which inherits its fields (Q:, L:, K:…).
+        AbcVoice? unnamed = null;
         if (_voices.Count == 1 && _voices[0].Id == "" && !_voices[0].Elements.Any(e => e.Kind is AbcElementKind.Note or AbcElementKind.Rest))
+        {
+            unnamed = _voices[0];
             _voices.Clear();
+        }
         var voice = new AbcVoice(id, _voices.Count, _header);
+        if (unnamed is not null)
+        {
+            voice.Key = unnamed.Key;
+            voice.UnitLength = unnamed.UnitLength;
+            voice.MeterLength = unnamed.MeterLength;
+            voice.MeterNumerator = unnamed.MeterNumerator;
+            voice.Channel = unnamed.Channel;
+            voice.Program = unnamed.Program;
+            voice.BrokenRatio = unnamed.BrokenRatio;
+            voice.Elements.AddRange(unnamed.Elements);
+        }
         _voices.Add(voice);
         return voice;
     }

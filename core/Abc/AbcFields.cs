@@ -35,9 +35,9 @@ internal static class AbcFields
 
     /// <summary>
     /// Q: value → microseconds per quarter. Forms: "1/4=120", "3/8=60", "\"Allegro\" 1/4=120", and the old bare "120"
-    /// (beats of the unit length). Null when the field names no speed.
+    /// (quarters per minute, as abc2midi plays it). Null when the field names no speed.
     /// </summary>
-    public static int? ParseTempo(string value, AbcFraction unitLength)
+    public static int? ParseTempo(string value)
     {
         var text = value.Trim();
         // Drop quoted words such as "Allegro".
@@ -53,7 +53,8 @@ internal static class AbcFields
         var eq = text.IndexOf('=');
         if (eq < 0)
         {
-            beat = unitLength;
+            // The old bare form: abc2midi reads it as quarter notes per minute, whatever L: says.
+            beat = new AbcFraction(1, 4);
             bpmText = text;
         }
         else

@@ -178,7 +178,7 @@ public static class AbcReader
             int? tempo;
             try
             {
-                tempo = _tempo is null ? null : AbcFields.ParseTempo(_tempo, _header.UnitLength);
+                tempo = _tempo is null ? null : AbcFields.ParseTempo(_tempo);
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {

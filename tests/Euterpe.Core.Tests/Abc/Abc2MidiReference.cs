@@ -17,6 +17,22 @@ internal static class Abc2MidiReference
         import sys, mido
         m = mido.MidiFile(sys.argv[1])
         ppq = m.ticks_per_beat
+        tempos = []
+        for tr in m.tracks:
+            t = 0
+            for msg in tr:
+                t += msg.time
+                if msg.type == 'set_tempo':
+                    tempos.append((t, msg.tempo))
+        tempos.sort(key=lambda x: x[0])
+        def seconds(tick):
+            total, last, tempo = 0.0, 0, 500000
+            for at, value in tempos:
+                if at >= tick:
+                    break
+                total += (at - last) * tempo / 1e6 / ppq
+                last, tempo = at, value
+            return total + (tick - last) * tempo / 1e6 / ppq
         for tr in m.tracks:
             t = 0
             on = {}
@@ -28,10 +44,11 @@ internal static class Abc2MidiReference
                     k = (msg.channel, msg.note)
                     if on.get(k):
                         s = on[k].pop(0)
-                        print(msg.channel, msg.note, repr(s / ppq), repr((t - s) / ppq))
+                        print(msg.channel, msg.note, repr(s / ppq), repr((t - s) / ppq), repr(seconds(s)))
         """;
 
-    public readonly record struct RefNote(int Channel, int Pitch, double Start, double Duration);
+    /// <summary>A note: channel, key number, start and duration in quarter notes, start in seconds.</summary>
+    public readonly record struct RefNote(int Channel, int Pitch, double Start, double Duration, double StartSeconds = 0);
 
     public static string Abc2Midi => FindTool("abc2midi");
 
@@ -53,7 +70,8 @@ internal static class Abc2MidiReference
             {
                 var f = line.Split(' ');
                 notes.Add(new RefNote(int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture),
-                    double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)));
+                    double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture),
+                    double.Parse(f[4], CultureInfo.InvariantCulture)));
             }
             return notes;
         }

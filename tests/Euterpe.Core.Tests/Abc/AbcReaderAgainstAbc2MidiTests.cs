@@ -16,7 +16,7 @@ public class AbcReaderAgainstAbc2MidiTests(ITestOutputHelper output)
         var report = new StringBuilder();
         var ppq = (double)tune.Sequence.TicksPerQuarter;
         var ours = tune.Sequence.Notes
-            .Select(n => new Abc2MidiReference.RefNote(n.Channel, n.Pitch, n.StartTick / ppq, n.DurationTicks / ppq))
+            .Select(n => new Abc2MidiReference.RefNote(n.Channel, n.Pitch, n.StartTick / ppq, n.DurationTicks / ppq, n.StartSeconds))
             .ToList();
         if (ours.Count == 0) return "we read no notes";
         // abc2midi staggers the notes of a chord by a few ticks when it spreads them over channels.
@@ -38,7 +38,9 @@ public class AbcReaderAgainstAbc2MidiTests(ITestOutputHelper output)
                 var x = a[i];
                 var y = b[i];
                 var ok = x.Pitch == y.Pitch && Math.Abs(x.Start - y.Start) <= onsetTolerance
-                    && y.Duration <= x.Duration + onsetTolerance && y.Duration >= x.Duration * minDurationRatio - 0.01;
+                    && y.Duration <= x.Duration + onsetTolerance && y.Duration >= x.Duration * minDurationRatio - 0.01
+                    && Math.Abs(x.StartSeconds - y.StartSeconds) <= onsetTolerance + 0.01; // Q: tempo read the same way
+                if (!ok && reports == 0) report.AppendLine($"(seconds: ours {x.StartSeconds:0.###}, abc2midi {y.StartSeconds:0.###})");
                 if (ok) continue;
                 report.AppendLine($"channel {channel} note {i}: ours {x.Pitch} @{x.Start:0.###} len {x.Duration:0.###}, abc2midi {y.Pitch} @{y.Start:0.###} len {y.Duration:0.###}");
                 reports++;

@@ -173,6 +173,17 @@ public class AbcReaderTests
         Assert.Equal(74, tunes[1].Sequence.Notes.Single().Pitch);
     }
 
+    [Theory]
+    [InlineData("Q:90", 60.0 / 90)]                    // old bare form: quarters per minute, as abc2midi reads it
+    [InlineData("Q:3/8=40", 60.0 / 40 / 1.5)]          // dotted quarter beats
+    [InlineData("Q:\"Allegro\" 1/2=60", 0.5)]
+    [InlineData("Q:1/8 1/8=30", 2.0)]                   // a beat written as a sum of lengths (a quarter, 30 a minute)
+    public void TempoFieldForms(string field, double secondsPerQuarter)
+    {
+        var tune = One("A2 B2", "L:1/8\n" + field + "\nK:C");
+        Assert.Equal(secondsPerQuarter, tune.Sequence.Notes[1].StartSeconds, 6);
+    }
+
     [Fact]
     public void UnexpectedCharacterNamesFileAndLine()
     {
