@@ -38,13 +38,13 @@ public static class TrackOperations
     {
         ArgumentNullException.ThrowIfNull(sequence);
         return [.. sequence.Notes
-            .GroupBy(n => InstrumentFamilies.Of(n) == InstrumentFamily.Drums ? -1 : n.Program)
+            .GroupBy(InstrumentKey)
             .OrderBy(g => g.Key)
             .Select(g =>
             {
                 var isDrum = g.Key < 0;
                 var channels = g.Select(n => (n.Track, n.Channel)).ToHashSet();
-                var part = Part(sequence, n => g.Contains(n), (t, c) => channels.Contains((t, c)), sequence.Tracks);
+                var part = Part(sequence, n => InstrumentKey(n) == g.Key, (t, c) => channels.Contains((t, c)), sequence.Tracks);
                 var program = isDrum ? 0 : g.Key;
                 return new InstrumentPart(program, isDrum, isDrum ? InstrumentFamily.Drums : InstrumentFamilies.Of(program), part);
             })];
@@ -62,6 +62,9 @@ public static class TrackOperations
         }
         return result;
     }
+
+    /// <summary>The GM program, or −1 for the drum kit.</summary>
+    private static int InstrumentKey(Note note) => InstrumentFamilies.Of(note) == InstrumentFamily.Drums ? -1 : note.Program;
 
     private static NoteSequence Part(NoteSequence source, Func<Note, bool> keepNote, Func<int, int, bool> keepEvents, IEnumerable<TrackInfo> tracks)
     {
