@@ -97,8 +97,12 @@ internal sealed class AbcBodyParser
                 var tempo = Read(() => AbcFields.ParseTempo(value));
                 if (tempo is { } us) Current.Elements.Add(new AbcElement(AbcElementKind.Tempo, _line) { MicrosecondsPerQuarter = us });
                 break;
+            case 'P':
+                if (value.Length > 0 && char.IsAsciiLetter(value[0]))
+                    Current.Elements.Add(new AbcElement(AbcElementKind.Part, _line) { Text = value[..1] });
+                break;
             default:
-                break; // lyrics (w:), parts (P:), notes and the like carry no pitches
+                break; // lyrics (w:), notes and the like carry no pitches
         }
     }
 

@@ -14,6 +14,7 @@ internal enum AbcElementKind
     Meter,
     Tempo,
     Key,
+    Part,        // P:X in the body: the start of part X (Text)
 }
 
 /// <summary>One parsed item of a voice, before repeats are expanded and times assigned.</summary>

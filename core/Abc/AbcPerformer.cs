@@ -11,7 +11,7 @@ internal static class AbcPerformer
     public const int Velocity = 90;
 
     public static (NoteSequence Sequence, List<AbcChordSymbol> Chords) Perform(
-        IReadOnlyList<AbcVoice> voices, TimeSignature? meter, KeySignature key, int? microsecondsPerQuarter, string? title)
+        IReadOnlyList<AbcVoice> voices, TimeSignature? meter, KeySignature key, int? microsecondsPerQuarter, string? title, string? partOrder = null)
     {
         const int ppq = NoteSequence.DefaultTicksPerQuarter;
         var notes = new List<(int Pitch, long Start, long End, AbcVoice Voice)>();
@@ -26,7 +26,7 @@ internal static class AbcPerformer
         {
             var position = AbcFraction.Zero;
             var openTies = new Dictionary<int, int>(); // pitch → index in notes of the note a tie continues
-            foreach (var e in Expand(voice.Elements))
+            foreach (var e in ExpandParts(voice.Elements, partOrder))
             {
                 var tick = position.ToTicks(ppq);
                 switch (e.Kind)
@@ -109,6 +109,32 @@ internal static class AbcPerformer
             used.Add(next);
         }
         return result;
+    }
+
+    /// <summary>
+    /// With a header P: such as "(AB)3" or "ABAC", the body's P: sections played in that order (each with its repeats);
+    /// without one, the body as written. Whatever precedes the first P: section is played once, first.
+    /// </summary>
+    internal static IEnumerable<AbcElement> ExpandParts(List<AbcElement> elements, string? partOrder)
+    {
+        var order = partOrder is null ? null : AbcPartOrder.Parse(partOrder);
+        if (order is null || order.Count == 0 || !elements.Any(e => e.Kind == AbcElementKind.Part)) return Expand(elements);
+        var sections = new Dictionary<string, List<AbcElement>>();
+        var intro = new List<AbcElement>();
+        var current = intro;
+        foreach (var e in elements)
+        {
+            if (e.Kind == AbcElementKind.Part)
+            {
+                current = [];
+                sections[e.Text!] = current;
+            }
+            else current.Add(e);
+        }
+        var played = Expand(intro);
+        foreach (var label in order)
+            if (sections.TryGetValue(label, out var section)) played = played.Concat(Expand(section));
+        return played;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ internal sealed class AbcTuneBuilder(string source, int referenceNumber, int sta
     private string _meter = "";
     private string? _unitLength;
     private string? _tempo;
+    private string? _partOrder;
     private int _tempoLine;
     private string _key = "";
     private (int Numerator, int Denominator)? _meterValue;
@@ -53,6 +54,9 @@ internal sealed class AbcTuneBuilder(string source, int referenceNumber, int sta
             {
                 case 'T':
                     _title ??= AbcText.Unescape(value);
+                    break;
+                case 'P':
+                    _partOrder = value;
                     break;
                 case 'M':
                     _meter = value;
@@ -115,7 +119,7 @@ internal sealed class AbcTuneBuilder(string source, int referenceNumber, int sta
         List<AbcChordSymbol> chords;
         try
         {
-            (sequence, chords) = AbcPerformer.Perform(voices, meter, _keySignature, tempo, _title);
+            (sequence, chords) = AbcPerformer.Perform(voices, meter, _keySignature, tempo, _title, _partOrder);
         }
         catch (OverflowException)
         {

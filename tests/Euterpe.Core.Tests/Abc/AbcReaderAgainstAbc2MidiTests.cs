@@ -54,7 +54,6 @@ public class AbcReaderAgainstAbc2MidiTests(ITestOutputHelper output)
     /// <list type="bullet">
     /// <item>demo.abc X:2, X:6, X:12 — R:hornpipe makes abc2midi swing every pair of eighths 2:1 (a performance style, not notation);
     /// only their pitch order is compared, in <see cref="HornpipesPlayTheSamePitchesInOrder"/>.</item>
-    /// <item>demo.abc X:5 — P:(AB)3 part order; we play the parts in written order.</item>
     /// <item>dergasn.abc X:145 — T (trill) decorations, which abc2midi plays as ornament notes and we skip.</item>
     /// <item>temperament.abc X:1, X:2 — voice overlay (&amp;) and %%MIDI makechordchannels; overlay is not supported.</item>
     /// <item>drums.abc X:1 — only %%MIDI drum patterns over rests: no written notes to compare.</item>
@@ -75,6 +74,7 @@ public class AbcReaderAgainstAbc2MidiTests(ITestOutputHelper output)
         { "demo.abc", 3, null, false, 0.75 },          // ties creating odd lengths
         { "demo.abc", 4, null, false, 0.75 },          // four voices
         { "demo.abc", 7, null, false, 0.75 },          // K:HP bagpipe key, grace notes, ! line ends
+        { "demo.abc", 5, null, false, 0.75 },          // P:(AB)3 part order, lyrics
         { "demo.abc", 8, null, false, 0.75 },          // L:1/4, B3/2c/2, ties over bars
         { "demo.abc", 9, null, false, 0.75 },          // same as daramud
         { "demo.abc", 10, null, false, 0.5 },          // %%MIDI trim shortens notes

@@ -122,6 +122,17 @@ public class AbcReaderTests
         Assert.Equal(new long[] { 0, 480, 960, 1440 }, Starts(timed));
     }
 
+    [Theory]
+    [InlineData("ABAC", new[] { 60, 62, 60, 64 })]
+    [InlineData("A2B", new[] { 60, 60, 62 })]
+    [InlineData("(AB)2C", new[] { 60, 62, 60, 62, 64 })]
+    [InlineData("((AB)2C)2", new[] { 60, 62, 60, 62, 64, 60, 62, 60, 62, 64 })]
+    public void HeaderPartOrderPlaysBodyParts(string order, int[] expected)
+    {
+        var tune = One("P:A\nC|\nP:B\nD|\nP:C\nE|", $"L:1/4\nP:{order}\nK:C");
+        Assert.Equal(expected, Pitches(tune));
+    }
+
     [Fact]
     public void ChordSymbolsAreKeptAndAnnotationsAreNot()
     {
