@@ -3,20 +3,22 @@
 #include "EtShim.h"
 #include <cmath>
 
-// One Adam step over n parameters; `step` is the step count after increment. Parameters without grad are skipped.
+// One Adam step over n parameters. Parameters without grad are skipped; the others' step counts (steps[i]) are
+// incremented here, before the update, as PyTorch does.
 ET_EXPORT int32_t EtOptim_adam_step(const Et* params, const Et* exp_avg, const Et* exp_avg_sq, const Et* max_exp_avg_sq,
                                     int32_t n, double lr, double beta1, double beta2, double eps, double weight_decay,
-                                    int64_t step) {
+                                    int64_t* steps) {
   ET_TRY(-1, {
     c10::AutoGradMode no_grad(false);
-    double bias1 = 1.0 - std::pow(beta1, static_cast<double>(step));
-    double bias2 = 1.0 - std::pow(beta2, static_cast<double>(step));
-    double step_size = lr / bias1;
-    double bias2_sqrt = std::sqrt(bias2);
     for (int32_t i = 0; i < n; ++i) {
       at::Tensor& p = *params[i];
       at::Tensor grad = p.grad();
       if (!grad.defined()) continue;
+      double step = static_cast<double>(++steps[i]);
+      double bias1 = 1.0 - std::pow(beta1, step);
+      double bias2 = 1.0 - std::pow(beta2, step);
+      double step_size = lr / bias1;
+      double bias2_sqrt = std::sqrt(bias2);
       if (weight_decay != 0) grad = grad.add(p, weight_decay);
       exp_avg[i]->mul_(beta1).add_(grad, 1.0 - beta1);
       exp_avg_sq[i]->mul_(beta2).addcmul_(grad, grad, 1.0 - beta2);

@@ -9,7 +9,7 @@ internal static unsafe class NativeOptim
 
     [DllImport(L)]
     internal static extern int EtOptim_adam_step(IntPtr* parameters, IntPtr* expAvg, IntPtr* expAvgSq, IntPtr* maxExpAvgSq, int n,
-        double lr, double beta1, double beta2, double eps, double weightDecay, long step);
+        double lr, double beta1, double beta2, double eps, double weightDecay, long* steps);
     [DllImport(L)]
     internal static extern int EtOptim_rmsprop_step(IntPtr* parameters, IntPtr* squareAvg, IntPtr* momentumBuf, IntPtr* gradAvg, int n,
         double lr, double alpha, double eps, double weightDecay, double momentum);
