@@ -22,6 +22,13 @@ inline c10::optional<at::Tensor> opt(Et t) {
   return t ? c10::optional<at::Tensor>(*t) : c10::nullopt;
 }
 
+// Scalars cross the ABI as double; integral values applied to integer tensors stay integers (so in-place ops on
+// int64 buffers work and results keep the integer dtype, as in Python).
+inline at::Scalar scalar(const at::Tensor& t, double s) {
+  if (!at::isFloatingType(t.scalar_type()) && s == static_cast<double>(static_cast<int64_t>(s))) return at::Scalar(static_cast<int64_t>(s));
+  return at::Scalar(s);
+}
+
 inline at::IntArrayRef dims(const int64_t* data, int32_t n) { return at::IntArrayRef(data, static_cast<size_t>(n)); }
 
 inline std::vector<at::Tensor> list(const Et* handles, int32_t n) {

@@ -96,14 +96,14 @@ ET_BINARY(gt, x.gt(y))
 ET_BINARY(lt, x.lt(y))
 
 #define ET_SCALAR(name, expr) \
-  ET_EXPORT Et EtTensor_##name(Et a, double s) { ET_TRY(nullptr, const at::Tensor& x = *a; return et::wrap(expr);) }
+  ET_EXPORT Et EtTensor_##name(Et a, double v) { ET_TRY(nullptr, const at::Tensor& x = *a; at::Scalar s = et::scalar(x, v); return et::wrap(expr);) }
 ET_SCALAR(add_scalar, x.add(s))
 ET_SCALAR(sub_scalar, x.sub(s))
 ET_SCALAR(mul_scalar, x.mul(s))
 ET_SCALAR(div_scalar, x.div(s))
 ET_SCALAR(pow_scalar, x.pow(s))
 ET_SCALAR(rsub_scalar, at::rsub(x, s))
-ET_SCALAR(leaky_relu, at::leaky_relu(x, s))
+ET_SCALAR(leaky_relu, at::leaky_relu(x, v))
 ET_SCALAR(eq_scalar, x.eq(s))
 ET_SCALAR(gt_scalar, x.gt(s))
 ET_SCALAR(lt_scalar, x.lt(s))
@@ -121,10 +121,10 @@ ET_EXPORT Et EtTensor_where(Et cond, Et a, Et b) { ET_TRY(nullptr, return et::wr
 // ---- in-place (initialisers, buffers, state loading) ----
 ET_EXPORT int32_t EtTensor_uniform_(Et t, double from, double to) { ET_TRY(-1, t->uniform_(from, to); return 0;) }
 ET_EXPORT int32_t EtTensor_normal_(Et t, double mean, double std) { ET_TRY(-1, t->normal_(mean, std); return 0;) }
-ET_EXPORT int32_t EtTensor_fill_(Et t, double value) { ET_TRY(-1, t->fill_(value); return 0;) }
+ET_EXPORT int32_t EtTensor_fill_(Et t, double value) { ET_TRY(-1, t->fill_(et::scalar(*t, value)); return 0;) }
 ET_EXPORT int32_t EtTensor_zero_(Et t) { ET_TRY(-1, t->zero_(); return 0;) }
 ET_EXPORT int32_t EtTensor_copy_(Et t, Et src) { ET_TRY(-1, t->copy_(*src); return 0;) }
-ET_EXPORT int32_t EtTensor_add_scalar_(Et t, double s) { ET_TRY(-1, t->add_(s); return 0;) }
+ET_EXPORT int32_t EtTensor_add_scalar_(Et t, double s) { ET_TRY(-1, t->add_(et::scalar(*t, s)); return 0;) }
 
 // ---- reductions ----
 ET_EXPORT Et EtTensor_sum_all(Et a) { ET_TRY(nullptr, return et::wrap(a->sum());) }
