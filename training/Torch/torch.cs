@@ -67,6 +67,14 @@ public static unsafe partial class torch
     public static Tensor randn(params long[] shape) => randn(shape, ScalarType.Float32);
     public static Tensor rand(params long[] shape) => rand(shape, ScalarType.Float32);
 
+    /// <summary>Integers drawn uniformly from [low, high).</summary>
+    public static unsafe Tensor randint(long low, long high, long[] shape, ScalarType dtype = ScalarType.Int64, Device? device = null)
+    {
+        var d = device ?? Device.CPU;
+        CheckDevice(d);
+        fixed (long* s = shape) return Tensor.Wrap(EtTensor_randint(low, high, s, shape.Length, (int)dtype, (int)d.Type, d.Index));
+    }
+
     public static unsafe Tensor full(long[] shape, double value, ScalarType dtype = ScalarType.Float32, Device? device = null)
     {
         var d = device ?? Device.CPU;

@@ -53,6 +53,9 @@ ET_EXPORT Et EtTensor_randn(const int64_t* shape, int32_t n, int32_t dtype, int3
 ET_EXPORT Et EtTensor_rand(const int64_t* shape, int32_t n, int32_t dtype, int32_t dev, int32_t idx) {
   ET_TRY(nullptr, return et::wrap(at::rand(et::dims(shape, n), et::options(dtype, dev, idx)));)
 }
+ET_EXPORT Et EtTensor_randint(int64_t low, int64_t high, const int64_t* shape, int32_t n, int32_t dtype, int32_t dev, int32_t idx) {
+  ET_TRY(nullptr, return et::wrap(at::randint(low, high, et::dims(shape, n), et::options(dtype, dev, idx)));)
+}
 ET_EXPORT Et EtTensor_full(const int64_t* shape, int32_t n, double value, int32_t dtype, int32_t dev, int32_t idx) {
   ET_TRY(nullptr, return et::wrap(at::full(et::dims(shape, n), value, et::options(dtype, dev, idx)));)
 }

@@ -25,6 +25,7 @@ internal static unsafe class NativeTensor
     [DllImport(L)] internal static extern IntPtr EtTensor_ones(long* shape, int n, int dtype, int dev, int idx);
     [DllImport(L)] internal static extern IntPtr EtTensor_randn(long* shape, int n, int dtype, int dev, int idx);
     [DllImport(L)] internal static extern IntPtr EtTensor_rand(long* shape, int n, int dtype, int dev, int idx);
+    [DllImport(L)] internal static extern IntPtr EtTensor_randint(long low, long high, long* shape, int n, int dtype, int dev, int idx);
     [DllImport(L)] internal static extern IntPtr EtTensor_full(long* shape, int n, double value, int dtype, int dev, int idx);
     [DllImport(L)] internal static extern IntPtr EtTensor_arange(double start, double end, double step, int dtype, int dev, int idx);
     [DllImport(L)] internal static extern IntPtr EtTensor_eye(long n, long m, int dtype, int dev, int idx);
