@@ -1,4 +1,4 @@
-// Run: dotnet run -c Release --project benchmarks/TorchTraining -- [steps=20] [threads=nproc]
+// Run: dotnet run -c Release --project benchmarks/TorchTraining -- [steps=20] [threads=nproc] [rounds=3]
 // Compiled only by TorchTraining.csproj (the surrounding benchmarks project globs this folder but lacks the symbol).
 #if EUTERPE_TORCH_BENCH
 using System.Diagnostics;
@@ -11,7 +11,7 @@ using Euterpe.Training.Torch.Optim;
 // through our C# API and through PyTorch (/usr/bin/python3) on the same libtorch, alternating rounds, same thread count.
 var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-const int Rounds = 3;
+var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 const int Vocab = 388, Hidden = 512, Layers = 3, Batch = 8, Length = 64;
 
 torch.set_num_threads(threads);
@@ -36,7 +36,7 @@ void Step()
 
 double CSharpRound()
 {
-    for (var i = 0; i < 2; i++) Step();
+    Step(); // warm-up: first-call allocations and kernel selection
     var sw = Stopwatch.StartNew();
     for (var i = 0; i < steps; i++) Step();
     return steps / sw.Elapsed.TotalSeconds;
@@ -59,8 +59,7 @@ File.WriteAllText(script, $$"""
         h, _ = lstm(x)
         torch.nn.functional.cross_entropy(head(h).reshape(-1, V), targets).backward()
         opt.step()
-    for _ in range(2):
-        step()
+    step()
     t = time.perf_counter()
     for _ in range(N):
         step()
@@ -81,12 +80,13 @@ double PythonRound()
 Console.WriteLine($"Performance-RNN training step: one-hot {Vocab} -> LSTM {Layers}x{Hidden} -> Linear {Vocab}, batch {Batch} x {Length}, Adam, " +
                   $"{steps} timed steps per round, {threads} threads, libtorch via Euterpe shim vs PyTorch {PyVersion()}");
 double bestOurs = 0, bestPy = 0;
-for (var r = 0; r < Rounds; r++)
+for (var r = 0; r < rounds; r++)
 {
     var ours = CSharpRound();
     var py = PythonRound();
     bestOurs = Math.Max(bestOurs, ours);
     bestPy = Math.Max(bestPy, py);
+    Console.Out.Flush();
     Console.WriteLine($"round {r + 1}: Euterpe {ours:F3} steps/s, PyTorch {py:F3} steps/s, ratio {ours / py:F3}");
 }
 Console.WriteLine($"best: Euterpe {bestOurs:F3} steps/s, PyTorch {bestPy:F3} steps/s, ratio {bestOurs / bestPy:F3} (target >= 0.95)");
