@@ -11,8 +11,6 @@ namespace Euterpe.Training.Torch;
 public static unsafe partial class torch
 
 {
-    static torch() => TorchLibrary.EnsureLoaded();
-
     /// <summary>Loads the native shim now (throws <see cref="TorchException"/> if it is missing).</summary>
     public static void InitializeDeviceType() => TorchLibrary.EnsureLoaded();
 
@@ -25,19 +23,37 @@ public static unsafe partial class torch
     public static Device CPU => Device.CPU;
     public static Device CUDA => Device.CUDA;
 
-    public static bool cuda_is_available() => EtTensor_cuda_is_available() != 0;
+    public static bool cuda_is_available()
+    {
+        TorchLibrary.EnsureLoaded();
+        return EtTensor_cuda_is_available() != 0;
+    }
 
+    /// <summary>Every creation path passes here, so it also loads the shim (a missing one is a clean TorchException).</summary>
     internal static void CheckDevice(Device device)
     {
+        TorchLibrary.EnsureLoaded();
         if (device.Type == DeviceType.CUDA && !cuda_is_available())
             throw new TorchException($"{device}: CUDA is not available (this libtorch has no CUDA or no GPU is visible); use cpu");
     }
 
-    public static void manual_seed(ulong seed) => EtTensor_manual_seed(seed);
+    public static void manual_seed(ulong seed)
+    {
+        TorchLibrary.EnsureLoaded();
+        EtTensor_manual_seed(seed);
+    }
 
-    public static void set_num_threads(int n) => EtTensor_set_num_threads(n);
+    public static void set_num_threads(int n)
+    {
+        TorchLibrary.EnsureLoaded();
+        EtTensor_set_num_threads(n);
+    }
 
-    public static int get_num_threads() => EtTensor_get_num_threads();
+    public static int get_num_threads()
+    {
+        TorchLibrary.EnsureLoaded();
+        return EtTensor_get_num_threads();
+    }
 
     /// <summary>Starts a scope that disposes every tensor created on this thread until it is disposed.</summary>
     public static DisposeScope NewDisposeScope()
@@ -51,7 +67,11 @@ public static unsafe partial class torch
 
     public static GradModeScope enable_grad() => new(true);
 
-    public static bool is_grad_enabled() => NativeAutograd.EtAutograd_is_grad_enabled() != 0;
+    public static bool is_grad_enabled()
+    {
+        TorchLibrary.EnsureLoaded();
+        return NativeAutograd.EtAutograd_is_grad_enabled() != 0;
+    }
 
     // ---- creation ----
     public static Tensor zeros(long[] shape, ScalarType dtype = ScalarType.Float32, Device? device = null, bool requires_grad = false) =>
