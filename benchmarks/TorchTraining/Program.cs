@@ -1,0 +1,89 @@
+// Run: dotnet run -c Release --project benchmarks/TorchTraining -- [steps=20] [threads=nproc]
+// Compiled only by TorchTraining.csproj (the surrounding benchmarks project globs this folder but lacks the symbol).
+#if EUTERPE_TORCH_BENCH
+using System.Diagnostics;
+using System.Globalization;
+using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Modules;
+using Euterpe.Training.Torch.Optim;
+
+// Performance-RNN training step (one-hot 388 → 3-layer LSTM 512 → Linear 388, Adam, cross-entropy) at batch 8 × 64 steps,
+// through our C# API and through PyTorch (/usr/bin/python3) on the same libtorch with the same thread count.
+// The two sides alternate step by step (PyTorch runs as a child process driven over a pipe), so a busy shared machine
+// slows both alike; each side times its own step.
+var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+var threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+const int Vocab = 388, Hidden = 512, Layers = 3, Batch = 8, Length = 64;
+
+torch.set_num_threads(threads);
+torch.manual_seed(0);
+using var lstm = new LSTM(Vocab, Hidden, Layers, batchFirst: true);
+using var head = new Linear(Hidden, Vocab);
+using var adam = new Adam(lstm.parameters().Concat(head.parameters()), lr: 1e-3);
+using var tokens = torch.randint(0, Vocab, [Batch, Length + 1]);
+using var inputs = tokens.narrow(1, 0, Length);
+using var targets = tokens.narrow(1, 1, Length).reshape(-1);
+
+double Step()
+{
+    var sw = Stopwatch.StartNew();
+    using var scope = torch.NewDisposeScope();
+    adam.zero_grad();
+    var x = torch.nn.functional.one_hot(inputs, Vocab).to(ScalarType.Float32);
+    var (h, _, _) = lstm.call(x);
+    var logits = head.call(h).reshape(-1, Vocab);
+    torch.nn.functional.cross_entropy(logits, targets).backward();
+    adam.step();
+    return sw.Elapsed.TotalSeconds;
+}
+
+var script = Path.Combine(Path.GetTempPath(), $"euterpe-torch-bench-{Environment.ProcessId}.py");
+File.WriteAllText(script, $$"""
+    import sys, time, torch
+    torch.set_num_threads({{threads}})
+    torch.manual_seed(0)
+    V, H, L, B, T = {{Vocab}}, {{Hidden}}, {{Layers}}, {{Batch}}, {{Length}}
+    lstm = torch.nn.LSTM(V, H, L, batch_first=True)
+    head = torch.nn.Linear(H, V)
+    opt = torch.optim.Adam(list(lstm.parameters()) + list(head.parameters()), lr=1e-3)
+    tokens = torch.randint(0, V, (B, T + 1))
+    inputs, targets = tokens[:, :T], tokens[:, 1:].reshape(-1)
+    print(torch.__version__, flush=True)
+    for line in sys.stdin:
+        t = time.perf_counter()
+        opt.zero_grad()
+        x = torch.nn.functional.one_hot(inputs, V).float()
+        h, _ = lstm(x)
+        torch.nn.functional.cross_entropy(head(h).reshape(-1, V), targets).backward()
+        opt.step()
+        print(time.perf_counter() - t, flush=True)
+    """);
+var psi = new ProcessStartInfo("/usr/bin/python3", script) { RedirectStandardInput = true, RedirectStandardOutput = true };
+using var python = Process.Start(psi)!;
+var version = python.StandardOutput.ReadLine() ?? throw new InvalidOperationException("PyTorch did not start");
+double PythonStep()
+{
+    python.StandardInput.WriteLine("step");
+    python.StandardInput.Flush();
+    return double.Parse(python.StandardOutput.ReadLine() ?? throw new InvalidOperationException("PyTorch died"), CultureInfo.InvariantCulture);
+}
+
+Console.WriteLine($"Performance-RNN training step: one-hot {Vocab} -> LSTM {Layers}x{Hidden} -> Linear {Vocab}, batch {Batch} x {Length}, Adam; " +
+                  $"{steps} alternating steps after 1 warm-up each, {threads} threads; Euterpe shim vs PyTorch {version}, same libtorch");
+Step();
+PythonStep();
+var ours = new List<double>();
+var theirs = new List<double>();
+for (var i = 0; i < steps; i++)
+{
+    ours.Add(Step());
+    theirs.Add(PythonStep());
+    Console.WriteLine($"step {i + 1}: Euterpe {ours[^1]:F3} s, PyTorch {theirs[^1]:F3} s");
+}
+python.StandardInput.Close();
+python.WaitForExit();
+File.Delete(script);
+double Median(List<double> v) { var s = v.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
+Console.WriteLine($"total: Euterpe {steps / ours.Sum():F3} steps/s, PyTorch {steps / theirs.Sum():F3} steps/s, ratio {theirs.Sum() / ours.Sum():F3}");
+Console.WriteLine($"median step: Euterpe {Median(ours):F3} s, PyTorch {Median(theirs):F3} s, ratio {Median(theirs) / Median(ours):F3} (target >= 0.95)");
+#endif

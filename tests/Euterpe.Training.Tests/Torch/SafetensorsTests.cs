@@ -1,0 +1,159 @@
+using System.Buffers.Binary;
+using System.Text;
+using Euterpe.Core;
+using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Modules;
+using Euterpe.Training.Torch.Optim;
+using Euterpe.Training.Torch.Serialization;
+
+namespace Euterpe.Training.Tests.Torch;
+
+public sealed class SafetensorsTests : IDisposable
+{
+    private readonly PyTorchOracle oracle = new();
+    private readonly DisposeScope scope = torch.NewDisposeScope();
+
+    public void Dispose()
+    {
+        scope.Dispose();
+        oracle.Dispose();
+    }
+
+    private string TempFile(string name) => Path.Combine(oracle.WorkDir, name);
+
+    [Fact]
+    public void Round_trip_keeps_dtypes_shapes_values_and_metadata()
+    {
+        var path = TempFile("round.safetensors");
+        var tensors = new Dictionary<string, Tensor>
+        {
+            ["f"] = torch.randn(3, 4),
+            ["l"] = torch.tensor(new long[] { 1, -2, long.MaxValue }),
+            ["i"] = torch.tensor(new[] { 7, 8, 9, 10 }, 2, 2),
+            ["b"] = torch.tensor(new[] { true, false, true }),
+            ["d"] = torch.tensor(new[] { Math.PI }),
+            ["scalar"] = torch.tensor(2.5),
+            ["empty"] = torch.zeros([0, 3]),
+        };
+        Safetensors.Save(path, tensors, new Dictionary<string, string> { ["note"] = "héllo \"json\"" });
+        var (loaded, meta) = Safetensors.Load(path);
+        Assert.Equal("héllo \"json\"", meta["note"]);
+        Assert.Equal(tensors.Keys.Order(), loaded.Keys.Order());
+        foreach (var (k, t) in tensors)
+        {
+            Assert.Equal(t.dtype, loaded[k].dtype);
+            Assert.Equal(t.shape, loaded[k].shape);
+            Assert.Equal(t.ToBytes(), loaded[k].ToBytes());
+        }
+        // Data starts 8-byte aligned, as the format's reference writer does it.
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(File.ReadAllBytes(path).AsSpan(0, 8));
+        Assert.Equal(0UL, headerLength % 8);
+    }
+
+    [Fact]
+    public void Checkpoint_is_readable_by_pytorch_users_and_restores_training_state()
+    {
+        torch.manual_seed(4);
+        var path = TempFile("ckpt.safetensors");
+        using var model = new Sequential(new Linear(3, 4), new BatchNorm1d(4), new Linear(4, 2));
+        using var adam = new Adam(model.parameters(), lr: 0.01);
+        var x = torch.randn(5, 3);
+        Train(model, adam, x, 3);
+        TrainingCheckpoint.Save(path, model, adam, 3, "{\"hidden\": 4}");
+
+        // PyTorch loads the "model." tensors into the same architecture and gets our outputs.
+        var py = oracle.Run([new("x", x)], $$"""
+            sd, meta = st_load({{Quote(path)}})
+            m = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.BatchNorm1d(4), torch.nn.Linear(4, 2))
+            m.load_state_dict({k[6:]: v for k, v in sd.items() if k.startswith('model.')})
+            m.eval()
+            OUT['y'] = m(IN['x'])
+            OUT['step'] = torch.tensor([int(meta['step'])])
+            OUT['hidden'] = torch.tensor([json.loads(meta['config'])['hidden']])
+            OUT['exp_avg0'] = sd['optim.state.0.exp_avg']
+            """);
+        model.eval();
+        TensorAssert.Close(py["y"], model.call(x), "output of the reloaded model");
+        Assert.Equal(3, py["step"].item<long>());
+        Assert.Equal(4, py["hidden"].item<long>());
+        model.train();
+
+        // A fresh model + optimizer restored from the file continues exactly like the original.
+        using var model2 = new Sequential(new Linear(3, 4), new BatchNorm1d(4), new Linear(4, 2));
+        using var adam2 = new Adam(model2.parameters(), lr: 0.5);
+        var (step, config) = TrainingCheckpoint.Load(path, model2, adam2);
+        Assert.Equal(3, step);
+        Assert.Equal("{\"hidden\": 4}", config);
+        TensorAssert.Close(py["exp_avg0"], adam2.StateTensors()["state.0.exp_avg"], "restored optimizer state", 0, 0);
+        Train(model, adam, x, 2);
+        Train(model2, adam2, x, 2);
+        foreach (var (k, v) in model.state_dict()) TensorAssert.Close(v, model2.state_dict()[k], k, 0, 0);
+    }
+
+    [Fact]
+    public void Reads_a_file_written_by_pytorch()
+    {
+        var path = TempFile("from-python.safetensors");
+        oracle.Run([], $$"""
+            torch.manual_seed(0)
+            st_save({{Quote(path)}}, {'w': torch.arange(6, dtype=torch.float32).reshape(2, 3), 'n': torch.tensor([5, 6])}, {'who': 'python'})
+            """);
+        var (t, meta) = Safetensors.Load(path);
+        Assert.Equal("python", meta["who"]);
+        Assert.Equal(new long[] { 2, 3 }, t["w"].shape);
+        Assert.Equal(new[] { 0f, 1, 2, 3, 4, 5 }, t["w"].ToArray<float>());
+        Assert.Equal(new long[] { 5, 6 }, t["n"].ToArray<long>());
+    }
+
+    [Fact]
+    public void Corrupt_files_raise_one_line_errors_naming_the_file()
+    {
+        var good = TempFile("good.safetensors");
+        Safetensors.Save(good, [new("a", torch.ones(4))]);
+        var bytes = File.ReadAllBytes(good);
+
+        var truncated = TempFile("truncated.safetensors");
+        File.WriteAllBytes(truncated, bytes[..^4]);
+        AssertFails(truncated, "offsets");
+
+        var hugeHeader = TempFile("huge.safetensors");
+        var copy = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt64LittleEndian(copy, ulong.MaxValue);
+        File.WriteAllBytes(hugeHeader, copy);
+        AssertFails(hugeHeader, "header length");
+
+        var badJson = TempFile("json.safetensors");
+        var header = Encoding.UTF8.GetBytes("{not json}");
+        File.WriteAllBytes(badJson, [.. BitConverter.GetBytes((ulong)header.Length), .. header]);
+        AssertFails(badJson, "JSON");
+
+        var wrongSize = TempFile("size.safetensors");
+        var h2 = Encoding.UTF8.GetBytes("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}");
+        File.WriteAllBytes(wrongSize, [.. BitConverter.GetBytes((ulong)h2.Length), .. h2, .. new byte[8]]);
+        AssertFails(wrongSize, "shape needs 12");
+
+        AssertFails(TempFile("missing.safetensors"), "no such file");
+    }
+
+    private static void AssertFails(string path, string expected)
+    {
+        var e = Assert.ThrowsAny<EuterpeException>(() => Safetensors.Load(path));
+        Assert.StartsWith(path + ":", e.Message);
+        Assert.Contains(expected, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    private static void Train(Module model, Optimizer optimizer, Tensor x, int steps)
+    {
+        var seq = (Sequential)model;
+        for (var i = 0; i < steps; i++)
+        {
+            using var s = torch.NewDisposeScope();
+            optimizer.zero_grad();
+            seq.call(x).pow(2).mean().backward();
+            optimizer.step();
+        }
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
+}
