@@ -123,12 +123,12 @@ public sealed class SafetensorsTests : IDisposable
         AssertFails(hugeHeader, "header length");
 
         var badJson = TempFile("json.safetensors");
-        var header = Encoding.UTF8.GetBytes("{not json}");
+        var header = System.Text.Encoding.UTF8.GetBytes("{not json}");
         File.WriteAllBytes(badJson, [.. BitConverter.GetBytes((ulong)header.Length), .. header]);
         AssertFails(badJson, "JSON");
 
         var wrongSize = TempFile("size.safetensors");
-        var h2 = Encoding.UTF8.GetBytes("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}");
+        var h2 = System.Text.Encoding.UTF8.GetBytes("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}");
         File.WriteAllBytes(wrongSize, [.. BitConverter.GetBytes((ulong)h2.Length), .. h2, .. new byte[8]]);
         AssertFails(wrongSize, "shape needs 12");
 
