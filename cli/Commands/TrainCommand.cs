@@ -35,6 +35,7 @@ public static class TrainCommand
         {
             var config = result.InvocationConfiguration;
             var source = result.GetValue(data)!;
+            NGramTrainer.CheckOrder(result.GetValue(order));
             PreparedDataset dataset;
             if (PreparedCache.IsCache(source))
             {

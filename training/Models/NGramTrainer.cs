@@ -11,7 +11,7 @@ public static class NGramTrainer
     {
         if (data.Encoding != DataEncoding.Notes || data.Manifest.Notes is not { } settings)
             throw new EuterpeException($"{data.Manifest.Data}: the cache is encoded as {data.Manifest.Encoding}; the n-gram model needs melodies (prepare it with --encoding notes)");
-        if (order is < 1 or > 8) throw new EuterpeException($"--order: {order} is not in 1..8");
+        CheckOrder(order);
         if (data.Train.Count == 0) throw new EuterpeException($"{data.Manifest.Data}: no training pieces (every file was skipped or held out)");
         var encoding = settings.Create();
         var model = new NGramNoteModel(order, encoding.PitchVocabularySize, encoding.DurationCount);
@@ -38,6 +38,12 @@ public static class NGramTrainer
             ValidationCrossEntropy = validationNotes > 0 ? model.CrossEntropy(validation) : null,
         };
         return (model, provenance);
+    }
+
+    /// <summary>Orders 1…8: beyond that the tables only memorise the training files.</summary>
+    public static void CheckOrder(int order)
+    {
+        if (order is < 1 or > 8) throw new EuterpeException($"--order: {order} is not in 1..8");
     }
 
     /// <summary>Joint melody tokens → parallel pitch and duration token arrays.</summary>
