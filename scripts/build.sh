@@ -12,3 +12,6 @@ for native in "$root"/training/native "$root"/plugin/native; do
 done
 log "building the .NET solution ($config)"
 dotnet build "$root/PluginSolution.sln" -c "$config" -nologo -v q -clp:ErrorsOnly
+if [[ -f "$root/artifacts/native/plugin/Euterpe.so" ]]; then
+  "$root/scripts/bundle.sh" "$config"
+fi

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Euterpe.Core;
 using Euterpe.Core.Inference;
+using Euterpe.Core.Onnx;
 using Euterpe.Core.IO;
 
 namespace Euterpe.Cli.Commands;
@@ -25,7 +26,8 @@ public static class OnnxCommand
             var output = result.InvocationConfiguration.Output;
             var path = result.GetValue(model)!.FullName;
             using var session = InferenceSession.Open(path);
-            var header = OnnxModelHeader.Read(path);
+            // Our own protobuf reader gives what the C API does not: IR version and opsets.
+            var header = OnnxModel.Load(path);
             var meta = session.Metadata;
             output.WriteLine($"model: {path}");
             output.WriteLine($"producer: {Join(meta.ProducerName, header.ProducerVersion)}");

@@ -25,7 +25,7 @@ public class OnnxCommandTests
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.TrimEntries);
         Assert.Contains("producer: euterpe-tests 0.1", lines);
-        Assert.Contains("opsets: ai.onnx 13", lines);
+        Assert.Contains("opsets: ai.onnx v13", lines);
         Assert.Contains("description: adds two matrices", lines);
         Assert.Contains("model version: 7", lines);
         Assert.Contains("x: float[2, 3]", lines);
@@ -40,7 +40,7 @@ public class OnnxCommandTests
         Assert.Equal(0, code);
         Assert.Contains("  x: float[batch, 4]", output);
         Assert.Contains("  y: float[batch, 5]", output);
-        Assert.Contains("opsets: ai.onnx 13, com.microsoft 1", output);
+        Assert.Contains("opsets: ai.onnx v13, com.microsoft v1", output);
         Assert.DoesNotContain("model version", output);
     }
 

@@ -10,18 +10,26 @@ public sealed class CodeWalkGenerator
     private readonly ICodeDecoder _decoder;
     private readonly float[] _code;
     private readonly RandomSource _random;
+    private readonly int[] _bitOrder; // scratch for drawing distinct bits without allocating
+    private int _bitsPerStep;
 
     public CodeWalkGenerator(ICodeDecoder decoder, ulong seed, int bitsPerStep = 1)
     {
         _decoder = decoder;
         _code = new float[decoder.CodeSize];
+        _bitOrder = new int[decoder.CodeSize];
         _random = new RandomSource(seed);
         BitsPerStep = bitsPerStep;
         Reset(seed);
     }
 
-    /// <summary>How many bits change per step: 1 keeps phrases close, more wanders further.</summary>
-    public int BitsPerStep { get; set; }
+    /// <summary>How many distinct bits change per step (0 to the code size): 1 keeps phrases close, more wanders further.</summary>
+    public int BitsPerStep
+    {
+        get => _bitsPerStep;
+        set => _bitsPerStep = value >= 0 && value <= _code.Length ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), $"{value} bits per step, the code has {_code.Length}");
+    }
 
     public ReadOnlySpan<float> Code => _code;
 
@@ -47,10 +55,13 @@ public sealed class CodeWalkGenerator
     /// <summary>Flips <see cref="BitsPerStep"/> random bits, then decodes the new code.</summary>
     public void Step(Span<int> tokens)
     {
-        for (var i = 0; i < BitsPerStep; i++)
+        // A partial Fisher–Yates shuffle picks distinct bits, so exactly BitsPerStep of them flip.
+        for (var i = 0; i < _bitOrder.Length; i++) _bitOrder[i] = i;
+        for (var i = 0; i < _bitsPerStep; i++)
         {
-            var bit = _random.NextInt(_code.Length);
-            _code[bit] = -_code[bit];
+            var j = i + _random.NextInt(_bitOrder.Length - i);
+            (_bitOrder[i], _bitOrder[j]) = (_bitOrder[j], _bitOrder[i]);
+            _code[_bitOrder[i]] = -_code[_bitOrder[i]];
         }
         _decoder.Decode(_code, tokens);
     }

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Euterpe.Core.Abc;
+
+/// <summary>Readers for the values of the M:, L: and Q: fields.</summary>
+internal static class AbcFields
+{
+    /// <summary>M: value → (numerator, denominator), or null for "none"; throws FormatException when unreadable.</summary>
+    public static (int Numerator, int Denominator)? ParseMeter(string value)
+    {
+        var text = value.Trim();
+        if (text.Length == 0 || text.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        if (text == "C") return (4, 4);
+        if (text == "C|") return (2, 2);
+        var slash = text.IndexOf('/');
+        if (slash < 0) throw new FormatException($"meter '{text}' is not N/D");
+        var top = text[..slash].Trim().Trim('(', ')');
+        var numerator = 0;
+        foreach (var part in top.Split('+')) numerator += ParseInt(part);
+        var denominator = ParseInt(text[(slash + 1)..]);
+        if (numerator <= 0 || denominator <= 0) throw new FormatException($"meter '{text}' is not positive");
+        return (numerator, denominator);
+    }
+
+    /// <summary>L: value such as "1/8" → fraction of a whole note.</summary>
+    public static AbcFraction ParseLength(string value)
+    {
+        var text = value.Trim();
+        var slash = text.IndexOf('/');
+        if (slash >= 0 && ParseInt(text[(slash + 1)..]) == 0) throw new FormatException($"length '{text}' divides by zero");
+        var fraction = slash < 0 ? new AbcFraction(ParseInt(text), 1) : new AbcFraction(ParseInt(text[..slash]), ParseInt(text[(slash + 1)..]));
+        if (fraction.Numerator <= 0) throw new FormatException($"length '{text}' is not positive");
+        return fraction;
+    }
+
+    /// <summary>
+    /// Q: value → microseconds per quarter. Forms: "1/4=120", "3/8=60", "\"Allegro\" 1/4=120", and the old bare "120"
+    /// (quarters per minute, as abc2midi plays it). Null when the field names no speed.
+    /// </summary>
+    public static int? ParseTempo(string value)
+    {
+        var text = value.Trim();
+        // Drop quoted words such as "Allegro".
+        while (text.IndexOf('"') is var q && q >= 0)
+        {
+            var close = text.IndexOf('"', q + 1);
+            text = close < 0 ? text[..q] : text[..q] + text[(close + 1)..];
+        }
+        text = text.Trim();
+        if (text.Length == 0) return null;
+        AbcFraction beat;
+        string bpmText;
+        var eq = text.IndexOf('=');
+        if (eq < 0)
+        {
+            // The old bare form: abc2midi reads it as quarter notes per minute, whatever L: says.
+            beat = new AbcFraction(1, 4);
+            bpmText = text;
+        }
+        else
+        {
+            beat = AbcFraction.Zero;
+            foreach (var part in text[..eq].Split(' ', StringSplitOptions.RemoveEmptyEntries)) beat += ParseLength(part);
+            bpmText = text[(eq + 1)..];
+        }
+        var bpm = double.Parse(bpmText.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (bpm <= 0 || beat.Numerator <= 0) throw new FormatException($"tempo '{value.Trim()}' is not positive");
+        // Beats per minute of `beat` whole notes → quarters per minute.
+        var quartersPerMinute = bpm * beat.ToDouble() * 4;
+        var microseconds = Math.Round(60_000_000.0 / quartersPerMinute);
+        if (microseconds is < 1 or > 60_000_000) throw new FormatException($"tempo '{value.Trim()}' is outside 1 to 60 million quarter notes per minute");
+        return (int)microseconds;
+    }
+
+    private static int ParseInt(string text) => int.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Euterpe.Core.Music;
+
+namespace Euterpe.Core.Abc;
+
+/// <summary>
+/// Reads ABC notation (the common subset of ABC 2.1 that folk-tune collections use) into performed
+/// <see cref="NoteSequence"/>s, one per tune (X: … up to the next blank line).
+/// </summary>
+public static class AbcReader
+{
+    private const long MaxFileBytes = 64L << 20;
+
+    /// <summary>Reads every tune of an ABC file.</summary>
+    public static IReadOnlyList<AbcTune> ReadTunes(string path)
+    {
+        string text;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) throw new EuterpeException($"{path}: file not found");
+            if (info.Length > MaxFileBytes) throw new EuterpeException($"{path}: file is larger than {MaxFileBytes >> 20} MiB, too large for an ABC file");
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EuterpeException($"{path}: cannot read ({e.Message})", inner: e);
+        }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses ABC text; <paramref name="sourceName"/> names it in error messages.</summary>
+    public static IReadOnlyList<AbcTune> Parse(string text, string sourceName)
+    {
+        var tunes = new List<AbcTune>();
+        var lines = text.Split('\n');
+        AbcTuneBuilder? tune = null;
+        var inTextBlock = false;
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n].TrimEnd('\r');
+            var lineNumber = n + 1;
+            if (line.StartsWith("%%begintext", StringComparison.Ordinal)) { inTextBlock = true; continue; }
+            if (inTextBlock)
+            {
+                if (line.StartsWith("%%endtext", StringComparison.Ordinal)) inTextBlock = false;
+                continue;
+            }
+            if (line.StartsWith("X:", StringComparison.Ordinal))
+            {
+                if (tune is not null) tunes.Add(tune.Build());
+                var number = line[2..].Trim();
+                var digits = new string(number.TakeWhile(char.IsAsciiDigit).ToArray());
+                if (digits.Length == 0 || digits.Length > 9)
+                    throw new AbcFormatException(sourceName, lineNumber, $"reference number 'X:{number}' is not a number");
+                tune = new AbcTuneBuilder(sourceName, int.Parse(digits, CultureInfo.InvariantCulture), lineNumber);
+                continue;
+            }
+            if (tune is null) continue; // file header and free text between tunes
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                tunes.Add(tune.Build());
+                tune = null;
+                continue;
+            }
+            try
+            {
+                tune.AddLine(line, lineNumber);
+            }
+            catch (OverflowException)
+            {
+                throw new AbcFormatException(sourceName, lineNumber, "note lengths are too finely divided to add up exactly");
+            }
+        }
+        if (tune is not null) tunes.Add(tune.Build());
+        if (tunes.Count == 0) throw new AbcFormatException(sourceName, 1, "no tune found (no X: line)");
+        return tunes;
+    }
+}

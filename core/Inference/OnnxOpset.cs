@@ -1,7 +1,0 @@
-namespace Euterpe.Core.Inference;
-
-/// <summary>An operator set a model imports; the empty domain is the default "ai.onnx".</summary>
-public readonly record struct OnnxOpset(string Domain, long Version)
-{
-    public override string ToString() => $"{(Domain.Length == 0 ? "ai.onnx" : Domain)} {Version}";
-}

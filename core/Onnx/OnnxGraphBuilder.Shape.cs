@@ -1,0 +1,35 @@
+namespace Euterpe.Core.Onnx;
+
+// Shape and indexing operators (opset 13+ forms: axes, shapes and split sizes are int64 inputs).
+public sealed partial class OnnxGraphBuilder
+{
+    /// <summary>Reshape to a constant shape (0 copies a dimension, −1 infers one).</summary>
+    public OnnxValue Reshape(OnnxValue x, params long[] shape) => Reshape(x, Int64s("shape", shape));
+
+    public OnnxValue Reshape(OnnxValue x, OnnxValue shape) => One("Reshape", [x, shape]);
+
+    public OnnxValue Transpose(OnnxValue x, params long[] perm) => One("Transpose", [x], OnnxAttribute.Of("perm", perm));
+
+    public OnnxValue Concat(long axis, params OnnxValue[] inputs) =>
+        One("Concat", [.. inputs.Select(v => (OnnxValue?)v)], OnnxAttribute.Of("axis", axis));
+
+    public OnnxValue Slice(OnnxValue x, long[] starts, long[] ends, long[]? axes = null, long[]? steps = null) =>
+        One("Slice", [x, Int64s("starts", starts), Int64s("ends", ends),
+            axes is null ? null : Int64s("axes", axes), steps is null ? null : Int64s("steps", steps)]);
+
+    public OnnxValue Gather(OnnxValue data, OnnxValue indices, long axis = 0) => One("Gather", [data, indices], OnnxAttribute.Of("axis", axis));
+
+    public OnnxValue Squeeze(OnnxValue x, params long[] axes) => One("Squeeze", [x, Int64s("axes", axes)]);
+
+    public OnnxValue Unsqueeze(OnnxValue x, params long[] axes) => One("Unsqueeze", [x, Int64s("axes", axes)]);
+
+    public OnnxValue Shape(OnnxValue x) => One("Shape", [x]);
+
+    public OnnxValue Expand(OnnxValue x, params long[] shape) => Expand(x, Int64s("shape", shape));
+
+    public OnnxValue Expand(OnnxValue x, OnnxValue shape) => One("Expand", [x, shape]);
+
+    /// <summary>Splits along <paramref name="axis"/> into pieces of the given sizes (one output per size).</summary>
+    public OnnxValue[] Split(OnnxValue x, long axis, params long[] sizes) =>
+        Node("Split", [x, Int64s("split", sizes)], sizes.Length, OnnxAttribute.Of("axis", axis));
+}

@@ -1,0 +1,175 @@
+using Euterpe.Plugin.Vst3;
+
+namespace Euterpe.Plugin.Instrument;
+
+/// <summary>
+/// Euterpe's edit controller (a separate class, as VST3 recommends): publishes parameters with units
+/// and value strings, mirrors the component state, maps MIDI CC 7 to output gain, and has one root unit.
+/// </summary>
+public sealed unsafe class EuterpeController : ComObject, IEditController, IConnectionPoint, IMidiMapping, IUnitInfo
+{
+    private const short ControllerVolume = 7;
+
+    private readonly double[] _values = InstrumentParameters.Defaults();
+    private nint _handler;
+    private nint _peer;
+
+    public EuterpeController() : base([EditControllerThunks.Vtable, ConnectionPointThunks.Vtable, MidiMappingThunks.Vtable, UnitInfoThunks.Vtable])
+    {
+    }
+
+    protected override int SlotOf(in Tuid iid)
+    {
+        if (iid.Matches(Vst3Iids.IEditController) || iid.Matches(Vst3Iids.IPluginBase)) return 0;
+        if (iid.Matches(Vst3Iids.IConnectionPoint)) return 1;
+        if (iid.Matches(Vst3Iids.IMidiMapping)) return 2;
+        if (iid.Matches(Vst3Iids.IUnitInfo)) return 3;
+        return -1;
+    }
+
+    protected override void OnFinalRelease() => Terminate();
+
+    public int Initialize(nint context) => Vst3Result.Ok;
+
+    public int Terminate()
+    {
+        Swap(ref _handler, 0);
+        Swap(ref _peer, 0);
+        return Vst3Result.Ok;
+    }
+
+    public int SetComponentState(HostStream state)
+    {
+        Span<double> loaded = stackalloc double[_values.Length];
+        _values.CopyTo(loaded);
+        if (!ParameterStateFormat.Read(state, loaded)) return Vst3Result.False;
+        loaded.CopyTo(_values);
+        return Vst3Result.Ok;
+    }
+
+    // Everything the controller knows lives in the component state.
+    public int SetState(HostStream state) => Vst3Result.Ok;
+
+    public int GetState(HostStream state) => Vst3Result.Ok;
+
+    public int GetParameterCount() => InstrumentParameters.All.Length;
+
+    public int GetParameterInfo(int index, ParameterInfo* info)
+    {
+        if ((uint)index >= (uint)InstrumentParameters.All.Length) return Vst3Result.InvalidArgument;
+        var definition = InstrumentParameters.All[index];
+        *info = default;
+        info->Id = definition.Id;
+        Vst3Strings.WriteUtf16(definition.Title, info->Title, 128);
+        Vst3Strings.WriteUtf16(definition.ShortTitle, info->ShortTitle, 128);
+        Vst3Strings.WriteUtf16(definition.Units, info->Units, 128);
+        info->StepCount = definition.StepCount;
+        info->DefaultNormalizedValue = definition.DefaultNormalized;
+        info->UnitId = UnitInfo.RootUnitId;
+        info->Flags = ParameterInfo.FlagCanAutomate
+            | (definition.IsBypass ? ParameterInfo.FlagIsBypass : 0)
+            | (definition.Labels is not null ? ParameterInfo.FlagIsList : 0);
+        return Vst3Result.Ok;
+    }
+
+    public int GetParamStringByValue(uint id, double normalized, char* text)
+    {
+        var definition = InstrumentParameters.Find(id);
+        if (definition is null) return Vst3Result.InvalidArgument;
+        Vst3Strings.WriteUtf16(definition.Format(normalized), text, 128);
+        return Vst3Result.Ok;
+    }
+
+    public int GetParamValueByString(uint id, char* text, double* normalized)
+    {
+        var definition = InstrumentParameters.Find(id);
+        if (definition is null) return Vst3Result.InvalidArgument;
+        if (!definition.TryParse(Vst3Strings.ReadUtf16(text, 128), out var value)) return Vst3Result.False;
+        *normalized = value;
+        return Vst3Result.Ok;
+    }
+
+    public double NormalizedParamToPlain(uint id, double normalized) =>
+        InstrumentParameters.Find(id)?.ToPlain(normalized) ?? normalized;
+
+    public double PlainParamToNormalized(uint id, double plain) =>
+        InstrumentParameters.Find(id)?.ToNormalized(plain) ?? plain;
+
+    public double GetParamNormalized(uint id)
+    {
+        var index = InstrumentParameters.IndexOf(id);
+        return index < 0 ? 0 : _values[index];
+    }
+
+    public int SetParamNormalized(uint id, double normalized)
+    {
+        var index = InstrumentParameters.IndexOf(id);
+        if (index < 0 || !double.IsFinite(normalized)) return Vst3Result.InvalidArgument;
+        _values[index] = Math.Clamp(normalized, 0, 1);
+        return Vst3Result.Ok;
+    }
+
+    public int SetComponentHandler(nint handler)
+    {
+        if (handler == _handler) return Vst3Result.Ok;
+        ComPointer.AddRef(handler);
+        Swap(ref _handler, handler);
+        return Vst3Result.Ok;
+    }
+
+    // No editor yet: hosts show their generic parameter UI.
+    public nint CreateView(byte* name) => 0;
+
+    public int Connect(nint other)
+    {
+        ComPointer.AddRef(other);
+        Swap(ref _peer, other);
+        return Vst3Result.Ok;
+    }
+
+    public int Disconnect(nint other)
+    {
+        if (other != _peer) return Vst3Result.InvalidArgument;
+        Swap(ref _peer, 0);
+        return Vst3Result.Ok;
+    }
+
+    public int Notify(nint message) => Vst3Result.Ok;
+
+    public int GetMidiControllerAssignment(int busIndex, short channel, short controller, out uint id)
+    {
+        id = ParameterId.OutputGain;
+        return busIndex == 0 && controller == ControllerVolume ? Vst3Result.True : Vst3Result.False;
+    }
+
+    public int GetUnitCount() => 1;
+
+    public int GetUnitInfo(int index, UnitInfo* info)
+    {
+        if (index != 0) return Vst3Result.InvalidArgument;
+        *info = default;
+        info->Id = UnitInfo.RootUnitId;
+        info->ParentUnitId = UnitInfo.NoParentUnitId;
+        info->ProgramListId = UnitInfo.NoProgramListId;
+        Vst3Strings.WriteUtf16("Root", info->Name, 128);
+        return Vst3Result.Ok;
+    }
+
+    public int GetSelectedUnit() => UnitInfo.RootUnitId;
+
+    public int SelectUnit(int unitId) => unitId == UnitInfo.RootUnitId ? Vst3Result.Ok : Vst3Result.InvalidArgument;
+
+    public int GetUnitByBus(int type, int direction, int busIndex, int channel, int* unitId)
+    {
+        *unitId = UnitInfo.RootUnitId;
+        return Vst3Result.Ok;
+    }
+
+    /// <summary>Replaces a held reference, releasing the old one (the new one must already be AddRef'd).</summary>
+    private static void Swap(ref nint slot, nint value)
+    {
+        var old = slot;
+        slot = value;
+        if (old != 0) ComPointer.Release(old);
+    }
+}

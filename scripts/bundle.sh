@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Lays out the VST3 bundle artifacts/Euterpe.vst3 from what build.sh built:
+#   Contents/x86_64-linux/Euterpe.so       native loader (plugin/native)
+#   Contents/x86_64-linux/Euterpe.dll ...  the managed plug-in, its deps/runtimeconfig, libonnxruntime.so.1
+#   Contents/Resources/moduleinfo.json
+# Usage: scripts/bundle.sh [Debug|Release]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib.sh"
+config="${1:-Debug}"
+managed="$root/artifacts/bin/Euterpe.Plugin/${config,,}"
+loader="$root/artifacts/native/plugin/Euterpe.so"
+bundle="$root/artifacts/Euterpe.vst3"
+[[ -f "$loader" ]] || die "$loader: missing; run scripts/build.sh first"
+[[ -f "$managed/Euterpe.dll" && -f "$managed/Euterpe.runtimeconfig.json" ]] || die "$managed: no built plug-in; run scripts/build.sh $config"
+
+log "bundling $bundle ($config)"
+stage="$(mktemp -d "$root/artifacts/.bundle.XXXXXX")"
+trap 'rm -rf "$stage"' EXIT
+binary="$stage/Euterpe.vst3/Contents/x86_64-linux"
+mkdir -p "$binary" "$stage/Euterpe.vst3/Contents/Resources"
+cp "$loader" "$binary/Euterpe.so"
+cp "$managed"/*.dll "$managed"/*.json "$binary/"
+cp "$managed"/*.pdb "$binary/" 2>/dev/null || true
+onnx="$(euterpe_cache)/onnxruntime-1.30.0/libonnxruntime.so.1"
+if [[ -f "$onnx" ]]; then cp "$onnx" "$binary/"; else log "no $onnx (scripts/fetch-onnxruntime.sh); bundling without it"; fi
+cp "$root/plugin/Bundle/moduleinfo.json" "$stage/Euterpe.vst3/Contents/Resources/"
+rm -rf "$bundle"
+mv "$stage/Euterpe.vst3" "$bundle"
+log "bundle ready: $bundle"
