@@ -1,3 +1,4 @@
+using Euterpe.Core.Abc;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
 
@@ -54,5 +55,5 @@ public static class MusicFiles
     }
 
     private static IReadOnlyList<(string Name, NoteSequence Sequence)> LoadAbc(string path) =>
-        throw new EuterpeException($"{path}: ABC files cannot be turned into notes in this build (the ABC reader is not merged yet)");
+        [.. AbcReader.ReadTunes(path).Select(t => ($"{path}#{t.ReferenceNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}", t.Sequence))];
 }

@@ -136,6 +136,30 @@ public sealed class DatasetPreparerTests : IDisposable
     }
 
     [Fact]
+    public void AbcTunesAreNotePiecesNamedByReferenceNumber()
+    {
+        var corpus = _temp.CopyFrom(TempCorpus.AbcExamples, "mixed", "demo.abc", "coleraine.abc");
+        _temp.CopyFrom(TempCorpus.OpenMsx, "mixed", "coconut_run2.mid");
+        var options = new PrepareOptions { Encoding = DataEncoding.Notes, ValidationFraction = 0 };
+        var cache = _temp.Path("mixed-cache");
+        CacheWriter.Write(DatasetPreparer.Prepare(corpus, options), cache);
+        var pieces = PreparedCache.Open(cache).Train;
+
+        var encoding = options.Notes.Create();
+        var expected = new List<(string Name, int[] Tokens)>();
+        foreach (var file in new[] { "coconut_run2.mid", "coleraine.abc", "demo.abc" })
+        {
+            var path = Path.Combine(corpus, file);
+            if (file.EndsWith(".mid", StringComparison.Ordinal)) expected.Add((file, encoding.Encode(MidiFileReader.Read(path))));
+            else expected.AddRange(Core.Abc.AbcReader.ReadTunes(path).Select(t => ($"{file}#{t.ReferenceNumber}", encoding.Encode(t.Sequence))).Where(t => t.Item2.Length > 0));
+        }
+        Assert.Equal(expected.Select(e => e.Name), pieces.Select(p => p.Name));
+        Assert.Equal(expected.Select(e => e.Tokens), pieces.Select(p => p.Tokens));
+        Assert.Contains(pieces, p => p.Name == "demo.abc#5");
+        Assert.Equal([.. MusicFiles.Load(Path.Combine(corpus, "coleraine.abc")).Select(p => Path.GetFileName(p.Name))], ["coleraine.abc#8"]);
+    }
+
+    [Fact]
     public void CacheIsReplacedWholeAndOtherFoldersAreRefused()
     {
         var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "small", "coconut_run2.mid", "ultimate_run.mid");
