@@ -40,21 +40,20 @@ public static class DataCommand
             };
             var outFolder = result.GetValue(output)!;
             var progress = ProgressLine.ForStderr(config.Error);
-            var dataset = DatasetPreparer.Prepare(result.GetValue(data)!, options, progress.Report);
-            CacheWriter.Write(dataset, outFolder);
-            WriteSummary(config.Output, config.Error, dataset, outFolder);
+            var manifest = CacheWriter.Prepare(result.GetValue(data)!, options, outFolder, progress.Report);
+            WriteSummary(config.Output, config.Error, manifest, outFolder);
             return 0;
         });
         return command;
     }
 
-    internal static void WriteSummary(TextWriter output, TextWriter error, PreparedDataset dataset, string outFolder)
+    internal static void WriteSummary(TextWriter output, TextWriter error, CacheManifest m, string outFolder)
     {
-        var m = dataset.Manifest;
+        var isRoll = m.Encoding == DataEncodings.Name(DataEncoding.PianoRoll);
         foreach (var s in m.Skipped) error.WriteLine($"skipped: {s.Path}: {s.Reason}");
-        var unit = dataset.Encoding == DataEncoding.PianoRoll ? "windows" : "tokens";
+        var unit = isRoll ? "windows" : "tokens";
         string Split(CacheSplitSummary s) => string.Create(CultureInfo.InvariantCulture,
-            $"{s.Files} files, {s.Pieces} pieces, {(dataset.Encoding == DataEncoding.PianoRoll ? s.Windows : s.Tokens)} {unit}, {s.Shards.Count} shard(s)");
+            $"{s.Files} files, {s.Pieces} pieces, {(isRoll ? s.Windows : s.Tokens)} {unit}, {s.Shards.Count} shard(s)");
         output.WriteLine($"cache: {outFolder} ({m.Encoding}{(m.VocabularySize > 0 ? $", vocabulary {m.VocabularySize}" : "")})");
         output.WriteLine($"train: {Split(m.Train)}");
         output.WriteLine($"validation: {Split(m.Validation)}");

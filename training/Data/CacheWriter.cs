@@ -1,18 +1,29 @@
 using System.Text;
 using System.Text.Json;
 using Euterpe.Core;
-using Euterpe.Core.IO;
 
 namespace Euterpe.Training.Data;
 
 /// <summary>
-/// Writes a <see cref="PreparedDataset"/> as a cache folder (layout in <see cref="CacheManifest"/>). Everything goes
-/// to a temporary folder beside the target, which is renamed into place only when complete, so an interrupted
-/// prepare leaves no half cache. An existing cache is replaced; any other non-empty folder is refused.
+/// Writes cache folders (layout in <see cref="CacheManifest"/>). Everything goes to a temporary folder beside the
+/// target, which is renamed into place only when complete, so an interrupted prepare leaves no half cache. An
+/// existing cache is replaced; any other non-empty folder is refused.
 /// </summary>
 public static class CacheWriter
 {
-    public static void Write(PreparedDataset dataset, string folder)
+    /// <summary>Prepares <paramref name="dataFolder"/> straight into a cache, one shard in memory at a time.</summary>
+    public static CacheManifest Prepare(string dataFolder, PrepareOptions options, string folder, Action<int, int, string>? progress = null) =>
+        WriteAtomically(folder, temp => DatasetPreparer.PrepareInto(dataFolder, options, temp, progress));
+
+    /// <summary>Writes a dataset already in memory.</summary>
+    public static void Write(PreparedDataset dataset, string folder) => WriteAtomically(folder, temp =>
+    {
+        WriteShards(dataset, "train", dataset.Train, dataset.Manifest.Train, temp);
+        WriteShards(dataset, "validation", dataset.Validation, dataset.Manifest.Validation, temp);
+        return dataset.Manifest;
+    });
+
+    private static CacheManifest WriteAtomically(string folder, Func<string, CacheManifest> writeShards)
     {
         var target = Path.GetFullPath(folder);
         if (File.Exists(target)) throw new EuterpeException($"{folder}: is a file, not a folder");
@@ -24,14 +35,14 @@ public static class CacheWriter
         Directory.CreateDirectory(temp);
         try
         {
-            WriteShards(dataset, "train", dataset.Train, dataset.Manifest.Train, temp);
-            WriteShards(dataset, "validation", dataset.Validation, dataset.Manifest.Validation, temp);
+            var manifest = writeShards(temp);
             var skipped = new StringBuilder();
-            foreach (var s in dataset.Skipped) skipped.Append(s.Path).Append(": ").Append(s.Reason).Append('\n');
+            foreach (var s in manifest.Skipped) skipped.Append(s.Path).Append(": ").Append(s.Reason).Append('\n');
             File.WriteAllText(Path.Combine(temp, CacheJson.SkippedName), skipped.ToString());
             // The manifest last: a folder with cache.json is a complete cache.
-            File.WriteAllText(Path.Combine(temp, CacheJson.ManifestName), JsonSerializer.Serialize(dataset.Manifest, CacheJson.Options) + "\n");
+            File.WriteAllText(Path.Combine(temp, CacheJson.ManifestName), JsonSerializer.Serialize(manifest, CacheJson.Options) + "\n");
             Replace(temp, target);
+            return manifest;
         }
         catch
         {
@@ -57,34 +68,8 @@ public static class CacheWriter
     {
         var shardOf = dataset.Manifest.Files.Where(f => f.Split == split).SelectMany(f => f.Pieces).Select(p => p.Shard).ToList();
         if (shardOf.Count != pieces.Count) throw new InvalidOperationException("manifest and pieces disagree");
-        var isRoll = dataset.Encoding == DataEncoding.PianoRoll;
         foreach (var shard in summary.Shards)
-        {
-            var members = pieces.Where((_, i) => shardOf[i] == shard).ToList();
-            var offsets = new long[members.Count + 1];
-            for (var i = 0; i < members.Count; i++) offsets[i + 1] = offsets[i] + (isRoll ? members[i].WindowCount : members[i].Tokens.Length);
-            NpyFormat.Write(Path.Combine(folder, $"{shard}.offsets.npy"), NpyArray.From(offsets, offsets.Length));
-            if (isRoll)
-            {
-                var options = dataset.Manifest.PianoRoll!;
-                var windowSize = (long)options.WindowSteps * 128 * options.TrackCount;
-                var values = new float[checked((int)(offsets[^1] * windowSize))];
-                for (var i = 0; i < members.Count; i++) members[i].Windows!.CopyTo(values, offsets[i] * windowSize);
-                long[] shape = options.TrackCount == 1 ? [offsets[^1], options.WindowSteps, 128] : [offsets[^1], options.WindowSteps, 128, options.TrackCount];
-                NpyFormat.Write(Path.Combine(folder, $"{shard}.windows.npy"), NpyArray.From(values, shape));
-                continue;
-            }
-            var tokens = new int[checked((int)offsets[^1])];
-            for (var i = 0; i < members.Count; i++) members[i].Tokens.CopyTo(tokens, offsets[i]);
-            NpyFormat.Write(Path.Combine(folder, $"{shard}.tokens.npy"), NpyArray.From(tokens, tokens.Length));
-            var featureLength = dataset.Manifest.FeatureLength;
-            if (featureLength > 0)
-            {
-                var features = new float[members.Count * featureLength];
-                for (var i = 0; i < members.Count; i++) members[i].Features!.CopyTo(features, i * featureLength);
-                NpyFormat.Write(Path.Combine(folder, $"{shard}.features.npy"), NpyArray.From(features, members.Count, featureLength));
-            }
-        }
+            ShardFiles.Write(folder, shard, [.. pieces.Where((_, i) => shardOf[i] == shard)], dataset.Manifest.PianoRoll, dataset.Manifest.FeatureLength);
     }
 
     private static void TryDelete(string folder)

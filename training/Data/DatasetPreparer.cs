@@ -11,43 +11,52 @@ namespace Euterpe.Training.Data;
 /// </summary>
 public static class DatasetPreparer
 {
-    /// <summary>A shard is closed once it holds this many tokens (token encodings).</summary>
-    public const long ShardTokenLimit = 1L << 24;
-
-    /// <summary>A shard is closed once it holds this many piano-roll windows.</summary>
-    public const long ShardWindowLimit = 256;
-
+    /// <summary>Encodes the folder into memory (for training straight from a folder, or for <see cref="CacheWriter.Write"/>).</summary>
     /// <param name="progress">Called after each file with (files done, file count, relative path).</param>
     public static PreparedDataset Prepare(string dataFolder, PrepareOptions options, Action<int, int, string>? progress = null)
+    {
+        var (manifest, train, validation) = Run(dataFolder, options, progress, shardFolder: null);
+        return new PreparedDataset(manifest, train, validation);
+    }
+
+    /// <summary>Encodes the folder, writing each shard into <paramref name="shardFolder"/> as soon as it is full (see <see cref="CacheWriter.Prepare"/>).</summary>
+    internal static CacheManifest PrepareInto(string dataFolder, PrepareOptions options, string shardFolder, Action<int, int, string>? progress) =>
+        Run(dataFolder, options, progress, shardFolder).Manifest;
+
+    private static (CacheManifest Manifest, IReadOnlyList<PreparedSequence> Train, IReadOnlyList<PreparedSequence> Validation) Run(
+        string dataFolder, PrepareOptions options, Action<int, int, string>? progress, string? shardFolder)
     {
         var files = MusicFiles.List(dataFolder);
         if (files.Count == 0) throw new EuterpeException($"{dataFolder}: no music files (.mid, .midi, .kar, .abc) in this folder");
         var root = Path.GetFullPath(dataFolder);
         var validationMask = DatasetSplit.ValidationMask(files.Count, options.ValidationFraction, options.Seed);
         var encoder = new PieceEncoder(options);
+        var isRoll = options.Encoding == DataEncoding.PianoRoll;
+        var featureLength = options.Encoding == DataEncoding.Performance ? ConditioningFeatures.Length : 0;
+        var shardLimit = isRoll ? options.ShardWindows : options.ShardTokens;
+        if (shardLimit < 1) throw new EuterpeException($"shard size {shardLimit} must be positive");
+        var train = new SplitBuilder("train", isRoll ? options.PianoRoll : null, featureLength, shardLimit, shardFolder);
+        var validation = new SplitBuilder("validation", isRoll ? options.PianoRoll : null, featureLength, shardLimit, shardFolder);
 
         var skipped = new List<SkippedFile>();
-        var encoded = new List<(string Path, bool Validation, List<PreparedSequence> Pieces)>();
+        var entries = new List<CacheFileEntry>();
         for (var i = 0; i < files.Count; i++)
         {
             var relative = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
+            List<PreparedSequence>? pieces = null;
             try
             {
-                var pieces = encoder.Encode(files[i], relative);
+                pieces = encoder.Encode(files[i], relative);
                 if (pieces.Count == 0) skipped.Add(new SkippedFile(relative, encoder.EmptyReason));
-                else encoded.Add((relative, validationMask[i], pieces));
             }
             catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
             {
                 skipped.Add(new SkippedFile(relative, Reason(e, files[i])));
             }
+            if (pieces is { Count: > 0 }) entries.Add((validationMask[i] ? validation : train).AddFile(relative, pieces));
             progress?.Invoke(i + 1, files.Count, relative);
         }
 
-        var isRoll = options.Encoding == DataEncoding.PianoRoll;
-        var entries = new List<CacheFileEntry>();
-        var (train, trainSummary) = Assign("train", encoded.Where(f => !f.Validation), isRoll, entries);
-        var (validation, validationSummary) = Assign("validation", encoded.Where(f => f.Validation), isRoll, entries);
         var manifest = new CacheManifest
         {
             Encoding = DataEncodings.Name(options.Encoding),
@@ -58,13 +67,13 @@ public static class DatasetPreparer
             Performance = options.Encoding == DataEncoding.Performance ? options.Performance : null,
             Notes = options.Encoding == DataEncoding.Notes ? options.Notes : null,
             PianoRoll = isRoll ? options.PianoRoll : null,
-            FeatureLength = options.Encoding == DataEncoding.Performance ? ConditioningFeatures.Length : 0,
+            FeatureLength = featureLength,
             Files = [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)],
             Skipped = skipped,
-            Train = trainSummary,
-            Validation = validationSummary,
+            Train = train.Finish(),
+            Validation = validation.Finish(),
         };
-        return new PreparedDataset(manifest, train, validation);
+        return (manifest, train.Kept, validation.Kept);
     }
 
     /// <summary>The reason without the leading "path: " that the file's own exception message carries.</summary>
@@ -74,38 +83,6 @@ public static class DatasetPreparer
         foreach (var prefix in new[] { fullPath + ": ", Path.GetFileName(fullPath) + ": " })
             if (message.StartsWith(prefix, StringComparison.Ordinal)) return message[prefix.Length..];
         return message.ReplaceLineEndings(" ");
-    }
-
-    private static (List<PreparedSequence>, CacheSplitSummary) Assign(string split, IEnumerable<(string Path, bool Validation, List<PreparedSequence> Pieces)> files, bool isRoll, List<CacheFileEntry> entries)
-    {
-        var pieces = new List<PreparedSequence>();
-        var shards = new List<string>();
-        long tokens = 0, windows = 0, inShard = 0;
-        var indexInShard = 0;
-        var fileCount = 0;
-        var limit = isRoll ? ShardWindowLimit : ShardTokenLimit;
-        foreach (var (path, _, filePieces) in files)
-        {
-            fileCount++;
-            var pieceEntries = new List<CachePieceEntry>();
-            foreach (var piece in filePieces)
-            {
-                long length = isRoll ? piece.WindowCount : piece.Tokens.Length;
-                if (shards.Count == 0 || (inShard > 0 && inShard + length > limit))
-                {
-                    shards.Add($"{split}-{shards.Count:D3}");
-                    inShard = 0;
-                    indexInShard = 0;
-                }
-                pieceEntries.Add(new CachePieceEntry(piece.Name, shards[^1], indexInShard++, length));
-                inShard += length;
-                tokens += piece.Tokens.Length;
-                windows += piece.WindowCount;
-                pieces.Add(piece);
-            }
-            entries.Add(new CacheFileEntry(path, split, pieceEntries));
-        }
-        return (pieces, new CacheSplitSummary(fileCount, pieces.Count, tokens, windows, shards));
     }
 
     /// <summary>Turns one file into encoded pieces for the chosen encoding.</summary>

@@ -160,6 +160,36 @@ public sealed class DatasetPreparerTests : IDisposable
     }
 
     [Fact]
+    public void StreamedPrepareCutsShardsAndReadsBackLikeTheInMemoryDataset()
+    {
+        var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "shards", "coconut_run2.mid", "ultimate_run.mid", "train_filled_with_cash.mid", "5432gone_redfarn.mid", "chuggachugga.mid");
+        var options = new PrepareOptions { Encoding = DataEncoding.Performance, ValidationFraction = 0.4, Seed = 3, ShardTokens = 5000 };
+        var inMemory = DatasetPreparer.Prepare(corpus, options);
+        var cache = _temp.Path("streamed");
+        var manifest = CacheWriter.Prepare(corpus, options, cache);
+        var read = PreparedCache.Open(cache);
+
+        Assert.True(manifest.Train.Shards.Count >= 2, $"{manifest.Train.Tokens} tokens in {manifest.Train.Shards.Count} shard(s)");
+        foreach (var shard in manifest.Train.Shards.Concat(manifest.Validation.Shards))
+        {
+            var offsets = NpyFormat.Read(Path.Combine(cache, shard + ".offsets.npy")).AsSpan<long>();
+            Assert.True(offsets[^1] <= 5000 || offsets.Length == 2, $"{shard} holds {offsets[^1]} tokens in {offsets.Length - 1} pieces");
+            Assert.Equal(offsets.Length - 1, NpyFormat.Read(Path.Combine(cache, shard + ".features.npy")).Shape[0]);
+        }
+        Assert.Equal(inMemory.Train.Select(p => (p.Name, p.Tokens, p.Features)), read.Train.Select(p => (p.Name, p.Tokens, p.Features)), new PieceComparer());
+        Assert.Equal(inMemory.Validation.Select(p => (p.Name, p.Tokens, p.Features)), read.Validation.Select(p => (p.Name, p.Tokens, p.Features)), new PieceComparer());
+        Assert.Equal(2, read.Validation.Count);
+    }
+
+    private sealed class PieceComparer : IEqualityComparer<(string Name, int[] Tokens, float[]? Features)>
+    {
+        public bool Equals((string Name, int[] Tokens, float[]? Features) a, (string Name, int[] Tokens, float[]? Features) b) =>
+            a.Name == b.Name && a.Tokens.SequenceEqual(b.Tokens) && a.Features!.SequenceEqual(b.Features!);
+
+        public int GetHashCode((string Name, int[] Tokens, float[]? Features) obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CacheIsReplacedWholeAndOtherFoldersAreRefused()
     {
         var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "small", "coconut_run2.mid", "ultimate_run.mid");
@@ -168,6 +198,12 @@ public sealed class DatasetPreparerTests : IDisposable
         CacheWriter.Write(DatasetPreparer.Prepare(corpus, new PrepareOptions { Encoding = DataEncoding.Performance }), cache);
         Assert.Equal(DataEncoding.Performance, PreparedCache.Open(cache).Encoding);
         Assert.Equal(["cache"], Directory.GetFileSystemEntries(_temp.Path("out")).Select(Path.GetFileName)); // no temp or old folder left
+
+        // Interrupted half-way (Ctrl+C arrives as a cancellation): neither a new cache nor a temp folder remains.
+        var interrupted = _temp.Path("out", "interrupted");
+        Assert.Throws<OperationCanceledException>(() => CacheWriter.Prepare(corpus, new PrepareOptions(), interrupted,
+            (done, _, _) => { if (done == 1) throw new OperationCanceledException(); }));
+        Assert.Equal(["cache"], Directory.GetFileSystemEntries(_temp.Path("out")).Select(Path.GetFileName));
 
         var other = _temp.Path("other");
         Directory.CreateDirectory(other);
