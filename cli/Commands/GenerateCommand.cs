@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;
+using Euterpe.Core.IO;
 using Euterpe.Core.Midi;
+using Euterpe.Core.Music;
 using Euterpe.Training.Models;
 
 namespace Euterpe.Cli.Commands;
@@ -18,7 +20,7 @@ public static class GenerateCommand
         var output = new Option<string>("--out") { Description = "MIDI file to write.", Required = true };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
-        var prime = new Option<string?>("--prime") { Description = "MIDI file whose melody the output starts with and continues." };
+        var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody the output starts with and then continues for --seconds." };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute.", DefaultValueFactory = _ => 120 };
         var command = new Command("generate", "Generate music from a preset into a MIDI file (families: " + string.Join(", ", SupportedFamilies) + ").");
         command.Arguments.Add(preset);
@@ -36,7 +38,7 @@ public static class GenerateCommand
                 throw new EuterpeException($"{folder}: generate does not support the '{family}' family yet (supported: {string.Join(", ", SupportedFamilies)})");
             var manifest = NGramPresetManifest.Read(folder);
             var model = NGramNoteModel.Load(Path.Combine(folder, manifest.Model));
-            var primer = result.GetValue(prime) is { } primePath ? MidiFileReader.Read(primePath) : null;
+            var primer = result.GetValue(prime) is { } primePath ? Primer(primePath) : null;
             var sequence = NGramMelodyGenerator.Generate(model, manifest.Provenance.Encoding.Create(), result.GetValue(seconds), result.GetValue(tempo),
                 result.GetValue(temperature), result.GetValue(seed), primer);
             var outPath = result.GetValue(output)!;
@@ -46,5 +48,12 @@ public static class GenerateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The first piece of a music file (a MIDI file, or the first tune of an ABC file).</summary>
+    private static NoteSequence Primer(string path)
+    {
+        var pieces = MusicFiles.Load(path);
+        return pieces.Count > 0 ? pieces[0].Sequence : throw new EuterpeException($"{path}: no piece to prime with");
     }
 }

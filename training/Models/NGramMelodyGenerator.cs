@@ -17,6 +17,7 @@ public static class NGramMelodyGenerator
     public static NoteSequence Generate(NGramNoteModel model, MonophonicNoteEncoding encoding, double seconds, double bpm, double temperature, ulong seed, NoteSequence? primer = null)
     {
         if (!(seconds > 0 && seconds <= MaxSeconds)) throw new EuterpeException($"--seconds: {seconds} is not in (0, {MaxSeconds}]");
+        if (!(temperature >= 0 && temperature <= 100)) throw new EuterpeException($"--temperature: {temperature} is not in 0..100");
         if (!(bpm >= 10 && bpm <= 400)) throw new EuterpeException($"--tempo: {bpm} bpm is not in 10..400");
         var primerTokens = primer is null ? [] : encoding.EncodePairs(primer);
         var primePitches = primerTokens.Select(t => t.PitchToken).ToArray();
