@@ -181,6 +181,43 @@ public sealed class DatasetPreparerTests : IDisposable
         Assert.Equal(2, read.Validation.Count);
     }
 
+    [Fact]
+    public async Task NumpyReadsTheShardsAsDocumented()
+    {
+        const string python = "/usr/bin/python3";
+        Assert.True(File.Exists(python), $"{python} is missing: install python3-numpy (scripts/install-deps.sh)");
+        var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "np", "coconut_run2.mid", "ultimate_run.mid", "chuggachugga.mid");
+        var cache = _temp.Path("np-cache");
+        CacheWriter.Prepare(corpus, new PrepareOptions { Encoding = DataEncoding.Performance, ValidationFraction = 0, ShardTokens = 3000 }, cache);
+        var read = PreparedCache.Open(cache);
+
+        // Per piece: name, length, first and last token, features rounded, following cache.json with numpy alone.
+        const string script = """
+            import json, sys, numpy as np
+            d = sys.argv[1]; m = json.load(open(d + '/cache.json'))
+            for f in m['files']:
+                for p in f['pieces']:
+                    off = np.load(d + '/' + p['shard'] + '.offsets.npy'); tok = np.load(d + '/' + p['shard'] + '.tokens.npy')
+                    feat = np.load(d + '/' + p['shard'] + '.features.npy')
+                    t = tok[off[p['index']]:off[p['index'] + 1]]
+                    assert tok.dtype == np.int32 and off.dtype == np.int64 and feat.dtype == np.float32 and feat.shape[1] == 14
+                    print(p['name'], len(t), t[0], t[-1], ' '.join('%.4f' % v for v in feat[p['index']]))
+            """;
+        var info = new System.Diagnostics.ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(cache);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await error);
+        var expected = read.Train.Select(p => string.Join(' ', new[] { p.Name, $"{p.Tokens.Length}", $"{p.Tokens[0]}", $"{p.Tokens[^1]}" }
+            .Concat(p.Features!.Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))));
+        Assert.Equal(expected, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(read.Manifest.Train.Shards.Count >= 2);
+    }
+
     private sealed class PieceComparer : IEqualityComparer<(string Name, int[] Tokens, float[]? Features)>
     {
         public bool Equals((string Name, int[] Tokens, float[]? Features) a, (string Name, int[] Tokens, float[]? Features) b) =>
