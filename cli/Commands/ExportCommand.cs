@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Euterpe.Core;
+using Euterpe.Core.IO;
+using Euterpe.Training.Models;
+
+namespace Euterpe.Cli.Commands;
+
+/// <summary><c>euterpe export RUN --out PRESET</c>: turn a training run into a preset (n-gram family for now).</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var run = new Argument<string>("RUN") { Description = "The run folder written by `euterpe train`." };
+        var output = new Option<string>("--out") { Description = "Preset folder to write (model.json + manifest.json).", Required = true };
+        var id = new Option<string?>("--id") { Description = "Preset id (default: the preset folder's name)." };
+        var name = new Option<string?>("--name") { Description = "Display name (default: describes the model and its data)." };
+        var command = new Command("export", "Export a trained run as a preset that `euterpe generate` can use (n-gram runs for now).");
+        command.Arguments.Add(run);
+        command.Options.Add(output);
+        command.Options.Add(id);
+        command.Options.Add(name);
+        command.SetAction(result =>
+        {
+            var runFolder = result.GetValue(run)!;
+            if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+            var modelPath = Path.Combine(runFolder, NGramPresetManifest.ModelFileName);
+            if (!File.Exists(modelPath)) throw new EuterpeException($"{runFolder}: no {NGramPresetManifest.ModelFileName} (only n-gram runs can be exported so far)");
+            NGramNoteModel.Load(modelPath); // refuse to export a model that does not load
+            var provenance = NGramProvenance.ReadFrom(modelPath);
+            var preset = result.GetValue(output)!;
+            if (File.Exists(preset)) throw new EuterpeException($"{preset}: is a file, not a folder");
+            Directory.CreateDirectory(preset);
+            AtomicFile.WriteAllBytes(Path.Combine(preset, NGramPresetManifest.ModelFileName), File.ReadAllBytes(modelPath));
+            var presetId = result.GetValue(id) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(preset)));
+            var manifest = new NGramPresetManifest
+            {
+                Id = presetId,
+                DisplayName = result.GetValue(name) ?? $"N-gram melody (order {provenance.Order}) trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(provenance.Data))}",
+                Provenance = provenance,
+            };
+            manifest.Write(preset);
+            result.InvocationConfiguration.Output.WriteLine($"preset: {preset} (id {presetId}, family {manifest.Family})");
+            return 0;
+        });
+        return command;
+    }
+}

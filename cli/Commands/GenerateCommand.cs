@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Euterpe.Core;
+using Euterpe.Core.IO;
+using Euterpe.Core.Midi;
+using Euterpe.Core.Music;
+using Euterpe.Training.Models;
+
+namespace Euterpe.Cli.Commands;
+
+/// <summary><c>euterpe generate PRESET</c>: write a MIDI file from a preset, dispatching on the manifest's family.</summary>
+public static class GenerateCommand
+{
+    public static readonly IReadOnlyList<string> SupportedFamilies = [NGramNoteModel.Family];
+
+    public static Command Create()
+    {
+        var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model)." };
+        var seconds = new Option<double>("--seconds") { Description = "Length of the generated music in seconds.", Required = true };
+        var output = new Option<string>("--out") { Description = "MIDI file to write.", Required = true };
+        var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
+        var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
+        var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody the output starts with and then continues for --seconds." };
+        var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute.", DefaultValueFactory = _ => 120 };
+        var command = new Command("generate", "Generate music from a preset into a MIDI file (families: " + string.Join(", ", SupportedFamilies) + ").");
+        command.Arguments.Add(preset);
+        command.Options.Add(seconds);
+        command.Options.Add(output);
+        command.Options.Add(temperature);
+        command.Options.Add(seed);
+        command.Options.Add(prime);
+        command.Options.Add(tempo);
+        command.SetAction(result =>
+        {
+            var folder = result.GetValue(preset)!;
+            var family = NGramPresetManifest.ReadFamily(folder);
+            if (family != NGramNoteModel.Family)
+                throw new EuterpeException($"{folder}: generate does not support the '{family}' family yet (supported: {string.Join(", ", SupportedFamilies)})");
+            var manifest = NGramPresetManifest.Read(folder);
+            var model = NGramNoteModel.Load(Path.Combine(folder, manifest.Model));
+            var primer = result.GetValue(prime) is { } primePath ? Primer(primePath) : null;
+            var sequence = NGramMelodyGenerator.Generate(model, manifest.Provenance.Encoding.Create(), result.GetValue(seconds), result.GetValue(tempo),
+                result.GetValue(temperature), result.GetValue(seed), primer);
+            var outPath = result.GetValue(output)!;
+            MidiFileWriter.Write(sequence, outPath);
+            result.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {outPath}: {sequence.Notes.Count} notes, {sequence.TotalSeconds:0.0} s ({manifest.Id}, seed {result.GetValue(seed)})"));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The first piece of a music file (a MIDI file, or the first tune of an ABC file).</summary>
+    private static NoteSequence Primer(string path)
+    {
+        var pieces = MusicFiles.Load(path);
+        return pieces.Count > 0 ? pieces[0].Sequence : throw new EuterpeException($"{path}: no piece to prime with");
+    }
+}

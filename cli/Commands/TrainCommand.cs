@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using Euterpe.Core;
+using Euterpe.Training.Data;
+using Euterpe.Training.Models;
+
+namespace Euterpe.Cli.Commands;
+
+/// <summary><c>euterpe train ngram</c>: count an n-gram melody model and measure it on held-out files.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("train", "Train a model.");
+        command.Subcommands.Add(CreateNGram());
+        return command;
+    }
+
+    private static Command CreateNGram()
+    {
+        var data = new Option<string>("--data") { Description = "A prepared cache (encoding notes) or a folder of music files.", Required = true };
+        var output = new Option<string>("--out") { Description = "Run folder; model.json is written there.", Required = true };
+        var order = new Option<int>("--order") { Description = "n: the next pitch/duration depends on the previous n−1.", DefaultValueFactory = _ => 3 };
+        var fraction = new Option<double>("--validation-fraction") { Description = "Held-out fraction of the files (music folder only; a cache keeps its split).", DefaultValueFactory = _ => 0.1 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the split (music folder only).", DefaultValueFactory = _ => 0 };
+        var command = new Command("ngram",
+            "Train the n-gram note model (separate pitch and duration n-grams, Witten–Bell back-off) on the melodies of the data; " +
+            "reports the validation cross-entropy per note in nats and saves RUN/model.json with provenance.");
+        command.Options.Add(data);
+        command.Options.Add(output);
+        command.Options.Add(order);
+        command.Options.Add(fraction);
+        command.Options.Add(seed);
+        command.SetAction(result =>
+        {
+            var config = result.InvocationConfiguration;
+            var source = result.GetValue(data)!;
+            NGramTrainer.CheckOrder(result.GetValue(order));
+            PreparedDataset dataset;
+            if (PreparedCache.IsCache(source))
+            {
+                dataset = PreparedCache.Open(source);
+            }
+            else
+            {
+                var options = new PrepareOptions { Encoding = DataEncoding.Notes, ValidationFraction = result.GetValue(fraction), Seed = result.GetValue(seed) };
+                dataset = DatasetPreparer.Prepare(source, options, ProgressLine.ForStderr(config.Error).Report);
+                foreach (var s in dataset.Skipped) config.Error.WriteLine($"skipped: {s.Path}: {s.Reason}");
+            }
+            var (model, provenance) = NGramTrainer.Train(dataset, result.GetValue(order));
+            var run = result.GetValue(output)!;
+            if (File.Exists(run)) throw new EuterpeException($"{run}: is a file, not a folder");
+            Directory.CreateDirectory(run);
+            var modelPath = Path.Combine(run, NGramPresetManifest.ModelFileName);
+            model.Save(modelPath, provenance);
+            var ce = provenance.ValidationCrossEntropy is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) + " nats/note" : "n/a (no validation files)";
+            config.Output.WriteLine($"model: {modelPath}");
+            config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"order: {provenance.Order}"));
+            config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: {provenance.TrainFiles.Count} files, {provenance.TrainNotes} notes"));
+            config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"validation: {provenance.ValidationFiles.Count} files, {provenance.ValidationNotes} notes"));
+            config.Output.WriteLine($"validation cross-entropy: {ce}");
+            return 0;
+        });
+        return command;
+    }
+}

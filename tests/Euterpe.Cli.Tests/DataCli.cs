@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Euterpe.Cli.Commands;
+
+namespace Euterpe.Cli.Tests;
+
+/// <summary>Runs the data, train, export, generate and evaluate commands through <see cref="CommandRunner"/> in a temp folder.</summary>
+public sealed class DataCli : IDisposable
+{
+    public const string OpenMsx = "/usr/share/games/openttd/baseset/openmsx";
+
+    public DataCli() => Root = Directory.CreateTempSubdirectory("euterpe-cli-data-").FullName;
+
+    public string Root { get; }
+
+    public string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+
+    public static (int Code, string Stdout, string Stderr) Invoke(params string[] args)
+    {
+        var root = new RootCommand("test");
+        root.Subcommands.Add(DataCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = CommandRunner.Invoke(root, args, stdout, stderr);
+        return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>A corpus folder with copies of the named OpenMSX songs.</summary>
+    public string Corpus(string folder, params string[] songs)
+    {
+        Assert.True(Directory.Exists(OpenMsx), $"{OpenMsx} is missing: install the Debian package openttd-openmsx (scripts/install-deps.sh)");
+        var target = Path(folder);
+        Directory.CreateDirectory(target);
+        foreach (var song in songs) File.Copy(System.IO.Path.Combine(OpenMsx, song), System.IO.Path.Combine(target, song));
+        return target;
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}

@@ -1,0 +1,55 @@
+namespace Euterpe.Cli.Tests;
+
+/// <summary>User mistakes in the data, train, export and generate commands: one error line and exit code 2.</summary>
+public sealed class DataCommandErrorTests : IDisposable
+{
+    private readonly DataCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static void AssertError(string expected, params string[] args)
+    {
+        var (code, stdout, stderr) = DataCli.Invoke(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("error: ", stderr);
+        Assert.Contains(expected, stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void MissingDataFolder()
+    {
+        var missing = _cli.Path("no-such-folder");
+        AssertError($"{missing}: folder not found", "data", "prepare", "--data", missing, "--encoding", "notes", "--out", _cli.Path("c"));
+        AssertError($"{missing}: folder not found", "train", "ngram", "--data", missing, "--out", _cli.Path("r"));
+        Assert.False(Directory.Exists(_cli.Path("c")));
+    }
+
+    [Fact]
+    public void UnknownEncoding() =>
+        AssertError("unknown encoding 'midi' (expected one of: performance, notes, pianoroll, abc)",
+            "data", "prepare", "--data", _cli.Root, "--encoding", "midi", "--out", _cli.Path("c"));
+
+    [Fact]
+    public void PresetOfAnUnknownFamily()
+    {
+        var preset = _cli.Path("vae");
+        Directory.CreateDirectory(preset);
+        File.WriteAllText(Path.Combine(preset, "manifest.json"), """{ "id": "x", "family": "music-vae" }""");
+        AssertError("generate does not support the 'music-vae' family yet (supported: ngram)", "generate", preset, "--seconds", "4", "--out", _cli.Path("x.mid"));
+        AssertError("not a preset (no manifest.json)", "generate", _cli.Root, "--seconds", "4", "--out", _cli.Path("x.mid"));
+        Assert.False(File.Exists(_cli.Path("x.mid")));
+    }
+
+    [Fact]
+    public void NGramNeedsANotesCacheAndExportNeedsARun()
+    {
+        var corpus = _cli.Corpus("corpus", "coconut_run2.mid", "ultimate_run.mid");
+        var cache = _cli.Path("perf");
+        Assert.Equal(0, DataCli.Invoke("data", "prepare", "--data", corpus, "--encoding", "performance", "--out", cache).Code);
+        AssertError("the cache is encoded as performance; the n-gram model needs melodies (prepare it with --encoding notes)", "train", "ngram", "--data", cache, "--out", _cli.Path("r"));
+        AssertError("no model.json", "export", corpus, "--out", _cli.Path("p"));
+        AssertError("--order: 0 is not in 1..8", "train", "ngram", "--data", corpus, "--out", _cli.Path("r"), "--order", "0");
+    }
+}

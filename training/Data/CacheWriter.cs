@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using Euterpe.Core;
+
+namespace Euterpe.Training.Data;
+
+/// <summary>
+/// Writes cache folders (layout in <see cref="CacheManifest"/>). Everything goes to a temporary folder beside the
+/// target, which is renamed into place only when complete, so an interrupted prepare leaves no half cache. An
+/// existing cache is replaced; any other non-empty folder is refused.
+/// </summary>
+public static class CacheWriter
+{
+    /// <summary>Prepares <paramref name="dataFolder"/> straight into a cache, one shard in memory at a time.</summary>
+    public static CacheManifest Prepare(string dataFolder, PrepareOptions options, string folder, Action<int, int, string>? progress = null) =>
+        WriteAtomically(folder, temp => DatasetPreparer.PrepareInto(dataFolder, options, temp, progress));
+
+    /// <summary>Writes a dataset already in memory.</summary>
+    public static void Write(PreparedDataset dataset, string folder) => WriteAtomically(folder, temp =>
+    {
+        WriteShards(dataset, "train", dataset.Train, dataset.Manifest.Train, temp);
+        WriteShards(dataset, "validation", dataset.Validation, dataset.Manifest.Validation, temp);
+        return dataset.Manifest;
+    });
+
+    private static CacheManifest WriteAtomically(string folder, Func<string, CacheManifest> writeShards)
+    {
+        var target = Path.GetFullPath(folder);
+        if (File.Exists(target)) throw new EuterpeException($"{folder}: is a file, not a folder");
+        if (Directory.Exists(target) && !File.Exists(Path.Combine(target, CacheJson.ManifestName)) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new EuterpeException($"{folder}: exists and is not a prepared cache; refusing to overwrite it");
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var manifest = writeShards(temp);
+            var skipped = new StringBuilder();
+            foreach (var s in manifest.Skipped) skipped.Append(s.Path).Append(": ").Append(s.Reason).Append('\n');
+            File.WriteAllText(Path.Combine(temp, CacheJson.SkippedName), skipped.ToString());
+            // The manifest last: a folder with cache.json is a complete cache.
+            File.WriteAllText(Path.Combine(temp, CacheJson.ManifestName), JsonSerializer.Serialize(manifest, CacheJson.Options) + "\n");
+            Replace(temp, target);
+            return manifest;
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void Replace(string temp, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(temp, target);
+            return;
+        }
+        var old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.old");
+        Directory.Move(target, old);
+        Directory.Move(temp, target);
+        TryDelete(old);
+    }
+
+    private static void WriteShards(PreparedDataset dataset, string split, IReadOnlyList<PreparedSequence> pieces, CacheSplitSummary summary, string folder)
+    {
+        var shardOf = dataset.Manifest.Files.Where(f => f.Split == split).SelectMany(f => f.Pieces).Select(p => p.Shard).ToList();
+        if (shardOf.Count != pieces.Count) throw new InvalidOperationException("manifest and pieces disagree");
+        foreach (var shard in summary.Shards)
+            ShardFiles.Write(folder, shard, [.. pieces.Where((_, i) => shardOf[i] == shard)], dataset.Manifest.PianoRoll, dataset.Manifest.FeatureLength);
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,155 @@
+using Euterpe.Core;
+using Euterpe.Core.Encoding;
+using Euterpe.Core.IO;
+using Euterpe.Core.Music;
+
+namespace Euterpe.Training.Data;
+
+/// <summary>
+/// Reads every music file of a folder, encodes it, and splits it by file into train and validation
+/// (<see cref="DatasetSplit"/>). A file that cannot be read or encoded is skipped with its reason, never fatal.
+/// </summary>
+public static class DatasetPreparer
+{
+    /// <summary>Encodes the folder into memory (for training straight from a folder, or for <see cref="CacheWriter.Write"/>).</summary>
+    /// <param name="progress">Called after each file with (files done, file count, relative path).</param>
+    public static PreparedDataset Prepare(string dataFolder, PrepareOptions options, Action<int, int, string>? progress = null)
+    {
+        var (manifest, train, validation) = Run(dataFolder, options, progress, shardFolder: null);
+        return new PreparedDataset(manifest, train, validation);
+    }
+
+    /// <summary>Encodes the folder, writing each shard into <paramref name="shardFolder"/> as soon as it is full (see <see cref="CacheWriter.Prepare"/>).</summary>
+    internal static CacheManifest PrepareInto(string dataFolder, PrepareOptions options, string shardFolder, Action<int, int, string>? progress) =>
+        Run(dataFolder, options, progress, shardFolder).Manifest;
+
+    private static (CacheManifest Manifest, IReadOnlyList<PreparedSequence> Train, IReadOnlyList<PreparedSequence> Validation) Run(
+        string dataFolder, PrepareOptions options, Action<int, int, string>? progress, string? shardFolder)
+    {
+        var files = MusicFiles.List(dataFolder);
+        if (files.Count == 0) throw new EuterpeException($"{dataFolder}: no music files (.mid, .midi, .kar, .abc) in this folder");
+        var root = Path.GetFullPath(dataFolder);
+        var validationMask = DatasetSplit.ValidationMask(files.Count, options.ValidationFraction, options.Seed);
+        var encoder = new PieceEncoder(options);
+        var isRoll = options.Encoding == DataEncoding.PianoRoll;
+        var featureLength = options.Encoding == DataEncoding.Performance ? ConditioningFeatures.Length : 0;
+        var shardLimit = isRoll ? options.ShardWindows : options.ShardTokens;
+        if (shardLimit < 1) throw new EuterpeException($"shard size {shardLimit} must be positive");
+        var train = new SplitBuilder("train", isRoll ? options.PianoRoll : null, featureLength, shardLimit, shardFolder);
+        var validation = new SplitBuilder("validation", isRoll ? options.PianoRoll : null, featureLength, shardLimit, shardFolder);
+
+        var skipped = new List<SkippedFile>();
+        var entries = new List<CacheFileEntry>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var relative = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
+            List<PreparedSequence>? pieces = null;
+            try
+            {
+                pieces = encoder.Encode(files[i], relative);
+                if (pieces.Count == 0) skipped.Add(new SkippedFile(relative, encoder.EmptyReason));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                skipped.Add(new SkippedFile(relative, Reason(e, files[i])));
+            }
+            if (pieces is { Count: > 0 }) entries.Add((validationMask[i] ? validation : train).AddFile(relative, pieces));
+            progress?.Invoke(i + 1, files.Count, relative);
+        }
+
+        var manifest = new CacheManifest
+        {
+            Encoding = DataEncodings.Name(options.Encoding),
+            VocabularySize = encoder.VocabularySize,
+            Data = root,
+            Seed = options.Seed,
+            ValidationFraction = options.ValidationFraction,
+            Performance = options.Encoding == DataEncoding.Performance ? options.Performance : null,
+            Notes = options.Encoding == DataEncoding.Notes ? options.Notes : null,
+            PianoRoll = isRoll ? options.PianoRoll : null,
+            FeatureLength = featureLength,
+            Files = [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)],
+            Skipped = skipped,
+            Train = train.Finish(),
+            Validation = validation.Finish(),
+        };
+        return (manifest, train.Kept, validation.Kept);
+    }
+
+    /// <summary>The reason without the leading "path: " that the file's own exception message carries.</summary>
+    private static string Reason(Exception e, string fullPath)
+    {
+        var message = e is EuterpeException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+        foreach (var prefix in new[] { fullPath + ": ", Path.GetFileName(fullPath) + ": " })
+            if (message.StartsWith(prefix, StringComparison.Ordinal)) return message[prefix.Length..];
+        return message.ReplaceLineEndings(" ");
+    }
+
+    /// <summary>Turns one file into encoded pieces for the chosen encoding.</summary>
+    private sealed class PieceEncoder(PrepareOptions options)
+    {
+        private readonly PerformanceEncoding _performance = new(options.Performance);
+        private readonly MonophonicNoteEncoding _notes = options.Notes.Create();
+        private readonly PianoRollEncoding _pianoRoll = new(options.PianoRoll);
+
+        public int VocabularySize => options.Encoding switch
+        {
+            DataEncoding.Performance => _performance.VocabularySize,
+            DataEncoding.Notes => _notes.JointVocabularySize,
+            DataEncoding.Abc => AbcCharacterVocabulary.VocabularySize,
+            _ => 0,
+        };
+
+        public string EmptyReason => options.Encoding switch
+        {
+            DataEncoding.Abc => "no tune with a body (no X: line, or nothing after K:)",
+            DataEncoding.Notes => $"no melodic notes in pitches {options.Notes.MinPitch}..{options.Notes.MaxPitch}",
+            _ => "no notes to encode (empty, or drums only)",
+        };
+
+        public List<PreparedSequence> Encode(string fullPath, string relative)
+        {
+            if (options.Encoding == DataEncoding.Abc) return EncodeAbcText(fullPath, relative);
+            var result = new List<PreparedSequence>();
+            foreach (var (name, sequence) in MusicFiles.Load(fullPath))
+            {
+                var pieceName = relative + name[fullPath.Length..]; // keeps the "#X" of an ABC tune
+                if (EncodePiece(pieceName, relative, sequence) is { } piece) result.Add(piece);
+            }
+            return result;
+        }
+
+        private PreparedSequence? EncodePiece(string name, string relative, NoteSequence sequence)
+        {
+            switch (options.Encoding)
+            {
+                case DataEncoding.Notes:
+                    var notes = _notes.Encode(sequence);
+                    return notes.Length == 0 ? null : new PreparedSequence(name, relative, notes);
+                case DataEncoding.Performance:
+                    var events = _performance.Encode(sequence);
+                    return events.Length == 0 ? null : new PreparedSequence(name, relative, events, ConditioningFeatures.Compute(sequence).ToArray());
+                default:
+                    var windows = _pianoRoll.WindowTensor(sequence, out var count);
+                    return count == 0 ? null : new PreparedSequence(name, relative, [], Windows: windows, WindowCount: count);
+            }
+        }
+
+        private static List<PreparedSequence> EncodeAbcText(string fullPath, string relative)
+        {
+            if (!MusicFiles.IsAbc(fullPath)) throw new EuterpeException($"{fullPath}: not an .abc file (the abc encoding reads ABC text only)");
+            var info = new FileInfo(fullPath);
+            if (info.Length > 64L << 20) throw new EuterpeException($"{fullPath}: {info.Length} bytes is too large for an ABC file");
+            var result = new List<PreparedSequence>();
+            foreach (var tune in AbcCharacterVocabulary.SplitTunes(File.ReadAllText(fullPath)))
+            {
+                var body = AbcCharacterVocabulary.ExtractBody(tune);
+                if (body.Trim().Length == 0) continue;
+                var firstLine = tune.AsSpan(0, Math.Max(0, tune.IndexOf('\n') is var n and >= 0 ? n : tune.Length));
+                var number = firstLine[2..].Trim().ToString();
+                result.Add(new PreparedSequence($"{relative}#{number}", relative, AbcCharacterVocabulary.Encode(body, addStartAndEnd: true)));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Euterpe.Core.Encoding;
+
+namespace Euterpe.Training.Data;
+
+/// <summary>What <see cref="DatasetPreparer"/> does with a folder: encoding, split and the encoders' settings.</summary>
+public sealed record PrepareOptions
+{
+    public DataEncoding Encoding { get; init; } = DataEncoding.Notes;
+
+    /// <summary>Fraction of the files (not pieces) held out for validation.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    public ulong Seed { get; init; }
+
+    public PerformanceEncodingOptions Performance { get; init; } = new();
+
+    public NoteEncodingSettings Notes { get; init; } = new();
+
+    /// <summary>A shard is closed before it would pass this many tokens (token encodings).</summary>
+    public long ShardTokens { get; init; } = 1L << 24;
+
+    /// <summary>A shard is closed before it would pass this many piano-roll windows (256 × 192 KiB at the defaults).</summary>
+    public long ShardWindows { get; init; } = 256;
+
+    /// <summary>Piano rolls are stored without onset rolls, one merged track.</summary>
+    public PianoRollOptions PianoRoll { get; init; } = new() { WithOnsets = false };
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Euterpe.Core;
+using Euterpe.Training.Data;
+
+namespace Euterpe.Training.Models;
+
+/// <summary>
+/// Where an n-gram model came from, saved as the model file's metadata: data folder, files of each split, order,
+/// the note encoding it was trained with (needed to decode what it generates), and its validation cross-entropy.
+/// </summary>
+public sealed record NGramProvenance
+{
+    public required string Data { get; init; }
+
+    public required NoteEncodingSettings Encoding { get; init; }
+
+    public int Order { get; init; }
+
+    public ulong Seed { get; init; }
+
+    public double ValidationFraction { get; init; }
+
+    public IReadOnlyList<string> TrainFiles { get; init; } = [];
+
+    public IReadOnlyList<string> ValidationFiles { get; init; } = [];
+
+    public long TrainNotes { get; init; }
+
+    public long ValidationNotes { get; init; }
+
+    /// <summary>Mean negative log-likelihood per note (pitch + duration) in nats on the validation files; null without any.</summary>
+    public double? ValidationCrossEntropy { get; init; }
+
+    /// <summary>The metadata of a model file saved by <see cref="NGramNoteModel.Save"/> with a provenance.</summary>
+    public static NGramProvenance ReadFrom(string modelPath)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(modelPath));
+            if (!document.RootElement.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
+                throw new EuterpeException($"{modelPath}: the n-gram model has no provenance metadata (train it with `euterpe train ngram`)");
+            return metadata.Deserialize<NGramProvenance>(JsonOptions)
+                ?? throw new EuterpeException($"{modelPath}: empty provenance metadata");
+        }
+        catch (JsonException e)
+        {
+            throw new EuterpeException($"{modelPath}: not a valid n-gram model ({e.Message.Split('\n')[0]})", inner: e);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new EuterpeException($"{modelPath}: not found");
+        }
+    }
+
+    internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+}
