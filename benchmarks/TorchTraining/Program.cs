@@ -24,8 +24,11 @@ using var tokens = torch.randint(0, Vocab, [Batch, Length + 1]);
 using var inputs = tokens.narrow(1, 0, Length);
 using var targets = tokens.narrow(1, 1, Length).reshape(-1);
 
-double Step()
+var self = Process.GetCurrentProcess();
+(double wall, double cpu) Step()
 {
+    self.Refresh();
+    var cpu0 = self.TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     using var scope = torch.NewDisposeScope();
     adam.zero_grad();
@@ -34,7 +37,9 @@ double Step()
     var logits = head.call(h).reshape(-1, Vocab);
     torch.nn.functional.cross_entropy(logits, targets).backward();
     adam.step();
-    return sw.Elapsed.TotalSeconds;
+    var wall = sw.Elapsed.TotalSeconds;
+    self.Refresh();
+    return (wall, (self.TotalProcessorTime - cpu0).TotalSeconds);
 }
 
 var script = Path.Combine(Path.GetTempPath(), $"euterpe-torch-bench-{Environment.ProcessId}.py");
@@ -50,40 +55,45 @@ File.WriteAllText(script, $$"""
     inputs, targets = tokens[:, :T], tokens[:, 1:].reshape(-1)
     print(torch.__version__, flush=True)
     for line in sys.stdin:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         opt.zero_grad()
         x = torch.nn.functional.one_hot(inputs, V).float()
         h, _ = lstm(x)
         torch.nn.functional.cross_entropy(head(h).reshape(-1, V), targets).backward()
         opt.step()
-        print(time.perf_counter() - t, flush=True)
+        print(time.perf_counter() - t, time.process_time() - c, flush=True)
     """);
 var psi = new ProcessStartInfo("/usr/bin/python3", script) { RedirectStandardInput = true, RedirectStandardOutput = true };
 using var python = Process.Start(psi)!;
 var version = python.StandardOutput.ReadLine() ?? throw new InvalidOperationException("PyTorch did not start");
-double PythonStep()
+(double wall, double cpu) PythonStep()
 {
     python.StandardInput.WriteLine("step");
     python.StandardInput.Flush();
-    return double.Parse(python.StandardOutput.ReadLine() ?? throw new InvalidOperationException("PyTorch died"), CultureInfo.InvariantCulture);
+    var parts = (python.StandardOutput.ReadLine() ?? throw new InvalidOperationException("PyTorch died")).Split(' ');
+    return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
 }
 
 Console.WriteLine($"Performance-RNN training step: one-hot {Vocab} -> LSTM {Layers}x{Hidden} -> Linear {Vocab}, batch {Batch} x {Length}, Adam; " +
                   $"{steps} alternating steps after 1 warm-up each, {threads} threads; Euterpe shim vs PyTorch {version}, same libtorch");
 Step();
 PythonStep();
-var ours = new List<double>();
-var theirs = new List<double>();
+var ours = new List<(double wall, double cpu)>();
+var theirs = new List<(double wall, double cpu)>();
 for (var i = 0; i < steps; i++)
 {
     ours.Add(Step());
     theirs.Add(PythonStep());
-    Console.WriteLine($"step {i + 1}: Euterpe {ours[^1]:F3} s, PyTorch {theirs[^1]:F3} s");
+    Console.WriteLine($"step {i + 1}: Euterpe {ours[^1].wall:F3} s wall / {ours[^1].cpu:F3} s CPU, PyTorch {theirs[^1].wall:F3} s wall / {theirs[^1].cpu:F3} s CPU");
 }
 python.StandardInput.Close();
 python.WaitForExit();
 File.Delete(script);
 double Median(List<double> v) { var s = v.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
-Console.WriteLine($"total: Euterpe {steps / ours.Sum():F3} steps/s, PyTorch {steps / theirs.Sum():F3} steps/s, ratio {theirs.Sum() / ours.Sum():F3}");
-Console.WriteLine($"median step: Euterpe {Median(ours):F3} s, PyTorch {Median(theirs):F3} s, ratio {Median(theirs) / Median(ours):F3} (target >= 0.95)");
+foreach (var (label, pick) in new (string, Func<(double wall, double cpu), double>)[] { ("wall", v => v.wall), ("CPU", v => v.cpu) })
+{
+    var (o, t) = (ours.Select(pick).ToList(), theirs.Select(pick).ToList());
+    Console.WriteLine($"{label}: Euterpe {steps / o.Sum():F3} steps/s, PyTorch {steps / t.Sum():F3} steps/s, ratio {t.Sum() / o.Sum():F3}; " +
+                      $"median step {Median(o):F3} s vs {Median(t):F3} s, ratio {Median(t) / Median(o):F3} (target >= 0.95)");
+}
 #endif
