@@ -1,6 +1,4 @@
 // Run: dotnet run -c Release --project benchmarks/TorchTraining -- [steps=20] [threads=nproc]
-// Compiled only by TorchTraining.csproj (the surrounding benchmarks project globs this folder but lacks the symbol).
-#if EUTERPE_TORCH_BENCH
 using System.Diagnostics;
 using System.Globalization;
 using Euterpe.Training.Torch;
@@ -96,4 +94,3 @@ foreach (var (label, pick) in new (string, Func<(double wall, double cpu), doubl
     Console.WriteLine($"{label}: Euterpe {steps / o.Sum():F3} steps/s, PyTorch {steps / t.Sum():F3} steps/s, ratio {t.Sum() / o.Sum():F3}; " +
                       $"median step {Median(o):F3} s vs {Median(t):F3} s, ratio {Median(t) / Median(o):F3} (target >= 0.95)");
 }
-#endif
