@@ -4,4 +4,7 @@ using Euterpe.Cli.Commands;
 
 var root = new RootCommand("Euterpe: neural music generation. Train models on MIDI, ABC or audio, export them to ONNX, and generate music.");
 root.Subcommands.Add(MidiCommand.Create());
+root.Subcommands.Add(HostCommand.Create());
+root.Subcommands.Add(RenderCommand.Create());
+root.Subcommands.Add(PlayCommand.Create());
 return CommandRunner.Invoke(root, args);
