@@ -15,6 +15,7 @@ public static class RenderCommand
         var seconds = new Option<double>("--seconds") { Description = "Length of the render in seconds.", Required = true };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext and the output MIDI.", DefaultValueFactory = _ => 120 };
         var midiIn = new Option<string>("--midi-in") { Description = "MIDI file whose notes are sent to the plug-in's event input, sample-accurately." };
+        var midiDelay = new Option<double>("--midi-delay") { Description = "Start the --midi-in file this many seconds into the timeline." };
         var output = new Option<string>("--out") { Description = "Output WAV file.", Required = true };
         var midiOut = new Option<string>("--midi-out") { Description = "Write the plug-in's output note events here (MIDI file at --tempo)." };
         var sampleRate = new Option<int>("--sample-rate") { Description = "Sample rate in Hz.", DefaultValueFactory = _ => 48000 };
@@ -24,7 +25,7 @@ public static class RenderCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress line." };
         var command = new Command("render", "Render a VST3 instrument offline to WAV (and its generated MIDI) through the standalone host.")
         {
-            plugin, preset, seconds, tempo, midiIn, output, midiOut, sampleRate, block, pcm16, param, quiet,
+            plugin, preset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, quiet,
         };
         command.SetAction(parseResult =>
         {
@@ -37,6 +38,7 @@ public static class RenderCommand
                 SampleRate = parseResult.GetValue(sampleRate),
                 Block = parseResult.GetValue(block),
                 MidiIn = parseResult.GetValue(midiIn),
+                MidiInDelay = parseResult.GetValue(midiDelay),
                 MidiOut = parseResult.GetValue(midiOut),
                 Preset = parseResult.GetValue(preset),
                 Format = parseResult.GetValue(pcm16) ? WavSampleFormat.Pcm16 : WavSampleFormat.Float32,

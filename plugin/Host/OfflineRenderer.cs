@@ -17,9 +17,10 @@ public static unsafe class OfflineRenderer
     {
         if (options.Seconds <= 0 || options.Seconds > 24 * 3600) throw new Core.EuterpeException($"--seconds {options.Seconds}: must be in (0, 86400]");
         if (options.Tempo is <= 0 or > 1000) throw new Core.EuterpeException($"--tempo {options.Tempo}: must be in (0, 1000]");
+        if (options.MidiInDelay is < 0 or > 3600) throw new Core.EuterpeException($"--midi-delay {options.MidiInDelay}: must be in 0…3600 seconds");
         if (options.Block is < 1 or > 65536) throw new Core.EuterpeException($"--block {options.Block}: must be in 1…65536");
         if (options.SampleRate is < 8000 or > 384000) throw new Core.EuterpeException($"--sample-rate {options.SampleRate}: must be in 8000…384000");
-        var schedule = options.MidiIn is null ? [] : MidiInputSchedule.FromFile(options.MidiIn, options.SampleRate);
+        var schedule = options.MidiIn is null ? [] : MidiInputSchedule.FromFile(options.MidiIn, options.SampleRate, options.MidiInDelay);
         var automation = options.ParameterChanges
             .Select(p => (Sample: (long)Math.Round(p.Seconds * options.SampleRate), p.Id, p.Normalized)).OrderBy(p => p.Sample).ToArray();
 

@@ -11,6 +11,12 @@ public sealed class ProgressLine(TextWriter error, bool quiet)
         var percent = (int)(Math.Clamp(fraction, 0, 1) * 100);
         if (percent == _shown) return;
         _shown = percent;
+        // Into a log (not a terminal): one line per quarter instead of a redrawn bar.
+        if (Console.IsErrorRedirected)
+        {
+            if (percent % 25 == 0) error.WriteLine($"{percent}%");
+            return;
+        }
         var filled = percent / 5;
         error.Write($"\r[{new string('#', filled)}{new string('.', 20 - filled)}] {percent,3}%");
         error.Flush();
@@ -18,7 +24,7 @@ public sealed class ProgressLine(TextWriter error, bool quiet)
 
     public void Done()
     {
-        if (quiet || _shown < 0) return;
+        if (quiet || _shown < 0 || Console.IsErrorRedirected) return;
         error.WriteLine();
     }
 }

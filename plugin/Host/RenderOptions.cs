@@ -11,6 +11,8 @@ public sealed record RenderOptions(string Bundle, double Seconds, string OutWav)
     public int SampleRate { get; init; } = 48000;
     public int Block { get; init; } = 512;
     public string? MidiIn { get; init; }
+    /// <summary>Where the MIDI file starts on the timeline, in seconds.</summary>
+    public double MidiInDelay { get; init; }
     public string? MidiOut { get; init; }
     public string? Preset { get; init; }
     public WavSampleFormat Format { get; init; } = WavSampleFormat.Float32;

@@ -108,6 +108,7 @@ public sealed unsafe class JackPlayer : IDisposable
         var arg = (void*)GCHandle.ToIntPtr(_self);
         if (JackNative.SetProcessCallback(_client, &ProcessCallback, arg) != 0) throw new EuterpeException("jack: jack_set_process_callback failed");
         if (JackNative.SetXrunCallback(_client, &XrunCallback, arg) != 0) throw new EuterpeException("jack: jack_set_xrun_callback failed");
+        WarmUp();
         if (JackNative.Activate(_client) != 0) throw new EuterpeException("jack: jack_activate failed");
 
         var connections = new List<string>();
@@ -126,6 +127,26 @@ public sealed unsafe class JackPlayer : IDisposable
         return new PlayResult(sampleRate, (int)_maxFrames, clock.Elapsed.TotalSeconds, Volatile.Read(ref _callbacks), Volatile.Read(ref _xruns),
             Fraction(count / 2), Fraction((int)Math.Ceiling(count * 0.99) - 1), Fraction(count - 1),
             Volatile.Read(ref _allocating), Volatile.Read(ref _errors), _next, Volatile.Read(ref _jackMidi), connections, _peak);
+    }
+
+    /// <summary>
+    /// Runs the plug-in's process() a few times (silent, no events) before JACK calls us, so its code and ours is
+    /// compiled and first-use work is done here, not in the first real-time periods.
+    /// </summary>
+    private void WarmUp()
+    {
+        try
+        {
+            RuntimeHelpers.PrepareMethod(typeof(JackPlayer).GetMethod(nameof(Process), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.MethodHandle);
+        }
+        catch (ArgumentException)
+        {
+        }
+        for (var i = 0; i < 64; i++)
+        {
+            _buffers.BeginBlock((int)_maxFrames, 0, _tempo, 4, 4, playing: false);
+            _plugin.Process(_buffers.Data);
+        }
     }
 
     private void ConnectPlayback(List<string> connections)
