@@ -23,6 +23,10 @@ public static class PlayCommand
         command.SetAction(parseResult =>
         {
             var err = parseResult.InvocationConfiguration.Error;
+            // Ctrl+C ends the session cleanly (deactivate, close) and still prints the report.
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+            Console.CancelKeyPress += onCancel;
             var options = new PlayOptions(parseResult.GetValue(plugin) ?? BundleLocator.Default())
             {
                 MidiIn = parseResult.GetValue(midiIn),
@@ -30,8 +34,17 @@ public static class PlayCommand
                 Tempo = parseResult.GetValue(tempo),
                 ServerName = parseResult.GetValue(server),
                 ConnectPlayback = !parseResult.GetValue(noConnect),
+                Cancel = stop.Token,
             };
-            var result = JackPlayer.Play(options, line => err.WriteLine(line));
+            PlayResult result;
+            try
+            {
+                result = JackPlayer.Play(options, line => err.WriteLine(line));
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
             parseResult.InvocationConfiguration.Output.Write(Format(result));
             return result.ProcessErrors > 0 ? 1 : 0;
         });

@@ -116,7 +116,7 @@ public sealed unsafe class JackPlayer : IDisposable
         log?.Invoke($"jack: {sampleRate} Hz, period {_maxFrames} frames; playing {seconds:0.#} s{(connections.Count > 0 ? $" into {string.Join(", ", connections)}" : "")}");
 
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds) Thread.Sleep(20);
+        while (clock.Elapsed.TotalSeconds < seconds && !options.Cancel.IsCancellationRequested) Thread.Sleep(20);
         JackNative.Deactivate(_client);
 
         var count = (int)Math.Clamp(Volatile.Read(ref _callbacks) - WarmupCallbacks, 0, _durations.Length);

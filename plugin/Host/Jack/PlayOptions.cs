@@ -12,4 +12,6 @@ public sealed record PlayOptions(string Bundle)
     public string ClientName { get; init; } = "euterpe";
     /// <summary>Connect our outputs to the physical playback ports (system:playback_*) when there are some.</summary>
     public bool ConnectPlayback { get; init; } = true;
+    /// <summary>Stops the session early (Ctrl+C); the report still covers what was played.</summary>
+    public CancellationToken Cancel { get; init; }
 }
