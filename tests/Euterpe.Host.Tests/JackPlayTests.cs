@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Euterpe.Host.Jack;
+using Xunit.Abstractions;
 
 namespace Euterpe.Host.Tests;
 
 /// <summary>Real time against a private <c>jackd -d dummy</c> server (jackd2 is a dependency; the test fails clearly without it).</summary>
-public class JackPlayTests
+public class JackPlayTests(ITestOutputHelper output)
 {
     [Fact]
     public void Playing_a_song_for_five_seconds_against_a_dummy_server_has_no_xruns_no_allocations_and_no_errors()
@@ -17,6 +18,7 @@ public class JackPlayTests
             MidiIn = TestData.Song("5432gone_redfarn.mid"), Seconds = 5, ServerName = server, ClientName = "euterpe-test",
         });
 
+        output.WriteLine($"{result.Callbacks} callbacks, {result.Xruns} xruns, process time / period: median {result.MedianLoad:0.000}, p99 {result.P99Load:0.000}, max {result.MaxLoad:0.000}; load average {LoadAverage():0.0}");
         Assert.Equal(48000, result.SampleRate);
         Assert.Equal(period, result.Period);
         var expected = 5.0 * 48000 / period;
