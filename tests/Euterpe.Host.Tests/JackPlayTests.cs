@@ -39,6 +39,33 @@ public class JackPlayTests(ITestOutputHelper output)
             $"{result.Xruns} xruns at load average {load:0.0} on {Environment.ProcessorCount} cores (process time / period: median {result.MedianLoad:0.000}, p99 {result.P99Load:0.000}, max {result.MaxLoad:0.000})");
     }
 
+    [Fact]
+    public async Task Notes_from_another_jack_client_reach_the_plugin_through_the_midi_input()
+    {
+        var server = $"euterpe-midi-{Environment.ProcessId}";
+        using var jackd = StartJackd(server, 256);
+        using var sender = new JackMidiSender(server, "sender");
+        var play = Task.Run(() => JackPlayer.Play(new PlayOptions(TestData.Bundle())
+        {
+            Seconds = 3, ServerName = server, ClientName = "euterpe-test", ConnectPlayback = false,
+        }));
+        var clock = Stopwatch.StartNew();
+        var connected = false;
+        while (!connected && clock.Elapsed < TimeSpan.FromSeconds(3) && !play.IsCompleted)
+        {
+            connected = sender.ConnectTo("euterpe-test:midi_in");
+            if (!connected) await Task.Delay(20);
+        }
+        Assert.True(connected, "could not connect sender:midi_out to euterpe-test:midi_in");
+        var result = await play;
+        output.WriteLine($"{sender.Sent} events sent, {result.JackMidiEventsReceived} received, peak {result.Peak:0.000}");
+        Assert.True(result.JackMidiEventsReceived >= 4, $"{result.JackMidiEventsReceived} JACK MIDI events reached the player ({sender.Sent} sent)");
+        Assert.InRange(result.JackMidiEventsReceived, 1, sender.Sent);
+        Assert.True(result.Peak > 0.01f, "the notes from JACK MIDI made no sound");
+        Assert.Equal(0, result.FileEventsSent);
+        Assert.Equal(0, result.ProcessErrors);
+    }
+
     private static double LoadAverage() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 

@@ -70,6 +70,12 @@ internal static unsafe partial class JackNative
     [LibraryImport(Library, EntryPoint = "jack_midi_get_event_count")]
     public static partial uint MidiGetEventCount(void* portBuffer);
 
+    [LibraryImport(Library, EntryPoint = "jack_midi_clear_buffer")]
+    public static partial void MidiClearBuffer(void* portBuffer);
+
+    [LibraryImport(Library, EntryPoint = "jack_midi_event_write")]
+    public static partial int MidiEventWrite(void* portBuffer, uint time, byte* data, nuint size);
+
     [LibraryImport(Library, EntryPoint = "jack_midi_event_get")]
     public static partial int MidiEventGet(MidiEvent* e, void* portBuffer, uint index);
 }
