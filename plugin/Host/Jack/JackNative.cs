@@ -28,6 +28,12 @@ internal static unsafe partial class JackNative
     [LibraryImport(Library, EntryPoint = "jack_client_open")]
     public static partial nint ClientOpen(byte* name, int options, int* status, byte* serverName);
 
+    [LibraryImport(Library, EntryPoint = "jack_set_error_function")]
+    public static partial void SetErrorFunction(delegate* unmanaged[Cdecl]<byte*, void> function);
+
+    [LibraryImport(Library, EntryPoint = "jack_set_info_function")]
+    public static partial void SetInfoFunction(delegate* unmanaged[Cdecl]<byte*, void> function);
+
     [LibraryImport(Library, EntryPoint = "jack_client_close")]
     public static partial int ClientClose(nint client);
 

@@ -81,6 +81,12 @@ public sealed unsafe class JackPlayer : IDisposable
     {
         try
         {
+            // libjack writes its own diagnostics to stderr; we report failures in one line (EUTERPE_DEBUG=1 shows them).
+            if (Environment.GetEnvironmentVariable("EUTERPE_DEBUG") != "1")
+            {
+                JackNative.SetErrorFunction(&Quiet);
+                JackNative.SetInfoFunction(&Quiet);
+            }
             var name = Encoding.UTF8.GetBytes(options.ClientName + "\0");
             var server = options.ServerName is null ? null : Encoding.UTF8.GetBytes(options.ServerName + "\0");
             int status;
@@ -175,6 +181,11 @@ public sealed unsafe class JackPlayer : IDisposable
         var player = (JackPlayer)GCHandle.FromIntPtr((nint)arg).Target!;
         player.Process(frames);
         return 0;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Quiet(byte* message)
+    {
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
