@@ -11,7 +11,7 @@ public class JackPlayTests(ITestOutputHelper output)
     public void Playing_a_song_for_five_seconds_against_a_dummy_server_has_no_xruns_no_allocations_and_no_errors()
     {
         const int period = 256;
-        var server = $"euterpe-test-{Environment.ProcessId}";
+        var server = "euterpe-host-test";
         using var jackd = StartJackd(server, period);
         var result = JackPlayer.Play(new PlayOptions(TestData.Bundle())
         {
@@ -42,7 +42,7 @@ public class JackPlayTests(ITestOutputHelper output)
     [Fact]
     public async Task Notes_from_another_jack_client_reach_the_plugin_through_the_midi_input()
     {
-        var server = $"euterpe-midi-{Environment.ProcessId}";
+        var server = "euterpe-host-midi";
         using var jackd = StartJackd(server, 256);
         using var sender = new JackMidiSender(server, "sender");
         var play = Task.Run(() => JackPlayer.Play(new PlayOptions(TestData.Bundle())
@@ -77,8 +77,9 @@ public class JackPlayTests(ITestOutputHelper output)
         foreach (var arg in new[] { "-n", name, "-d", "dummy", "-r", "48000", "-p", period.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) said.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) said.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new JackServer(process);
@@ -90,18 +91,22 @@ public class JackPlayTests(ITestOutputHelper output)
             Thread.Sleep(50);
         }
         Thread.Sleep(300);
-        Assert.False(process.HasExited, $"jackd -n {name} -d dummy exited with {(process.HasExited ? process.ExitCode : 0)}; it should start on this machine");
+        Assert.False(process.HasExited, $"jackd -n {name} -d dummy exited with {(process.HasExited ? process.ExitCode : 0)}; it should start on this machine: {string.Join(" | ", said.Where(l => !l.StartsWith("Copyright", StringComparison.Ordinal)).TakeLast(4))}");
         return server;
     }
 
+    /// <summary>Stops jackd with SIGTERM so it leaves JACK's shared server registry (SIGKILL leaks a slot; there are 8).</summary>
     private sealed class JackServer(Process process) : IDisposable
     {
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+        private static extern int Signal(int pid, int signal);
+
         public void Dispose()
         {
             if (!process.HasExited)
             {
-                process.Kill();
-                process.WaitForExit(5000);
+                Signal(process.Id, 15);
+                if (!process.WaitForExit(5000)) process.Kill();
             }
             process.Dispose();
         }
