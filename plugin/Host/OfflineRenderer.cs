@@ -73,6 +73,7 @@ public static unsafe class OfflineRenderer
                     throw new HostException(options.Bundle, "IAudioProcessor::process", $"returned {Call.ResultName(rc)} at sample {position}");
 
                 foreach (ref readonly var e in buffers.OutputEvents.Events) collector.Add(e, position);
+                ForwardOutputParameters(buffers.OutputParameters, plugin);
                 var l = new Span<float>(buffers.OutputChannel(0), frames);
                 var r = channels > 1 ? new Span<float>(buffers.OutputChannel(1), frames) : default;
                 l.CopyTo(left);
@@ -103,6 +104,18 @@ public static unsafe class OfflineRenderer
         return parameter is null
             ? $"--preset {preset}: ignored: {plugin.Class.Name} exposes no preset or model parameter and its state has no preset field yet"
             : $"--preset {preset}: {plugin.Class.Name} has parameter {parameter.Id} \"{parameter.Title}\", but presets are chosen by name and a parameter carries only a number; not applied";
+    }
+
+    /// <summary>Values the processor reports (meters, read-only parameters) go to the controller, as a DAW does after each block.</summary>
+    private static void ForwardOutputParameters(ParameterChanges changes, PluginInstance plugin)
+    {
+        var count = changes.GetParameterCount();
+        for (var i = 0; i < count; i++)
+        {
+            var queue = new HostParamValueQueue(changes.GetParameterData(i));
+            if (queue.PointCount > 0 && queue.TryGetPoint(queue.PointCount - 1, out _, out var value))
+                plugin.TrySetControllerParameter(queue.ParameterId, value);
+        }
     }
 
     private static float PeakOf(ReadOnlySpan<float> samples)

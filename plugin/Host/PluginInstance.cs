@@ -205,6 +205,10 @@ public sealed unsafe class PluginInstance : IDisposable
         Call.Check(_bundle, $"IEditController::setParamNormalized({id})", ((delegate* unmanaged[Cdecl]<nint, uint, double, int>)Call.Slot(_controller, 15))(_controller, id, normalized));
     }
 
+    /// <summary>setParamNormalized without failing: for values the processor reports, which a controller may decline.</summary>
+    public bool TrySetControllerParameter(uint id, double normalized) =>
+        _controller != 0 && ((delegate* unmanaged[Cdecl]<nint, uint, double, int>)Call.Slot(_controller, 15))(_controller, id, normalized) == Vst3Result.Ok;
+
     public double GetControllerParameter(uint id) =>
         _controller == 0 ? double.NaN : ((delegate* unmanaged[Cdecl]<nint, uint, double>)Call.Slot(_controller, 14))(_controller, id);
 
