@@ -1,0 +1,9 @@
+namespace Euterpe.Host;
+
+public enum ComponentEditKind
+{
+    BeginEdit,
+    PerformEdit,
+    EndEdit,
+    RestartComponent,
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using Euterpe.Plugin.Vst3;
+
+namespace Euterpe.Host.Tests;
+
+/// <summary>The host-side interfaces, called through their native vtables as a plug-in would call them.</summary>
+public unsafe class HostObjectTests
+{
+    [Fact]
+    public void IHostApplication_names_the_host_and_creates_messages_with_working_attribute_lists()
+    {
+        var host = new HostApplication();
+        var self = host.InterfacePointer();
+        var name = stackalloc char[128];
+        Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, char*, int>)Slot(self, 3))(self, name));
+        Assert.Equal(HostApplication.Name, Vst3Strings.ReadUtf16(name, 128));
+
+        var cid = HostIids.IMessage;
+        var iid = HostIids.IMessage;
+        nint message = 0;
+        Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint*, int>)Slot(self, 4))(self, (byte*)&cid, (byte*)&iid, &message));
+        Assert.NotEqual(0, message);
+
+        fixed (byte* id = "Preset\0"u8)
+            ((delegate* unmanaged[Cdecl]<nint, byte*, void>)Slot(message, 4))(message, id);
+        var back = ((delegate* unmanaged[Cdecl]<nint, byte*>)Slot(message, 3))(message);
+        Assert.Equal("Preset", Vst3Strings.ReadUtf8(back, 64));
+
+        var list = ((delegate* unmanaged[Cdecl]<nint, nint>)Slot(message, 5))(message);
+        Assert.NotEqual(0, list);
+        fixed (byte* key = "count\0"u8)
+        fixed (byte* blobKey = "blob\0"u8)
+        fixed (byte* textKey = "path\0"u8)
+        fixed (char* text = "folk/model.onnx\0")
+        {
+            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, long, int>)Slot(list, 3))(list, key, 42));
+            long value;
+            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, long*, int>)Slot(list, 4))(list, key, &value));
+            Assert.Equal(42, value);
+            double missing;
+            Assert.NotEqual(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, double*, int>)Slot(list, 6))(list, key, &missing));
+
+            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, char*, int>)Slot(list, 7))(list, textKey, text));
+            var read = stackalloc char[64];
+            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, char*, uint, int>)Slot(list, 8))(list, textKey, read, 128));
+            Assert.Equal("folk/model.onnx", Vst3Strings.ReadUtf16(read, 64));
+
+            var bytes = System.Text.Encoding.ASCII.GetBytes("state bytes");
+            fixed (byte* data = bytes)
+                Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, void*, uint, int>)Slot(list, 9))(list, blobKey, data, (uint)bytes.Length));
+            void* got;
+            uint size;
+            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, void**, uint*, int>)Slot(list, 10))(list, blobKey, &got, &size));
+            Assert.Equal(bytes, new ReadOnlySpan<byte>(got, (int)size).ToArray());
+        }
+        Assert.Equal(0u, ComPointer.Release(message));
+
+        var unknown = Vst3Iids.IComponent;
+        nint none = 1;
+        Assert.Equal(Vst3Result.False, ((delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint*, int>)Slot(self, 4))(self, (byte*)&unknown, (byte*)&unknown, &none));
+        Assert.Equal(0, none);
+        Assert.Equal(1, host.MessagesCreated);
+        host.Release();
+    }
+
+    [Fact]
+    public void IComponentHandler_records_edits_in_order_and_queues_performed_values_for_the_processor()
+    {
+        var handler = new ComponentHandler();
+        var self = handler.InterfacePointer();
+        ((delegate* unmanaged[Cdecl]<nint, uint, int>)Slot(self, 3))(self, 2);
+        ((delegate* unmanaged[Cdecl]<nint, uint, double, int>)Slot(self, 4))(self, 2, 0.25);
+        ((delegate* unmanaged[Cdecl]<nint, uint, double, int>)Slot(self, 4))(self, 2, 0.5);
+        ((delegate* unmanaged[Cdecl]<nint, uint, int>)Slot(self, 5))(self, 2);
+        ((delegate* unmanaged[Cdecl]<nint, int, int>)Slot(self, 6))(self, 1);
+        Assert.Equal(
+            [ComponentEditKind.BeginEdit, ComponentEditKind.PerformEdit, ComponentEditKind.PerformEdit, ComponentEditKind.EndEdit, ComponentEditKind.RestartComponent],
+            handler.Edits.Select(e => e.Kind));
+        Assert.Equal(1, handler.Edits[^1].Flags);
+        var pending = new List<(uint, double)>();
+        handler.DrainPending(pending);
+        Assert.Equal([(2u, 0.25), (2u, 0.5)], pending);
+        pending.Clear();
+        handler.DrainPending(pending);
+        Assert.Empty(pending);
+        handler.Release();
+    }
+
+    [Fact]
+    public void A_plugin_refusing_setupProcessing_is_reported_with_the_step_and_its_result()
+    {
+        var bundle = TestData.Bundle();
+        using var module = Vst3Module.Load(bundle);
+        using var plugin = PluginInstance.Create(module);
+        var e = Assert.Throws<HostException>(() => plugin.Start(sampleRate: 0, maxBlock: 512, offline: true));
+        Assert.Equal($"{bundle}: IAudioProcessor::setupProcessing: returned kInvalidArgument (2)", e.Message);
+    }
+
+    [Fact]
+    public void Component_state_survives_a_set_and_get_round_trip_and_reaches_the_controller()
+    {
+        using var module = Vst3Module.Load(TestData.Bundle());
+        using var plugin = PluginInstance.Create(module);
+        var gain = plugin.Parameters().Single(p => p.Units == "dB");
+        var state = plugin.GetComponentState();
+        Assert.NotEmpty(state);
+        plugin.SetComponentState(state);
+        Assert.Equal(state, plugin.GetComponentState());
+        Assert.Equal(gain.DefaultNormalized, plugin.GetControllerParameter(gain.Id), 9);
+    }
+
+    private static nint Slot(nint self, int slot) => (*(nint**)self)[slot];
+}
