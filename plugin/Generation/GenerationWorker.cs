@@ -28,6 +28,7 @@ public sealed class GenerationWorker : IDisposable
     private INoteGenerator? _generator;
     private PresetEntry? _preset;
     private int _loadedSlot = -1;
+    private PresetCatalog? _loadedCatalog;
     private int _epoch = -1;
     private ulong _seed;
     private int _regenerates;
@@ -175,13 +176,16 @@ public sealed class GenerationWorker : IDisposable
         var regenerates = _link.RegenerateRequests;
         var retry = regenerates != _regenerates && _link.State == GenerationState.Error;
         _regenerates = regenerates;
-        if (slot == _loadedSlot && !retry) return false;
+        var catalog = PresetCatalog.Shared;
+        if (slot == _loadedSlot && catalog == _loadedCatalog && !retry) return false;
         _loadedSlot = slot;
+        _loadedCatalog = catalog;
         _generator?.Dispose();
         _generator = null;
         _preset = null;
         _passesSinceLoad = 0;
-        var catalog = PresetCatalog.Shared;
+        // The old model's queued notes go, and the audio thread releases what it holds.
+        _link.BumpEpoch();
         if (slot == 0)
         {
             _link.SetStatus(GenerationState.Off, "Off");
