@@ -174,7 +174,12 @@ public class GenerationTests
         {
             using var host = Start(out var driver, tempo: 100, seed: 13);
             driver.Set(ParameterId.ClipBars, 2);
-            driver.Run(6);
+            driver.Run(5);
+            // A note played in during the window goes into the clip on its own track.
+            host.InputEvents.Add(Vst3Event.NoteOnAt(100, 40, 0.5f));
+            driver.Run(0.5);
+            host.InputEvents.Add(Vst3Event.NoteOffAt(200, 40));
+            driver.Run(0.5);
             var played = driver.Notes.ToArray();
             var endBeat = driver.Beat;
             driver.Set(ParameterId.CaptureClip, 1);
@@ -195,10 +200,18 @@ public class GenerationTests
             var windowStart = endBeat - 8;
             var expected = played.Where(n => n.IsNoteOn && n.Sample / samplesPerBeat >= windowStart + 0.01)
                 .Select(n => (int)n.Pitch).OrderBy(p => p).ToList();
-            var written = sequence.Notes.Where(n => n.StartTick > 4).Select(n => n.Pitch).OrderBy(p => p).ToList();
+            var input = Assert.Single(sequence.Notes, n => n.Track == 1);
+            Assert.Equal(40, input.Pitch);
+            // Held from offset 100 of one block to offset 200 of the block 24000 samples later, at 100 bpm (±1 tick).
+            Assert.InRange(input.DurationTicks, (24100 / SampleRate * 100 / 60 * sequence.TicksPerQuarter) - 1, (24100 / SampleRate * 100 / 60 * sequence.TicksPerQuarter) + 1);
+            var written = sequence.Notes.Where(n => n.StartTick > 4 && n.Track == 0).Select(n => n.Pitch).OrderBy(p => p).ToList();
             Assert.NotEmpty(expected);
             Assert.Equal(expected, written);
-            foreach (var note in sequence.Notes.Where(n => n.StartTick > 4))
+            // midicsv (an independent reader) sees the tempo (600000 us per quarter at 100 bpm) and as many note-ons.
+            var csv = Midicsv(first);
+            Assert.Contains("Tempo, 600000", csv);
+            Assert.Equal(sequence.Notes.Count, csv.Split('\n').Count(line => line.Contains("Note_on_c") && !line.TrimEnd().EndsWith(", 0")));
+            foreach (var note in sequence.Notes.Where(n => n.StartTick > 4 && n.Track == 0))
             {
                 var beat = windowStart + note.StartTick / (double)sequence.TicksPerQuarter;
                 Assert.Contains(played, n => n.IsNoteOn && n.Pitch == note.Pitch && Math.Abs(n.Sample / samplesPerBeat - beat) < 0.01);
@@ -268,6 +281,38 @@ public class GenerationTests
             Assert.Equal(0, info.Flags & ParameterInfo.FlagCanAutomate);
         }
         controller.Terminate();
+    }
+
+    [Fact]
+    public void FollowInputPrimesTheModelWithPlayedNotesAndOffLeavesItAlone()
+    {
+        OutputNote[] Render(bool follow, bool play)
+        {
+            using var host = Start(out var driver, seed: 17);
+            driver.Set(ParameterId.FollowInput, follow ? 1 : 0);
+            driver.Run(0.5);
+            if (play)
+                for (short pitch = 60; pitch < 72; pitch += 4) host.InputEvents.Add(Vst3Event.NoteOnAt(0, pitch, 0.9f));
+            driver.Run(6);
+            return driver.Notes.ToArray();
+        }
+        var plain = Render(follow: false, play: false);
+        Assert.Equal(plain, Render(follow: false, play: true));
+        // Primed, the model continues from the played notes: what it generates after them changes.
+        Assert.NotEqual(plain, Render(follow: true, play: true));
+    }
+
+    private static string Midicsv(string path)
+    {
+        const string tool = "/usr/bin/midicsv";
+        if (!File.Exists(tool)) throw new InvalidOperationException($"{tool} not found: install the midicsv package");
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(path);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return output;
     }
 
     private static string WaitForClip(TransportDriver driver, string? previous)
