@@ -260,6 +260,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
             hasHost = NextHostEvent(events, eventCount, ref hostNext, out hostEvent);
         }
         output.SilenceFlags = audible ? 0UL : (1UL << output.NumChannels) - 1;
+        ReportStatus(new HostParameterChanges(data->OutputParameterChanges));
         return Vst3Result.Ok;
     }
 
@@ -319,6 +320,18 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         if (!output.IsNull && _busActive[2])
             for (var i = 0; i < count; i++) output.Add(_generatedBlock[i]);
         return count;
+    }
+
+    /// <summary>Tells the host when the read-only Status parameter changes (its value string comes from the controller).</summary>
+    private void ReportStatus(HostParameterChanges output)
+    {
+        var index = InstrumentParameters.IndexOf(ParameterId.Status);
+        var value = InstrumentParameters.All[index].ToNormalized((int)_link.State);
+        if (value == _values[index]) return;
+        _values[index] = value;
+        if (output.IsNull) return;
+        var queue = output.Add(ParameterId.Status, out _);
+        if (!queue.IsNull) queue.AddPoint(0, value, out _);
     }
 
     private static bool NextHostEvent(HostEventList events, int count, ref int next, out Vst3Event e)

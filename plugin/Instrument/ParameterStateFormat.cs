@@ -27,8 +27,10 @@ public static class ParameterStateFormat
         Span<byte> entry = stackalloc byte[12];
         for (var i = 0; i < values.Length; i++)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(entry, InstrumentParameters.All[i].Id);
-            BinaryPrimitives.WriteDoubleLittleEndian(entry[4..], values[i]);
+            var definition = InstrumentParameters.All[i];
+            BinaryPrimitives.WriteUInt32LittleEndian(entry, definition.Id);
+            // Read-only values (Status) describe this session, not the project: saved as their default.
+            BinaryPrimitives.WriteDoubleLittleEndian(entry[4..], definition.IsReadOnly ? definition.DefaultNormalized : values[i]);
             if (!stream.WriteAll(entry)) return false;
         }
         return WriteString(stream, preset.Id) && WriteString(stream, preset.Path);

@@ -148,6 +148,7 @@ public class GenerationTests
                 driver.ClearNotes();
                 driver.Run(2);
                 Assert.DoesNotContain(driver.Notes.ToArray(), n => n.IsNoteOn);
+                Assert.Equal(GenerationState.Error, driver.ReportedStatus);
                 Assert.Equal(0, host.Instrument.Playback.SoundingCount);
                 Assert.Equal(3UL, host.LastSilenceFlags);
             }
@@ -158,6 +159,7 @@ public class GenerationTests
             driver.Run(3);
             Assert.Contains(driver.Notes.ToArray(), n => n.IsNoteOn);
             Assert.StartsWith("Playing", controller.ValueString(status, 0));
+            Assert.Equal(GenerationState.Ready, driver.ReportedStatus);
         }
         finally
         {

@@ -38,6 +38,8 @@ internal sealed unsafe class TransportDriver
     /// <summary>Note-ons seen since the driver started (not reset by <see cref="ClearNotes"/>).</summary>
     public long TotalNoteOns { get; private set; }
     public bool AnyAudio { get; private set; }
+    /// <summary>The Status value the plug-in last reported through the output parameter changes.</summary>
+    public GenerationState? ReportedStatus { get; private set; }
     public GenerationLink Link => _host.Instrument.Generation;
 
     public ReadOnlySpan<OutputNote> Notes => _notes.AsSpan(0, Count);
@@ -102,6 +104,13 @@ internal sealed unsafe class TransportDriver
             _notes[Count++] = new OutputNote(SamplePosition + e.SampleOffset, on ? e.NoteOn.Pitch : e.NoteOff.Pitch, on, on ? e.NoteOn.Velocity : 0);
         }
         if (_host.LastSilenceFlags == 0) AnyAudio = true;
+        var changes = new HostParameterChanges(_host.OutputParameterChanges.InterfacePointer());
+        for (var q = 0; q < changes.Count; q++)
+        {
+            var queue = changes.Get(q);
+            if (queue.ParameterId == ParameterId.Status && queue.TryGetPoint(queue.PointCount - 1, out _, out var value))
+                ReportedStatus = (GenerationState)(int)InstrumentParameters.Find(ParameterId.Status)!.ToPlain(value);
+        }
         if (Playing) SamplePosition += frames;
         _nextSample = SamplePosition;
         _wasPlaying = Playing;

@@ -60,6 +60,8 @@ internal sealed unsafe class InstrumentHost : IDisposable
     public EventList InputEvents { get; } = new(256);
     public EventList OutputEvents { get; } = new(256);
     public ParameterChanges ParameterChanges { get; } = new();
+    /// <summary>Parameter changes the plug-in reports back (e.g. Status); cleared before each block.</summary>
+    public ParameterChanges OutputParameterChanges { get; } = new();
     public ulong LastSilenceFlags { get; private set; }
 
     /// <summary>The transport sent with each block when <see cref="SendContext"/> is set (tests edit it between blocks).</summary>
@@ -108,9 +110,11 @@ internal sealed unsafe class InstrumentHost : IDisposable
             InputEvents = InputEvents.InterfacePointer(),
             OutputEvents = OutputEvents.InterfacePointer(),
             InputParameterChanges = ParameterChanges.InterfacePointer(),
+            OutputParameterChanges = OutputParameterChanges.InterfacePointer(),
             ProcessContext = SendContext ? _context : null,
         };
         OutputEvents.Clear();
+        OutputParameterChanges.Clear();
         var rc = ((delegate* unmanaged[Cdecl]<nint, ProcessData*, int>)Vtable.Slot(Processor, ProcessorProcess))(Processor, _data);
         LastSilenceFlags = _output->SilenceFlags;
         InputEvents.Clear();
@@ -152,6 +156,7 @@ internal sealed unsafe class InstrumentHost : IDisposable
         InputEvents.Release();
         OutputEvents.Release();
         ParameterChanges.Release();
+        OutputParameterChanges.Release();
         NativeMemory.Free(_left32);
         NativeMemory.Free(_right32);
         NativeMemory.Free(_left64);
