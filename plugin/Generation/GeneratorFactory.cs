@@ -16,10 +16,13 @@ public static class GeneratorFactory
 {
     public static INoteGenerator Open(string presetPath)
     {
+        // The family decides what else the folder must hold, so the manifest is read first.
+        var manifestPath = Path.Combine(presetPath, PresetDirectory.ManifestFileName);
+        var family = ModelManifest.Load(manifestPath);
+        if (family.Representation != Representations.PerformanceEvents)
+            throw new EuterpeException($"{manifestPath}: representation \"{family.Representation}\" (family \"{family.Family}\") is not playable by the instrument yet; it plays \"{Representations.PerformanceEvents}\" token models");
         var preset = PresetDirectory.Open(presetPath);
         var manifest = preset.Manifest;
-        if (manifest.Representation != Representations.PerformanceEvents)
-            throw new EuterpeException($"{preset.ManifestPath}: representation \"{manifest.Representation}\" (family \"{manifest.Family}\") is not playable by the instrument yet; it plays \"{Representations.PerformanceEvents}\" token models");
         preset.CheckModel();
         var encoding = PerformanceEncodingFrom(manifest, preset.ManifestPath);
         var signature = SignatureFrom(manifest, preset.ManifestPath);
