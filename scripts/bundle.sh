@@ -25,6 +25,8 @@ cp "$managed"/*.pdb "$binary/" 2>/dev/null || true
 onnx="$(euterpe_cache)/onnxruntime-1.30.0/libonnxruntime.so.1"
 if [[ -f "$onnx" ]]; then cp "$onnx" "$binary/"; else log "no $onnx (scripts/fetch-onnxruntime.sh); bundling without it"; fi
 cp "$root/plugin/Bundle/moduleinfo.json" "$stage/Euterpe.vst3/Contents/Resources/"
+# Model presets the instrument lists (each a folder with model.onnx + manifest.json).
+if [[ -d "$root/presets" ]]; then cp -r "$root/presets" "$stage/Euterpe.vst3/Contents/Resources/presets"; fi
 rm -rf "$bundle"
 mv "$stage/Euterpe.vst3" "$bundle"
 log "bundle ready: $bundle"

@@ -1,12 +1,14 @@
 using Euterpe.Core.Realtime;
+using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Vst3;
 
 namespace Euterpe.Plugin.Instrument;
 
 /// <summary>
 /// The Euterpe instrument's audio component (IComponent + IAudioProcessor): MIDI in, generated MIDI
-/// out, stereo audio out. Until the model generator is wired in, a built-in electric piano voices the
-/// incoming notes. process() never allocates: all buffers exist before processing starts.
+/// out, stereo audio out. A generator worker (<see cref="GenerationWorker"/>) plays the chosen model preset
+/// locked to the host's transport (<see cref="TransportPlayback"/>); a built-in electric piano voices the
+/// incoming and generated notes. process() never allocates: all buffers exist before processing starts.
 /// </summary>
 public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IProcessContextRequirements, IConnectionPoint
 {
@@ -30,6 +32,9 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private readonly SpscQueue<Vst3Event> _generated = new(GeneratedCapacity);
     private readonly Vst3Event[] _generatedBlock = new Vst3Event[GeneratedCapacity];
     private readonly ParameterPoint[] _points = new ParameterPoint[ParameterPointCapacity];
+    private readonly GenerationLink _link = new();
+    private readonly TransportPlayback _playback;
+    private GenerationWorker? _worker;
     private double _sampleRate = 48000;
     private int _sampleSize = ProcessSetup.Sample32;
     private float _gain = 1f;
@@ -39,7 +44,14 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
 
     public Euterpe() : base([ComponentThunks.Vtable, AudioProcessorThunks.Vtable, ProcessContextRequirementsThunks.Vtable, ConnectionPointThunks.Vtable])
     {
+        _playback = new TransportPlayback(_link);
+        StatusBoard.Register(this);
     }
+
+    /// <summary>What the generator worker and the audio thread share (status, clips, pacing for tests and hosts).</summary>
+    public GenerationLink Generation => _link;
+
+    public TransportPlayback Playback => _playback;
 
     public bool IsActive => _active;
     public bool IsProcessing => _processing;
@@ -56,15 +68,31 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         return -1;
     }
 
-    protected override void OnFinalRelease() => DropPeer();
+    protected override void OnFinalRelease()
+    {
+        StopWorker();
+        StatusBoard.Unregister(this);
+        DropPeer();
+    }
 
-    // IPluginBase
-    public int Initialize(nint context) => Vst3Result.Ok;
+    // IPluginBase: the worker starts here so the model loads while the host sets up.
+    public int Initialize(nint context)
+    {
+        _worker ??= new GenerationWorker(_link, _values);
+        return Vst3Result.Ok;
+    }
 
     public int Terminate()
     {
+        StopWorker();
         DropPeer();
         return Vst3Result.Ok;
+    }
+
+    private void StopWorker()
+    {
+        _worker?.Dispose();
+        _worker = null;
     }
 
     // IComponent
@@ -118,13 +146,16 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     {
         Span<double> loaded = stackalloc double[_values.Length];
         _values.CopyTo(loaded);
-        if (!ParameterStateFormat.Read(state, loaded)) return Vst3Result.False;
+        if (!ParameterStateFormat.Read(state, loaded, out var preset)) return Vst3Result.False;
+        ParameterStateFormat.ResolveModel(preset, loaded);
+        // Status is the component's to say, not the state's.
+        loaded[InstrumentParameters.IndexOf(ParameterId.Status)] = _values[InstrumentParameters.IndexOf(ParameterId.Status)];
         loaded.CopyTo(_values);
         return Vst3Result.Ok;
     }
 
     public int GetState(HostStream state) =>
-        ParameterStateFormat.Write(state, _values) ? Vst3Result.Ok : Vst3Result.False;
+        ParameterStateFormat.Write(state, _values, ParameterStateFormat.PresetOf(_values)) ? Vst3Result.Ok : Vst3Result.False;
 
     // IAudioProcessor
     public int SetBusArrangements(ulong* inputs, int inputCount, ulong* outputs, int outputCount) =>
@@ -174,7 +205,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
             // A parameter flush, or a host that gave us no output: still take the changes and the notes.
             for (var i = 0; i < points; i++) SetParameter(_points[i].Index, _points[i].Value);
             for (var i = 0; i < eventCount; i++)
-                if (events.TryGet(i, out var e)) Apply(e);
+                if (events.TryGet(i, out var e)) ApplyHost(e);
             return Vst3Result.Ok;
         }
         if (data->SymbolicSampleSize is not (ProcessSetup.Sample32 or ProcessSetup.Sample64)) return Vst3Result.InvalidArgument;
@@ -182,7 +213,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         ref var output = ref data->Outputs[0];
         var channels = output.ChannelBuffers == null ? 0 : Math.Min(output.NumChannels, 2);
         var is64 = data->SymbolicSampleSize == ProcessSetup.Sample64;
-        var generated = TakeGenerated(frames, new HostEventList(data->OutputEvents));
+        var generated = TakeGenerated(data->ProcessContext, frames, new HostEventList(data->OutputEvents));
         var audible = false;
         var position = 0;
         var hostNext = 0;
@@ -201,7 +232,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
                 }
                 else if (hasHost && hostEvent.SampleOffset <= position)
                 {
-                    Apply(hostEvent);
+                    ApplyHost(hostEvent);
                     hasHost = NextHostEvent(events, eventCount, ref hostNext, out hostEvent);
                 }
                 else if (generatedNext < generated && _generatedBlock[generatedNext].SampleOffset <= position)
@@ -225,10 +256,11 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         for (; pointNext < points; pointNext++) SetParameter(_points[pointNext].Index, _points[pointNext].Value);
         while (hasHost)
         {
-            Apply(hostEvent);
+            ApplyHost(hostEvent);
             hasHost = NextHostEvent(events, eventCount, ref hostNext, out hostEvent);
         }
         output.SilenceFlags = audible ? 0UL : (1UL << output.NumChannels) - 1;
+        ReportStatus(new HostParameterChanges(data->OutputParameterChanges));
         return Vst3Result.Ok;
     }
 
@@ -270,9 +302,10 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     public bool TryQueueGenerated(in Vst3Event e) => _generated.TryEnqueue(e);
 
     /// <summary>Moves queued generated events into this block (sorted by offset) and copies them to the output bus.</summary>
-    private int TakeGenerated(int frames, HostEventList output)
+    private int TakeGenerated(ProcessContext* context, int frames, HostEventList output)
     {
         var count = _generated.DequeueInto(_generatedBlock);
+        count += _playback.Process(context, frames, _sampleRate, _generatedBlock.AsSpan(count));
         for (var i = 0; i < count; i++)
         {
             ref var e = ref _generatedBlock[i];
@@ -289,12 +322,30 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         return count;
     }
 
+    /// <summary>Tells the host when the read-only Status parameter changes (its value string comes from the controller).</summary>
+    private void ReportStatus(HostParameterChanges output)
+    {
+        var index = InstrumentParameters.IndexOf(ParameterId.Status);
+        var value = InstrumentParameters.All[index].ToNormalized((int)_link.State);
+        if (value == _values[index]) return;
+        _values[index] = value;
+        if (output.IsNull) return;
+        var queue = output.Add(ParameterId.Status, out _);
+        if (!queue.IsNull) queue.AddPoint(0, value, out _);
+    }
+
     private static bool NextHostEvent(HostEventList events, int count, ref int next, out Vst3Event e)
     {
         while (next < count)
             if (events.TryGet(next++, out e)) return true;
         e = default;
         return false;
+    }
+
+    private void ApplyHost(in Vst3Event e)
+    {
+        _playback.RecordInput(e);
+        Apply(e);
     }
 
     private void Apply(in Vst3Event e)
@@ -349,6 +400,11 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private void SetParameter(int index, double value)
     {
         if (!double.IsFinite(value)) return;
+        var definition = InstrumentParameters.All[index];
+        if (definition.IsReadOnly) return;
+        // Triggers fire on the rising edge.
+        if (definition.Id == ParameterId.Regenerate && value >= 0.5 && _values[index] < 0.5) _link.RequestRegenerate();
+        if (definition.Id == ParameterId.CaptureClip && value >= 0.5 && _values[index] < 0.5) _link.RequestCapture();
         var enabledIndex = InstrumentParameters.IndexOf(ParameterId.SynthEnabled);
         var wasEnabled = _values[enabledIndex] >= 0.5;
         _values[index] = Math.Clamp(value, 0, 1);

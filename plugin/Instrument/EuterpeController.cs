@@ -1,3 +1,5 @@
+using System.Globalization;
+using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Vst3;
 
 namespace Euterpe.Plugin.Instrument;
@@ -42,7 +44,8 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     {
         Span<double> loaded = stackalloc double[_values.Length];
         _values.CopyTo(loaded);
-        if (!ParameterStateFormat.Read(state, loaded)) return Vst3Result.False;
+        if (!ParameterStateFormat.Read(state, loaded, out var preset)) return Vst3Result.False;
+        ParameterStateFormat.ResolveModel(preset, loaded);
         loaded.CopyTo(_values);
         return Vst3Result.Ok;
     }
@@ -60,15 +63,23 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
         var definition = InstrumentParameters.All[index];
         *info = default;
         info->Id = definition.Id;
-        Vst3Strings.WriteUtf16(definition.Title, info->Title, 128);
-        Vst3Strings.WriteUtf16(definition.ShortTitle, info->ShortTitle, 128);
-        Vst3Strings.WriteUtf16(definition.Units, info->Units, 128);
+        var (title, shortTitle, units, defaultNormalized) = (definition.Title, definition.ShortTitle, definition.Units, definition.DefaultNormalized);
+        if (ConditionOf(definition.Id) is { } condition)
+        {
+            // Titled after the loaded manifest's conditioning input; the value maps onto its range.
+            title = shortTitle = condition.DisplayName;
+            units = condition.Unit;
+            defaultNormalized = (condition.Default - condition.Min) / (condition.Max - condition.Min);
+        }
+        Vst3Strings.WriteUtf16(title, info->Title, 128);
+        Vst3Strings.WriteUtf16(shortTitle, info->ShortTitle, 128);
+        Vst3Strings.WriteUtf16(units, info->Units, 128);
         info->StepCount = definition.StepCount;
-        info->DefaultNormalizedValue = definition.DefaultNormalized;
+        info->DefaultNormalizedValue = defaultNormalized;
         info->UnitId = UnitInfo.RootUnitId;
-        info->Flags = ParameterInfo.FlagCanAutomate
+        info->Flags = (definition.IsReadOnly ? ParameterInfo.FlagIsReadOnly : ParameterInfo.FlagCanAutomate)
             | (definition.IsBypass ? ParameterInfo.FlagIsBypass : 0)
-            | (definition.Labels is not null ? ParameterInfo.FlagIsList : 0);
+            | (definition.Labels is not null || definition.IsList ? ParameterInfo.FlagIsList : 0);
         return Vst3Result.Ok;
     }
 
@@ -76,7 +87,7 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     {
         var definition = InstrumentParameters.Find(id);
         if (definition is null) return Vst3Result.InvalidArgument;
-        Vst3Strings.WriteUtf16(definition.Format(normalized), text, 128);
+        Vst3Strings.WriteUtf16(ValueString(definition, normalized), text, 128);
         return Vst3Result.Ok;
     }
 
@@ -84,6 +95,11 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     {
         var definition = InstrumentParameters.Find(id);
         if (definition is null) return Vst3Result.InvalidArgument;
+        if (definition.Id == ParameterId.Model && ModelSlotByName(Vst3Strings.ReadUtf16(text, 128)) is { } slot)
+        {
+            *normalized = definition.ToNormalized(slot);
+            return Vst3Result.Ok;
+        }
         if (!definition.TryParse(Vst3Strings.ReadUtf16(text, 128), out var value)) return Vst3Result.False;
         *normalized = value;
         return Vst3Result.Ok;
@@ -163,6 +179,38 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     {
         *unitId = UnitInfo.RootUnitId;
         return Vst3Result.Ok;
+    }
+
+    /// <summary>The text a value shows: preset names, the status line, conditioning values in the manifest's unit.</summary>
+    public string ValueString(ParameterDefinition definition, double normalized)
+    {
+        if (definition.Id == ParameterId.Model) return PresetCatalog.Shared.LabelOf((int)definition.ToPlain(normalized));
+        if (definition.Id == ParameterId.Status) return StatusBoard.Find(_peer)?.StatusText ?? definition.Format(normalized);
+        if (ConditionOf(definition.Id) is { } c)
+        {
+            var plain = c.Min + Math.Clamp(normalized, 0, 1) * (c.Max - c.Min);
+            return plain.ToString("0.00", CultureInfo.InvariantCulture) + (c.Unit.Length > 0 ? " " + c.Unit : "");
+        }
+        return definition.Format(normalized);
+    }
+
+    /// <summary>The conditioning input a condition slot drives for the model chosen now, if any.</summary>
+    private Core.Inference.Manifests.ConditioningInput? ConditionOf(uint id)
+    {
+        if (id < ParameterId.Condition1 || id >= ParameterId.Condition1 + ParameterId.ConditionSlots) return null;
+        var model = InstrumentParameters.All[InstrumentParameters.IndexOf(ParameterId.Model)];
+        var entry = PresetCatalog.Shared.AtSlot((int)model.ToPlain(_values[InstrumentParameters.IndexOf(ParameterId.Model)]));
+        var i = (int)(id - ParameterId.Condition1);
+        return entry is not null && i < entry.Conditioning.Count ? entry.Conditioning[i] : null;
+    }
+
+    private static int? ModelSlotByName(string text)
+    {
+        var name = text.Trim();
+        var catalog = PresetCatalog.Shared;
+        for (var slot = 0; slot <= catalog.Entries.Count; slot++)
+            if (string.Equals(catalog.LabelOf(slot), name, StringComparison.OrdinalIgnoreCase)) return slot;
+        return null;
     }
 
     /// <summary>Replaces a held reference, releasing the old one (the new one must already be AddRef'd).</summary>

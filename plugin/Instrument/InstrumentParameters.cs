@@ -1,12 +1,20 @@
+using Euterpe.Plugin.Generation;
+
 namespace Euterpe.Plugin.Instrument;
 
-/// <summary>The parameters Euterpe publishes (model-specific ones will be appended from manifests later).</summary>
+/// <summary>
+/// The parameters Euterpe publishes. "Model" is a list of the presets found (<see cref="PresetCatalog"/>);
+/// "Status" is read-only and its value string carries the problem text; the condition slots take their
+/// titles, ranges and units from the loaded manifest's conditioning inputs.
+/// </summary>
 public static class InstrumentParameters
 {
     public const double MinGainDb = -60;
     public const double MaxGainDb = 6;
 
     private static readonly string[] OnOff = ["Off", "On"];
+    private static readonly string[] Trigger = ["-", "Trigger"];
+    private static readonly string[] States = ["Off", "Loading", "Playing", "Error"];
 
     public static readonly ParameterDefinition[] All =
     [
@@ -15,6 +23,22 @@ public static class InstrumentParameters
         new(ParameterId.OutputGain, "Output Gain", "Gain", "dB", MinGainDb, MaxGainDb, 0, 0),
         new(ParameterId.Temperature, "Temperature", "Temp", "", 0.1, 2.0, 1.0, 0),
         new(ParameterId.Seed, "Seed", "Seed", "", 0, 9999, 0, 9999),
+        new(ParameterId.Model, "Model", "Model", "", 0, PresetCatalog.MaxPresets, 1, PresetCatalog.MaxPresets, IsList: true),
+        new(ParameterId.Density, "Note Density", "Density", "%", 0, 100, 100, 0),
+        new(ParameterId.Key, "Key", "Key", "", 0, 11, 0, 11, Labels: MusicalScale.KeyNames),
+        new(ParameterId.Scale, "Scale", "Scale", "", 0, MusicalScale.Names.Length - 1, 0, MusicalScale.Names.Length - 1, Labels: MusicalScale.Names),
+        new(ParameterId.Register, "Register", "Register", "oct", -3, 3, 0, 6),
+        new(ParameterId.Variation, "Variation", "Variation", "%", 0, 100, 100, 0),
+        new(ParameterId.Regenerate, "Regenerate", "Regen", "", 0, 1, 0, 1, Labels: Trigger),
+        new(ParameterId.FollowInput, "Follow Input", "Follow", "", 0, 1, 0, 1, Labels: OnOff),
+        new(ParameterId.Status, "Status", "Status", "", 0, States.Length - 1, 0, States.Length - 1, Labels: States, IsReadOnly: true),
+        new(ParameterId.CaptureClip, "Capture Clip", "Capture", "", 0, 1, 0, 1, Labels: Trigger),
+        new(ParameterId.ClipBars, "Clip Length", "Clip", "bars", 1, 64, 8, 63),
+        new(ParameterId.Lookahead, "Lookahead", "Ahead", "s", 0.25, 4, 1, 0),
+        new(ParameterId.Condition1, "Condition 1", "Cond 1", "", 0, 1, 0.5, 0),
+        new(ParameterId.Condition1 + 1, "Condition 2", "Cond 2", "", 0, 1, 0.5, 0),
+        new(ParameterId.Condition1 + 2, "Condition 3", "Cond 3", "", 0, 1, 0.5, 0),
+        new(ParameterId.Condition1 + 3, "Condition 4", "Cond 4", "", 0, 1, 0.5, 0),
     ];
 
     public static ParameterDefinition? Find(uint id)
@@ -37,5 +61,12 @@ public static class InstrumentParameters
         for (var i = 0; i < All.Length; i++)
             if (All[i].Id == id) return i;
         return -1;
+    }
+
+    /// <summary>The plain value of parameter <paramref name="id"/> in a value array (any thread; doubles are read whole).</summary>
+    public static double Plain(double[] values, uint id)
+    {
+        var index = IndexOf(id);
+        return All[index].ToPlain(Volatile.Read(ref values[index]));
     }
 }

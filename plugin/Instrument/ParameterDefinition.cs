@@ -8,7 +8,7 @@ namespace Euterpe.Plugin.Instrument;
 /// </summary>
 public sealed record ParameterDefinition(
     uint Id, string Title, string ShortTitle, string Units, double Min, double Max, double DefaultPlain,
-    int StepCount, bool IsBypass = false, string[]? Labels = null)
+    int StepCount, bool IsBypass = false, string[]? Labels = null, bool IsList = false, bool IsReadOnly = false)
 {
     public double DefaultNormalized => ToNormalized(DefaultPlain);
 

@@ -8,4 +8,19 @@ public static class ParameterId
     public const uint OutputGain = 2;
     public const uint Temperature = 3;
     public const uint Seed = 4;
+    public const uint Model = 5;
+    public const uint Density = 6;
+    public const uint Key = 7;
+    public const uint Scale = 8;
+    public const uint Register = 9;
+    public const uint Variation = 10;
+    public const uint Regenerate = 11;
+    public const uint FollowInput = 12;
+    public const uint Status = 13;
+    public const uint CaptureClip = 14;
+    public const uint ClipBars = 15;
+    public const uint Lookahead = 16;
+    /// <summary>Conditioning slots: slot i drives the loaded manifest's i-th conditioning input.</summary>
+    public const uint Condition1 = 17;
+    public const int ConditionSlots = 4;
 }

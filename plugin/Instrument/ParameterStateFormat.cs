@@ -1,19 +1,23 @@
 using System.Buffers.Binary;
+using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Vst3;
 
 namespace Euterpe.Plugin.Instrument;
 
 /// <summary>
 /// The component state a host saves in its project: "EUTP", int32 version, int32 count, then
-/// (uint32 id, float64 normalized) pairs, little-endian. Unknown IDs are skipped so newer states load
-/// in older builds and the other way round.
+/// (uint32 id, float64 normalized) pairs, little-endian. Version 2 appends the chosen preset as two
+/// strings (int32 byte length + UTF-8): its manifest id and its folder, so a project finds its model again
+/// even when the list of presets (and so the "Model" slot) differs. The seed is a parameter. Unknown IDs are
+/// skipped so newer states load in older builds and the other way round.
 /// </summary>
 public static class ParameterStateFormat
 {
-    public const int Version = 1;
+    public const int Version = 2;
+    private const int MaxString = 4096;
     private static ReadOnlySpan<byte> Magic => "EUTP"u8;
 
-    public static bool Write(HostStream stream, ReadOnlySpan<double> values)
+    public static bool Write(HostStream stream, ReadOnlySpan<double> values, PresetReference preset)
     {
         Span<byte> header = stackalloc byte[12];
         Magic.CopyTo(header);
@@ -23,16 +27,19 @@ public static class ParameterStateFormat
         Span<byte> entry = stackalloc byte[12];
         for (var i = 0; i < values.Length; i++)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(entry, InstrumentParameters.All[i].Id);
-            BinaryPrimitives.WriteDoubleLittleEndian(entry[4..], values[i]);
+            var definition = InstrumentParameters.All[i];
+            BinaryPrimitives.WriteUInt32LittleEndian(entry, definition.Id);
+            // Read-only values (Status) describe this session, not the project: saved as their default.
+            BinaryPrimitives.WriteDoubleLittleEndian(entry[4..], definition.IsReadOnly ? definition.DefaultNormalized : values[i]);
             if (!stream.WriteAll(entry)) return false;
         }
-        return true;
+        return WriteString(stream, preset.Id) && WriteString(stream, preset.Path);
     }
 
     /// <summary>Reads a state into <paramref name="values"/> (indexed like InstrumentParameters.All). False if it is not ours or is cut short.</summary>
-    public static bool Read(HostStream stream, Span<double> values)
+    public static bool Read(HostStream stream, Span<double> values, out PresetReference preset)
     {
+        preset = default;
         Span<byte> header = stackalloc byte[12];
         if (!stream.ReadExactly(header) || !header[..4].SequenceEqual(Magic)) return false;
         var version = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
@@ -46,6 +53,48 @@ public static class ParameterStateFormat
             var value = BinaryPrimitives.ReadDoubleLittleEndian(entry[4..]);
             if (index >= 0 && double.IsFinite(value)) values[index] = Math.Clamp(value, 0, 1);
         }
+        if (version < 2) return true;
+        if (!ReadString(stream, out var id) || !ReadString(stream, out var path)) return false;
+        preset = new PresetReference(id, path);
+        return true;
+    }
+
+    /// <summary>The preset the "Model" value chooses now (empty for "Off" or an empty slot).</summary>
+    public static PresetReference PresetOf(ReadOnlySpan<double> values)
+    {
+        var index = InstrumentParameters.IndexOf(ParameterId.Model);
+        var slot = (int)InstrumentParameters.All[index].ToPlain(values[index]);
+        return PresetCatalog.Shared.AtSlot(slot) is { } entry ? new PresetReference(entry.Id, entry.Path) : new PresetReference("", "");
+    }
+
+    /// <summary>Points "Model" at the saved preset's slot in this machine's list when it is found there.</summary>
+    public static void ResolveModel(PresetReference preset, Span<double> values)
+    {
+        if (string.IsNullOrEmpty(preset.Id) && string.IsNullOrEmpty(preset.Path)) return;
+        var slot = PresetCatalog.Shared.SlotOf(preset.Id, preset.Path);
+        if (slot < 0) return;
+        var index = InstrumentParameters.IndexOf(ParameterId.Model);
+        values[index] = InstrumentParameters.All[index].ToNormalized(slot);
+    }
+
+    private static bool WriteString(HostStream stream, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+        return stream.WriteAll(length) && stream.WriteAll(bytes);
+    }
+
+    private static bool ReadString(HostStream stream, out string text)
+    {
+        text = "";
+        Span<byte> length = stackalloc byte[4];
+        if (!stream.ReadExactly(length)) return false;
+        var n = BinaryPrimitives.ReadInt32LittleEndian(length);
+        if (n < 0 || n > MaxString) return false;
+        var bytes = new byte[n];
+        if (!stream.ReadExactly(bytes)) return false;
+        text = System.Text.Encoding.UTF8.GetString(bytes);
         return true;
     }
 }

@@ -21,14 +21,19 @@ public unsafe class ControllerAndStateTests
         var controller = CreateController(factory);
         try
         {
-            Assert.Equal(5, Vtable.CallInt(controller, 8));
+            var count = Vtable.CallInt(controller, 8);
+            Assert.Equal(InstrumentParameters.All.Length, count);
             var infos = new Dictionary<uint, ParameterInfo>();
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < count; i++)
             {
                 ParameterInfo info;
                 Assert.Equal(Vst3Result.Ok, Vtable.CallInt(controller, 9, i, (nint)(&info)));
                 infos[info.Id] = info;
             }
+            Assert.Equal(count, infos.Count);
+            Assert.NotEqual(0, infos[ParameterId.Model].Flags & ParameterInfo.FlagIsList);
+            var density = infos[ParameterId.Density];
+            Assert.Equal("%", Vst3Strings.ReadUtf16(density.Units, 128));
             var bypass = infos[ParameterId.Bypass];
             Assert.NotEqual(0, bypass.Flags & ParameterInfo.FlagIsBypass);
             Assert.Equal(1, bypass.StepCount);

@@ -24,6 +24,7 @@ internal sealed unsafe class InstrumentHost : IDisposable
     private readonly void** _channels;
     private readonly AudioBusBuffers* _output;
     private readonly ProcessData* _data;
+    private readonly ProcessContext* _context;
 
     public InstrumentHost(double sampleRate = 48000, int maxBlock = 512, int sampleSize = ProcessSetup.Sample32)
     {
@@ -41,6 +42,7 @@ internal sealed unsafe class InstrumentHost : IDisposable
         _channels = (void**)NativeMemory.AllocZeroed((nuint)(2 * sizeof(nint)));
         _output = (AudioBusBuffers*)NativeMemory.AllocZeroed((nuint)sizeof(AudioBusBuffers));
         _data = (ProcessData*)NativeMemory.AllocZeroed((nuint)sizeof(ProcessData));
+        _context = (ProcessContext*)NativeMemory.AllocZeroed((nuint)sizeof(ProcessContext));
         Check(Vtable.CallInt(Component, ComponentInitialize, 0), "initialize");
         var setup = new ProcessSetup { ProcessMode = ProcessSetup.ModeRealtime, SymbolicSampleSize = sampleSize, MaxSamplesPerBlock = maxBlock, SampleRate = sampleRate };
         Check(((delegate* unmanaged[Cdecl]<nint, ProcessSetup*, int>)Vtable.Slot(Processor, ProcessorSetupProcessing))(Processor, &setup), "setupProcessing");
@@ -58,7 +60,13 @@ internal sealed unsafe class InstrumentHost : IDisposable
     public EventList InputEvents { get; } = new(256);
     public EventList OutputEvents { get; } = new(256);
     public ParameterChanges ParameterChanges { get; } = new();
+    /// <summary>Parameter changes the plug-in reports back (e.g. Status); cleared before each block.</summary>
+    public ParameterChanges OutputParameterChanges { get; } = new();
     public ulong LastSilenceFlags { get; private set; }
+
+    /// <summary>The transport sent with each block when <see cref="SendContext"/> is set (tests edit it between blocks).</summary>
+    public ProcessContext* Context => _context;
+    public bool SendContext { get; set; }
 
     public static nint GetFactory()
     {
@@ -102,8 +110,11 @@ internal sealed unsafe class InstrumentHost : IDisposable
             InputEvents = InputEvents.InterfacePointer(),
             OutputEvents = OutputEvents.InterfacePointer(),
             InputParameterChanges = ParameterChanges.InterfacePointer(),
+            OutputParameterChanges = OutputParameterChanges.InterfacePointer(),
+            ProcessContext = SendContext ? _context : null,
         };
         OutputEvents.Clear();
+        OutputParameterChanges.Clear();
         var rc = ((delegate* unmanaged[Cdecl]<nint, ProcessData*, int>)Vtable.Slot(Processor, ProcessorProcess))(Processor, _data);
         LastSilenceFlags = _output->SilenceFlags;
         InputEvents.Clear();
@@ -145,6 +156,7 @@ internal sealed unsafe class InstrumentHost : IDisposable
         InputEvents.Release();
         OutputEvents.Release();
         ParameterChanges.Release();
+        OutputParameterChanges.Release();
         NativeMemory.Free(_left32);
         NativeMemory.Free(_right32);
         NativeMemory.Free(_left64);
@@ -152,5 +164,6 @@ internal sealed unsafe class InstrumentHost : IDisposable
         NativeMemory.Free(_channels);
         NativeMemory.Free(_output);
         NativeMemory.Free(_data);
+        NativeMemory.Free(_context);
     }
 }

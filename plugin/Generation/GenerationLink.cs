@@ -1,0 +1,117 @@
+using Euterpe.Core.Realtime;
+
+namespace Euterpe.Plugin.Generation;
+
+/// <summary>
+/// Everything the audio thread and the generator worker share, all lock-free: notes (worker → audio) and
+/// played input notes (audio → worker) in SPSC queues, and atomics for the transport (playhead in beats,
+/// tempo, metre, playing), the restart epoch, and trigger counters. A restart (start elsewhere, jump, loop,
+/// stop, new seed, new model, "Regenerate") increments the epoch: the audio thread then releases its notes
+/// and drops queued ones of older epochs; the worker starts the model again at the published playhead.
+/// </summary>
+public sealed class GenerationLink
+{
+    public const int NoteCapacity = 4096;
+    public const int InputCapacity = 1024;
+
+    private long _playheadBits;
+    private long _tempoBits = BitConverter.DoubleToInt64Bits(120);
+    private long _horizonBits;
+    private long _workerAllocated;
+    private long _workerPasses;
+    private int _epoch;
+    private int _horizonEpoch = -1;
+    private int _playing;
+    private int _quartersPerBarTimes1000 = 4000;
+    private int _captureRequests;
+    private int _regenerateRequests;
+    private int _state;
+    private string _statusText = "Off";
+    private string? _lastClip;
+
+    public SpscQueue<GeneratedNote> Notes { get; } = new(NoteCapacity);
+    public SpscQueue<InputNote> Inputs { get; } = new(InputCapacity);
+
+    /// <summary>Project position in quarter-note beats at the start of the latest block (audio thread writes).</summary>
+    public double Playhead
+    {
+        get => BitConverter.Int64BitsToDouble(Volatile.Read(ref _playheadBits));
+        set => Volatile.Write(ref _playheadBits, BitConverter.DoubleToInt64Bits(value));
+    }
+
+    /// <summary>Host tempo in quarter notes per minute (audio thread writes).</summary>
+    public double Tempo
+    {
+        get => BitConverter.Int64BitsToDouble(Volatile.Read(ref _tempoBits));
+        set => Volatile.Write(ref _tempoBits, BitConverter.DoubleToInt64Bits(value));
+    }
+
+    public bool Playing
+    {
+        get => Volatile.Read(ref _playing) != 0;
+        set => Volatile.Write(ref _playing, value ? 1 : 0);
+    }
+
+    public double QuartersPerBar
+    {
+        get => Volatile.Read(ref _quartersPerBarTimes1000) / 1000.0;
+        set => Volatile.Write(ref _quartersPerBarTimes1000, (int)Math.Round(value * 1000));
+    }
+
+    public int Epoch => Volatile.Read(ref _epoch);
+
+    public int BumpEpoch() => Interlocked.Increment(ref _epoch);
+
+    /// <summary>The worker has generated every note before this beat for epoch <see cref="HorizonEpoch"/>.</summary>
+    public double Horizon => BitConverter.Int64BitsToDouble(Volatile.Read(ref _horizonBits));
+
+    public int HorizonEpoch => Volatile.Read(ref _horizonEpoch);
+
+    public void PublishHorizon(int epoch, double beat)
+    {
+        Volatile.Write(ref _horizonBits, BitConverter.DoubleToInt64Bits(beat));
+        Volatile.Write(ref _horizonEpoch, epoch);
+    }
+
+    /// <summary>True when every note before <paramref name="beat"/> of the current epoch is queued (a host can pace on it).</summary>
+    public bool IsReadyFor(double beat) => HorizonEpoch == Epoch && Horizon >= beat;
+
+    public int CaptureRequests => Volatile.Read(ref _captureRequests);
+    public void RequestCapture() => Interlocked.Increment(ref _captureRequests);
+
+    public int RegenerateRequests => Volatile.Read(ref _regenerateRequests);
+    public void RequestRegenerate()
+    {
+        Interlocked.Increment(ref _regenerateRequests);
+        BumpEpoch();
+    }
+
+    public GenerationState State => (GenerationState)Volatile.Read(ref _state);
+
+    /// <summary>One line: what plays, or what is wrong with the chosen preset.</summary>
+    public string StatusText => Volatile.Read(ref _statusText);
+
+    public void SetStatus(GenerationState state, string text)
+    {
+        Volatile.Write(ref _statusText, text);
+        Volatile.Write(ref _state, (int)state);
+    }
+
+    /// <summary>Path of the latest clip written (null before the first).</summary>
+    public string? LastClip
+    {
+        get => Volatile.Read(ref _lastClip);
+        set => Volatile.Write(ref _lastClip, value);
+    }
+
+    /// <summary>Bytes the worker allocated in steady-state passes (after warm-up, loads and clip writes excluded).</summary>
+    public long WorkerSteadyAllocatedBytes => Volatile.Read(ref _workerAllocated);
+
+    public long WorkerSteadyPasses => Volatile.Read(ref _workerPasses);
+
+    internal void AddWorkerPass(long allocated)
+    {
+        Interlocked.Add(ref _workerAllocated, allocated);
+        Interlocked.Increment(ref _workerPasses);
+    }
+}

@@ -1,0 +1,245 @@
+using Euterpe.Core;
+using Euterpe.Core.Inference.Generators;
+using Euterpe.Plugin.Instrument;
+using Euterpe.Plugin.Vst3;
+
+namespace Euterpe.Plugin.Generation;
+
+/// <summary>
+/// The generator thread. It loads the preset the "Model" parameter chooses (never on the audio thread), and keeps
+/// the queue of notes a lookahead ahead of the playhead. Model time becomes beats at the tempo in force when a
+/// note is generated (performance events are seconds: beat = seconds × tempo / 60, re-anchored when the tempo
+/// changes), so queued notes stay locked to the bar once generated and a tempo change applies from the notes
+/// generated next. Steady state (stepping, shaping, queueing, restarts, follow input) allocates nothing; the
+/// worker measures that itself on its own thread. Clip writes and loads may allocate.
+/// </summary>
+public sealed class GenerationWorker : IDisposable
+{
+    private const int WarmUpPasses = 50;
+    private const int MaxStepsPerPass = 256;
+
+    private readonly GenerationLink _link;
+    private readonly double[] _values;
+    private readonly NoteShaper _shaper = new();
+    private readonly ClipRecorder _clips = new();
+    private readonly ModelNoteEvent[] _step = new ModelNoteEvent[8];
+    private readonly Thread _thread;
+    private volatile bool _stop;
+    private INoteGenerator? _generator;
+    private PresetEntry? _preset;
+    private int _loadedSlot = -1;
+    private PresetCatalog? _loadedCatalog;
+    private int _epoch = -1;
+    private ulong _seed;
+    private int _regenerates;
+    private int _captures;
+    private double _anchorBeat;
+    private double _anchorTime;
+    private double _beatsPerUnit;
+    private long _passesSinceLoad;
+
+    public GenerationWorker(GenerationLink link, double[] values)
+    {
+        _link = link;
+        _values = values;
+        _captures = link.CaptureRequests;
+        _regenerates = link.RegenerateRequests;
+        _thread = new Thread(Run) { IsBackground = true, Name = "Euterpe generator" };
+        _thread.Start();
+    }
+
+    public void Dispose()
+    {
+        _stop = true;
+        if (Thread.CurrentThread != _thread) _thread.Join();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (!_stop)
+            {
+                var special = PollModel() | PollCapture();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var busy = Pass();
+                var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (!special && _generator is not null && ++_passesSinceLoad > WarmUpPasses) _link.AddWorkerPass(allocated);
+                if (!busy && !special) Thread.Sleep(1);
+            }
+        }
+        catch (Exception e)
+        {
+            _link.SetStatus(GenerationState.Error, $"generator stopped: {e.GetType().Name}: {OneLine(e.Message)}");
+            PluginLog.Error("generator thread", e);
+        }
+        finally
+        {
+            _generator?.Dispose();
+            _generator = null;
+        }
+    }
+
+    /// <summary>One steady-state pass: restart if asked, take input notes, apply the knobs, generate up to the lookahead.</summary>
+    private bool Pass()
+    {
+        var busy = DrainInputs();
+        var generator = _generator;
+        if (generator is null) return busy;
+        var seed = (ulong)InstrumentParameters.Plain(_values, ParameterId.Seed);
+        if (seed != _seed)
+        {
+            _seed = seed;
+            _link.BumpEpoch();
+        }
+        var epoch = _link.Epoch;
+        if (epoch != _epoch) Restart(generator, epoch);
+        ApplyControls(generator);
+        var tempo = _link.Tempo;
+        var perUnit = generator.TimeUnit == ModelTimeUnit.Seconds ? tempo / 60 : 1;
+        if (perUnit != _beatsPerUnit)
+        {
+            _anchorBeat = BeatOf(generator.Time);
+            _anchorTime = generator.Time;
+            _beatsPerUnit = perUnit;
+        }
+        var lookahead = InstrumentParameters.Plain(_values, ParameterId.Lookahead) * tempo / 60;
+        var target = _link.Playhead + lookahead;
+        var steps = 0;
+        var reached = BeatOf(generator.Time);
+        while (reached < target && steps < MaxStepsPerPass && _link.Notes.Capacity - _link.Notes.Count >= _step.Length)
+        {
+            var n = generator.Step(_step);
+            for (var i = 0; i < n; i++)
+            {
+                if (!_shaper.Shape(_step[i], out var pitch)) continue;
+                var beat = BeatOf(_step[i].Time);
+                var velocity = (short)Math.Clamp(_step[i].Velocity, _step[i].IsNoteOn ? 1 : 0, 127);
+                _link.Notes.TryEnqueue(new GeneratedNote(beat, (short)pitch, velocity, _step[i].IsNoteOn, epoch));
+                _clips.Add(beat, pitch, velocity, _step[i].IsNoteOn, false, epoch);
+            }
+            reached = BeatOf(generator.Time);
+            steps++;
+        }
+        _link.PublishHorizon(epoch, reached);
+        return busy || steps > 0;
+    }
+
+    private double BeatOf(double time) => _anchorBeat + (time - _anchorTime) * _beatsPerUnit;
+
+    private void Restart(INoteGenerator generator, int epoch)
+    {
+        _epoch = epoch;
+        generator.Reset(_seed);
+        _shaper.Reset(_seed);
+        _anchorBeat = _link.Playhead;
+        _anchorTime = generator.Time;
+        _beatsPerUnit = generator.TimeUnit == ModelTimeUnit.Seconds ? _link.Tempo / 60 : 1;
+    }
+
+    private void ApplyControls(INoteGenerator generator)
+    {
+        var temperature = (float)InstrumentParameters.Plain(_values, ParameterId.Temperature);
+        // Variation narrows the nucleus: 0 % keeps the most likely 30 % of probability mass, 100 % keeps all.
+        var variation = InstrumentParameters.Plain(_values, ParameterId.Variation) / 100;
+        generator.SetSampling(new SamplingOptions(temperature, 0, (float)Math.Clamp(0.3 + 0.7 * variation, 0.05, 1)));
+        var conditioning = _preset?.Conditioning;
+        for (var i = 0; i < generator.ConditioningCount && conditioning is not null && i < conditioning.Count && i < ParameterId.ConditionSlots; i++)
+        {
+            var c = conditioning[i];
+            var normalized = InstrumentParameters.Plain(_values, ParameterId.Condition1 + (uint)i);
+            generator.SetConditioning(i, (float)(c.Min + normalized * (c.Max - c.Min)));
+        }
+        _shaper.Key = (int)InstrumentParameters.Plain(_values, ParameterId.Key);
+        _shaper.Scale = (int)InstrumentParameters.Plain(_values, ParameterId.Scale);
+        _shaper.OctaveShift = (int)InstrumentParameters.Plain(_values, ParameterId.Register);
+        _shaper.Density = InstrumentParameters.Plain(_values, ParameterId.Density) / 100;
+    }
+
+    private bool DrainInputs()
+    {
+        var any = false;
+        var follow = InstrumentParameters.Plain(_values, ParameterId.FollowInput) >= 0.5;
+        while (_link.Inputs.TryDequeue(out var input))
+        {
+            any = true;
+            _clips.Add(input.Beat, input.Pitch, input.Velocity, input.IsNoteOn, true, _link.Epoch);
+            if (follow) _generator?.Prime(input.IsNoteOn, input.Pitch, input.Velocity);
+        }
+        return any;
+    }
+
+    /// <summary>Loads when the chosen slot changes (or "Regenerate" is pressed after a failed load). True if it did anything.</summary>
+    private bool PollModel()
+    {
+        var slot = (int)InstrumentParameters.Plain(_values, ParameterId.Model);
+        var regenerates = _link.RegenerateRequests;
+        var retry = regenerates != _regenerates && _link.State == GenerationState.Error;
+        _regenerates = regenerates;
+        var catalog = PresetCatalog.Shared;
+        if (slot == _loadedSlot && catalog == _loadedCatalog && !retry) return false;
+        _loadedSlot = slot;
+        _loadedCatalog = catalog;
+        _generator?.Dispose();
+        _generator = null;
+        _preset = null;
+        _passesSinceLoad = 0;
+        // The old model's queued notes go, and the audio thread releases what it holds.
+        _link.BumpEpoch();
+        if (slot == 0)
+        {
+            _link.SetStatus(GenerationState.Off, "Off");
+            return true;
+        }
+        var entry = catalog.AtSlot(slot);
+        if (entry is null)
+        {
+            var where = string.Join(", ", catalog.Roots);
+            Fail(catalog.Entries.Count == 0 ? $"no presets found (looked in {where})" : $"model slot {slot} is empty ({catalog.Entries.Count} presets found)");
+            return true;
+        }
+        _link.SetStatus(GenerationState.Loading, $"Loading {entry.DisplayName}");
+        try
+        {
+            if (entry.Problem is not null) throw new EuterpeException(entry.Problem);
+            _generator = GeneratorFactory.Open(entry.Path);
+            _preset = entry;
+            _epoch = -1;
+            _link.BumpEpoch();
+            _link.SetStatus(GenerationState.Ready, $"Playing {entry.DisplayName}");
+            PluginLog.Write($"loaded preset {entry.Id} from {entry.Path}");
+        }
+        catch (Exception e) when (e is EuterpeException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or DllNotFoundException)
+        {
+            Fail(e is EuterpeException ? OneLine(e.Message) : $"{entry.Path}: {e.GetType().Name}: {OneLine(e.Message)}");
+        }
+        return true;
+    }
+
+    private void Fail(string problem)
+    {
+        _link.SetStatus(GenerationState.Error, problem);
+        PluginLog.Write($"model: {problem}");
+    }
+
+    private bool PollCapture()
+    {
+        var requests = _link.CaptureRequests;
+        if (requests == _captures) return false;
+        _captures = requests;
+        try
+        {
+            var bars = InstrumentParameters.Plain(_values, ParameterId.ClipBars);
+            var path = _clips.Write(ClipRecorder.DefaultFolder(), _link.Playhead, bars, _link.QuartersPerBar, _link.Tempo, _link.Epoch);
+            _link.LastClip = path;
+            PluginLog.Write($"clip written: {path}");
+        }
+        catch (Exception e) when (e is EuterpeException or IOException or UnauthorizedAccessException)
+        {
+            PluginLog.Write($"clip capture failed: {OneLine(e.Message)}");
+        }
+        return true;
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,36 @@
+using Euterpe.Core.Inference.Generators;
+
+namespace Euterpe.Plugin.Generation;
+
+/// <summary>
+/// A model that produces notes one step at a time. Each family (performance events, note tokens, piano
+/// rolls) implements it; the worker only sees note events and a clock. Steps must not allocate.
+/// </summary>
+public interface INoteGenerator : IDisposable
+{
+    /// <summary>Unit of <see cref="Time"/> and of the events' times.</summary>
+    ModelTimeUnit TimeUnit { get; }
+
+    /// <summary>The most events one <see cref="Step"/> writes.</summary>
+    int MaxEventsPerStep { get; }
+
+    /// <summary>Model time reached so far (events of later steps are at or after it).</summary>
+    double Time { get; }
+
+    /// <summary>Conditioning values the model reads (one per manifest conditioning input).</summary>
+    int ConditioningCount { get; }
+
+    /// <summary>Starts over from the model's initial state: same seed, same notes.</summary>
+    void Reset(ulong seed);
+
+    void SetSampling(SamplingOptions options);
+
+    /// <summary>Sets conditioning input <paramref name="index"/> to a plain value (inside the manifest's range).</summary>
+    void SetConditioning(int index, float value);
+
+    /// <summary>Runs one model step; writes the note events it causes; returns how many.</summary>
+    int Step(Span<ModelNoteEvent> output);
+
+    /// <summary>Tells the model a note was played (follow input) without producing output or moving its clock.</summary>
+    void Prime(bool isNoteOn, int pitch, int velocity);
+}

@@ -1,0 +1,8 @@
+namespace Euterpe.Plugin.Generation;
+
+/// <summary>How a generator counts time: performance events in seconds, note tokens and piano rolls in beats.</summary>
+public enum ModelTimeUnit
+{
+    Seconds,
+    Beats,
+}

@@ -1,0 +1,130 @@
+using Euterpe.Core;
+using Euterpe.Core.Inference.Manifests;
+
+namespace Euterpe.Plugin.Generation;
+
+/// <summary>
+/// The presets the "Model" parameter lists, found in (first wins on equal ids): the bundle's
+/// Contents/Resources/presets, a presets/ folder beside the bundle, ~/.local/share/euterpe/presets
+/// (or $XDG_DATA_HOME/euterpe/presets), and each folder in $EUTERPE_PRESETS (':'-separated). A preset is a
+/// folder with manifest.json; the list is sorted by display name so slots are stable for one set of folders.
+/// Scanned once per process (hosts list parameters once); <see cref="Rescan"/> reads the folders again.
+/// </summary>
+public sealed class PresetCatalog
+{
+    /// <summary>Slots the list parameter has: slot 0 is "Off", slots 1…MaxPresets are presets.</summary>
+    public const int MaxPresets = 64;
+    public const string EnvironmentVariable = "EUTERPE_PRESETS";
+
+    private static PresetCatalog? _shared;
+
+    private PresetCatalog(IReadOnlyList<PresetEntry> entries, IReadOnlyList<string> roots)
+    {
+        Entries = entries;
+        Roots = roots;
+    }
+
+    public static PresetCatalog Shared => Volatile.Read(ref _shared) ?? Rescan();
+
+    public IReadOnlyList<PresetEntry> Entries { get; }
+
+    /// <summary>The folders searched, in order.</summary>
+    public IReadOnlyList<string> Roots { get; }
+
+    public static PresetCatalog Rescan()
+    {
+        var catalog = Scan(SearchRoots());
+        Volatile.Write(ref _shared, catalog);
+        return catalog;
+    }
+
+    public static IReadOnlyList<string> SearchRoots()
+    {
+        var roots = new List<string>();
+        var assemblyDir = System.IO.Path.GetDirectoryName(typeof(PresetCatalog).Assembly.Location);
+        if (!string.IsNullOrEmpty(assemblyDir))
+        {
+            // Euterpe.dll sits in <bundle>/Contents/x86_64-linux/.
+            var contents = System.IO.Path.GetDirectoryName(assemblyDir);
+            if (contents is not null)
+            {
+                roots.Add(System.IO.Path.Combine(contents, "Resources", "presets"));
+                var bundle = System.IO.Path.GetDirectoryName(contents);
+                var besideBundle = bundle is null ? null : System.IO.Path.GetDirectoryName(bundle);
+                if (besideBundle is not null && bundle!.EndsWith(".vst3", StringComparison.OrdinalIgnoreCase))
+                    roots.Add(System.IO.Path.Combine(besideBundle, "presets"));
+            }
+        }
+        var data = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        if (string.IsNullOrEmpty(data))
+            data = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        roots.Add(System.IO.Path.Combine(data, "euterpe", "presets"));
+        var extra = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(extra))
+            roots.AddRange(extra.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return roots;
+    }
+
+    public static PresetCatalog Scan(IReadOnlyList<string> roots)
+    {
+        var found = new List<PresetEntry>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            string[] folders;
+            try
+            {
+                if (!Directory.Exists(root)) continue;
+                folders = Directory.GetDirectories(root);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            Array.Sort(folders, StringComparer.Ordinal);
+            foreach (var folder in folders)
+            {
+                var manifestPath = System.IO.Path.Combine(folder, PresetDirectory.ManifestFileName);
+                if (!File.Exists(manifestPath)) continue;
+                var entry = Describe(folder, manifestPath);
+                if (ids.Add(entry.Id)) found.Add(entry);
+            }
+        }
+        found.Sort((a, b) =>
+        {
+            var byName = string.Compare(a.DisplayName, b.DisplayName, StringComparison.OrdinalIgnoreCase);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Path, b.Path);
+        });
+        if (found.Count > MaxPresets) found.RemoveRange(MaxPresets, found.Count - MaxPresets);
+        return new PresetCatalog(found, roots);
+    }
+
+    /// <summary>The preset of a list slot (1-based), or null for "Off" and empty slots.</summary>
+    public PresetEntry? AtSlot(int slot) => slot >= 1 && slot <= Entries.Count ? Entries[slot - 1] : null;
+
+    /// <summary>The slot of the preset with this id (else this path), or -1.</summary>
+    public int SlotOf(string id, string path)
+    {
+        for (var i = 0; i < Entries.Count; i++)
+            if (Entries[i].Id == id) return i + 1;
+        for (var i = 0; i < Entries.Count; i++)
+            if (Entries[i].Path == path) return i + 1;
+        return -1;
+    }
+
+    public string LabelOf(int slot) => slot == 0 ? "Off" : AtSlot(slot)?.DisplayName ?? "(no preset)";
+
+    private static PresetEntry Describe(string folder, string manifestPath)
+    {
+        var name = System.IO.Path.GetFileName(folder);
+        try
+        {
+            var manifest = ModelManifest.Load(manifestPath);
+            return new PresetEntry(manifest.Id, manifest.DisplayName, folder, null, manifest.Conditioning);
+        }
+        catch (EuterpeException e)
+        {
+            return new PresetEntry($"folder:{name}", name, folder, e.Message, []);
+        }
+    }
+}

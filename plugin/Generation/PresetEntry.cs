@@ -1,0 +1,9 @@
+namespace Euterpe.Plugin.Generation;
+
+/// <summary>
+/// One preset folder found on disk. <see cref="Id"/> and <see cref="DisplayName"/> come from its manifest
+/// (the folder name when the manifest cannot be read); <see cref="Problem"/> says why it cannot load, if known already.
+/// <see cref="Conditioning"/> lists the manifest's conditioning inputs (the controller titles its slots with them).
+/// </summary>
+public sealed record PresetEntry(string Id, string DisplayName, string Path, string? Problem,
+    IReadOnlyList<Core.Inference.Manifests.ConditioningInput> Conditioning);

@@ -1,0 +1,151 @@
+using Euterpe.Plugin.Vst3;
+
+namespace Euterpe.Plugin.Generation;
+
+/// <summary>
+/// The audio thread's side of generation. Every block it reads the host's ProcessContext (tempo, project time
+/// in quarters, playing, metre), publishes them for the worker, detects start, stop, jump and loop, and turns
+/// the worker's beat-stamped notes that fall inside the block into sample-accurate events. A restart releases
+/// every generated note it has sounding and drops queued notes of older epochs. Allocates, locks and waits on
+/// nothing: fixed rings and the lock-free queues in <see cref="GenerationLink"/>.
+/// </summary>
+public sealed unsafe class TransportPlayback
+{
+    /// <summary>ProcessContext::kProjectTimeMusicValid.</summary>
+    private const uint StateProjectTimeMusicValid = 1 << 9;
+    private const int PendingCapacity = GenerationLink.NoteCapacity;
+
+    private readonly GenerationLink _link;
+    private readonly GeneratedNote[] _pending = new GeneratedNote[PendingCapacity];
+    private readonly bool[] _sounding = new bool[128];
+    private int _pendingHead;
+    private int _pendingCount;
+    private bool _wasPlaying;
+    private double _expectedBeat = double.NaN;
+    private double _stoppedBeat = double.NaN;
+    private int _seenEpoch = -1;
+    private double _blockBeat;
+    private double _beatsPerSample;
+
+    public TransportPlayback(GenerationLink link) => _link = link;
+
+    /// <summary>Generated notes sounding now (test inspection).</summary>
+    public int SoundingCount
+    {
+        get
+        {
+            var n = 0;
+            foreach (var s in _sounding) if (s) n++;
+            return n;
+        }
+    }
+
+    /// <summary>
+    /// Runs one block: writes the events due in it (releases first, then notes in time order) into
+    /// <paramref name="output"/> and returns how many. <paramref name="context"/> may be null (no transport: stopped).
+    /// </summary>
+    public int Process(ProcessContext* context, int frames, double sampleRate, Span<Vst3Event> output)
+    {
+        var tempo = 120.0;
+        var playing = false;
+        var beat = _link.Playhead;
+        if (context != null)
+        {
+            if ((context->State & ProcessContext.StateTempoValid) != 0 && context->Tempo > 0 && double.IsFinite(context->Tempo)) tempo = context->Tempo;
+            playing = (context->State & ProcessContext.StatePlaying) != 0;
+            if ((context->State & StateProjectTimeMusicValid) != 0 && double.IsFinite(context->ProjectTimeMusic)) beat = context->ProjectTimeMusic;
+            else beat = context->ProjectTimeSamples / sampleRate * tempo / 60;
+            if ((context->State & ProcessContext.StateTimeSigValid) != 0 && context->TimeSigNumerator > 0 && context->TimeSigDenominator > 0)
+                _link.QuartersPerBar = context->TimeSigNumerator * 4.0 / context->TimeSigDenominator;
+        }
+        _beatsPerSample = tempo / 60 / sampleRate;
+        // Two samples of slack: hosts round project time to samples.
+        var tolerance = Math.Max(1e-9, 2 * _beatsPerSample);
+        var count = 0;
+        bool restart;
+        if (playing)
+            restart = _wasPlaying ? !(Math.Abs(beat - _expectedBeat) <= tolerance) : !(Math.Abs(beat - _stoppedBeat) <= tolerance);
+        else
+        {
+            // Stopping, or moving while stopped: start over from here (the worker pre-generates for the next start).
+            restart = _wasPlaying || !(Math.Abs(beat - _stoppedBeat) <= tolerance);
+            _stoppedBeat = beat;
+        }
+        _link.Tempo = tempo;
+        _link.Playhead = beat;
+        _link.Playing = playing;
+        if (restart)
+        {
+            count += ReleaseAll(output);
+            _seenEpoch = _link.BumpEpoch();
+        }
+        var epoch = _link.Epoch;
+        if (epoch != _seenEpoch)
+        {
+            // A restart asked for elsewhere (new seed, model, "Regenerate").
+            count += ReleaseAll(output[count..]);
+            _seenEpoch = epoch;
+        }
+        _wasPlaying = playing;
+        _blockBeat = beat;
+        if (!playing) return count;
+
+        var end = beat + frames * _beatsPerSample;
+        _expectedBeat = end;
+        Pull(epoch);
+        while (_pendingCount > 0 && count < output.Length)
+        {
+            ref readonly var note = ref _pending[_pendingHead];
+            if (note.Beat >= end) break;
+            _pendingHead = (_pendingHead + 1) % PendingCapacity;
+            _pendingCount--;
+            var offset = (int)Math.Clamp(Math.Floor((note.Beat - beat) / _beatsPerSample), 0, frames - 1);
+            if (note.IsNoteOn)
+            {
+                _sounding[note.Pitch] = true;
+                output[count++] = Vst3Event.NoteOnAt(offset, note.Pitch, note.Velocity / 127f);
+            }
+            else if (_sounding[note.Pitch])
+            {
+                _sounding[note.Pitch] = false;
+                output[count++] = Vst3Event.NoteOffAt(offset, note.Pitch);
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Hands a note played into the event input of this block to the worker (follow input, clips).</summary>
+    public void RecordInput(in Vst3Event e)
+    {
+        if (e.Type == Vst3Event.TypeNoteOn)
+            _link.Inputs.TryEnqueue(new InputNote(_blockBeat + e.SampleOffset * _beatsPerSample, e.NoteOn.Pitch,
+                (short)Math.Clamp((int)Math.Round(e.NoteOn.Velocity * 127), 1, 127), true));
+        else if (e.Type == Vst3Event.TypeNoteOff)
+            _link.Inputs.TryEnqueue(new InputNote(_blockBeat + e.SampleOffset * _beatsPerSample, e.NoteOff.Pitch, 0, false));
+    }
+
+    /// <summary>Moves queued notes of the current epoch into the pending ring (the queue cannot be peeked).</summary>
+    private void Pull(int epoch)
+    {
+        while (_pendingCount < PendingCapacity && _link.Notes.TryDequeue(out var note))
+        {
+            if (note.Epoch != epoch || (uint)note.Pitch >= 128) continue;
+            _pending[(_pendingHead + _pendingCount) % PendingCapacity] = note;
+            _pendingCount++;
+        }
+    }
+
+    private int ReleaseAll(Span<Vst3Event> output)
+    {
+        _pendingCount = 0;
+        _pendingHead = 0;
+        var count = 0;
+        for (short pitch = 0; pitch < 128 && count < output.Length; pitch++)
+        {
+            if (!_sounding[pitch]) continue;
+            _sounding[pitch] = false;
+            output[count++] = Vst3Event.NoteOffAt(0, pitch);
+        }
+        return count;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Euterpe.Core.Encoding;
+using Euterpe.Core.Inference.Manifests;
+using Euterpe.Plugin.Generation;
+
+namespace Euterpe.Plugin.Tests.Generation;
+
+/// <summary>
+/// A temporary presets folder, built once per test run: a real performance-event LSTM (make_performance_model.py,
+/// system Python with python3-onnx) with its manifest written through ModelManifest, plus two bad presets: a
+/// corrupt model.onnx and a manifest naming a token input the model does not have. EUTERPE_PRESETS points at it
+/// and the catalog is scanned again; tests find their slots by id because other folders may hold presets too.
+/// </summary>
+public static class TestPresets
+{
+    public const string Python = "/usr/bin/python3";
+    public const string GoodId = "test-performance-lstm";
+    public const string CorruptId = "test-corrupt-model";
+    public const string MismatchId = "test-mismatched-manifest";
+    public const string EncodingName = "performance-events";
+
+    public static readonly PerformanceEncodingOptions EncodingOptions = new()
+    {
+        MinPitch = 48, MaxPitch = 83, StepSeconds = 0.02, MaxShiftSteps = 50, VelocityBins = 8,
+    };
+
+    public static readonly PerformanceEncoding Encoding = new(EncodingOptions);
+
+    private static readonly Lazy<string> Built = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string Folder => Built.Value;
+
+    public static string GoodModelPath => Path.Combine(Folder, "good", PresetDirectory.ModelFileName);
+
+    /// <summary>Conditioning input of the good preset: "Energy" in [-1, 1].</summary>
+    public static readonly ConditioningInput Energy = new() { Name = "cond", DisplayName = "Energy", Min = -1, Max = 1, Default = 0, Shape = [1, 1] };
+
+    /// <summary>The "Model" slot of a preset in the shared catalog (scanning the test folder first).</summary>
+    public static int SlotOf(string id)
+    {
+        _ = Folder;
+        var slot = PresetCatalog.Shared.SlotOf(id, "");
+        if (slot < 0) throw new InvalidOperationException($"preset {id} not in the catalog");
+        return slot;
+    }
+
+    private static string Build()
+    {
+        if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} not found: install python3, python3-numpy and python3-onnx");
+        var root = Path.Combine(Path.GetTempPath(), $"euterpe-plugin-presets-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var good = Directory.CreateDirectory(Path.Combine(root, "good")).FullName;
+        var script = Path.Combine(AppContext.BaseDirectory, "Generation", "make_performance_model.py");
+        RunPython(script, Path.Combine(good, PresetDirectory.ModelFileName), Encoding.VocabularySize.ToString(),
+            Encoding.PitchCount.ToString(), EncodingOptions.MaxShiftSteps.ToString());
+        Manifest(GoodId, "A Test Performance LSTM", "token").Save(Path.Combine(good, PresetDirectory.ManifestFileName));
+
+        var corrupt = Directory.CreateDirectory(Path.Combine(root, "corrupt")).FullName;
+        File.WriteAllBytes(Path.Combine(corrupt, PresetDirectory.ModelFileName), [0x08, 0x07, 0xFF, 0xFF, 0x12, 0x99, 0x01]);
+        Manifest(CorruptId, "B Corrupt Model", "token").Save(Path.Combine(corrupt, PresetDirectory.ManifestFileName));
+
+        var mismatch = Directory.CreateDirectory(Path.Combine(root, "mismatch")).FullName;
+        File.Copy(Path.Combine(good, PresetDirectory.ModelFileName), Path.Combine(mismatch, PresetDirectory.ModelFileName));
+        Manifest(MismatchId, "C Mismatched Manifest", "note_token").Save(Path.Combine(mismatch, PresetDirectory.ManifestFileName));
+
+        Environment.SetEnvironmentVariable(PresetCatalog.EnvironmentVariable, root);
+        PresetCatalog.Rescan();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(root, true); } catch (IOException) { } };
+        return root;
+    }
+
+    private static ModelManifest Manifest(string id, string name, string tokenInput)
+    {
+        var v = Encoding.VocabularySize;
+        return new ModelManifest
+        {
+            Id = id,
+            DisplayName = name,
+            Family = ModelFamilies.ConditionalEventRnn,
+            Representation = Representations.PerformanceEvents,
+            Vocabulary = new ManifestVocabulary
+            {
+                Size = v,
+                Encoding = new ManifestEncodingReference
+                {
+                    Name = EncodingName,
+                    Options = new Dictionary<string, JsonElement>
+                    {
+                        ["minPitch"] = JsonSerializer.SerializeToElement(EncodingOptions.MinPitch),
+                        ["maxPitch"] = JsonSerializer.SerializeToElement(EncodingOptions.MaxPitch),
+                        ["maxShiftSteps"] = JsonSerializer.SerializeToElement(EncodingOptions.MaxShiftSteps),
+                        ["velocityBins"] = JsonSerializer.SerializeToElement(EncodingOptions.VelocityBins),
+                    },
+                },
+            },
+            Timing = new ManifestTiming { SecondsPerStep = EncodingOptions.StepSeconds },
+            Io = new ManifestIo
+            {
+                TokenInput = new ManifestTensor { Name = tokenInput, ElementType = "int64", Shape = [1, 1] },
+                LogitsOutput = new ManifestTensor { Name = "logits", ElementType = "float", Shape = [1, v] },
+            },
+            State =
+            [
+                new ManifestStatePair { Input = "h0", Output = "hn", Shape = [1, 1, 16] },
+                new ManifestStatePair { Input = "c0", Output = "cn", Shape = [1, 1, 16] },
+            ],
+            Conditioning = [Energy],
+        };
+    }
+
+    private static void RunPython(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(120_000)) { process.Kill(); throw new TimeoutException("python timed out"); }
+        if (process.ExitCode != 0) throw new InvalidOperationException($"make_performance_model.py failed ({process.ExitCode}): {stderr.Result}");
+    }
+}
