@@ -11,7 +11,7 @@ public static class RenderCommand
     public static Command Create()
     {
         var plugin = new Option<string>("--plugin") { Description = "VST3 bundle (default: our artifacts/Euterpe.vst3)." };
-        var preset = new Option<string>("--preset") { Description = "Preset name or folder (passed on as far as the plug-in allows)." };
+        var preset = new Option<string>("--preset") { Description = "Preset to play: a name from the plug-in's Model list, or a preset folder (model.onnx + manifest.json)." };
         var seconds = new Option<double>("--seconds") { Description = "Length of the render in seconds.", Required = true };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext and the output MIDI.", DefaultValueFactory = _ => 120 };
         var midiIn = new Option<string>("--midi-in") { Description = "MIDI file whose notes are sent to the plug-in's event input, sample-accurately." };

@@ -25,9 +25,11 @@ public static unsafe class OfflineRenderer
             .Select(p => (Sample: (long)Math.Round(p.Seconds * options.SampleRate), p.Id, p.Normalized)).OrderBy(p => p.Sample).ToArray();
 
         var clock = Stopwatch.StartNew();
+        var preset = PresetChoice.Prepare(options.Preset);
         using var module = Vst3Module.Load(options.Bundle);
         using var plugin = PluginInstance.Create(module);
-        var presetNote = PresetNote(plugin, options.Preset);
+        var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
+        if (presetPoint is { } point) automation = [(0L, point.Id, point.Normalized), .. automation];
 
         // A DAW restores a project's state before playing: getState → setState must give the same state back.
         var state = plugin.GetComponentState();
@@ -91,19 +93,6 @@ public static unsafe class OfflineRenderer
         clock.Stop();
         return new RenderResult(total, options.SampleRate, channels, schedule.Length, collector.NoteOns, peak, clock.Elapsed,
             roundTrip, presetNote, plugin.Handler.Edits);
-    }
-
-    /// <summary>
-    /// The plug-in has no way to load a preset yet unless it exposes a parameter for it; say so instead of pretending.
-    /// </summary>
-    private static string PresetNote(PluginInstance plugin, string? preset)
-    {
-        if (preset is null) return "";
-        var parameter = plugin.Parameters().FirstOrDefault(p =>
-            p.Title.Contains("preset", StringComparison.OrdinalIgnoreCase) || p.Title.Contains("model", StringComparison.OrdinalIgnoreCase));
-        return parameter is null
-            ? $"--preset {preset}: ignored: {plugin.Class.Name} exposes no preset or model parameter and its state has no preset field yet"
-            : $"--preset {preset}: {plugin.Class.Name} has parameter {parameter.Id} \"{parameter.Title}\", but presets are chosen by name and a parameter carries only a number; not applied";
     }
 
     /// <summary>Values the processor reports (meters, read-only parameters) go to the controller, as a DAW does after each block.</summary>

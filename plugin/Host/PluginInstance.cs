@@ -209,6 +209,19 @@ public sealed unsafe class PluginInstance : IDisposable
     public bool TrySetControllerParameter(uint id, double normalized) =>
         _controller != 0 && ((delegate* unmanaged[Cdecl]<nint, uint, double, int>)Call.Slot(_controller, 15))(_controller, id, normalized) == Vst3Result.Ok;
 
+    /// <summary>IEditController::getParamValueByString: the normalized value the controller gives a text, as a DAW's typed entry.</summary>
+    public bool TryParseParameter(uint id, string text, out double normalized)
+    {
+        normalized = double.NaN;
+        if (_controller == 0) return false;
+        var buffer = stackalloc char[128];
+        Vst3Strings.WriteUtf16(text, buffer, 128);
+        double value;
+        var ok = ((delegate* unmanaged[Cdecl]<nint, uint, char*, double*, int>)Call.Slot(_controller, 11))(_controller, id, buffer, &value) == Vst3Result.Ok;
+        if (ok) normalized = value;
+        return ok;
+    }
+
     public double GetControllerParameter(uint id) =>
         _controller == 0 ? double.NaN : ((delegate* unmanaged[Cdecl]<nint, uint, double>)Call.Slot(_controller, 14))(_controller, id);
 

@@ -92,11 +92,15 @@ public class RenderTests
     }
 
     [Fact]
-    public void The_preset_option_is_reported_as_ignored_when_the_plugin_has_no_way_to_take_it()
+    public void A_preset_is_chosen_by_name_on_the_model_list_and_an_unknown_name_is_one_clear_error()
     {
         using var dir = new TempDir();
-        var result = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("p.wav")) { Preset = "folk" });
-        Assert.Contains("--preset folk: ignored", result.PresetNote);
+        var off = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("off.wav")) { Preset = "Off" });
+        Assert.Equal("", off.PresetNote);
+        var e = Assert.Throws<HostException>(() => OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("p.wav")) { Preset = "no such folk preset" }));
+        Assert.Equal("--preset", e.Step);
+        Assert.Contains("lists no preset named \"no such folk preset\"", e.Problem);
+        Assert.False(File.Exists(dir.File("p.wav")));
     }
 
     private static double Rms(float[] samples, int from, int to)
