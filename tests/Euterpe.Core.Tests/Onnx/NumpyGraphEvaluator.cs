@@ -37,23 +37,31 @@ internal static class NumpyGraphEvaluator
             return [np.stack(ys)[:, None], h[None], c[None]]
 
         # The ONNX GRU equations (gates z, r, h), either value of linear_before_reset.
+        # One direction per slice of W/R/B/initial_h; "bidirectional" runs the second slice over reversed time.
         def gru(x, a):
-            X, W, R, B = x[0], x[1][0], x[2][0], x[3][0]
+            X = x[0]
             H = a["hidden_size"]
-            h = x[5][0]
-            Wb, Rb = B[:3 * H], B[3 * H:]
-            ys = []
-            for t in range(X.shape[0]):
-                gx = X[t] @ W.T + Wb
-                z = sig(gx[:, :H] + h @ R[:H].T + Rb[:H])
-                r = sig(gx[:, H:2 * H] + h @ R[H:2 * H].T + Rb[H:2 * H])
-                if a.get("linear_before_reset", 0):
-                    hh = np.tanh(gx[:, 2 * H:] + r * (h @ R[2 * H:].T + Rb[2 * H:]))
-                else:
-                    hh = np.tanh(gx[:, 2 * H:] + (r * h) @ R[2 * H:].T + Rb[2 * H:])
-                h = (1 - z) * hh + z * h
-                ys.append(h)
-            return [np.stack(ys)[:, None], h[None]]
+            directions = x[1].shape[0]
+            outs, lasts = [], []
+            for d in range(directions):
+                W, R, B, h = x[1][d], x[2][d], x[3][d], x[5][d]
+                Wb, Rb = B[:3 * H], B[3 * H:]
+                reverse = d == 1 or a.get("direction", b"forward") in (b"reverse", "reverse")
+                steps = range(X.shape[0] - 1, -1, -1) if reverse else range(X.shape[0])
+                ys = [None] * X.shape[0]
+                for t in steps:
+                    gx = X[t] @ W.T + Wb
+                    z = sig(gx[:, :H] + h @ R[:H].T + Rb[:H])
+                    r = sig(gx[:, H:2 * H] + h @ R[H:2 * H].T + Rb[H:2 * H])
+                    if a.get("linear_before_reset", 0):
+                        hh = np.tanh(gx[:, 2 * H:] + r * (h @ R[2 * H:].T + Rb[2 * H:]))
+                    else:
+                        hh = np.tanh(gx[:, 2 * H:] + (r * h) @ R[2 * H:].T + Rb[2 * H:])
+                    h = (1 - z) * hh + z * h
+                    ys[t] = h
+                outs.append(np.stack(ys))
+                lasts.append(h)
+            return [np.stack(outs, axis=1), np.stack(lasts)]
 
         # 2-D Conv/ConvTranspose/MaxPool through torch's functional ops, mapping the ONNX attributes (symmetric pads only).
         def spatial(op, x, a):
