@@ -95,9 +95,7 @@ public static class EventRnnExporter
                 {
                     Data = config.Data,
                     Steps = step,
-                    ValidationMetrics = metrics?.ValidationCrossEntropy is { } ce && metrics.Step == step
-                        ? new Dictionary<string, double> { [ValidationMetricName] = Math.Round(ce, 6) }
-                        : [],
+                    ValidationMetrics = ValidationMetrics(metrics, step),
                     TrainerVersion = $"euterpe train event-rnn --config {config.Config}{(config.Conditional ? " --conditional" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}",
                 },
             };
@@ -105,6 +103,17 @@ public static class EventRnnExporter
             PresetDirectory.Open(presetFolder).CheckModel();
             return manifest;
         }
+    }
+
+    /// <summary>Validation figures of the checkpointed step: nats per token, and per second of music and per note when known.</summary>
+    private static Dictionary<string, double> ValidationMetrics(EventRnnMetrics? metrics, long step)
+    {
+        var result = new Dictionary<string, double>();
+        if (metrics is null || metrics.Step != step || metrics.ValidationCrossEntropy is not { } ce) return result;
+        result[ValidationMetricName] = Math.Round(ce, 6);
+        if (metrics.ValidationNatsPerSecond is { } perSecond) result["natsPerSecond"] = Math.Round(perSecond, 4);
+        if (metrics.ValidationNatsPerNote is { } perNote) result["natsPerNote"] = Math.Round(perNote, 4);
+        return result;
     }
 
     /// <summary>The encoding options as manifest JSON values.</summary>

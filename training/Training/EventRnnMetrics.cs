@@ -18,6 +18,12 @@ public sealed record EventRnnMetrics
     public int ValidationPieces { get; init; }
     public long ValidationTokens { get; init; }
     public double ValidationSeconds { get; init; }
+    /// <summary>NOTE_ON events in the validation pieces.</summary>
+    public long ValidationNotes { get; init; }
+    /// <summary>Validation cross-entropy × tokens / seconds of music: comparable across encodings.</summary>
+    public double? ValidationNatsPerSecond { get; init; }
+    /// <summary>Validation cross-entropy × tokens / notes: all events of the piece charged to its notes (polyphonic, with timing and velocity).</summary>
+    public double? ValidationNatsPerNote { get; init; }
     public double StepsPerSecond { get; init; }
     public List<LossPoint> History { get; init; } = [];
 

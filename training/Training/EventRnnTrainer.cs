@@ -157,6 +157,7 @@ public static class EventRnnTrainer
             var eta = TimeSpan.FromSeconds((config.Steps - step) / Math.Max(1e-9, stepsPerSecond));
             progress?.Invoke(new EventRnnProgress(step, config.Steps, lossCount > 0 ? lossSum / lossCount : lastTrain, lastValidation, stepsPerSecond, eta, checkpoint));
         }
+        if (startStep >= config.Steps) metrics.Save(runFolder); // nothing to train: refresh metrics.json (e.g. after an upgrade)
         return metrics;
     }
 
@@ -220,20 +221,31 @@ public static class EventRnnTrainer
         return mean.Select(m => n > 0 ? (float)(m / n) : 0f).ToArray();
     }
 
-    private static EventRnnMetrics Metrics(EventRnnRunConfig config, PreparedDataset dataset, long step, List<LossPoint> history, double train, double? validation, double stepsPerSecond) => new()
+    private static EventRnnMetrics Metrics(EventRnnRunConfig config, PreparedDataset dataset, long step, List<LossPoint> history, double train, double? validation, double stepsPerSecond)
     {
-        Config = config,
-        Step = step,
-        LastTrainLoss = double.IsFinite(train) ? train : null,
-        ValidationCrossEntropy = validation,
-        TrainPieces = dataset.Train.Count,
-        TrainTokens = dataset.Train.Sum(p => (long)p.Tokens.Length),
-        ValidationPieces = dataset.Validation.Count,
-        ValidationTokens = dataset.Validation.Sum(p => (long)Math.Max(0, p.Tokens.Length - 1)),
-        ValidationSeconds = dataset.Validation.Sum(p => SecondsOf(p.Tokens, config.Encoding)),
-        StepsPerSecond = stepsPerSecond,
-        History = [.. history],
-    };
+        var tokens = dataset.Validation.Sum(p => (long)Math.Max(0, p.Tokens.Length - 1));
+        var seconds = dataset.Validation.Sum(p => SecondsOf(p.Tokens, config.Encoding));
+        var encoding = new PerformanceEncoding(config.Encoding);
+        var notes = dataset.Validation.Sum(p => (long)p.Tokens.Count(t => encoding.TokenToEvent(t).Type == PerformanceEventType.NoteOn));
+        var total = validation * tokens;
+        return new EventRnnMetrics
+        {
+            Config = config,
+            Step = step,
+            LastTrainLoss = double.IsFinite(train) ? train : null,
+            ValidationCrossEntropy = validation,
+            TrainPieces = dataset.Train.Count,
+            TrainTokens = dataset.Train.Sum(p => (long)p.Tokens.Length),
+            ValidationPieces = dataset.Validation.Count,
+            ValidationTokens = tokens,
+            ValidationSeconds = seconds,
+            ValidationNotes = notes,
+            ValidationNatsPerSecond = seconds > 0 ? total / seconds : null,
+            ValidationNatsPerNote = notes > 0 ? total / notes : null,
+            StepsPerSecond = stepsPerSecond,
+            History = [.. history],
+        };
+    }
 
     /// <summary>Music time a token sequence spans (the sum of its time shifts).</summary>
     public static double SecondsOf(int[] tokens, PerformanceEncodingOptions options)
