@@ -109,7 +109,8 @@ public static class EventRnnTrainer
         double lastTrain = history.Count > 0 ? history[^1].TrainLoss : double.NaN;
         var clock = Stopwatch.StartNew();
         var stepsPerSecond = 0.0;
-        var metrics = Metrics(config, dataset, startStep, history, lastTrain, lastValidation, 0);
+        var previous = resume ? EventRnnMetrics.TryLoad(runFolder) : null;
+        var metrics = Metrics(config, dataset, startStep, history, lastTrain, lastValidation, previous?.Step == startStep ? previous.StepsPerSecond : 0);
 
         for (var step = startStep + 1; step <= config.Steps; step++)
         {
