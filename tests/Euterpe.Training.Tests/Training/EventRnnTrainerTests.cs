@@ -7,6 +7,7 @@ using Euterpe.Training.Training;
 namespace Euterpe.Training.Tests.Training;
 
 /// <summary>Event-RNN training on a few OpenMSX songs: the loss falls, and a resumed run ends where an uninterrupted one does.</summary>
+[Collection(SeededTrainingCollection.Name)]
 public sealed class EventRnnTrainerTests : IDisposable
 {
     private static readonly string[] Songs = ["coconut_run2.mid", "train_filled_with_cash.mid", "ultimate_run.mid"];
