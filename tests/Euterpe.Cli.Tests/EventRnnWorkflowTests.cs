@@ -68,6 +68,29 @@ public sealed class EventRnnWorkflowTests : IDisposable
     }
 
     [Fact]
+    public void PrimedOutputStartsWithThePrimerAndContinuesPastIt()
+    {
+        var preset = TrainedPreset(conditional: false);
+        var primer = new Euterpe.Core.Music.NoteSequence();
+        primer.AddNoteSeconds(60, 80, 0.0, 0.5);
+        primer.AddNoteSeconds(64, 80, 0.5, 1.0);
+        primer.AddNoteSeconds(67, 80, 1.0, 2.0);
+        var primerPath = _cli.Path("primer.mid");
+        MidiFileWriter.Write(primer, primerPath);
+        var output = _cli.Path("primed.mid");
+        var (code, _, stderr) = DataCli.Invoke("generate", preset, "--seconds", "3", "--out", output, "--seed", "1", "--prime", primerPath);
+        Assert.True(code == 0, stderr);
+        var notes = MidiFileReader.Read(output).Notes.OrderBy(n => n.StartSeconds).ThenBy(n => n.Pitch).ToList();
+        Assert.True(notes.Count >= 3);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(primer.Notes[i].Pitch, notes[i].Pitch);
+            Assert.Equal(primer.Notes[i].StartSeconds, notes[i].StartSeconds, 0.011);
+        }
+        Assert.True(MidiFileReader.Read(output).TotalSeconds > 3.5, "the generated part adds about 3 s after the 2 s primer");
+    }
+
+    [Fact]
     public void UnconditionalPresetRefusesConditioningControls()
     {
         var preset = TrainedPreset(conditional: false);
