@@ -1,20 +1,21 @@
 using System.CommandLine;
 using Euterpe.Core;
 using Euterpe.Core.IO;
+using Euterpe.Training.Export;
 using Euterpe.Training.Models;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe export RUN --out PRESET</c>: turn a training run into a preset (n-gram family for now).</summary>
+/// <summary><c>euterpe export RUN --out PRESET</c>: turn a training run into a preset (n-gram and event-rnn families).</summary>
 public static class ExportCommand
 {
     public static Command Create()
     {
         var run = new Argument<string>("RUN") { Description = "The run folder written by `euterpe train`." };
-        var output = new Option<string>("--out") { Description = "Preset folder to write (model.json + manifest.json).", Required = true };
+        var output = new Option<string>("--out") { Description = "Preset folder to write (model.json or model.onnx, plus manifest.json).", Required = true };
         var id = new Option<string?>("--id") { Description = "Preset id (default: the preset folder's name)." };
         var name = new Option<string?>("--name") { Description = "Display name (default: describes the model and its data)." };
-        var command = new Command("export", "Export a trained run as a preset that `euterpe generate` can use (n-gram runs for now).");
+        var command = new Command("export", "Export a trained run as a preset that `euterpe generate` can use (n-gram and event-rnn runs).");
         command.Arguments.Add(run);
         command.Options.Add(output);
         command.Options.Add(id);
@@ -23,8 +24,16 @@ public static class ExportCommand
         {
             var runFolder = result.GetValue(run)!;
             if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+            if (EventRnnExporter.IsRun(runFolder))
+            {
+                var exported = EventRnnExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));
+                var ce = exported.Provenance?.ValidationMetrics.GetValueOrDefault(EventRnnExporter.ValidationMetricName);
+                result.InvocationConfiguration.Output.WriteLine(
+                    $"preset: {result.GetValue(output)} (id {exported.Id}, family {exported.Family}, step {exported.Provenance?.Steps}, validation {ce?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} nats/token)");
+                return 0;
+            }
             var modelPath = Path.Combine(runFolder, NGramPresetManifest.ModelFileName);
-            if (!File.Exists(modelPath)) throw new EuterpeException($"{runFolder}: no {NGramPresetManifest.ModelFileName} (only n-gram runs can be exported so far)");
+            if (!File.Exists(modelPath)) throw new EuterpeException($"{runFolder}: no {NGramPresetManifest.ModelFileName} (export reads n-gram runs with model.json and event-rnn runs with checkpoint.safetensors)");
             NGramNoteModel.Load(modelPath); // refuse to export a model that does not load
             var provenance = NGramProvenance.ReadFrom(modelPath);
             var preset = result.GetValue(output)!;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Core.IO;
+using Euterpe.Core.Inference.Manifests;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
 using Euterpe.Training.Models;
@@ -11,7 +12,7 @@ namespace Euterpe.Cli.Commands;
 /// <summary><c>euterpe generate PRESET</c>: write a MIDI file from a preset, dispatching on the manifest's family.</summary>
 public static class GenerateCommand
 {
-    public static readonly IReadOnlyList<string> SupportedFamilies = [NGramNoteModel.Family];
+    public static readonly IReadOnlyList<string> SupportedFamilies = [NGramNoteModel.Family, ModelFamilies.EventRnn, ModelFamilies.ConditionalEventRnn];
 
     public static Command Create()
     {
@@ -21,7 +22,9 @@ public static class GenerateCommand
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
         var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody the output starts with and then continues for --seconds." };
-        var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute.", DefaultValueFactory = _ => 120 };
+        var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram).", DefaultValueFactory = _ => 120 };
+        var density = new Option<double?>("--density") { Description = "Notes per second (conditional event RNN; default: the training corpus's mean)." };
+        var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
         var command = new Command("generate", "Generate music from a preset into a MIDI file (families: " + string.Join(", ", SupportedFamilies) + ").");
         command.Arguments.Add(preset);
         command.Options.Add(seconds);
@@ -30,10 +33,26 @@ public static class GenerateCommand
         command.Options.Add(seed);
         command.Options.Add(prime);
         command.Options.Add(tempo);
+        command.Options.Add(density);
+        command.Options.Add(key);
         command.SetAction(result =>
         {
             var folder = result.GetValue(preset)!;
             var family = NGramPresetManifest.ReadFamily(folder);
+            if (EventRnnGenerator.IsFamily(family))
+            {
+                var options = new EventRnnGenerationOptions
+                {
+                    Seconds = result.GetValue(seconds), Temperature = (float)result.GetValue(temperature), Seed = result.GetValue(seed),
+                    Primer = result.GetValue(prime) is { } p ? Primer(p) : null, Density = result.GetValue(density), Key = result.GetValue(key),
+                };
+                var generated = EventRnnGenerator.Generate(folder, options);
+                var path = result.GetValue(output)!;
+                MidiFileWriter.Write(generated, path);
+                result.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {path}: {generated.Notes.Count} notes, {generated.TotalSeconds:0.0} s ({family}, seed {options.Seed})"));
+                return 0;
+            }
             if (family != NGramNoteModel.Family)
                 throw new EuterpeException($"{folder}: generate does not support the '{family}' family yet (supported: {string.Join(", ", SupportedFamilies)})");
             var manifest = NGramPresetManifest.Read(folder);

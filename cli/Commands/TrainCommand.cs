@@ -6,13 +6,14 @@ using Euterpe.Training.Models;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe train ngram</c>: count an n-gram melody model and measure it on held-out files.</summary>
+/// <summary><c>euterpe train ngram</c> (count an n-gram melody model) and <c>euterpe train event-rnn</c> (<see cref="TrainEventRnnCommand"/>).</summary>
 public static class TrainCommand
 {
     public static Command Create()
     {
         var command = new Command("train", "Train a model.");
         command.Subcommands.Add(CreateNGram());
+        command.Subcommands.Add(TrainEventRnnCommand.Create());
         return command;
     }
 

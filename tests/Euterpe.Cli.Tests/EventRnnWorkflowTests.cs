@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Euterpe.Core.Midi;
+
+namespace Euterpe.Cli.Tests;
+
+/// <summary>data prepare (performance) → train event-rnn → export → generate through the command runner, plus its error exits.</summary>
+public sealed class EventRnnWorkflowTests : IDisposable
+{
+    private static readonly string[] Songs = ["coconut_run2.mid", "train_filled_with_cash.mid", "ultimate_run.mid"];
+    private readonly DataCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Cache(string encoding = "performance")
+    {
+        var corpus = _cli.Corpus("corpus-" + encoding, Songs);
+        var cache = _cli.Path("cache-" + encoding);
+        var (code, _, stderr) = DataCli.Invoke("data", "prepare", "--data", corpus, "--encoding", encoding, "--out", cache, "--validation-fraction", "0.34", "--seed", "3");
+        Assert.True(code == 0, stderr);
+        return cache;
+    }
+
+    private string TrainedPreset(bool conditional)
+    {
+        var run = _cli.Path("run");
+        string[] args = ["train", "event-rnn", "--data", Cache(), "--out", run, "--config", "tiny", "--steps", "6", "--batch", "4", "--seq-len", "32",
+            "--validate-every", "3", "--checkpoint-every", "3", "--seed", "4", .. conditional ? new[] { "--conditional" } : []];
+        var (code, stdout, stderr) = DataCli.Invoke(args);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("step 6/6", stderr);
+        Assert.Matches(@"validation cross-entropy: [0-9.]+ nats/token", stdout);
+        Assert.True(File.Exists(Path.Combine(run, "loss.svg")));
+
+        var preset = _cli.Path("preset");
+        (code, stdout, stderr) = DataCli.Invoke("export", run, "--out", preset, "--id", "test-event-rnn");
+        Assert.True(code == 0, stderr);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(preset, "manifest.json")));
+        var root = manifest.RootElement;
+        Assert.Equal(conditional ? "conditional-event-rnn" : "event-rnn", root.GetProperty("family").GetString());
+        Assert.Equal("performance-events", root.GetProperty("representation").GetString());
+        Assert.Equal(6, root.GetProperty("provenance").GetProperty("steps").GetInt64());
+        Assert.True(root.GetProperty("provenance").GetProperty("validationMetrics").GetProperty("crossEntropyNatsPerToken").GetDouble() > 0);
+        Assert.Equal(2, root.GetProperty("state").GetArrayLength());
+        Assert.Equal(conditional ? 1 : 0, root.GetProperty("conditioning").GetArrayLength());
+        return preset;
+    }
+
+    [Fact]
+    public void ConditionalPresetGeneratesTheSameFileForTheSameSeed()
+    {
+        var preset = TrainedPreset(conditional: true);
+        byte[] Generate(string name, string seed, params string[] extra)
+        {
+            var path = _cli.Path(name);
+            var (code, stdout, stderr) = DataCli.Invoke(["generate", preset, "--seconds", "5", "--out", path, "--seed", seed, .. extra]);
+            Assert.True(code == 0, stderr);
+            Assert.StartsWith($"wrote {path}: ", stdout);
+            return File.ReadAllBytes(path);
+        }
+        var a = Generate("a.mid", "7", "--density", "6", "--key", "D:minor");
+        var b = Generate("b.mid", "7", "--density", "6", "--key", "D:minor");
+        var c = Generate("c.mid", "8", "--density", "6", "--key", "D:minor");
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        var notes = MidiFileReader.Read(_cli.Path("a.mid"));
+        Assert.NotEmpty(notes.Notes);
+        Assert.InRange(notes.TotalSeconds, 1, 7);
+    }
+
+    [Fact]
+    public void PrimedOutputStartsWithThePrimerAndContinuesPastIt()
+    {
+        var preset = TrainedPreset(conditional: false);
+        var primer = new Euterpe.Core.Music.NoteSequence();
+        primer.AddNoteSeconds(60, 80, 0.0, 0.5);
+        primer.AddNoteSeconds(64, 80, 0.5, 1.0);
+        primer.AddNoteSeconds(67, 80, 1.0, 2.0);
+        var primerPath = _cli.Path("primer.mid");
+        MidiFileWriter.Write(primer, primerPath);
+        var output = _cli.Path("primed.mid");
+        var (code, _, stderr) = DataCli.Invoke("generate", preset, "--seconds", "3", "--out", output, "--seed", "1", "--prime", primerPath);
+        Assert.True(code == 0, stderr);
+        var notes = MidiFileReader.Read(output).Notes.OrderBy(n => n.StartSeconds).ThenBy(n => n.Pitch).ToList();
+        Assert.True(notes.Count >= 3);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(primer.Notes[i].Pitch, notes[i].Pitch);
+            Assert.Equal(primer.Notes[i].StartSeconds, notes[i].StartSeconds, 0.011);
+        }
+        Assert.True(MidiFileReader.Read(output).TotalSeconds > 3.5, "the generated part adds about 3 s after the 2 s primer");
+    }
+
+    [Fact]
+    public void UnconditionalPresetRefusesConditioningControls()
+    {
+        var preset = TrainedPreset(conditional: false);
+        var (code, _, stderr) = DataCli.Invoke("generate", preset, "--seconds", "2", "--out", _cli.Path("x.mid"), "--density", "3");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", stderr);
+        Assert.Contains("need a conditional model", stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void BadInputsAreOneErrorLineAndExitTwo()
+    {
+        void Fails(string expected, params string[] args)
+        {
+            var (code, _, stderr) = DataCli.Invoke(args);
+            Assert.Equal(2, code);
+            Assert.StartsWith("error: ", stderr);
+            Assert.Contains(expected, stderr);
+            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        }
+        Fails("neither a prepared cache nor a folder", "train", "event-rnn", "--data", _cli.Path("missing"), "--out", _cli.Path("r1"));
+        Fails("unknown configuration 'huge'", "train", "event-rnn", "--data", _cli.Path("missing"), "--out", _cli.Path("r2"), "--config", "huge");
+        Fails("event-rnn needs 'performance'", "train", "event-rnn", "--data", Cache("notes"), "--out", _cli.Path("r3"), "--steps", "1");
+        Fails("nothing to resume", "train", "event-rnn", "--data", Cache(), "--out", _cli.Path("r4"), "--resume", "--config", "tiny");
+    }
+}

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using Euterpe.Core;
+using Euterpe.Core.Encoding;
+using Euterpe.Core.IO;
+using Euterpe.Training.Data;
+using Euterpe.Training.Models;
+using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Optim;
+using Euterpe.Training.Torch.Serialization;
+
+namespace Euterpe.Training.Training;
+
+/// <summary>
+/// Trains an <see cref="EventRnn"/> on a performance-encoded cache: random windows, Adam, gradient-norm clipping,
+/// validation cross-entropy on the held-out pieces, and a checkpoint (weights, Adam state, step, config with the seed)
+/// every N steps and at the end, so a killed run resumes from its last checkpoint and continues exactly.
+/// </summary>
+public static class EventRnnTrainer
+{
+    public const string CheckpointFileName = "checkpoint.safetensors";
+    public const string LossCurveFileName = "loss.svg";
+
+    /// <summary>Checks that a dataset holds performance events with conditioning features.</summary>
+    public static void CheckDataset(PreparedDataset dataset, string source)
+    {
+        if (dataset.Encoding != DataEncoding.Performance)
+            throw new EuterpeException($"{source}: the cache holds '{dataset.Manifest.Encoding}' data; event-rnn needs 'performance' (run `euterpe data prepare --encoding performance`)");
+        if (dataset.Train.Count == 0) throw new EuterpeException($"{source}: no training pieces");
+    }
+
+    /// <summary>A run config for a fresh run: model sizes from the named configuration, the corpus's encoding and mean conditioning.</summary>
+    public static EventRnnRunConfig NewRunConfig(PreparedDataset dataset, string configName, bool conditional, long steps, int batch, int sequenceLength,
+        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery)
+    {
+        var model = EventRnnConfig.Named(configName, dataset.Manifest.VocabularySize, conditional ? ConditioningFeatures.Length : 0);
+        if (steps < 1) throw new EuterpeException($"--steps: must be at least 1 (got {steps})");
+        if (batch < 1) throw new EuterpeException($"--batch: must be at least 1 (got {batch})");
+        if (sequenceLength < 2) throw new EuterpeException($"--seq-len: must be at least 2 (got {sequenceLength})");
+        if (!(learningRate > 0)) throw new EuterpeException($"--lr: must be positive (got {learningRate})");
+        if (device is not ("cpu" or "cuda")) throw new EuterpeException($"--device: must be cpu or cuda (got {device})");
+        return new EventRnnRunConfig
+        {
+            Config = model.Name, Conditional = conditional, VocabularySize = model.VocabularySize, EmbeddingSize = model.EmbeddingSize,
+            HiddenSize = model.HiddenSize, Layers = model.Layers, ConditioningSize = model.ConditioningSize, Steps = steps, Batch = batch,
+            SequenceLength = sequenceLength, LearningRate = learningRate, Seed = seed, Device = device, Data = dataset.Manifest.Data,
+            ValidationEvery = Math.Max(1, validationEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
+            Encoding = dataset.Manifest.Performance ?? new PerformanceEncodingOptions(),
+            ConditioningMean = MeanConditioning(dataset.Train),
+        };
+    }
+
+    /// <summary>The config stored in a run's checkpoint.</summary>
+    public static EventRnnRunConfig ReadRunConfig(string checkpointPath)
+    {
+        if (!File.Exists(checkpointPath)) throw new EuterpeException($"{checkpointPath}: file not found");
+        var (tensors, metadata) = Safetensors.Load(checkpointPath);
+        foreach (var t in tensors.Values) t.Dispose();
+        if (!metadata.TryGetValue("config", out var json)) throw new EuterpeException($"{checkpointPath}: checkpoint has no config");
+        return EventRnnRunConfig.FromJson(json, checkpointPath);
+    }
+
+    /// <summary>
+    /// Trains to <see cref="EventRnnRunConfig.Steps"/>. With <paramref name="resume"/> the run folder's checkpoint is loaded
+    /// first (its model config wins; the step target, validation and checkpoint intervals come from <paramref name="config"/>).
+    /// </summary>
+    public static EventRnnMetrics Train(PreparedDataset dataset, EventRnnRunConfig config, string runFolder, bool resume, Action<EventRnnProgress>? progress = null)
+    {
+        CheckDataset(dataset, config.Data);
+        if (File.Exists(runFolder)) throw new EuterpeException($"{runFolder}: is a file, not a folder");
+        Directory.CreateDirectory(runFolder);
+        var checkpointPath = Path.Combine(runFolder, CheckpointFileName);
+        long startStep = 0;
+        var history = new List<LossPoint>();
+        if (resume)
+        {
+            if (!File.Exists(checkpointPath)) throw new EuterpeException($"{runFolder}: nothing to resume (no {CheckpointFileName})");
+            var saved = ReadRunConfig(checkpointPath);
+            config = saved with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
+        }
+        else if (File.Exists(checkpointPath))
+        {
+            throw new EuterpeException($"{runFolder}: already holds a checkpoint; pass --resume to continue it or choose another --out");
+        }
+        if (config.VocabularySize != dataset.Manifest.VocabularySize)
+            throw new EuterpeException($"{runFolder}: the checkpoint's vocabulary has {config.VocabularySize} tokens, the data {dataset.Manifest.VocabularySize}");
+
+        var device = config.Device == "cuda" ? Device.CUDA : Device.CPU;
+        if (device.Type == DeviceType.CUDA && !torch.cuda_is_available()) throw new EuterpeException("--device cuda: no CUDA device is available to libtorch");
+        torch.manual_seed(config.Seed);
+        using var model = new EventRnn(config.ModelConfig());
+        model.to(device);
+        using var optimizer = new Adam(model.parameters(), config.LearningRate);
+        if (resume)
+        {
+            (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, optimizer);
+            history.AddRange((EventRnnMetrics.TryLoad(runFolder)?.History ?? []).Where(p => p.Step <= startStep));
+        }
+
+        var sampler = new WindowSampler(dataset.Train, config.SequenceLength, config.Seed, config.Data);
+        var (batch, length) = (config.Batch, config.SequenceLength);
+        var inputs = new long[batch * length];
+        var targets = new long[batch * length];
+        var rows = new PreparedSequence[batch];
+        var conditioning = new float[batch * config.ConditioningSize];
+        var normalised = NormalisedFeatures(dataset.Train.Concat(dataset.Validation));
+        double lossSum = 0;
+        var lossCount = 0;
+        double? lastValidation = history.LastOrDefault(p => p.ValidationLoss.HasValue)?.ValidationLoss;
+        double lastTrain = history.Count > 0 ? history[^1].TrainLoss : double.NaN;
+        var clock = Stopwatch.StartNew();
+        var stepsPerSecond = 0.0;
+        var previous = resume ? EventRnnMetrics.TryLoad(runFolder) : null;
+        var metrics = Metrics(config, dataset, startStep, history, lastTrain, lastValidation, previous?.Step == startStep ? previous.StepsPerSecond : 0);
+
+        for (var step = startStep + 1; step <= config.Steps; step++)
+        {
+            model.train();
+            using (var scope = torch.NewDisposeScope())
+            {
+                sampler.Fill(step, inputs, targets, rows);
+                var x = torch.tensor<long>(inputs, batch, length).to(device);
+                var y = torch.tensor<long>(targets, batch * length).to(device);
+                Tensor? c = null;
+                if (config.ConditioningSize > 0)
+                {
+                    for (var b = 0; b < batch; b++) normalised[rows[b]].CopyTo(conditioning, b * config.ConditioningSize);
+                    c = torch.tensor<float>(conditioning, batch, config.ConditioningSize).to(device);
+                }
+                var (logits, _, _) = model.forward(x, c);
+                var loss = torch.nn.functional.cross_entropy(logits.reshape(-1, config.VocabularySize), y);
+                optimizer.zero_grad();
+                loss.backward();
+                torch.nn.utils.clip_grad_norm_(model.parameters(), config.ClipNorm);
+                optimizer.step();
+                lossSum += loss.item();
+                lossCount++;
+            }
+            var done = step - startStep;
+            stepsPerSecond = done / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+            var validate = step % config.ValidationEvery == 0 || step == config.Steps;
+            var checkpoint = step % config.CheckpointEvery == 0 || step == config.Steps;
+            double? validation = null;
+            if (validate)
+            {
+                lastTrain = lossSum / lossCount;
+                (lossSum, lossCount) = (0, 0);
+                if (dataset.Validation.Count > 0) lastValidation = validation = ValidationCrossEntropy(model, dataset.Validation, normalised, device);
+                history.Add(new LossPoint(step, lastTrain, validation));
+            }
+            if (checkpoint)
+            {
+                TrainingCheckpoint.Save(checkpointPath, model, optimizer, step, config.ToJson());
+                metrics = Metrics(config, dataset, step, history, lastTrain, lastValidation, stepsPerSecond);
+                metrics.Save(runFolder);
+                AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
+                    LossCurveSvg.Render(history, $"event-rnn {config.Config}{(config.Conditional ? " conditional" : "")}, seed {config.Seed}"));
+            }
+            var eta = TimeSpan.FromSeconds((config.Steps - step) / Math.Max(1e-9, stepsPerSecond));
+            progress?.Invoke(new EventRnnProgress(step, config.Steps, lossCount > 0 ? lossSum / lossCount : lastTrain, lastValidation, stepsPerSecond, eta, checkpoint));
+        }
+        if (startStep >= config.Steps) metrics.Save(runFolder); // nothing to train: refresh metrics.json (e.g. after an upgrade)
+        return metrics;
+    }
+
+    /// <summary>Mean cross-entropy (nats per predicted token) of the model over whole pieces, state carried across chunks.</summary>
+    public static double ValidationCrossEntropy(EventRnn model, IReadOnlyList<PreparedSequence> pieces, IReadOnlyDictionary<PreparedSequence, float[]> normalised, Device device)
+    {
+        const int Chunk = 512;
+        model.eval();
+        using var noGrad = torch.no_grad();
+        double sum = 0;
+        long count = 0;
+        foreach (var piece in pieces)
+        {
+            var tokens = piece.Tokens;
+            if (tokens.Length < 2) continue;
+            using var scope = torch.NewDisposeScope();
+            Tensor? c = model.Config.IsConditional ? torch.tensor<float>(normalised[piece], 1, model.Config.ConditioningSize).to(device) : null;
+            (Tensor h, Tensor c)? state = null;
+            for (var start = 0; start < tokens.Length - 1; start += Chunk)
+            {
+                var n = Math.Min(Chunk, tokens.Length - 1 - start);
+                var x = torch.tensor<long>(tokens.AsSpan(start, n).ToArray().Select(t => (long)t).ToArray(), 1, n).to(device);
+                var y = torch.tensor<long>(tokens.AsSpan(start + 1, n).ToArray().Select(t => (long)t).ToArray(), n).to(device);
+                var (logits, h, cc) = model.forward(x, c, state);
+                state = (h, cc);
+                sum += torch.nn.functional.cross_entropy(logits.reshape(-1, model.Config.VocabularySize), y, reduction: Reduction.Sum).item();
+                count += n;
+            }
+        }
+        model.train();
+        return count > 0 ? sum / count : double.NaN;
+    }
+
+    /// <summary>Each piece's features scaled for the model (<see cref="ConditioningFeatures.CopyNormalisedTo"/>).</summary>
+    public static Dictionary<PreparedSequence, float[]> NormalisedFeatures(IEnumerable<PreparedSequence> pieces)
+    {
+        var result = new Dictionary<PreparedSequence, float[]>(ReferenceEqualityComparer.Instance);
+        foreach (var p in pieces) result[p] = Normalise(p.Features);
+        return result;
+    }
+
+    public static float[] Normalise(float[]? raw)
+    {
+        var values = new float[ConditioningFeatures.Length];
+        if (raw is not { Length: ConditioningFeatures.Length }) return values;
+        ConditioningFeatures.FromValues(raw.AsSpan(0, 12), raw[12], raw[13]).CopyNormalisedTo(values);
+        return values;
+    }
+
+    private static float[] MeanConditioning(IReadOnlyList<PreparedSequence> pieces)
+    {
+        var mean = new double[ConditioningFeatures.Length];
+        var n = 0;
+        foreach (var p in pieces)
+        {
+            if (p.Features is null) continue;
+            var v = Normalise(p.Features);
+            for (var i = 0; i < mean.Length; i++) mean[i] += v[i];
+            n++;
+        }
+        return mean.Select(m => n > 0 ? (float)(m / n) : 0f).ToArray();
+    }
+
+    private static EventRnnMetrics Metrics(EventRnnRunConfig config, PreparedDataset dataset, long step, List<LossPoint> history, double train, double? validation, double stepsPerSecond)
+    {
+        var tokens = dataset.Validation.Sum(p => (long)Math.Max(0, p.Tokens.Length - 1));
+        var seconds = dataset.Validation.Sum(p => SecondsOf(p.Tokens, config.Encoding));
+        var encoding = new PerformanceEncoding(config.Encoding);
+        var notes = dataset.Validation.Sum(p => (long)p.Tokens.Count(t => encoding.TokenToEvent(t).Type == PerformanceEventType.NoteOn));
+        var total = validation * tokens;
+        return new EventRnnMetrics
+        {
+            Config = config,
+            Step = step,
+            LastTrainLoss = double.IsFinite(train) ? train : null,
+            ValidationCrossEntropy = validation,
+            TrainPieces = dataset.Train.Count,
+            TrainTokens = dataset.Train.Sum(p => (long)p.Tokens.Length),
+            ValidationPieces = dataset.Validation.Count,
+            ValidationTokens = tokens,
+            ValidationSeconds = seconds,
+            ValidationNotes = notes,
+            ValidationNatsPerSecond = seconds > 0 ? total / seconds : null,
+            ValidationNatsPerNote = notes > 0 ? total / notes : null,
+            StepsPerSecond = stepsPerSecond,
+            History = [.. history],
+        };
+    }
+
+    /// <summary>Music time a token sequence spans (the sum of its time shifts).</summary>
+    public static double SecondsOf(int[] tokens, PerformanceEncodingOptions options)
+    {
+        var encoding = new PerformanceEncoding(options);
+        long steps = 0;
+        foreach (var t in tokens)
+        {
+            var e = encoding.TokenToEvent(t);
+            if (e.Type == PerformanceEventType.TimeShift) steps += e.Value;
+        }
+        return steps * options.StepSeconds;
+    }
+}
