@@ -27,7 +27,23 @@ public sealed unsafe class TransportPlayback
     private double _blockBeat;
     private double _beatsPerSample;
 
-    public TransportPlayback(GenerationLink link) => _link = link;
+    public TransportPlayback(GenerationLink link, Func<bool>? modelChosen = null)
+    {
+        _link = link;
+        _modelChosen = modelChosen ?? (static () => false);
+    }
+
+    private readonly Func<bool> _modelChosen;
+
+    /// <summary>Longest an offline block waits for the generator before it plays what there is.</summary>
+    public static readonly TimeSpan OfflineWaitLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Offline processing (a DAW's export, our host's render): a block waits until the worker has generated past its
+    /// end, so an export holds the same music as playback however fast it runs. Never set in real-time mode, where the
+    /// audio thread must not wait.
+    /// </summary>
+    public bool WaitForGenerator { get; set; }
 
     /// <summary>Generated notes sounding now (test inspection).</summary>
     public int SoundingCount
@@ -79,6 +95,8 @@ public sealed unsafe class TransportPlayback
             count += ReleaseAll(output);
             _seenEpoch = _link.BumpEpoch();
         }
+        // Offline, wait for the worker before looking at its epoch: loading a model starts a new one.
+        if (WaitForGenerator && playing) AwaitGenerator(beat + frames * _beatsPerSample);
         var epoch = _link.Epoch;
         if (epoch != _seenEpoch)
         {
@@ -112,6 +130,18 @@ public sealed unsafe class TransportPlayback
             }
         }
         return count;
+    }
+
+    private void AwaitGenerator(double end)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (_modelChosen() && System.Diagnostics.Stopwatch.GetElapsedTime(started) < OfflineWaitLimit)
+        {
+            var state = _link.State;
+            if (state == GenerationState.Error) return;
+            if (state == GenerationState.Ready && _link.IsReadyFor(end)) return;
+            Thread.Sleep(1);
+        }
     }
 
     /// <summary>Hands a note played into the event input of this block to the worker (follow input, clips).</summary>

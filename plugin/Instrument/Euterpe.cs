@@ -44,7 +44,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
 
     public Euterpe() : base([ComponentThunks.Vtable, AudioProcessorThunks.Vtable, ProcessContextRequirementsThunks.Vtable, ConnectionPointThunks.Vtable])
     {
-        _playback = new TransportPlayback(_link);
+        _playback = new TransportPlayback(_link, () => InstrumentParameters.Plain(_values, ParameterId.Model) != 0);
         StatusBoard.Register(this);
     }
 
@@ -181,6 +181,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
             return Vst3Result.InvalidArgument;
         _sampleRate = setup->SampleRate;
         _sampleSize = setup->SymbolicSampleSize;
+        _playback.WaitForGenerator = setup->ProcessMode == ProcessSetup.ModeOffline;
         _synth.SetSampleRate(_sampleRate);
         return Vst3Result.Ok;
     }
