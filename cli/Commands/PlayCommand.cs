@@ -11,6 +11,7 @@ public static class PlayCommand
     public static Command Create()
     {
         var plugin = new Option<string>("--plugin") { Description = "VST3 bundle (default: our artifacts/Euterpe.vst3)." };
+        var preset = new Option<string>("--preset") { Description = "Preset to play: a name from the plug-in's Model list, or a preset folder (model.onnx + manifest.json)." };
         var midiIn = new Option<string>("--midi-in") { Description = "MIDI file played into the plug-in alongside the JACK MIDI input." };
         var seconds = new Option<double>("--seconds") { Description = "How long to run (default: the MIDI file's length + 2 s, or 10 s)." };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext.", DefaultValueFactory = _ => 120 };
@@ -18,7 +19,7 @@ public static class PlayCommand
         var noConnect = new Option<bool>("--no-connect") { Description = "Do not connect the outputs to system playback." };
         var command = new Command("play", "Play a VST3 instrument in real time as a JACK client (2 audio outs, 1 MIDI in).")
         {
-            plugin, midiIn, seconds, tempo, server, noConnect,
+            plugin, preset, midiIn, seconds, tempo, server, noConnect,
         };
         command.SetAction(parseResult =>
         {
@@ -30,6 +31,7 @@ public static class PlayCommand
             var options = new PlayOptions(parseResult.GetValue(plugin) ?? BundleLocator.Default())
             {
                 MidiIn = parseResult.GetValue(midiIn),
+                Preset = parseResult.GetValue(preset),
                 Seconds = parseResult.GetValue(seconds),
                 Tempo = parseResult.GetValue(tempo),
                 ServerName = parseResult.GetValue(server),

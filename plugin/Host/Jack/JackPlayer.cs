@@ -56,8 +56,11 @@ public sealed unsafe class JackPlayer : IDisposable
 
     public static PlayResult Play(PlayOptions options, Action<string>? log = null)
     {
+        var preset = PresetChoice.Prepare(options.Preset);
         using var module = Vst3Module.Load(options.Bundle);
         using var plugin = PluginInstance.Create(module);
+        var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
+        if (presetNote.Length > 0) log?.Invoke($"warning: {presetNote}");
         var client = Open(options);
         try
         {
@@ -67,7 +70,7 @@ public sealed unsafe class JackPlayer : IDisposable
             var seconds = options.Seconds > 0 ? options.Seconds
                 : schedule.Length > 0 ? schedule[^1].Sample / (double)sampleRate + 2 : 10;
             var capacity = (int)Math.Min(50_000_000, seconds * sampleRate / period * 2 + 4096);
-            using var player = new JackPlayer(plugin, client, schedule, options.Tempo, sampleRate, period, capacity);
+            using var player = new JackPlayer(plugin, client, schedule, options.Tempo, sampleRate, period, capacity) { InitialParameter = presetPoint };
             client = 0; // the player closes it now
             return player.Run(options, seconds, sampleRate, log);
         }
@@ -139,6 +142,9 @@ public sealed unsafe class JackPlayer : IDisposable
     /// Runs the plug-in's process() a few times (silent, no events) before JACK calls us, so its code and ours is
     /// compiled and first-use work is done here, not in the first real-time periods.
     /// </summary>
+    /// <summary>A parameter the processor receives before the first real-time period (the preset chosen on the command line).</summary>
+    public (uint Id, double Normalized)? InitialParameter { get; init; }
+
     private void WarmUp()
     {
         try
@@ -151,6 +157,7 @@ public sealed unsafe class JackPlayer : IDisposable
         for (var i = 0; i < 64; i++)
         {
             _buffers.BeginBlock((int)_maxFrames, 0, _tempo, 4, 4, playing: false);
+            if (i == 0 && InitialParameter is { } p) _buffers.InputParameters.Add(p.Id, 0, p.Normalized);
             _plugin.Process(_buffers.Data);
         }
     }
