@@ -60,6 +60,15 @@ public sealed class GenerationLink
 
     public int Epoch => Volatile.Read(ref _epoch);
 
+    private int _workerSlot = -1;
+
+    /// <summary>The Model slot whose generator made the queued notes (set by the worker when it switches models).</summary>
+    public int WorkerSlot
+    {
+        get => Volatile.Read(ref _workerSlot);
+        set => Volatile.Write(ref _workerSlot, value);
+    }
+
     public int BumpEpoch() => Interlocked.Increment(ref _epoch);
 
     /// <summary>The worker has generated every note before this beat for epoch <see cref="HorizonEpoch"/>.</summary>

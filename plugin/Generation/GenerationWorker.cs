@@ -179,6 +179,7 @@ public sealed class GenerationWorker : IDisposable
         var catalog = PresetCatalog.Shared;
         if (slot == _loadedSlot && catalog == _loadedCatalog && !retry) return false;
         _loadedSlot = slot;
+        _link.WorkerSlot = slot;
         _loadedCatalog = catalog;
         _generator?.Dispose();
         _generator = null;

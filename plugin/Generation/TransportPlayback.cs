@@ -27,13 +27,15 @@ public sealed unsafe class TransportPlayback
     private double _blockBeat;
     private double _beatsPerSample;
 
-    public TransportPlayback(GenerationLink link, Func<bool>? modelChosen = null)
+    /// <param name="requestedSlot">The Model slot the processor's parameters ask for now; notes made by the worker for
+    /// another slot (it has not seen the change yet) are dropped. Null: whatever the worker plays.</param>
+    public TransportPlayback(GenerationLink link, Func<int>? requestedSlot = null)
     {
         _link = link;
-        _modelChosen = modelChosen ?? (static () => false);
+        _requestedSlot = requestedSlot ?? (() => _link.WorkerSlot);
     }
 
-    private readonly Func<bool> _modelChosen;
+    private readonly Func<int> _requestedSlot;
 
     /// <summary>Longest an offline block waits for the generator before it plays what there is.</summary>
     public static readonly TimeSpan OfflineWaitLimit = TimeSpan.FromSeconds(60);
@@ -110,6 +112,13 @@ public sealed unsafe class TransportPlayback
 
         var end = beat + frames * _beatsPerSample;
         _expectedBeat = end;
+        if (_requestedSlot() != _link.WorkerSlot)
+        {
+            // The model was just changed and the worker has not switched yet: what it queued is for the old one.
+            count += ReleaseAll(output[count..]);
+            while (_link.Notes.TryDequeue(out _)) { }
+            return count;
+        }
         Pull(epoch);
         while (_pendingCount > 0 && count < output.Length)
         {
@@ -135,11 +144,11 @@ public sealed unsafe class TransportPlayback
     private void AwaitGenerator(double end)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        while (_modelChosen() && System.Diagnostics.Stopwatch.GetElapsedTime(started) < OfflineWaitLimit)
+        while (_requestedSlot() != 0 && System.Diagnostics.Stopwatch.GetElapsedTime(started) < OfflineWaitLimit)
         {
             var state = _link.State;
-            if (state == GenerationState.Error) return;
-            if (state == GenerationState.Ready && _link.IsReadyFor(end)) return;
+            if (state == GenerationState.Error && _link.WorkerSlot == _requestedSlot()) return;
+            if (state == GenerationState.Ready && _link.WorkerSlot == _requestedSlot() && _link.IsReadyFor(end)) return;
             Thread.Sleep(1);
         }
     }

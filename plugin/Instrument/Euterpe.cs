@@ -44,7 +44,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
 
     public Euterpe() : base([ComponentThunks.Vtable, AudioProcessorThunks.Vtable, ProcessContextRequirementsThunks.Vtable, ConnectionPointThunks.Vtable])
     {
-        _playback = new TransportPlayback(_link, () => InstrumentParameters.Plain(_values, ParameterId.Model) != 0);
+        _playback = new TransportPlayback(_link, () => (int)InstrumentParameters.Plain(_values, ParameterId.Model));
         StatusBoard.Register(this);
     }
 

@@ -6,6 +6,7 @@ namespace Euterpe.Host.Tests;
 /// The README's main job in small: the shipped event-RNN preset, chosen by folder, generates notes inside the plug-in
 /// during an offline render in our host; the export is the same every time (offline blocks wait for the generator).
 /// </summary>
+[Collection(PluginInstanceCollection.Name)]
 public class PresetRenderTests
 {
     private static string ShippedPreset()

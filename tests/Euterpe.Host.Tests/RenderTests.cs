@@ -3,6 +3,7 @@ using Euterpe.Core.Midi;
 
 namespace Euterpe.Host.Tests;
 
+[Collection(PluginInstanceCollection.Name)]
 public class RenderTests
 {
     private const int SampleRate = 48000;
@@ -14,7 +15,7 @@ public class RenderTests
     {
         var song = TestData.Song("5432gone_redfarn.mid");
         using var dir = new TempDir();
-        var options = new RenderOptions(TestData.Bundle(), 8, dir.File("song.wav")) { MidiIn = song, MidiInDelay = Delay, MidiOut = dir.File("out.mid"), Tempo = 100, Block = 512 };
+        var options = new RenderOptions(TestData.Bundle(), 8, dir.File("song.wav")) { Preset = "Off", MidiIn = song, MidiInDelay = Delay, MidiOut = dir.File("out.mid"), Tempo = 100, Block = 512 };
         var result = OfflineRenderer.Render(options);
 
         var audio = WavFile.Read(options.OutWav, out var format);
@@ -78,10 +79,10 @@ public class RenderTests
         var song = TestData.Song("5432gone_redfarn.mid");
         var gainId = HostInspector.Describe(bundle).Parameters.Single(p => p.Units == "dB").Id;
         using var dir = new TempDir();
-        var plain = OfflineRenderer.Render(new RenderOptions(bundle, 6, dir.File("plain.wav")) { MidiIn = song });
+        var plain = OfflineRenderer.Render(new RenderOptions(bundle, 6, dir.File("plain.wav")) { Preset = "Off", MidiIn = song });
         var quiet = OfflineRenderer.Render(new RenderOptions(bundle, 6, dir.File("quiet.wav"))
         {
-            MidiIn = song, ParameterChanges = [new ParameterChange(gainId, 0.0, 4.0)],
+            Preset = "Off", MidiIn = song, ParameterChanges = [new ParameterChange(gainId, 0.0, 4.0)],
         });
         var a = WavFile.Read(dir.File("plain.wav")).Channels[0];
         var b = WavFile.Read(dir.File("quiet.wav")).Channels[0];

@@ -17,10 +17,9 @@ public static class EventRnnExporter
 {
     /// <summary>ONNX metadata key holding the corpus-mean conditioning vector (14 comma-separated normalised values).</summary>
     public const string ConditioningMeanKey = "euterpe.conditioning.mean";
-    public const string EncodingName = Representations.PerformanceEvents;
+    public const string EncodingName = TokenModelManifests.PerformanceEncodingName;
     public const string ValidationMetricName = "crossEntropyNatsPerToken";
 
-    private static readonly JsonSerializerOptions OptionsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>Whether a run folder holds an event-rnn checkpoint.</summary>
     public static bool IsRun(string runFolder) => File.Exists(Path.Combine(runFolder, EventRnnTrainer.CheckpointFileName));
@@ -68,7 +67,7 @@ public static class EventRnnExporter
                 DisplayName = displayName ?? $"Event RNN {config.Config} ({config.Layers}×{hidden}{(config.Conditional ? ", conditional" : "")}) trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}",
                 Family = family,
                 Representation = Representations.PerformanceEvents,
-                Vocabulary = new ManifestVocabulary { Size = config.VocabularySize, Encoding = new ManifestEncodingReference { Name = EncodingName, Options = EncodingOptions(config.Encoding) } },
+                Vocabulary = new ManifestVocabulary { Size = config.VocabularySize, Encoding = new ManifestEncodingReference { Name = EncodingName, Options = TokenModelManifests.ToManifestOptions(config.Encoding) } },
                 Timing = new ManifestTiming { SecondsPerStep = config.Encoding.StepSeconds },
                 Io = new ManifestIo
                 {
@@ -116,27 +115,4 @@ public static class EventRnnExporter
         return result;
     }
 
-    /// <summary>The encoding options as manifest JSON values.</summary>
-    public static Dictionary<string, JsonElement> EncodingOptions(PerformanceEncodingOptions options)
-    {
-        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(options, OptionsJson));
-        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
-    }
-
-    /// <summary>The encoding options a manifest names (defaults for any it leaves out).</summary>
-    public static PerformanceEncodingOptions EncodingOptions(ModelManifest manifest)
-    {
-        var reference = manifest.Vocabulary?.Encoding;
-        if (reference is null || reference.Name != EncodingName)
-            throw new EuterpeException($"{manifest.SourcePath}: vocabulary encoding must be '{EncodingName}'");
-        var json = JsonSerializer.Serialize(reference.Options);
-        try
-        {
-            return JsonSerializer.Deserialize<PerformanceEncodingOptions>(json, OptionsJson) ?? new PerformanceEncodingOptions();
-        }
-        catch (JsonException e)
-        {
-            throw new EuterpeException($"{manifest.SourcePath}: bad performance encoding options ({e.Message.Split('\n')[0]})", inner: e);
-        }
-    }
 }

@@ -24,14 +24,11 @@ public static class EventRnnGenerator
         var preset = PresetDirectory.Open(presetFolder);
         var manifest = preset.Manifest;
         if (!IsFamily(manifest.Family)) throw new EuterpeException($"{preset.ManifestPath}: family '{manifest.Family}' is not an event-rnn family");
-        if (manifest.Io?.TokenInput is null || manifest.Io.LogitsOutput is null)
-            throw new EuterpeException($"{preset.ManifestPath}: io needs tokenInput and logitsOutput");
-        var encoding = new PerformanceEncoding(EventRnnExporter.EncodingOptions(manifest));
+        var encoding = TokenModelManifests.PerformanceEncoding(manifest, preset.ManifestPath);
+        var signature = TokenModelManifests.Signature(manifest, preset.ManifestPath);
         var conditioningName = manifest.Conditioning.FirstOrDefault()?.Name;
         if (conditioningName is null && (options.Density is not null || options.Key is not null))
             throw new EuterpeException($"{presetFolder}: --density and --key need a conditional model (this preset is {manifest.Family})");
-        var signature = new TokenModelSignature(manifest.Io.TokenInput.Name, manifest.Io.LogitsOutput.Name,
-            [.. manifest.State.Select(s => (s.Input, s.Output))], conditioningName);
         using var session = InferenceSession.Open(preset.ModelPath, new InferenceOptions { IntraOpThreads = 1 });
         using var model = new OnnxTokenStepModel(session, signature);
         if (model.VocabularySize != encoding.VocabularySize)

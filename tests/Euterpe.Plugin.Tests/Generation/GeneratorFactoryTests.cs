@@ -32,7 +32,7 @@ public class GeneratorFactoryTests
     {
         var manifest = ModelManifest.Parse(File.ReadAllText(Path.Combine(TestPresets.Folder, "good", PresetDirectory.ManifestFileName)));
         manifest.Vocabulary!.Size += 1;
-        var e = Assert.Throws<EuterpeException>(() => GeneratorFactory.PerformanceEncodingFrom(manifest, "m.json"));
+        var e = Assert.Throws<EuterpeException>(() => TokenModelManifests.PerformanceEncoding(manifest, "m.json"));
         Assert.Equal($"m.json: vocabulary size {TestPresets.Encoding.VocabularySize + 1} does not match its performance encoding ({TestPresets.Encoding.VocabularySize} tokens)", e.Message);
     }
 }
