@@ -37,17 +37,7 @@ public static class TrainCommand
             var config = result.InvocationConfiguration;
             var source = result.GetValue(data)!;
             NGramTrainer.CheckOrder(result.GetValue(order));
-            PreparedDataset dataset;
-            if (PreparedCache.IsCache(source))
-            {
-                dataset = PreparedCache.Open(source);
-            }
-            else
-            {
-                var options = new PrepareOptions { Encoding = DataEncoding.Notes, ValidationFraction = result.GetValue(fraction), Seed = result.GetValue(seed) };
-                dataset = DatasetPreparer.Prepare(source, options, ProgressLine.ForStderr(config.Error).Report);
-                foreach (var s in dataset.Skipped) config.Error.WriteLine($"skipped: {s.Path}: {s.Reason}");
-            }
+            var dataset = TrainingData.Load(source, DataEncoding.Notes, result.GetValue(fraction), result.GetValue(seed), config.Error);
             var (model, provenance) = NGramTrainer.Train(dataset, result.GetValue(order));
             var run = result.GetValue(output)!;
             if (File.Exists(run)) throw new EuterpeException($"{run}: is a file, not a folder");

@@ -35,17 +35,7 @@ internal static class TrainEventRnnCommand
             var source = result.GetValue(data)!;
             var configName = result.GetValue(config)!;
             Euterpe.Training.Models.EventRnnConfig.Named(configName, 1, 0); // an unknown --config fails before any data is read
-            PreparedDataset dataset;
-            if (PreparedCache.IsCache(source))
-            {
-                dataset = PreparedCache.Open(source);
-            }
-            else
-            {
-                if (!Directory.Exists(source)) throw new EuterpeException($"{source}: neither a prepared cache nor a folder");
-                var options = new PrepareOptions { Encoding = DataEncoding.Performance, ValidationFraction = result.GetValue(fraction), Seed = result.GetValue(seed) };
-                dataset = DatasetPreparer.Prepare(source, options, ProgressLine.ForStderr(invocation.Error).Report);
-            }
+            var dataset = TrainingData.Load(source, DataEncoding.Performance, result.GetValue(fraction), result.GetValue(seed), invocation.Error);
             EventRnnTrainer.CheckDataset(dataset, source);
             var run = result.GetValue(output)!;
             var runConfig = EventRnnTrainer.NewRunConfig(dataset, configName, result.GetValue(conditional), result.GetValue(steps), result.GetValue(batch),
