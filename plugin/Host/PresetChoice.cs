@@ -36,7 +36,7 @@ public sealed class PresetChoice
         return new PresetChoice(preset, [.. names]);
     }
 
-    /// <summary>Finds the list parameter and the value for the preset; the point goes to the processor at sample 0.</summary>
+    /// <summary>Finds the list parameter and the value for the preset; the caller sets it on the controller and sends it to the processor at sample 0.</summary>
     public (string Note, (uint Id, double Normalized)? Point) Apply(PluginInstance plugin, string bundle)
     {
         if (_argument is null) return ("", null);
@@ -46,9 +46,7 @@ public sealed class PresetChoice
             return ($"--preset {_argument}: ignored: {plugin.Class.Name} has no Model or Preset list parameter", null);
         foreach (var name in _names)
         {
-            if (!plugin.TryParseParameter(parameter.Id, name, out var normalized)) continue;
-            plugin.SetControllerParameter(parameter.Id, normalized);
-            return ("", (parameter.Id, normalized));
+            if (plugin.TryParseParameter(parameter.Id, name, out var normalized)) return ("", (parameter.Id, normalized));
         }
         throw new HostException(bundle, "--preset", $"{_argument}: {plugin.Class.Name} lists no preset named {string.Join(" or ", _names.Select(n => $"\"{n}\""))}");
     }

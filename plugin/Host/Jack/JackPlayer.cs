@@ -61,6 +61,7 @@ public sealed unsafe class JackPlayer : IDisposable
         using var plugin = PluginInstance.Create(module);
         var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
         if (presetNote.Length > 0) log?.Invoke($"warning: {presetNote}");
+        if (presetPoint is { } point) plugin.SetControllerParameter(point.Id, point.Normalized);
         var client = Open(options);
         try
         {
