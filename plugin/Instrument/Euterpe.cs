@@ -25,6 +25,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private const double ReleaseTailSeconds = 1.2;
 
     private readonly ElectricPianoSynth _synth = new();
+    private readonly OutputLimiter _limiter = new();
     private readonly double[] _values = InstrumentParameters.Defaults();
     private readonly float[] _left = new float[ChunkSize];
     private readonly float[] _right = new float[ChunkSize];
@@ -137,6 +138,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     public int SetActive(bool state)
     {
         _synth.SetSampleRate(_sampleRate);
+        _limiter.SetSampleRate(_sampleRate);
         _gain = TargetGain();
         _active = state;
         return Vst3Result.Ok;
@@ -183,6 +185,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         _sampleSize = setup->SymbolicSampleSize;
         _playback.WaitForGenerator = setup->ProcessMode == ProcessSetup.ModeOffline;
         _synth.SetSampleRate(_sampleRate);
+        _limiter.SetSampleRate(_sampleRate);
         return Vst3Result.Ok;
     }
 
@@ -444,6 +447,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
                 right[i] *= _gain;
                 audible |= left[i] != 0f || right[i] != 0f;
             }
+            _limiter.Process(left, right);
             for (var c = 0; c < output.NumChannels && output.ChannelBuffers != null; c++)
             {
                 var source = c < channels ? (c == 0 ? left : right) : default;

@@ -210,6 +210,9 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
         var catalog = PresetCatalog.Shared;
         for (var slot = 0; slot <= catalog.Entries.Count; slot++)
             if (string.Equals(catalog.LabelOf(slot), name, StringComparison.OrdinalIgnoreCase)) return slot;
+        // Users also type the preset's id (its folder name), as `generate` and the docs name presets.
+        for (var slot = 1; slot <= catalog.Entries.Count; slot++)
+            if (string.Equals(catalog.AtSlot(slot)!.Id, name, StringComparison.OrdinalIgnoreCase)) return slot;
         return null;
     }
 

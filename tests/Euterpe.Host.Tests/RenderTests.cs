@@ -98,6 +98,9 @@ public class RenderTests
         using var dir = new TempDir();
         var off = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("off.wav")) { Preset = "Off" });
         Assert.Equal("", off.PresetNote);
+        // A shipped preset's id (its folder name), as `generate` and the README name it, is accepted beside its display name.
+        var byId = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("id.wav")) { Preset = "event-rnn-openmsx" });
+        Assert.Equal("", byId.PresetNote);
         var e = Assert.Throws<HostException>(() => OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("p.wav")) { Preset = "no such folk preset" }));
         Assert.Equal("--preset", e.Step);
         Assert.Contains("lists no preset named \"no such folk preset\"", e.Problem);

@@ -163,11 +163,12 @@ public class InstrumentProcessingTests
         using var host = new InstrumentHost(48000, 480);
         var left = new List<float>();
         var right = new List<float>();
+        var gain = InstrumentParameters.All[InstrumentParameters.IndexOf(ParameterId.OutputGain)];
+        host.ParameterChanges.Add(ParameterId.OutputGain, 0, gain.ToNormalized(0));
         host.InputEvents.Add(Vst3Event.NoteOnAt(0, 60, 0.8f));
         host.Render(4800, 480, left, right);
         var unity = Signal.Rms(left, 2400, 2400);
 
-        var gain = InstrumentParameters.All[InstrumentParameters.IndexOf(ParameterId.OutputGain)];
         host.ParameterChanges.Add(ParameterId.OutputGain, 0, gain.ToNormalized(-20));
         host.Render(4800, 480, left, right);
         var quieter = Signal.Rms(left, 4800 + 2400, 2400);
@@ -178,6 +179,35 @@ public class InstrumentProcessingTests
         host.Render(4800, 480, left, right);
         Assert.Equal(0f, Signal.Peak(left, 9600 + 3600, 1200));
         Assert.Equal(0b11UL, host.LastSilenceFlags);
+    }
+
+    [Fact]
+    public void DenseLoudChordsNeverExceedFullScaleAndQuietNotesPassUntouched()
+    {
+        using var host = new InstrumentHost(48000, 256);
+        var left = new List<float>();
+        var right = new List<float>();
+        var gain = InstrumentParameters.All[InstrumentParameters.IndexOf(ParameterId.OutputGain)];
+        host.ParameterChanges.Add(ParameterId.OutputGain, 0, gain.ToNormalized(gain.Max));
+        // Every voice busy at full velocity, re-struck each beat: far above full scale without the limiter.
+        for (var beat = 0; beat < 8; beat++)
+        {
+            for (var pitch = 36; pitch < 36 + ElectricPianoSynth.VoiceCount; pitch++)
+                host.InputEvents.Add(Vst3Event.NoteOnAt(pitch % 7 * 37 % 256, (short)pitch, 1f));
+            host.Render(24000, 256, left, right);
+        }
+        var peak = Math.Max(Signal.Peak(left, 0, left.Count), Signal.Peak(right, 0, right.Count));
+        Assert.InRange(peak, 0.5f, OutputLimiter.Ceiling);
+
+        // One soft note at the default gain stays far below the ceiling and is not touched by the limiter.
+        var limiter = new OutputLimiter();
+        limiter.SetSampleRate(48000);
+        float[] quietLeft = [0.1f, -0.3f, 0.5f, -0.2f];
+        float[] quietRight = [0.05f, 0.2f, -0.4f, 0.9f];
+        var before = quietLeft.Concat(quietRight).ToArray();
+        limiter.Process(quietLeft, quietRight);
+        Assert.Equal(before, quietLeft.Concat(quietRight).ToArray());
+        Assert.Equal(0, limiter.ReductionDb);
     }
 
     [Fact]
