@@ -17,9 +17,10 @@ public static class PlayCommand
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext.", DefaultValueFactory = _ => 120 };
         var server = new Option<string>("--server") { Description = "JACK server name (default: the default server)." };
         var noConnect = new Option<bool>("--no-connect") { Description = "Do not connect the outputs to system playback." };
+        var className = new Option<string>("--class") { Description = "Which Audio Module Class to load from a bundle that has several (default: the first)." };
         var command = new Command("play", "Play a VST3 instrument in real time as a JACK client (2 audio outs, 1 MIDI in).")
         {
-            plugin, preset, midiIn, seconds, tempo, server, noConnect,
+            plugin, preset, midiIn, seconds, tempo, server, noConnect, className,
         };
         command.SetAction(parseResult =>
         {
@@ -32,6 +33,7 @@ public static class PlayCommand
             {
                 MidiIn = parseResult.GetValue(midiIn),
                 Preset = parseResult.GetValue(preset),
+                ClassName = parseResult.GetValue(className),
                 Seconds = parseResult.GetValue(seconds),
                 Tempo = parseResult.GetValue(tempo),
                 ServerName = parseResult.GetValue(server),

@@ -22,10 +22,11 @@ public static class RenderCommand
         var block = new Option<int>("--block") { Description = "Block size in frames.", DefaultValueFactory = _ => 512 };
         var pcm16 = new Option<bool>("--pcm16") { Description = "Write 16-bit PCM instead of 32-bit float." };
         var param = new Option<string[]>("--param") { Description = "Automation point ID=VALUE[@SECONDS], VALUE normalized 0…1 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var className = new Option<string>("--class") { Description = "Which Audio Module Class to load from a bundle that has several (default: the first)." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress line." };
         var command = new Command("render", "Render a VST3 instrument offline to WAV (and its generated MIDI) through the standalone host.")
         {
-            plugin, preset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, quiet,
+            plugin, preset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, className, quiet,
         };
         command.SetAction(parseResult =>
         {
@@ -41,6 +42,7 @@ public static class RenderCommand
                 MidiInDelay = parseResult.GetValue(midiDelay),
                 MidiOut = parseResult.GetValue(midiOut),
                 Preset = parseResult.GetValue(preset),
+                ClassName = parseResult.GetValue(className),
                 Format = parseResult.GetValue(pcm16) ? WavSampleFormat.Pcm16 : WavSampleFormat.Float32,
                 ParameterChanges = (parseResult.GetValue(param) ?? []).Select(ParameterChange.Parse).ToArray(),
                 Progress = progress.Report,

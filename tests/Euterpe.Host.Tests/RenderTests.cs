@@ -107,6 +107,19 @@ public class RenderTests
         Assert.False(File.Exists(dir.File("p.wav")));
     }
 
+    [Fact]
+    public void A_class_is_chosen_by_name_and_an_unknown_class_is_one_clear_error()
+    {
+        using var dir = new TempDir();
+        var named = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("c.wav")) { ClassName = "Euterpe", Preset = "Off" });
+        Assert.True(File.Exists(dir.File("c.wav")));
+        var e = Assert.Throws<HostException>(() => OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("x.wav")) { ClassName = "mda Piano" }));
+        Assert.Equal("factory", e.Step);
+        Assert.Contains("no Audio Module Class named mda Piano", e.Problem);
+        Assert.False(File.Exists(dir.File("x.wav")));
+        Assert.Equal("Euterpe", HostInspector.Describe(TestData.Bundle(), "Euterpe").Classes.First(c => c.Category == "Audio Module Class").Name);
+    }
+
     private static double Rms(float[] samples, int from, int to)
     {
         from = Math.Max(0, from);

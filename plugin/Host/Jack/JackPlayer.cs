@@ -58,7 +58,7 @@ public sealed unsafe class JackPlayer : IDisposable
     {
         var preset = PresetChoice.Prepare(options.Preset);
         using var module = Vst3Module.Load(options.Bundle);
-        using var plugin = PluginInstance.Create(module);
+        using var plugin = PluginInstance.Create(module, options.ClassName);
         var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
         if (presetNote.Length > 0) log?.Invoke($"warning: {presetNote}");
         if (presetPoint is { } point) plugin.SetControllerParameter(point.Id, point.Normalized);
