@@ -1,3 +1,4 @@
+using Euterpe.Core.Inference.NGram;
 using System.CommandLine;
 using Euterpe.Core;
 using Euterpe.Core.IO;

@@ -125,6 +125,9 @@ public sealed class GenerationWorker : IDisposable
         return busy || steps > 0;
     }
 
+    /// <summary>The first grid line at or after <paramref name="beat"/> (a playhead a hair past a line counts as on it).</summary>
+    private static double NextGridLine(double beat, double grid) => Math.Ceiling(beat / grid - 1e-6) * grid;
+
     private double BeatOf(double time) => _anchorBeat + (time - _anchorTime) * _beatsPerUnit;
 
     private void Restart(INoteGenerator generator, int epoch)
@@ -132,7 +135,7 @@ public sealed class GenerationWorker : IDisposable
         _epoch = epoch;
         generator.Reset(_seed);
         _shaper.Reset(_seed);
-        _anchorBeat = _link.Playhead;
+        _anchorBeat = generator.GridBeats > 0 ? NextGridLine(_link.Playhead, generator.GridBeats) : _link.Playhead;
         _anchorTime = generator.Time;
         _beatsPerUnit = generator.TimeUnit == ModelTimeUnit.Seconds ? _link.Tempo / 60 : 1;
     }

@@ -2,12 +2,14 @@ using Euterpe.Core;
 using Euterpe.Core.Inference;
 using Euterpe.Core.Inference.Generators;
 using Euterpe.Core.Inference.Manifests;
+using Euterpe.Core.Inference.NGram;
 
 namespace Euterpe.Plugin.Generation;
 
 /// <summary>
 /// Opens a preset folder as an <see cref="INoteGenerator"/>: checks the manifest against model.onnx, then
-/// builds the family's generator. Supported now: ONNX token models of representation "performance-events".
+/// builds the family's generator. Supported now: ONNX token models of representation "performance-events" and
+/// n-gram melody presets.
 /// Every problem is one <c>FILE: problem</c> <see cref="EuterpeException"/>. Runs on the worker thread.
 /// </summary>
 public static class GeneratorFactory
@@ -16,9 +18,14 @@ public static class GeneratorFactory
     {
         // The family decides what else the folder must hold, so the manifest is read first.
         var manifestPath = Path.Combine(presetPath, PresetDirectory.ManifestFileName);
+        if (ManifestFamily.Read(presetPath) == ModelFamilies.NGram)
+        {
+            var ngram = NGramPreset.Open(presetPath);
+            return new NGramNoteGenerator(ngram.Model, ngram.Encoding);
+        }
         var family = ModelManifest.Load(manifestPath);
         if (family.Representation != Representations.PerformanceEvents)
-            throw new EuterpeException($"{manifestPath}: representation \"{family.Representation}\" (family \"{family.Family}\") is not playable by the instrument yet; it plays \"{Representations.PerformanceEvents}\" token models");
+            throw new EuterpeException($"{manifestPath}: representation \"{family.Representation}\" (family \"{family.Family}\") is not playable by the instrument yet; it plays \"{Representations.PerformanceEvents}\" token models and n-gram melodies");
         var preset = PresetDirectory.Open(presetPath);
         var manifest = preset.Manifest;
         preset.CheckModel();

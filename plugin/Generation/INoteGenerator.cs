@@ -14,6 +14,12 @@ public interface INoteGenerator : IDisposable
     /// <summary>The most events one <see cref="Step"/> writes.</summary>
     int MaxEventsPerStep { get; }
 
+    /// <summary>
+    /// The beat grid the model writes on (e.g. 0.25 for sixteenths), so a restart mid-beat starts on the next grid
+    /// line and the music stays on the host's beat; 0 for models with free timing.
+    /// </summary>
+    double GridBeats { get; }
+
     /// <summary>Model time reached so far (events of later steps are at or after it).</summary>
     double Time { get; }
 

@@ -32,6 +32,8 @@ public sealed class PerformanceEventGenerator : INoteGenerator
 
     public int MaxEventsPerStep => PerformanceStreamDecoder.MaxEventsPerToken;
 
+    public double GridBeats => 0;
+
     public double Time => _decoder.Seconds;
 
     public int ConditioningCount => _conditioningCount;

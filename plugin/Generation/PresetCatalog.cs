@@ -119,6 +119,9 @@ public sealed class PresetCatalog
         var name = System.IO.Path.GetFileName(folder);
         try
         {
+            // The n-gram model has its own small manifest; it is checked fully when chosen (GeneratorFactory).
+            var (family, id, displayName) = ManifestFamily.Peek(folder);
+            if (family == ModelFamilies.NGram) return new PresetEntry(id, displayName, folder, null, []);
             var manifest = ModelManifest.Load(manifestPath);
             return new PresetEntry(manifest.Id, manifest.DisplayName, folder, null, manifest.Conditioning);
         }

@@ -46,7 +46,9 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
         _values.CopyTo(loaded);
         if (!ParameterStateFormat.Read(state, loaded, out var preset)) return Vst3Result.False;
         ParameterStateFormat.ResolveModel(preset, loaded);
+        var modelBefore = ModelSlot();
         loaded.CopyTo(_values);
+        ReportModelChange(modelBefore);
         return Vst3Result.Ok;
     }
 
@@ -121,8 +123,26 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     {
         var index = InstrumentParameters.IndexOf(id);
         if (index < 0 || !double.IsFinite(normalized)) return Vst3Result.InvalidArgument;
+        var modelBefore = ModelSlot();
         _values[index] = Math.Clamp(normalized, 0, 1);
+        ReportModelChange(modelBefore);
         return Vst3Result.Ok;
+    }
+
+    private int ModelSlot()
+    {
+        var index = InstrumentParameters.IndexOf(ParameterId.Model);
+        return (int)InstrumentParameters.All[index].ToPlain(_values[index]);
+    }
+
+    /// <summary>
+    /// Another model brings other conditioning inputs: the Condition parameters' titles, units and defaults change,
+    /// so the host must re-read them (a DAW otherwise keeps showing the old model's names).
+    /// </summary>
+    private void ReportModelChange(int slotBefore)
+    {
+        if (ModelSlot() != slotBefore)
+            ComponentHandlerCalls.RestartComponent(_handler, RestartFlags.ParamTitlesChanged | RestartFlags.ParamValuesChanged);
     }
 
     public int SetComponentHandler(nint handler)

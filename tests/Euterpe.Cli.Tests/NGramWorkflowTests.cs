@@ -1,3 +1,4 @@
+using Euterpe.Core.Inference.NGram;
 using System.Text.Json;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Midi;

@@ -109,5 +109,29 @@ public unsafe class HostObjectTests
         Assert.Equal(gain.DefaultNormalized, plugin.GetControllerParameter(gain.Id), 9);
     }
 
+    [Fact]
+    public void Choosing_another_model_makes_the_controller_ask_the_host_to_reread_parameter_titles()
+    {
+        using var module = Vst3Module.Load(TestData.Bundle());
+        using var plugin = PluginInstance.Create(module);
+        var model = plugin.Parameters().Single(p => p.Title == "Model");
+        Assert.True(plugin.TryParseParameter(model.Id, "event-rnn-openmsx", out var conditional));
+        Assert.True(plugin.TryParseParameter(model.Id, "Off", out var off));
+        plugin.SetControllerParameter(model.Id, conditional);
+        var titled = plugin.Parameters().Select(p => p.Title).ToArray();
+        var before = plugin.Handler.Edits.Count;
+
+        plugin.SetControllerParameter(model.Id, off);
+        var restart = Assert.Single(plugin.Handler.Edits.Skip(before));
+        Assert.Equal(ComponentEditKind.RestartComponent, restart.Kind);
+        Assert.NotEqual(0, restart.Flags & (1 << 4)); // kParamTitlesChanged
+        // What the host re-reads is different: the conditional model's inputs named the Condition parameters.
+        Assert.NotEqual(titled, plugin.Parameters().Select(p => p.Title).ToArray());
+
+        // Setting the same model again changes nothing and asks for nothing.
+        plugin.SetControllerParameter(model.Id, off);
+        Assert.Equal(before + 1, plugin.Handler.Edits.Count);
+    }
+
     private static nint Slot(nint self, int slot) => (*(nint**)self)[slot];
 }

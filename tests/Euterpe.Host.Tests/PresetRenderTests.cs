@@ -9,13 +9,13 @@ namespace Euterpe.Host.Tests;
 [Collection(PluginInstanceCollection.Name)]
 public class PresetRenderTests
 {
-    private static string ShippedPreset()
+    private static string ShippedPreset(string name = "event-rnn-openmsx", string modelFile = "model.onnx")
     {
         var dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "PluginSolution.sln"))) dir = Path.GetDirectoryName(dir);
         Assert.NotNull(dir);
-        var preset = Path.Combine(dir!, "presets", "event-rnn-openmsx");
-        Assert.True(File.Exists(Path.Combine(preset, "model.onnx")), $"{preset}: shipped preset missing");
+        var preset = Path.Combine(dir!, "presets", name);
+        Assert.True(File.Exists(Path.Combine(preset, modelFile)), $"{preset}: shipped preset missing");
         return preset;
     }
 
@@ -39,5 +39,26 @@ public class PresetRenderTests
         Assert.All(notes, n => Assert.InRange(n.StartSeconds, 0, 8));
         Assert.Equal(File.ReadAllBytes(dir.File("a.mid")), File.ReadAllBytes(dir.File("b.mid")));
         Assert.Equal(File.ReadAllBytes(dir.File("a.wav")), File.ReadAllBytes(dir.File("b.wav")));
+    }
+
+    [Fact]
+    public void The_shipped_ngram_preset_plays_a_melody_on_the_beat_grid_at_the_host_tempo()
+    {
+        using var dir = new TempDir();
+        const double Tempo = 90;
+        var result = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 12, dir.File("n.wav"))
+        {
+            Preset = ShippedPreset("ngram-openmsx", "model.json"),
+            MidiOut = dir.File("n.mid"),
+            Tempo = Tempo,
+        });
+        Assert.Equal("", result.PresetNote);
+        Assert.True(result.OutputNoteOns > 8, $"only {result.OutputNoteOns} generated notes in 12 s");
+        Assert.InRange(result.Peak, 0.01f, 1f);
+        var notes = MidiFileReader.Read(dir.File("n.mid")).Notes;
+        // A monophonic melody whose onsets sit on the model's sixteenth-note grid at the host's tempo.
+        var sixteenth = 60 / Tempo / 4;
+        Assert.All(notes, n => Assert.InRange(n.StartSeconds / sixteenth - Math.Round(n.StartSeconds / sixteenth), -0.02, 0.02));
+        for (var i = 1; i < notes.Count; i++) Assert.True(notes[i].StartSeconds >= notes[i - 1].EndSeconds - 1e-3, $"notes {i - 1} and {i} overlap");
     }
 }

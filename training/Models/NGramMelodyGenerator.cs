@@ -1,3 +1,4 @@
+using Euterpe.Core.Inference.NGram;
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Music;

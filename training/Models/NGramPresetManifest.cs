@@ -1,3 +1,4 @@
+using Euterpe.Core.Inference.NGram;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Euterpe.Core;
@@ -35,21 +36,7 @@ public sealed record NGramPresetManifest
         AtomicFile.WriteAllText(Path.Combine(presetFolder, FileName), JsonSerializer.Serialize(this, WriteOptions) + "\n");
 
     /// <summary>The "family" of any preset's manifest.json, for dispatch before the family's own reader runs.</summary>
-    public static string ReadFamily(string presetFolder)
-    {
-        var path = ManifestPath(presetFolder);
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("family", out var family) && family.ValueKind == JsonValueKind.String)
-                return family.GetString()!;
-            throw new EuterpeException($"{path}: no \"family\" in the preset manifest");
-        }
-        catch (JsonException e)
-        {
-            throw new EuterpeException($"{path}: not valid JSON ({e.Message.Split('\n')[0]})", inner: e);
-        }
-    }
+    public static string ReadFamily(string presetFolder) => Core.Inference.Manifests.ManifestFamily.Read(presetFolder);
 
     public static NGramPresetManifest Read(string presetFolder)
     {

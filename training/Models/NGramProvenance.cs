@@ -1,3 +1,5 @@
+using Euterpe.Core.Encoding;
+using Euterpe.Core.Inference.NGram;
 using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Training.Data;

@@ -1,6 +1,5 @@
-using Euterpe.Core.Encoding;
 
-namespace Euterpe.Training.Data;
+namespace Euterpe.Core.Encoding;
 
 /// <summary>The parameters of a <see cref="MonophonicNoteEncoding"/>, as stored in cache.json and in n-gram models.</summary>
 public sealed record NoteEncodingSettings

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Euterpe.Training.Models;
+namespace Euterpe.Core.Inference.NGram;
 
 /// <summary>One context of an n-gram table and the counts of what followed it.</summary>
 internal sealed record NGramRow(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Euterpe.Training.Models;
+namespace Euterpe.Core.Inference.NGram;
 
 /// <summary>The JSON form of one n-gram distribution: rows of context → [[symbol, count], …].</summary>
 internal sealed record NGramTable(

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Euterpe.Core;
 using Euterpe.Core.Inference.Generators;
 using Euterpe.Core.IO;
 
-namespace Euterpe.Training.Models;
+namespace Euterpe.Core.Inference.NGram;
 
 /// <summary>
 /// The n-gram note model, the baseline every neural family is compared with: the next pitch depends on the
@@ -76,11 +75,19 @@ public sealed class NGramNoteModel
         foreach (var d in primeDurations) durations.Add(d);
         for (var i = 0; i < count; i++)
         {
-            pitches.Add(Draw(Pitches, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pitches), _pitchScratch, temperature, random));
-            durations.Add(Draw(Durations, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(durations), _durationScratch, temperature, random));
+            pitches.Add(DrawPitch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pitches), temperature, random));
+            durations.Add(DrawDuration(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(durations), temperature, random));
         }
         return ([.. pitches.Skip(primePitches.Length)], [.. durations.Skip(primeDurations.Length)]);
     }
+
+    /// <summary>Draws the next pitch token after <paramref name="history"/> (oldest first); allocation-free.</summary>
+    public int DrawPitch(ReadOnlySpan<int> history, double temperature, RandomSource random) =>
+        Draw(Pitches, history, _pitchScratch, temperature, random);
+
+    /// <summary>Draws the next duration token after <paramref name="history"/> (oldest first); allocation-free.</summary>
+    public int DrawDuration(ReadOnlySpan<int> history, double temperature, RandomSource random) =>
+        Draw(Durations, history, _durationScratch, temperature, random);
 
     public void Save(string path, object? metadata = null)
     {
