@@ -41,6 +41,7 @@ public readonly unsafe struct HostStream(nint pointer)
         return true;
     }
 
+    /// <summary>Writes all of buffer; an empty buffer is not passed to the host (some streams refuse a null, zero-length write).</summary>
     public bool WriteAll(ReadOnlySpan<byte> buffer) =>
-        Write(buffer, out var written) == Vst3Result.Ok && written == buffer.Length;
+        buffer.IsEmpty || (Write(buffer, out var written) == Vst3Result.Ok && written == buffer.Length);
 }

@@ -19,9 +19,10 @@ public sealed unsafe class MemoryBStream : ComObject, IBStream
 
     protected override int SlotOf(in Tuid iid) => iid.Matches(Vst3Iids.IBStream) ? 0 : -1;
 
+    // A null buffer is refused, as Steinberg's MemoryStream does, so our host catches plug-ins that rely on it.
     public int Read(byte* buffer, int count, int* read)
     {
-        if (count < 0) return Vst3Result.InvalidArgument;
+        if (count < 0 || buffer == null) return Vst3Result.InvalidArgument;
         var n = Math.Min(count, _length - _position);
         new ReadOnlySpan<byte>(_data, _position, n).CopyTo(new Span<byte>(buffer, n));
         _position += n;
@@ -31,7 +32,7 @@ public sealed unsafe class MemoryBStream : ComObject, IBStream
 
     public int Write(byte* buffer, int count, int* written)
     {
-        if (count < 0) return Vst3Result.InvalidArgument;
+        if (count < 0 || buffer == null) return Vst3Result.InvalidArgument;
         var end = _position + count;
         if (end > _data.Length) Array.Resize(ref _data, Math.Max(end, _data.Length * 2));
         new ReadOnlySpan<byte>(buffer, count).CopyTo(_data.AsSpan(_position));

@@ -110,6 +110,29 @@ public unsafe class HostObjectTests
     }
 
     [Fact]
+    public void State_with_no_model_chosen_round_trips_through_a_stream_that_refuses_null_writes()
+    {
+        // "Off" saves an empty preset reference; an empty write once failed the whole state in Steinberg's validator.
+        using var module = Vst3Module.Load(TestData.Bundle());
+        using var plugin = PluginInstance.Create(module);
+        var model = plugin.Parameters().Single(p => p.Title == "Model");
+        Assert.True(plugin.TryParseParameter(model.Id, "Off", out var off));
+        plugin.Start(48000, 256, offline: false);
+        using (var buffers = new ProcessBuffers(plugin, 48000, 256))
+        {
+            buffers.BeginBlock(256, 0, 120, 4, 4, playing: false);
+            buffers.InputParameters.Add(model.Id, 0, off);
+            buffers.Process();
+        }
+        plugin.Stop();
+        var state = plugin.GetComponentState();
+        plugin.SetControllerParameter(model.Id, 1.0 / 64);
+        plugin.SetComponentState(state);
+        Assert.Equal(off, plugin.GetControllerParameter(model.Id), 9);
+        Assert.Equal(state, plugin.GetComponentState());
+    }
+
+    [Fact]
     public void Choosing_another_model_makes_the_controller_ask_the_host_to_reread_parameter_titles()
     {
         using var module = Vst3Module.Load(TestData.Bundle());
