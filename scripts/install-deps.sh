@@ -14,6 +14,7 @@ packages=(
   midicsv python3-mido python3-numpy python3-onnx sox
 )
 packages+=(python3-pil) # independent PNG/PGM decoder for the evaluation image tests
+packages+=(ardour)     # a real DAW: scripts/ardour-check.sh bounces the instrument in it (headless, ardour7-lua)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

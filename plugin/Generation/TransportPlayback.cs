@@ -23,6 +23,10 @@ public sealed unsafe class TransportPlayback
     private bool _wasPlaying;
     private double _expectedBeat = double.NaN;
     private double _stoppedBeat = double.NaN;
+    private long _expectedSample = long.MinValue;
+
+    /// <summary>How far a host's musical time may stray from the exact count while its sample time runs on (hosts round beats to ticks).</summary>
+    private const double HostBeatRounding = 0.01;
     private int _seenEpoch = -1;
     private double _blockBeat;
     private double _beatsPerSample;
@@ -67,12 +71,14 @@ public sealed unsafe class TransportPlayback
         var tempo = 120.0;
         var playing = false;
         var beat = _link.Playhead;
+        var sample = long.MinValue;
         if (context != null)
         {
             if ((context->State & ProcessContext.StateTempoValid) != 0 && context->Tempo > 0 && double.IsFinite(context->Tempo)) tempo = context->Tempo;
             playing = (context->State & ProcessContext.StatePlaying) != 0;
             if ((context->State & StateProjectTimeMusicValid) != 0 && double.IsFinite(context->ProjectTimeMusic)) beat = context->ProjectTimeMusic;
             else beat = context->ProjectTimeSamples / sampleRate * tempo / 60;
+            sample = context->ProjectTimeSamples;
             if ((context->State & ProcessContext.StateTimeSigValid) != 0 && context->TimeSigNumerator > 0 && context->TimeSigDenominator > 0)
                 _link.QuartersPerBar = context->TimeSigNumerator * 4.0 / context->TimeSigDenominator;
         }
@@ -81,7 +87,14 @@ public sealed unsafe class TransportPlayback
         var tolerance = Math.Max(1e-9, 2 * _beatsPerSample);
         var count = 0;
         bool restart;
-        if (playing)
+        if (playing && _wasPlaying && sample != long.MinValue && sample == _expectedSample && Math.Abs(beat - _expectedBeat) <= HostBeatRounding)
+        {
+            // The timeline moved on by exactly one block: no jump. Hosts round musical time (Ardour to 1/1920 of a
+            // quarter), so the beat is carried on from our own count rather than re-read, keeping notes on time.
+            restart = false;
+            beat = _expectedBeat;
+        }
+        else if (playing)
             restart = _wasPlaying ? !(Math.Abs(beat - _expectedBeat) <= tolerance) : !(Math.Abs(beat - _stoppedBeat) <= tolerance);
         else
         {
@@ -112,6 +125,7 @@ public sealed unsafe class TransportPlayback
 
         var end = beat + frames * _beatsPerSample;
         _expectedBeat = end;
+        _expectedSample = sample == long.MinValue ? long.MinValue : sample + frames;
         if (_requestedSlot() != _link.WorkerSlot)
         {
             // The model was just changed and the worker has not switched yet: what it queued is for the old one.

@@ -26,6 +26,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
 
     private readonly ElectricPianoSynth _synth = new();
     private readonly OutputLimiter _limiter = new();
+    private bool _setupOffline;
     private readonly double[] _values = InstrumentParameters.Defaults();
     private readonly float[] _left = new float[ChunkSize];
     private readonly float[] _right = new float[ChunkSize];
@@ -183,7 +184,8 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
             return Vst3Result.InvalidArgument;
         _sampleRate = setup->SampleRate;
         _sampleSize = setup->SymbolicSampleSize;
-        _playback.WaitForGenerator = setup->ProcessMode == ProcessSetup.ModeOffline;
+        _setupOffline = setup->ProcessMode == ProcessSetup.ModeOffline;
+        _playback.WaitForGenerator = _setupOffline;
         _synth.SetSampleRate(_sampleRate);
         _limiter.SetSampleRate(_sampleRate);
         return Vst3Result.Ok;
@@ -204,6 +206,8 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         var events = new HostEventList(data->InputEvents);
         var eventCount = events.IsNull ? 0 : events.Count;
         var frames = data->NumSamples;
+        // Some hosts (Ardour's export) keep the realtime setup and mark each offline block in ProcessData instead.
+        _playback.WaitForGenerator = _setupOffline || data->ProcessMode == ProcessSetup.ModeOffline;
         if (frames <= 0 || data->NumOutputs < 1 || data->Outputs == null)
         {
             // A parameter flush, or a host that gave us no output: still take the changes and the notes.
