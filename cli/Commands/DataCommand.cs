@@ -29,6 +29,8 @@ public static class DataCommand
         command.Options.Add(output);
         command.Options.Add(fraction);
         command.Options.Add(seed);
+        var melody = new Option<bool>("--melody") { Description = "performance only: encode just the melody the n-gram model sees (skyline, 16th grid, at 150 BPM), to compare the two on the same notes." };
+        command.Options.Add(melody);
         command.SetAction(result =>
         {
             var config = result.InvocationConfiguration;
@@ -37,6 +39,7 @@ public static class DataCommand
                 Encoding = DataEncodings.Parse(result.GetValue(encoding)!),
                 ValidationFraction = result.GetValue(fraction),
                 Seed = result.GetValue(seed),
+                Melody = result.GetValue(melody),
             };
             var outFolder = result.GetValue(output)!;
             var progress = ProgressLine.ForStderr(config.Error);

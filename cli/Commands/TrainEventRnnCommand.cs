@@ -14,7 +14,8 @@ internal static class TrainEventRnnCommand
         var data = new Option<string>("--data") { Description = "A prepared cache (encoding performance) or a folder of music files.", Required = true };
         var output = new Option<string>("--out") { Description = "Run folder: checkpoint.safetensors, metrics.json, loss.svg.", Required = true };
         var config = new Option<string>("--config") { Description = "Model size: small (2×128) or performance (3×512); tiny (1×32) for tests.", DefaultValueFactory = _ => "small" };
-        var conditional = new Option<bool>("--conditional") { Description = "Feed the piece's 14 conditioning values (pitch-class histogram, density, mean pitch) at every step." };
+        var conditional = new Option<bool>("--conditional") { Description = "Feed 14 conditioning values (pitch-class histogram, density, mean pitch) at every step." };
+        var scope = new Option<string>("--conditioning") { Description = "What the conditioning values describe: window (the events being predicted) or piece (the whole file).", DefaultValueFactory = _ => "window" };
         var steps = new Option<long>("--steps") { Description = "Total optimizer steps (with --resume: the new total).", DefaultValueFactory = _ => 1000 };
         var batch = new Option<int>("--batch") { Description = "Windows per step.", DefaultValueFactory = _ => 32 };
         var seqLen = new Option<int>("--seq-len") { Description = "Tokens per training window.", DefaultValueFactory = _ => 128 };
@@ -27,7 +28,7 @@ internal static class TrainEventRnnCommand
         var fraction = new Option<double>("--validation-fraction") { Description = "Held-out fraction of the files (music folder only).", DefaultValueFactory = _ => 0.1 };
         var command = new Command("event-rnn",
             "Train the event RNN (Performance-RNN style LSTM over performance events). Reports validation cross-entropy in nats per token.");
-        foreach (var o in new Option[] { data, output, config, conditional, steps, batch, seqLen, lr, seed, device, resume, validateEvery, checkpointEvery, fraction })
+        foreach (var o in new Option[] { data, output, config, conditional, scope, steps, batch, seqLen, lr, seed, device, resume, validateEvery, checkpointEvery, fraction })
             command.Options.Add(o);
         command.SetAction(result =>
         {
@@ -39,7 +40,7 @@ internal static class TrainEventRnnCommand
             EventRnnTrainer.CheckDataset(dataset, source);
             var run = result.GetValue(output)!;
             var runConfig = EventRnnTrainer.NewRunConfig(dataset, configName, result.GetValue(conditional), result.GetValue(steps), result.GetValue(batch),
-                result.GetValue(seqLen), result.GetValue(lr), result.GetValue(seed), result.GetValue(device)!, result.GetValue(validateEvery), result.GetValue(checkpointEvery));
+                result.GetValue(seqLen), result.GetValue(lr), result.GetValue(seed), result.GetValue(device)!, result.GetValue(validateEvery), result.GetValue(checkpointEvery), result.GetValue(scope)!);
             var printer = new TrainingProgressPrinter(invocation.Error, ReferenceEquals(invocation.Error, Console.Error) && !Console.IsErrorRedirected);
             var metrics = EventRnnTrainer.Train(dataset, runConfig, run, result.GetValue(resume), printer.Report);
             printer.Finish();

@@ -127,12 +127,22 @@ public static class DatasetPreparer
                     var notes = _notes.Encode(sequence);
                     return notes.Length == 0 ? null : new PreparedSequence(name, relative, notes);
                 case DataEncoding.Performance:
+                    if (options.Melody) sequence = MelodyOf(sequence);
                     var events = _performance.Encode(sequence);
                     return events.Length == 0 ? null : new PreparedSequence(name, relative, events, ConditioningFeatures.Compute(sequence).ToArray());
                 default:
                     var windows = _pianoRoll.WindowTensor(sequence, out var count);
                     return count == 0 ? null : new PreparedSequence(name, relative, [], Windows: windows, WindowCount: count);
             }
+        }
+
+        private NoteSequence MelodyOf(NoteSequence sequence)
+        {
+            var decoded = _notes.DecodePairs(_notes.EncodePairs(sequence));
+            var tempo = new TempoMap(decoded.TicksPerQuarter, [TempoChange.FromBpm(0, PrepareOptions.MelodyBpm)]);
+            var melody = new NoteSequence(decoded.TicksPerQuarter, tempo);
+            foreach (var n in decoded.Notes) melody.AddNote(n.Pitch, n.Velocity, n.StartTick, n.EndTick);
+            return melody;
         }
 
         private static List<PreparedSequence> EncodeAbcText(string fullPath, string relative)

@@ -15,6 +15,13 @@ public sealed record PrepareOptions
     public PerformanceEncodingOptions Performance { get; init; } = new();
 
     public NoteEncodingSettings Notes { get; init; } = new();
+    /// <summary>
+    /// Performance encoding of the melody only, as the n-gram sees it (skyline, on the note encoding's grid), played at
+    /// <see cref="MelodyBpm"/> so that a sixteenth is exactly 10 steps of 10 ms: the same notes, for comparing the two.
+    /// </summary>
+    public bool Melody { get; init; }
+
+    public const double MelodyBpm = 150;
 
     /// <summary>A shard is closed before it would pass this many tokens (token encodings).</summary>
     public long ShardTokens { get; init; } = 1L << 24;

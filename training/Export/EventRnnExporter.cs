@@ -95,7 +95,7 @@ public static class EventRnnExporter
                     Data = config.Data,
                     Steps = step,
                     ValidationMetrics = ValidationMetrics(metrics, step),
-                    TrainerVersion = $"euterpe train event-rnn --config {config.Config}{(config.Conditional ? " --conditional" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}",
+                    TrainerVersion = $"euterpe train event-rnn --config {config.Config}{(config.Conditional ? $" --conditional --conditioning {config.ConditioningScope}" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}",
                 },
             };
             manifest.Save(Path.Combine(presetFolder, PresetDirectory.ManifestFileName));

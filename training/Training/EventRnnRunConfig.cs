@@ -30,6 +30,14 @@ public sealed record EventRnnRunConfig
     public PerformanceEncodingOptions Encoding { get; init; } = new();
     /// <summary>Mean normalised conditioning vector of the training pieces (the generator's default controls).</summary>
     public float[] ConditioningMean { get; init; } = [];
+    /// <summary>
+    /// What the conditioning values describe: "window", the events the model is predicting (many distinct vectors,
+    /// so the model learns what the controls mean), or "piece", the whole file (runs before window conditioning).
+    /// </summary>
+    public string ConditioningScope { get; init; } = PieceScope;
+
+    public const string PieceScope = "piece";
+    public const string WindowScope = "window";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 

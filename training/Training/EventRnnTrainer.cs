@@ -30,8 +30,10 @@ public static class EventRnnTrainer
 
     /// <summary>A run config for a fresh run: model sizes from the named configuration, the corpus's encoding and mean conditioning.</summary>
     public static EventRnnRunConfig NewRunConfig(PreparedDataset dataset, string configName, bool conditional, long steps, int batch, int sequenceLength,
-        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery)
+        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery, string conditioningScope = EventRnnRunConfig.WindowScope)
     {
+        if (conditioningScope is not (EventRnnRunConfig.WindowScope or EventRnnRunConfig.PieceScope))
+            throw new EuterpeException($"--conditioning: must be window or piece (got {conditioningScope})");
         var model = EventRnnConfig.Named(configName, dataset.Manifest.VocabularySize, conditional ? ConditioningFeatures.Length : 0);
         if (steps < 1) throw new EuterpeException($"--steps: must be at least 1 (got {steps})");
         if (batch < 1) throw new EuterpeException($"--batch: must be at least 1 (got {batch})");
@@ -46,6 +48,7 @@ public static class EventRnnTrainer
             ValidationEvery = Math.Max(1, validationEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
             Encoding = dataset.Manifest.Performance ?? new PerformanceEncodingOptions(),
             ConditioningMean = MeanConditioning(dataset.Train),
+            ConditioningScope = conditioningScope,
         };
     }
 
@@ -103,6 +106,7 @@ public static class EventRnnTrainer
         var rows = new PreparedSequence[batch];
         var conditioning = new float[batch * config.ConditioningSize];
         var normalised = NormalisedFeatures(dataset.Train.Concat(dataset.Validation));
+        var encoding = new PerformanceEncoding(config.Encoding);
         double lossSum = 0;
         var lossCount = 0;
         double? lastValidation = history.LastOrDefault(p => p.ValidationLoss.HasValue)?.ValidationLoss;
@@ -123,7 +127,13 @@ public static class EventRnnTrainer
                 Tensor? c = null;
                 if (config.ConditioningSize > 0)
                 {
-                    for (var b = 0; b < batch; b++) normalised[rows[b]].CopyTo(conditioning, b * config.ConditioningSize);
+                    for (var b = 0; b < batch; b++)
+                    {
+                        var row = conditioning.AsSpan(b * config.ConditioningSize, config.ConditioningSize);
+                        if (config.ConditioningScope == EventRnnRunConfig.WindowScope)
+                            WindowConditioning(inputs.AsSpan(b * length, length), targets[b * length + length - 1], encoding, row);
+                        else normalised[rows[b]].CopyTo(row);
+                    }
                     c = torch.tensor<float>(conditioning, batch, config.ConditioningSize).to(device);
                 }
                 var (logits, _, _) = model.forward(x, c);
@@ -144,7 +154,7 @@ public static class EventRnnTrainer
             {
                 lastTrain = lossSum / lossCount;
                 (lossSum, lossCount) = (0, 0);
-                if (dataset.Validation.Count > 0) lastValidation = validation = ValidationCrossEntropy(model, dataset.Validation, normalised, device);
+                if (dataset.Validation.Count > 0) lastValidation = validation = ValidationCrossEntropy(model, dataset.Validation, normalised, device, config);
                 history.Add(new LossPoint(step, lastTrain, validation));
             }
             if (checkpoint)
@@ -163,9 +173,14 @@ public static class EventRnnTrainer
     }
 
     /// <summary>Mean cross-entropy (nats per predicted token) of the model over whole pieces, state carried across chunks.</summary>
-    public static double ValidationCrossEntropy(EventRnn model, IReadOnlyList<PreparedSequence> pieces, IReadOnlyDictionary<PreparedSequence, float[]> normalised, Device device)
+    public static double ValidationCrossEntropy(EventRnn model, IReadOnlyList<PreparedSequence> pieces, IReadOnlyDictionary<PreparedSequence, float[]> normalised, Device device,
+        EventRnnRunConfig? config = null)
     {
-        const int Chunk = 512;
+        // Window-conditioned models read the controls of the span they predict, as in training: chunks of a window.
+        var windowScope = model.Config.IsConditional && config?.ConditioningScope == EventRnnRunConfig.WindowScope;
+        var Chunk = windowScope ? config!.SequenceLength : 512;
+        var encoding = config is null ? null : new PerformanceEncoding(config.Encoding);
+        var controls = new float[model.Config.ConditioningSize];
         model.eval();
         using var noGrad = torch.no_grad();
         double sum = 0;
@@ -182,6 +197,11 @@ public static class EventRnnTrainer
                 var n = Math.Min(Chunk, tokens.Length - 1 - start);
                 var x = torch.tensor<long>(tokens.AsSpan(start, n).ToArray().Select(t => (long)t).ToArray(), 1, n).to(device);
                 var y = torch.tensor<long>(tokens.AsSpan(start + 1, n).ToArray().Select(t => (long)t).ToArray(), n).to(device);
+                if (windowScope)
+                {
+                    WindowConditioning(tokens.AsSpan(start, n), tokens[start + n], encoding!, controls);
+                    c = torch.tensor<float>(controls, 1, model.Config.ConditioningSize).to(device);
+                }
                 var (logits, h, cc) = model.forward(x, c, state);
                 state = (h, cc);
                 sum += torch.nn.functional.cross_entropy(logits.reshape(-1, model.Config.VocabularySize), y, reduction: Reduction.Sum).item();
@@ -190,6 +210,50 @@ public static class EventRnnTrainer
         }
         model.train();
         return count > 0 ? sum / count : double.NaN;
+    }
+
+    /// <summary>
+    /// The normalised controls of a window of performance events (its inputs and the last target): pitch-class
+    /// histogram and mean pitch of its note-ons, and note-ons per second of the time it spans.
+    /// </summary>
+    public static void WindowConditioning(ReadOnlySpan<long> inputs, long lastTarget, PerformanceEncoding encoding, Span<float> destination)
+    {
+        Span<int> tokens = stackalloc int[inputs.Length + 1];
+        for (var i = 0; i < inputs.Length; i++) tokens[i] = (int)inputs[i];
+        tokens[^1] = (int)lastTarget;
+        WindowConditioning(tokens, encoding, destination);
+    }
+
+    public static void WindowConditioning(ReadOnlySpan<int> inputs, int lastTarget, PerformanceEncoding encoding, Span<float> destination)
+    {
+        Span<int> tokens = stackalloc int[inputs.Length + 1];
+        inputs.CopyTo(tokens);
+        tokens[^1] = lastTarget;
+        WindowConditioning(tokens, encoding, destination);
+    }
+
+    private static void WindowConditioning(ReadOnlySpan<int> tokens, PerformanceEncoding encoding, Span<float> destination)
+    {
+        Span<float> weights = stackalloc float[12];
+        weights.Clear();
+        double pitchSum = 0;
+        var onsets = 0;
+        long shiftSteps = 0;
+        foreach (var token in tokens)
+        {
+            var e = encoding.TokenToEvent(token);
+            if (e.Type == PerformanceEventType.TimeShift) shiftSteps += e.Value;
+            else if (e.Type == PerformanceEventType.NoteOn)
+            {
+                weights[e.Value % 12]++;
+                pitchSum += e.Value;
+                onsets++;
+            }
+        }
+        var seconds = shiftSteps * encoding.Options.StepSeconds;
+        // A window with no time in it (a chord) says nothing about density: the ceiling, as the events are simultaneous.
+        var density = seconds > 0 ? (float)(onsets / seconds) : onsets > 0 ? ConditioningFeatures.MaxNotesPerSecond : 0f;
+        ConditioningFeatures.FromValues(weights, density, onsets > 0 ? (float)(pitchSum / onsets) : 0f).CopyNormalisedTo(destination);
     }
 
     /// <summary>Each piece's features scaled for the model (<see cref="ConditioningFeatures.CopyNormalisedTo"/>).</summary>
