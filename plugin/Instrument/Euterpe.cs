@@ -221,13 +221,16 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         ref var output = ref data->Outputs[0];
         var channels = output.ChannelBuffers == null ? 0 : Math.Min(output.NumChannels, 2);
         var is64 = data->SymbolicSampleSize == ProcessSetup.Sample64;
+        // Changes at the block's first sample (a DAW choosing the model, seed or gain as playback starts) apply before
+        // this block's generated notes are taken, so the block already plays what they ask for.
+        var pointNext = 0;
+        for (; pointNext < points && _points[pointNext].SampleOffset <= 0; pointNext++) SetParameter(_points[pointNext].Index, _points[pointNext].Value);
         var generated = TakeGenerated(data->ProcessContext, frames, new HostEventList(data->OutputEvents));
         var audible = false;
         var position = 0;
         var hostNext = 0;
         var hasHost = NextHostEvent(events, eventCount, ref hostNext, out var hostEvent);
         var generatedNext = 0;
-        var pointNext = 0;
         while (position < frames)
         {
             // Take every parameter point and event (host's and generator's) due at or before this position...
