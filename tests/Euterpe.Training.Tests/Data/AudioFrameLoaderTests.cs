@@ -73,4 +73,30 @@ public sealed class AudioFrameLoaderTests
         Assert.Equal("broken.wav", Assert.Single(skipped).Path);
         Assert.Equal(514, files[0].Frames[0].Length);
     }
+
+    [Fact]
+    public void Frame_cache_splits_by_file_and_numpy_reads_the_frames_the_loader_made()
+    {
+        using var corpus = new TempCorpus();
+        var (stereo, _) = Render(corpus);
+        File.Copy(stereo, corpus.Path("audio", "copy.wav"));
+        var manifest = AudioFrameCache.Prepare(corpus.Path("audio"), "stft", 512, 256, 0.5, 1, corpus.Path("cache"));
+        Assert.Single(manifest.TrainFiles);
+        Assert.Single(manifest.ValidationFiles);
+        Assert.Equal(514, manifest.FrameSize);
+        var expected = new AudioFrameLoader(new StftFrameCodec(512, 256)).LoadFrames(stereo);
+        // numpy (independent .npy reader) sees the same shape and values.
+        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($"import numpy as n; a=n.load('{corpus.Path("cache", "train.frames.npy")}'); o=n.load('{corpus.Path("cache", "train.offsets.npy")}'); print(a.shape[0], a.shape[1], o[-1], repr(float(a[5, 7])))");
+        using var p = Process.Start(info)!;
+        var fields = p.StandardOutput.ReadToEnd().Trim().Split(' ');
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal(expected.Length, int.Parse(fields[0]));
+        Assert.Equal(514, int.Parse(fields[1]));
+        Assert.Equal(expected.Length, int.Parse(fields[2]));
+        Assert.Equal(expected[5][7], float.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), 6);
+    }
 }
+
