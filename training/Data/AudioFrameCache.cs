@@ -32,7 +32,7 @@ public static class AudioFrameCache
         Action<int, int, string>? progress = null)
     {
         var codec = Codec(layout, frameLength, hop);
-        if (!Directory.Exists(dataFolder)) throw new EuterpeException($"{dataFolder}: no such folder");
+        if (!Directory.Exists(dataFolder)) throw new EuterpeException($"{dataFolder}: folder not found");
         var files = Directory.EnumerateFiles(dataFolder, "*.wav", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(dataFolder, f)).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new EuterpeException($"{dataFolder}: no .wav files");

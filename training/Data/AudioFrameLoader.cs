@@ -34,7 +34,7 @@ public sealed class AudioFrameLoader
     public IReadOnlyList<(string Path, float[][] Frames)> LoadDirectory(string directory, List<SkippedFile> skipped)
     {
         if (!Directory.Exists(directory))
-            throw new EuterpeException($"{directory}: no such folder");
+            throw new EuterpeException($"{directory}: folder not found");
         var result = new List<(string, float[][])>();
         foreach (string file in Directory.EnumerateFiles(directory, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
