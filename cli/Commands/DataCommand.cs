@@ -17,10 +17,13 @@ public static class DataCommand
     private static Command CreatePrepare()
     {
         var data = new Option<string>("--data") { Description = "Folder of music files (.mid, .midi, .kar, .abc), searched recursively.", Required = true };
-        var encoding = new Option<string>("--encoding") { Description = "performance | notes | pianoroll | abc.", Required = true };
+        var encoding = new Option<string>("--encoding") { Description = "performance | notes | pianoroll | abc | fft-frames (WAV files).", Required = true };
         var output = new Option<string>("--out") { Description = "Cache folder to write (replaced atomically).", Required = true };
         var fraction = new Option<double>("--validation-fraction") { Description = "Fraction of the files held out for validation.", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the train/validation split.", DefaultValueFactory = _ => 0 };
+        var layout = new Option<string>("--layout") { Description = "fft-frames only: gruv (non-overlapping frames) | stft (windowed, overlapping).", DefaultValueFactory = _ => "gruv" };
+        var frame = new Option<int?>("--frame") { Description = "fft-frames only: samples per frame at 16 kHz (default 4000 gruv, 512 stft)." };
+        var hop = new Option<int?>("--hop") { Description = "fft-frames only, stft: hop in samples (default frame/2)." };
         var command = new Command("prepare",
             "Encode every music file of a folder into train/validation shards (split by file), with cache.json and skipped.txt. " +
             "Unreadable files are skipped with a reason.");
@@ -31,9 +34,13 @@ public static class DataCommand
         command.Options.Add(seed);
         var melody = new Option<bool>("--melody") { Description = "performance only: encode just the melody the n-gram model sees (skyline, 16th grid, at 150 BPM), to compare the two on the same notes." };
         command.Options.Add(melody);
+        command.Options.Add(layout);
+        command.Options.Add(frame);
+        command.Options.Add(hop);
         command.SetAction(result =>
         {
             var config = result.InvocationConfiguration;
+            if (result.GetValue(encoding) == "fft-frames") return PrepareAudio(result, data, output, fraction, seed, layout, frame, hop);
             var options = new PrepareOptions
             {
                 Encoding = DataEncodings.Parse(result.GetValue(encoding)!),
@@ -48,6 +55,24 @@ public static class DataCommand
             return 0;
         });
         return command;
+    }
+
+    private static int PrepareAudio(ParseResult result, Option<string> data, Option<string> output, Option<double> fraction, Option<ulong> seed,
+        Option<string> layout, Option<int?> frame, Option<int?> hop)
+    {
+        var config = result.InvocationConfiguration;
+        var name = result.GetValue(layout)!;
+        var frameLength = result.GetValue(frame) ?? (name == "stft" ? 512 : 4000);
+        var hopLength = name == "stft" ? result.GetValue(hop) ?? frameLength / 2 : frameLength;
+        var outFolder = result.GetValue(output)!;
+        var progress = ProgressLine.ForStderr(config.Error);
+        var m = AudioFrameCache.Prepare(result.GetValue(data)!, name, frameLength, hopLength, result.GetValue(fraction), result.GetValue(seed), outFolder, progress.Report);
+        foreach (var s in m.Skipped) config.Error.WriteLine($"skipped: {s.Path}: {s.Reason}");
+        config.Output.WriteLine($"cache: {outFolder} (fft-frames, {m.FrameLayout}, frame {m.FrameLength}, hop {m.Hop}, {m.FrameSize} floats per frame)");
+        config.Output.WriteLine($"train: {m.TrainFiles.Count} files");
+        config.Output.WriteLine($"validation: {m.ValidationFiles.Count} files");
+        config.Output.WriteLine($"skipped: {m.Skipped.Count} file(s)");
+        return 0;
     }
 
     internal static void WriteSummary(TextWriter output, TextWriter error, CacheManifest m, string outFolder)

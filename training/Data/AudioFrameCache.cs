@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Euterpe.Core;
+using Euterpe.Core.Audio;
+using Euterpe.Core.IO;
+
+namespace Euterpe.Training.Data;
+
+/// <summary>
+/// A cache of audio frames for the fft-lstm models: <c>audio.json</c> (rate, layout, frame, hop, files and their split,
+/// skipped files) and per split <c>SPLIT.frames.npy</c> (float32, frames × FrameSize, files concatenated) with
+/// <c>SPLIT.offsets.npy</c> (int64, files + 1). Split by file (<see cref="DatasetSplit"/>) before any file is read;
+/// written into a temporary folder beside the target and renamed into place when complete.
+/// </summary>
+public static class AudioFrameCache
+{
+    public const string ManifestName = "audio.json";
+
+    public sealed record Manifest(int SampleRate, string FrameLayout, int FrameLength, int Hop, int FrameSize,
+        IReadOnlyList<string> TrainFiles, IReadOnlyList<string> ValidationFiles, IReadOnlyList<SkippedFile> Skipped);
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The codec a layout name and sizes stand for ("gruv": non-overlapping N; "stft": N with hop H).</summary>
+    public static AudioFrameCodec Codec(string layout, int frameLength, int hop) => layout switch
+    {
+        "gruv" => new GruvFrameCodec(frameLength),
+        "stft" => new StftFrameCodec(frameLength, hop),
+        _ => throw new EuterpeException($"--layout: '{layout}' is not gruv or stft"),
+    };
+
+    public static Manifest Prepare(string dataFolder, string layout, int frameLength, int hop, double validationFraction, ulong seed, string folder,
+        Action<int, int, string>? progress = null)
+    {
+        var codec = Codec(layout, frameLength, hop);
+        if (!Directory.Exists(dataFolder)) throw new EuterpeException($"{dataFolder}: folder not found");
+        var files = Directory.EnumerateFiles(dataFolder, "*.wav", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(dataFolder, f)).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) throw new EuterpeException($"{dataFolder}: no .wav files");
+        var validation = DatasetSplit.ValidationMask(files.Count, validationFraction, seed);
+        var target = Path.GetFullPath(folder);
+        if (Directory.Exists(target) && !File.Exists(Path.Combine(target, ManifestName)) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new EuterpeException($"{folder}: exists and is not an audio frame cache; refusing to overwrite it");
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var loader = new AudioFrameLoader(codec);
+            var skipped = new List<SkippedFile>();
+            var split = new[] { new List<(string, float[][])>(), new List<(string, float[][])>() };
+            for (var i = 0; i < files.Count; i++)
+            {
+                progress?.Invoke(i, files.Count, files[i]);
+                try { split[validation[i] ? 1 : 0].Add((files[i], loader.LoadFrames(Path.Combine(dataFolder, files[i])))); }
+                catch (EuterpeException e) { skipped.Add(new SkippedFile(files[i], e.Message)); }
+            }
+            progress?.Invoke(files.Count, files.Count, "");
+            WriteSplit(temp, "train", split[0], codec.FrameSize);
+            WriteSplit(temp, "validation", split[1], codec.FrameSize);
+            var manifest = new Manifest(AudioFrameLoader.SampleRate, layout, frameLength, codec.HopLength, codec.FrameSize,
+                [.. split[0].Select(f => f.Item1)], [.. split[1].Select(f => f.Item1)], skipped);
+            File.WriteAllText(Path.Combine(temp, ManifestName), JsonSerializer.Serialize(manifest, Json) + "\n");
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.Move(temp, target);
+            return manifest;
+        }
+        catch
+        {
+            try { Directory.Delete(temp, recursive: true); } catch (IOException) { }
+            throw;
+        }
+    }
+
+    private static void WriteSplit(string folder, string split, List<(string, float[][] Frames)> files, int frameSize)
+    {
+        var offsets = new long[files.Count + 1];
+        for (var i = 0; i < files.Count; i++) offsets[i + 1] = offsets[i] + files[i].Frames.Length;
+        var values = new float[checked((int)(offsets[^1] * frameSize))];
+        for (var i = 0; i < files.Count; i++)
+            for (var f = 0; f < files[i].Frames.Length; f++) files[i].Frames[f].CopyTo(values, (offsets[i] + f) * frameSize);
+        NpyFormat.Write(Path.Combine(folder, $"{split}.offsets.npy"), NpyArray.From(offsets, offsets.Length));
+        NpyFormat.Write(Path.Combine(folder, $"{split}.frames.npy"), NpyArray.From(values, offsets[^1], frameSize));
+    }
+}

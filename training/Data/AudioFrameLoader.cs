@@ -1,0 +1,53 @@
+using Euterpe.Core;
+using Euterpe.Core.Audio;
+
+namespace Euterpe.Training.Data;
+
+/// <summary>
+/// Reads WAV files as the fft-lstm models see them: mixed to mono, resampled to <see cref="SampleRate"/> and cut into
+/// codec frames (GRUV or STFT layout). Files that cannot be read are reported, not thrown, so one bad file does not stop a corpus.
+/// </summary>
+public sealed class AudioFrameLoader
+{
+    /// <summary>The rate every model in the fft-lstm family works at.</summary>
+    public const int SampleRate = 16000;
+
+    public AudioFrameLoader(AudioFrameCodec codec)
+    {
+        Codec = codec;
+    }
+
+    public AudioFrameCodec Codec { get; }
+
+    /// <summary>Mono 16 kHz samples of one WAV file.</summary>
+    public static float[] ReadMono16k(string path)
+    {
+        AudioBuffer audio = WavFile.Read(path);
+        float[] mono = audio.MixToMono();
+        return audio.SampleRate == SampleRate ? mono : SincResampler.Resample(mono, audio.SampleRate, SampleRate);
+    }
+
+    /// <summary>The frames of one file, each <see cref="AudioFrameCodec.FrameSize"/> floats.</summary>
+    public float[][] LoadFrames(string path) => Codec.Encode(ReadMono16k(path));
+
+    /// <summary>Frames of every *.wav under <paramref name="directory"/> (sorted by path); unreadable files go to <paramref name="skipped"/>.</summary>
+    public IReadOnlyList<(string Path, float[][] Frames)> LoadDirectory(string directory, List<SkippedFile> skipped)
+    {
+        if (!Directory.Exists(directory))
+            throw new EuterpeException($"{directory}: folder not found");
+        var result = new List<(string, float[][])>();
+        foreach (string file in Directory.EnumerateFiles(directory, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string relative = Path.GetRelativePath(directory, file);
+            try
+            {
+                result.Add((relative, LoadFrames(file)));
+            }
+            catch (EuterpeException e)
+            {
+                skipped.Add(new SkippedFile(relative, e.Message));
+            }
+        }
+        return result;
+    }
+}
