@@ -14,10 +14,12 @@ public static class HostCommand
         var bundle = new Argument<string>("bundle") { Description = "The .vst3 bundle folder (or its .so).", Arity = ArgumentArity.ZeroOrOne };
         var info = new Command("info", "Factory info, classes, and the audio module's buses, parameters and units.");
         info.Arguments.Add(bundle);
+        var className = new Option<string>("--class") { Description = "Audio Module Class to describe (default: the first)." };
+        info.Options.Add(className);
         info.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(bundle) ?? BundleLocator.Default();
-            parseResult.InvocationConfiguration.Output.Write(Format(HostInspector.Describe(path)));
+            parseResult.InvocationConfiguration.Output.Write(Format(HostInspector.Describe(path, parseResult.GetValue(className))));
             return 0;
         });
         command.Subcommands.Add(info);

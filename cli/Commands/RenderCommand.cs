@@ -11,6 +11,7 @@ public static class RenderCommand
     public static Command Create()
     {
         var plugin = new Option<string>("--plugin") { Description = "VST3 bundle (default: our artifacts/Euterpe.vst3)." };
+        var className = new Option<string>("--class") { Description = "Audio Module Class of the bundle to play (default: the first)." };
         var preset = new Option<string>("--preset") { Description = "Preset to play: a name from the plug-in's Model list, or a preset folder (model.onnx + manifest.json)." };
         var seconds = new Option<double>("--seconds") { Description = "Length of the render in seconds.", Required = true };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext and the output MIDI.", DefaultValueFactory = _ => 120 };
@@ -25,7 +26,7 @@ public static class RenderCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress line." };
         var command = new Command("render", "Render a VST3 instrument offline to WAV (and its generated MIDI) through the standalone host.")
         {
-            plugin, preset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, quiet,
+            plugin, className, preset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, quiet,
         };
         command.SetAction(parseResult =>
         {
@@ -41,6 +42,7 @@ public static class RenderCommand
                 MidiInDelay = parseResult.GetValue(midiDelay),
                 MidiOut = parseResult.GetValue(midiOut),
                 Preset = parseResult.GetValue(preset),
+                ClassName = parseResult.GetValue(className),
                 Format = parseResult.GetValue(pcm16) ? WavSampleFormat.Pcm16 : WavSampleFormat.Float32,
                 ParameterChanges = (parseResult.GetValue(param) ?? []).Select(ParameterChange.Parse).ToArray(),
                 Progress = progress.Report,

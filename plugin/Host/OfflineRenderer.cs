@@ -27,7 +27,7 @@ public static unsafe class OfflineRenderer
         var clock = Stopwatch.StartNew();
         var preset = PresetChoice.Prepare(options.Preset);
         using var module = Vst3Module.Load(options.Bundle);
-        using var plugin = PluginInstance.Create(module);
+        using var plugin = PluginInstance.Create(module, options.ClassName);
         var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
         if (presetPoint is { } point) automation = [(0L, point.Id, point.Normalized), .. automation];
 
