@@ -164,13 +164,13 @@ public sealed unsafe class JackPlayer : IDisposable
         };
     }
 
+    /// <summary>A parameter the processor receives before the first real-time period (the preset chosen on the command line).</summary>
+    public (uint Id, double Normalized)? InitialParameter { get; init; }
+
     /// <summary>
     /// Runs the plug-in's process() a few times (silent, no events) before JACK calls us, so its code and ours is
     /// compiled and first-use work is done here, not in the first real-time periods.
     /// </summary>
-    /// <summary>A parameter the processor receives before the first real-time period (the preset chosen on the command line).</summary>
-    public (uint Id, double Normalized)? InitialParameter { get; init; }
-
     private void WarmUp()
     {
         try
