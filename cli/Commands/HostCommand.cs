@@ -14,7 +14,7 @@ public static class HostCommand
         var bundle = new Argument<string>("bundle") { Description = "The .vst3 bundle folder (or its .so).", Arity = ArgumentArity.ZeroOrOne };
         var info = new Command("info", "Factory info, classes, and the audio module's buses, parameters and units.");
         info.Arguments.Add(bundle);
-        var className = new Option<string>("--class") { Description = "Which Audio Module Class to load from a bundle that has several (default: the first)." };
+        var className = new Option<string>("--class") { Description = "Audio Module Class to describe (default: the first)." };
         info.Options.Add(className);
         info.SetAction(parseResult =>
         {
@@ -48,9 +48,11 @@ public static class HostCommand
         if (d.Parameters.Count > 0)
         {
             text.AppendLine(c, $"parameters: {d.Parameters.Count}");
-            text.AppendLine(c, $"  {"id",4}  {"title",-22} {"units",-6} {"default",-14} {"steps",5}  flags");
+            // Third-party ids can be ten digits (e.g. a program-change list parameter); the column fits the widest.
+            var width = Math.Max(4, d.Parameters.Max(p => p.Id.ToString(c).Length));
+            text.AppendLine(c, $"  {"id".PadLeft(width)}  {"title",-22} {"units",-6} {"default",-14} {"steps",5}  flags");
             foreach (var p in d.Parameters)
-                text.AppendLine(c, $"  {p.Id,4}  {p.Title,-22} {p.Units,-6} {$"{p.DefaultNormalized:0.###} ({p.DefaultText})",-14} {p.StepCount,5}  {p.FlagNames}");
+                text.AppendLine(c, $"  {p.Id.ToString(c).PadLeft(width)}  {p.Title,-22} {p.Units,-6} {$"{p.DefaultNormalized:0.###} ({p.DefaultText})",-14} {p.StepCount,5}  {p.FlagNames}");
         }
         if (d.Units.Count > 0)
         {

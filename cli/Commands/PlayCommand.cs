@@ -11,16 +11,16 @@ public static class PlayCommand
     public static Command Create()
     {
         var plugin = new Option<string>("--plugin") { Description = "VST3 bundle (default: our artifacts/Euterpe.vst3)." };
+        var className = new Option<string>("--class") { Description = "Audio Module Class of the bundle to play (default: the first)." };
         var preset = new Option<string>("--preset") { Description = "Preset to play: a name from the plug-in's Model list, or a preset folder (model.onnx + manifest.json)." };
         var midiIn = new Option<string>("--midi-in") { Description = "MIDI file played into the plug-in alongside the JACK MIDI input." };
         var seconds = new Option<double>("--seconds") { Description = "How long to run (default: the MIDI file's length + 2 s, or 10 s)." };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext.", DefaultValueFactory = _ => 120 };
         var server = new Option<string>("--server") { Description = "JACK server name (default: the default server)." };
         var noConnect = new Option<bool>("--no-connect") { Description = "Do not connect the outputs to system playback." };
-        var className = new Option<string>("--class") { Description = "Which Audio Module Class to load from a bundle that has several (default: the first)." };
         var command = new Command("play", "Play a VST3 instrument in real time as a JACK client (2 audio outs, 1 MIDI in).")
         {
-            plugin, preset, midiIn, seconds, tempo, server, noConnect, className,
+            plugin, className, preset, midiIn, seconds, tempo, server, noConnect,
         };
         command.SetAction(parseResult =>
         {
@@ -61,7 +61,8 @@ public static class PlayCommand
         return string.Create(c, $"""
             played {r.Seconds:0.0} s at {r.SampleRate} Hz, period {r.Period} frames ({r.Period * 1000.0 / r.SampleRate:0.###} ms), {r.Callbacks} callbacks
             xruns: {r.Xruns}
-            process time / period: median {r.MedianLoad:0.0000}, p99 {r.P99Load:0.0000}, max {r.MaxLoad:0.0000}
+            process time / period: median {r.MedianLoad:0.0000}, p99 {r.P99Load:0.0000}, max {r.MaxLoad:0.0000}; callbacks over one period: {r.OverPeriodCallbacks}
+            process thread: {r.ThreadPolicy}; memory locked: {(r.MemoryLocked ? "yes" : "no")}
             callbacks that allocated (after warm-up): {r.AllocatingCallbacks}; process errors: {r.ProcessErrors}
             events: {r.FileEventsSent} from the file, {r.JackMidiEventsReceived} from JACK MIDI; peak {r.Peak:0.####}
 

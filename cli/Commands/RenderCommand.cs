@@ -11,6 +11,7 @@ public static class RenderCommand
     public static Command Create()
     {
         var plugin = new Option<string>("--plugin") { Description = "VST3 bundle (default: our artifacts/Euterpe.vst3)." };
+        var className = new Option<string>("--class") { Description = "Audio Module Class of the bundle to play (default: the first)." };
         var preset = new Option<string>("--preset") { Description = "Preset to play: a name from the plug-in's Model list, or a preset folder (model.onnx + manifest.json)." };
         var seconds = new Option<double>("--seconds") { Description = "Length of the render in seconds.", Required = true };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext and the output MIDI.", DefaultValueFactory = _ => 120 };
@@ -22,11 +23,10 @@ public static class RenderCommand
         var block = new Option<int>("--block") { Description = "Block size in frames.", DefaultValueFactory = _ => 512 };
         var pcm16 = new Option<bool>("--pcm16") { Description = "Write 16-bit PCM instead of 32-bit float." };
         var param = new Option<string[]>("--param") { Description = "Automation point ID=VALUE[@SECONDS], VALUE normalized 0…1 (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var className = new Option<string>("--class") { Description = "Which Audio Module Class to load from a bundle that has several (default: the first)." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress line." };
         var command = new Command("render", "Render a VST3 instrument offline to WAV (and its generated MIDI) through the standalone host.")
         {
-            plugin, preset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, className, quiet,
+            plugin, className, preset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, quiet,
         };
         command.SetAction(parseResult =>
         {

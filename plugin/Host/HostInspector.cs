@@ -3,6 +3,7 @@ namespace Euterpe.Host;
 /// <summary><c>euterpe host info</c>: loads a bundle and describes its factory, classes, and the audio module's buses, parameters and units.</summary>
 public static class HostInspector
 {
+    /// <param name="className">Which Audio Module Class to describe (null = the first; bundles like mda-vst3 hold many).</param>
     public static FactoryDescription Describe(string bundle, string? className = null)
     {
         using var module = Vst3Module.Load(bundle);

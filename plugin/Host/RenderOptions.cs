@@ -15,7 +15,7 @@ public sealed record RenderOptions(string Bundle, double Seconds, string OutWav)
     public double MidiInDelay { get; init; }
     public string? MidiOut { get; init; }
     public string? Preset { get; init; }
-    /// <summary>Which Audio Module Class of a multi-class bundle to load (null = the first).</summary>
+    /// <summary>Which Audio Module Class of the bundle to play (null = the first).</summary>
     public string? ClassName { get; init; }
     public WavSampleFormat Format { get; init; } = WavSampleFormat.Float32;
     public IReadOnlyList<ParameterChange> ParameterChanges { get; init; } = [];

@@ -38,6 +38,9 @@ public sealed unsafe class JackPlayer : IDisposable
     private long _jackMidi;
     private int _xruns;
     private float _peak;
+    private long _overPeriod;
+    private long _periodTicks;
+    private int _policy = -1;
 
     private JackPlayer(PluginInstance plugin, nint client, ScheduledEvent[] schedule, double tempo, int sampleRate, uint period, int capacity)
     {
@@ -47,6 +50,7 @@ public sealed unsafe class JackPlayer : IDisposable
         _tempo = tempo;
         _maxFrames = period;
         _durations = new long[capacity];
+        _periodTicks = (long)(period / (double)sampleRate * Stopwatch.Frequency);
         plugin.Start(sampleRate, (int)period, offline: false);
         _buffers = new ProcessBuffers(plugin, sampleRate, (int)period);
         _buffers.SetRealtime(true);
@@ -119,6 +123,22 @@ public sealed unsafe class JackPlayer : IDisposable
         if (JackNative.SetProcessCallback(_client, &ProcessCallback, arg) != 0) throw new EuterpeException("jack: jack_set_process_callback failed");
         if (JackNative.SetXrunCallback(_client, &XrunCallback, arg) != 0) throw new EuterpeException("jack: jack_set_xrun_callback failed");
         WarmUp();
+        var locked = LinuxScheduling.LockCurrentMemory();
+        // Gen2 blocking collections would stall every thread, the JACK one included; keep them off while playing.
+        var latencyMode = System.Runtime.GCSettings.LatencyMode;
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
+        try
+        {
+            return RunActive(options, seconds, sampleRate, locked, log);
+        }
+        finally
+        {
+            System.Runtime.GCSettings.LatencyMode = latencyMode;
+        }
+    }
+
+    private PlayResult RunActive(PlayOptions options, double seconds, int sampleRate, bool locked, Action<string>? log)
+    {
         if (JackNative.Activate(_client) != 0) throw new EuterpeException("jack: jack_activate failed");
 
         var connections = new List<string>();
@@ -136,16 +156,21 @@ public sealed unsafe class JackPlayer : IDisposable
         double Fraction(int index) => count == 0 ? 0 : sorted[Math.Clamp(index, 0, count - 1)] / periodTicks;
         return new PlayResult(sampleRate, (int)_maxFrames, clock.Elapsed.TotalSeconds, Volatile.Read(ref _callbacks), Volatile.Read(ref _xruns),
             Fraction(count / 2), Fraction((int)Math.Ceiling(count * 0.99) - 1), Fraction(count - 1),
-            Volatile.Read(ref _allocating), Volatile.Read(ref _errors), _next, Volatile.Read(ref _jackMidi), connections, _peak);
+            Volatile.Read(ref _allocating), Volatile.Read(ref _errors), _next, Volatile.Read(ref _jackMidi), connections, _peak)
+        {
+            OverPeriodCallbacks = Volatile.Read(ref _overPeriod),
+            ThreadPolicy = LinuxScheduling.PolicyName(Volatile.Read(ref _policy)),
+            MemoryLocked = locked,
+        };
     }
+
+    /// <summary>A parameter the processor receives before the first real-time period (the preset chosen on the command line).</summary>
+    public (uint Id, double Normalized)? InitialParameter { get; init; }
 
     /// <summary>
     /// Runs the plug-in's process() a few times (silent, no events) before JACK calls us, so its code and ours is
     /// compiled and first-use work is done here, not in the first real-time periods.
     /// </summary>
-    /// <summary>A parameter the processor receives before the first real-time period (the preset chosen on the command line).</summary>
-    public (uint Id, double Normalized)? InitialParameter { get; init; }
-
     private void WarmUp()
     {
         try
@@ -155,11 +180,17 @@ public sealed unsafe class JackPlayer : IDisposable
         catch (ArgumentException)
         {
         }
-        for (var i = 0; i < 64; i++)
+        // Tiered compilation promotes a method after 30 calls and a quiet 100 ms; three rounds with pauses
+        // let the tier-1 code (of our host and of a managed plug-in) be in place before the first real period.
+        for (var round = 0; round < 3; round++)
         {
-            _buffers.BeginBlock((int)_maxFrames, 0, _tempo, 4, 4, playing: false);
-            if (i == 0 && InitialParameter is { } p) _buffers.InputParameters.Add(p.Id, 0, p.Normalized);
-            _plugin.Process(_buffers.Data);
+            for (var i = 0; i < 400; i++)
+            {
+                _buffers.BeginBlock((int)_maxFrames, 0, _tempo, 4, 4, playing: false);
+                if (round == 0 && i == 0 && InitialParameter is { } p) _buffers.InputParameters.Add(p.Id, 0, p.Normalized);
+                _plugin.Process(_buffers.Data);
+            }
+            Thread.Sleep(150);
         }
     }
 
@@ -250,10 +281,13 @@ public sealed unsafe class JackPlayer : IDisposable
 
         // The first callbacks attach the thread and compile code: they count neither as allocations nor in the timings.
         var callbacks = _callbacks;
+        if (callbacks == 0) _policy = LinuxScheduling.CurrentPolicy();
         if (callbacks >= WarmupCallbacks)
         {
             if (GC.GetAllocatedBytesForCurrentThread() != allocatedBefore) _allocating++;
-            _durations[(callbacks - WarmupCallbacks) % _durations.Length] = Stopwatch.GetTimestamp() - start;
+            var elapsed = Stopwatch.GetTimestamp() - start;
+            if (elapsed > _periodTicks) _overPeriod++;
+            _durations[(callbacks - WarmupCallbacks) % _durations.Length] = elapsed;
         }
         Volatile.Write(ref _callbacks, callbacks + 1);
     }

@@ -6,7 +6,7 @@ public sealed record PlayOptions(string Bundle)
     public string? MidiIn { get; init; }
     /// <summary>Preset name or folder, chosen on the plug-in's Model list as <c>render --preset</c> does.</summary>
     public string? Preset { get; init; }
-    /// <summary>Which Audio Module Class of a multi-class bundle to load (null = the first).</summary>
+    /// <summary>Which Audio Module Class of the bundle to play (null = the first).</summary>
     public string? ClassName { get; init; }
     /// <summary>How long to run; 0 = until the MIDI file has been played (plus two seconds), or 10 s without one.</summary>
     public double Seconds { get; init; }

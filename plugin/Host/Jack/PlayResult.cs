@@ -15,4 +15,12 @@ public sealed record PlayResult(
     int FileEventsSent,
     long JackMidiEventsReceived,
     IReadOnlyList<string> Connections,
-    float Peak);
+    float Peak)
+{
+    /// <summary>Callbacks whose process time exceeded one period (each would be an xrun on a real card).</summary>
+    public long OverPeriodCallbacks { get; init; }
+    /// <summary>How the JACK process thread was scheduled (SCHED_FIFO when jackd runs with -R and rtprio is allowed).</summary>
+    public string ThreadPolicy { get; init; } = "unknown";
+    /// <summary>Whether mlockall(MCL_CURRENT) succeeded before activation.</summary>
+    public bool MemoryLocked { get; init; }
+}
