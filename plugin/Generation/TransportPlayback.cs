@@ -137,10 +137,13 @@ public sealed unsafe class TransportPlayback
         while (_pendingCount > 0 && count < output.Length)
         {
             ref readonly var note = ref _pending[_pendingHead];
-            if (note.Beat >= end) break;
+            // Nearest sample, and the block that holds it: notes on a sample (10 ms steps, the beat grid) land on it
+            // whatever the block size, where flooring a value a hair under it would move them one sample early.
+            var at = Math.Round((note.Beat - beat) / _beatsPerSample);
+            if (at >= frames) break;
             _pendingHead = (_pendingHead + 1) % PendingCapacity;
             _pendingCount--;
-            var offset = (int)Math.Clamp(Math.Floor((note.Beat - beat) / _beatsPerSample), 0, frames - 1);
+            var offset = (int)Math.Clamp(at, 0, frames - 1);
             if (note.IsNoteOn)
             {
                 _sounding[note.Pitch] = true;

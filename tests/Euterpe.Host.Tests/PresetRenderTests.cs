@@ -61,4 +61,19 @@ public class PresetRenderTests
         Assert.All(notes, n => Assert.InRange(n.StartSeconds / sixteenth - Math.Round(n.StartSeconds / sixteenth), -0.02, 0.02));
         for (var i = 1; i < notes.Count; i++) Assert.True(notes[i].StartSeconds >= notes[i - 1].EndSeconds - 1e-3, $"notes {i - 1} and {i} overlap");
     }
+
+    [Fact]
+    public void The_music_does_not_depend_on_the_hosts_block_size()
+    {
+        // A DAW picks its own block size; the generated notes must land on the same samples whatever it is.
+        using var dir = new TempDir();
+        byte[] Render(int block)
+        {
+            OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 6, dir.File($"b{block}.wav")) { Preset = ShippedPreset(), Tempo = 120, Block = block });
+            return File.ReadAllBytes(dir.File($"b{block}.wav"));
+        }
+        var reference = Render(1024);
+        Assert.Equal(reference, Render(480));
+        Assert.Equal(reference, Render(64));
+    }
 }
