@@ -62,7 +62,7 @@ public static class PlayCommand
             played {r.Seconds:0.0} s at {r.SampleRate} Hz, period {r.Period} frames ({r.Period * 1000.0 / r.SampleRate:0.###} ms), {r.Callbacks} callbacks
             xruns: {r.Xruns}
             process time / period: median {r.MedianLoad:0.0000}, p99 {r.P99Load:0.0000}, max {r.MaxLoad:0.0000}; callbacks over one period: {r.OverPeriodCallbacks}
-            process thread: {r.ThreadPolicy}; memory locked: {(r.MemoryLocked ? "yes" : "no")}
+            process thread: {r.ThreadPolicy}; memory locked: {(r.MemoryLocked ? "yes" : "no")}; garbage collections while playing: {r.GarbageCollections}
             callbacks that allocated (after warm-up): {r.AllocatingCallbacks}; process errors: {r.ProcessErrors}
             events: {r.FileEventsSent} from the file, {r.JackMidiEventsReceived} from JACK MIDI; peak {r.Peak:0.####}
 

@@ -145,9 +145,11 @@ public sealed unsafe class JackPlayer : IDisposable
         if (options.ConnectPlayback) ConnectPlayback(connections);
         log?.Invoke($"jack: {sampleRate} Hz, period {_maxFrames} frames; playing {seconds:0.#} s{(connections.Count > 0 ? $" into {string.Join(", ", connections)}" : "")}");
 
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < seconds && !options.Cancel.IsCancellationRequested) Thread.Sleep(20);
         JackNative.Deactivate(_client);
+        collections = GC.CollectionCount(0) - collections; // gen-0 counts every collection (higher generations include it)
 
         var count = (int)Math.Clamp(Volatile.Read(ref _callbacks) - WarmupCallbacks, 0, _durations.Length);
         var sorted = _durations.AsSpan(0, count).ToArray();
@@ -161,6 +163,7 @@ public sealed unsafe class JackPlayer : IDisposable
             OverPeriodCallbacks = Volatile.Read(ref _overPeriod),
             ThreadPolicy = LinuxScheduling.PolicyName(Volatile.Read(ref _policy)),
             MemoryLocked = locked,
+            GarbageCollections = collections,
         };
     }
 

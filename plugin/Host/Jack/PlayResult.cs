@@ -23,4 +23,6 @@ public sealed record PlayResult(
     public string ThreadPolicy { get; init; } = "unknown";
     /// <summary>Whether mlockall(MCL_CURRENT) succeeded before activation.</summary>
     public bool MemoryLocked { get; init; }
+    /// <summary>Garbage collections in the process while playing: each one stops the JACK thread too while it runs managed code.</summary>
+    public int GarbageCollections { get; init; }
 }
