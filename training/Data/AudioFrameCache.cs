@@ -37,14 +37,7 @@ public static class AudioFrameCache
             .Select(f => Path.GetRelativePath(dataFolder, f)).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new EuterpeException($"{dataFolder}: no .wav files");
         var validation = DatasetSplit.ValidationMask(files.Count, validationFraction, seed);
-        var target = Path.GetFullPath(folder);
-        if (Directory.Exists(target) && !File.Exists(Path.Combine(target, ManifestName)) && Directory.EnumerateFileSystemEntries(target).Any())
-            throw new EuterpeException($"{folder}: exists and is not an audio frame cache; refusing to overwrite it");
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        Directory.CreateDirectory(temp);
-        try
+        return AtomicFolder.Write(folder, ManifestName, "an audio frame cache", temp =>
         {
             var loader = new AudioFrameLoader(codec);
             var skipped = new List<SkippedFile>();
@@ -60,16 +53,10 @@ public static class AudioFrameCache
             WriteSplit(temp, "validation", split[1], codec.FrameSize);
             var manifest = new Manifest(AudioFrameLoader.SampleRate, layout, frameLength, codec.HopLength, codec.FrameSize,
                 [.. split[0].Select(f => f.Item1)], [.. split[1].Select(f => f.Item1)], skipped);
+            // The manifest last: a folder with audio.json is a complete cache.
             File.WriteAllText(Path.Combine(temp, ManifestName), JsonSerializer.Serialize(manifest, Json) + "\n");
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(temp, target);
             return manifest;
-        }
-        catch
-        {
-            try { Directory.Delete(temp, recursive: true); } catch (IOException) { }
-            throw;
-        }
+        });
     }
 
     private static void WriteSplit(string folder, string split, List<(string, float[][] Frames)> files, int frameSize)

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Euterpe.Core;
 
 namespace Euterpe.Training.Data;
 
@@ -23,17 +22,8 @@ public static class CacheWriter
         return dataset.Manifest;
     });
 
-    private static CacheManifest WriteAtomically(string folder, Func<string, CacheManifest> writeShards)
-    {
-        var target = Path.GetFullPath(folder);
-        if (File.Exists(target)) throw new EuterpeException($"{folder}: is a file, not a folder");
-        if (Directory.Exists(target) && !File.Exists(Path.Combine(target, CacheJson.ManifestName)) && Directory.EnumerateFileSystemEntries(target).Any())
-            throw new EuterpeException($"{folder}: exists and is not a prepared cache; refusing to overwrite it");
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        Directory.CreateDirectory(temp);
-        try
+    private static CacheManifest WriteAtomically(string folder, Func<string, CacheManifest> writeShards) =>
+        AtomicFolder.Write(folder, CacheJson.ManifestName, "a prepared cache", temp =>
         {
             var manifest = writeShards(temp);
             var skipped = new StringBuilder();
@@ -41,28 +31,8 @@ public static class CacheWriter
             File.WriteAllText(Path.Combine(temp, CacheJson.SkippedName), skipped.ToString());
             // The manifest last: a folder with cache.json is a complete cache.
             File.WriteAllText(Path.Combine(temp, CacheJson.ManifestName), JsonSerializer.Serialize(manifest, CacheJson.Options) + "\n");
-            Replace(temp, target);
             return manifest;
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void Replace(string temp, string target)
-    {
-        if (!Directory.Exists(target))
-        {
-            Directory.Move(temp, target);
-            return;
-        }
-        var old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.old");
-        Directory.Move(target, old);
-        Directory.Move(temp, target);
-        TryDelete(old);
-    }
+        });
 
     private static void WriteShards(PreparedDataset dataset, string split, IReadOnlyList<PreparedSequence> pieces, CacheSplitSummary summary, string folder)
     {
@@ -70,10 +40,5 @@ public static class CacheWriter
         if (shardOf.Count != pieces.Count) throw new InvalidOperationException("manifest and pieces disagree");
         foreach (var shard in summary.Shards)
             ShardFiles.Write(folder, shard, [.. pieces.Where((_, i) => shardOf[i] == shard)], dataset.Manifest.PianoRoll, dataset.Manifest.FeatureLength);
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,0 +1,54 @@
+using Euterpe.Core;
+
+namespace Euterpe.Training.Data;
+
+/// <summary>
+/// Writes a whole folder at once: everything goes to a temporary folder beside the target, which is renamed into place
+/// only when complete, so an interruption leaves no half-written folder and the old one stays until the swap. A folder
+/// of the same kind (it holds <c>markerFile</c>) is replaced; a file, or any other non-empty folder, is refused.
+/// </summary>
+internal static class AtomicFolder
+{
+    /// <param name="kind">What the folder is, for the refusal ("a prepared cache").</param>
+    /// <param name="fill">Writes the contents into the temporary folder it is given, marker file last.</param>
+    public static T Write<T>(string folder, string markerFile, string kind, Func<string, T> fill)
+    {
+        var target = Path.GetFullPath(folder);
+        if (File.Exists(target)) throw new EuterpeException($"{folder}: is a file, not a folder");
+        if (Directory.Exists(target) && !File.Exists(Path.Combine(target, markerFile)) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new EuterpeException($"{folder}: exists and is not {kind}; refusing to overwrite it");
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var result = fill(temp);
+            Replace(temp, target);
+            return result;
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void Replace(string temp, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(temp, target);
+            return;
+        }
+        var old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.old");
+        Directory.Move(target, old);
+        Directory.Move(temp, target);
+        TryDelete(old);
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
