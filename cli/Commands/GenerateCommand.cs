@@ -39,7 +39,7 @@ public static class GenerateCommand
         command.SetAction(result =>
         {
             var folder = result.GetValue(preset)!;
-            var family = NGramPresetManifest.ReadFamily(folder);
+            var family = ManifestFamily.Read(folder);
             if (EventRnnGenerator.IsFamily(family))
             {
                 var options = new EventRnnGenerationOptions

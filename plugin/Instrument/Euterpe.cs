@@ -185,7 +185,6 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         _sampleRate = setup->SampleRate;
         _sampleSize = setup->SymbolicSampleSize;
         _setupOffline = setup->ProcessMode == ProcessSetup.ModeOffline;
-        _playback.WaitForGenerator = _setupOffline;
         _synth.SetSampleRate(_sampleRate);
         _limiter.SetSampleRate(_sampleRate);
         return Vst3Result.Ok;

@@ -20,7 +20,7 @@ public class ArdourExportTests(ITestOutputHelper output)
         var ours = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), Seconds, dir.File("ours.wav")) { Tempo = 120, Block = 1024 });
         Assert.True(ours.OutputNoteOns > 10, $"our render has only {ours.OutputNoteOns} generated notes");
 
-        var root = RepositoryRoot();
+        var root = TestData.RepositoryRoot();
         var start = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "ardour-check.sh"), Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
@@ -38,13 +38,5 @@ public class ArdourExportTests(ITestOutputHelper output)
         output.WriteLine(stderr);
         Assert.True(process.ExitCode == 0, $"ardour-check failed:\n{stdout}\n{stderr}");
         Assert.Contains("PASS", stdout);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "PluginSolution.sln"))) dir = Path.GetDirectoryName(dir);
-        Assert.NotNull(dir);
-        return dir!;
     }
 }

@@ -11,10 +11,7 @@ public class PresetRenderTests
 {
     private static string ShippedPreset(string name = "event-rnn-openmsx", string modelFile = "model.onnx")
     {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "PluginSolution.sln"))) dir = Path.GetDirectoryName(dir);
-        Assert.NotNull(dir);
-        var preset = Path.Combine(dir!, "presets", name);
+        var preset = Path.Combine(TestData.RepositoryRoot(), "presets", name);
         Assert.True(File.Exists(Path.Combine(preset, modelFile)), $"{preset}: shipped preset missing");
         return preset;
     }

@@ -35,9 +35,6 @@ public sealed record NGramPresetManifest
     public void Write(string presetFolder) =>
         AtomicFile.WriteAllText(Path.Combine(presetFolder, FileName), JsonSerializer.Serialize(this, WriteOptions) + "\n");
 
-    /// <summary>The "family" of any preset's manifest.json, for dispatch before the family's own reader runs.</summary>
-    public static string ReadFamily(string presetFolder) => Core.Inference.Manifests.ManifestFamily.Read(presetFolder);
-
     public static NGramPresetManifest Read(string presetFolder)
     {
         var path = ManifestPath(presetFolder);

@@ -178,7 +178,7 @@ public static class EventRnnTrainer
     {
         // Window-conditioned models read the controls of the span they predict, as in training: chunks of a window.
         var windowScope = model.Config.IsConditional && config?.ConditioningScope == EventRnnRunConfig.WindowScope;
-        var Chunk = windowScope ? config!.SequenceLength : 512;
+        var chunk = windowScope ? config!.SequenceLength : 512;
         var encoding = config is null ? null : new PerformanceEncoding(config.Encoding);
         var controls = new float[model.Config.ConditioningSize];
         model.eval();
@@ -192,9 +192,9 @@ public static class EventRnnTrainer
             using var scope = torch.NewDisposeScope();
             Tensor? c = model.Config.IsConditional ? torch.tensor<float>(normalised[piece], 1, model.Config.ConditioningSize).to(device) : null;
             (Tensor h, Tensor c)? state = null;
-            for (var start = 0; start < tokens.Length - 1; start += Chunk)
+            for (var start = 0; start < tokens.Length - 1; start += chunk)
             {
-                var n = Math.Min(Chunk, tokens.Length - 1 - start);
+                var n = Math.Min(chunk, tokens.Length - 1 - start);
                 var x = torch.tensor<long>(tokens.AsSpan(start, n).ToArray().Select(t => (long)t).ToArray(), 1, n).to(device);
                 var y = torch.tensor<long>(tokens.AsSpan(start + 1, n).ToArray().Select(t => (long)t).ToArray(), n).to(device);
                 if (windowScope)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Euterpe.Core.Encoding;
+using Euterpe.Core.Inference.Manifests;
 
 namespace Euterpe.Core.Inference.NGram;
 
@@ -9,18 +10,15 @@ namespace Euterpe.Core.Inference.NGram;
 /// </summary>
 public sealed record NGramPreset(string Folder, string DisplayName, NGramNoteModel Model, MonophonicNoteEncoding Encoding)
 {
-    public const string ManifestFileName = "manifest.json";
-
     public static NGramPreset Open(string folder)
     {
-        var manifestPath = Path.Combine(folder, ManifestFileName);
-        if (!File.Exists(manifestPath)) throw new EuterpeException($"{folder}: not a preset (no {ManifestFileName})");
+        var manifestPath = Path.Combine(folder, PresetDirectory.ManifestFileName);
+        var (family, _, displayName) = ManifestFamily.Peek(folder);
+        if (family != NGramNoteModel.Family) throw new EuterpeException($"{manifestPath}: family \"{family}\" is not an n-gram preset");
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(manifestPath));
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new EuterpeException($"{manifestPath}: not a JSON object");
-            if (String(root, "family") != NGramNoteModel.Family) throw new EuterpeException($"{manifestPath}: family \"{String(root, "family")}\" is not an n-gram preset");
             var modelFile = String(root, "model") ?? throw new EuterpeException($"{manifestPath}: no \"model\" file named");
             if (modelFile.Contains('/') || modelFile.Contains('\\')) throw new EuterpeException($"{manifestPath}: model \"{modelFile}\" must be a file name beside the manifest");
             if (!root.TryGetProperty("provenance", out var provenance) || !provenance.TryGetProperty("encoding", out var encoding))
@@ -38,7 +36,7 @@ public sealed record NGramPreset(string Folder, string DisplayName, NGramNoteMod
             var model = NGramNoteModel.Load(Path.Combine(folder, modelFile));
             if (model.Pitches.VocabularySize != noteEncoding.PitchVocabularySize || model.Durations.VocabularySize != noteEncoding.DurationCount)
                 throw new EuterpeException($"{manifestPath}: the encoding has {noteEncoding.PitchVocabularySize} pitch and {noteEncoding.DurationCount} duration tokens, the model {model.Pitches.VocabularySize} and {model.Durations.VocabularySize}");
-            return new NGramPreset(folder, String(root, "displayName") ?? Path.GetFileName(folder), model, noteEncoding);
+            return new NGramPreset(folder, displayName, model, noteEncoding);
         }
         catch (JsonException e)
         {

@@ -3,6 +3,7 @@ using Euterpe.Core;
 using Euterpe.Core.Inference.Generators;
 using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Generation;
+using Euterpe.Plugin.Tests.Hosting;
 
 namespace Euterpe.Plugin.Tests.Generation;
 
@@ -87,13 +88,7 @@ public class GeneratorFactoryTests
         }
     }
 
-    private static string ShippedPreset(string name)
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "PluginSolution.sln"))) dir = Path.GetDirectoryName(dir);
-        Assert.NotNull(dir);
-        return Path.Combine(dir!, "presets", name);
-    }
+    private static string ShippedPreset(string name) => Path.Combine(RepositoryRoot.Find(), "presets", name);
 
     [Fact]
     public void AVocabularyThatDisagreesWithItsEncodingIsRefused()
