@@ -182,27 +182,29 @@ public sealed class GenerationWorker : IDisposable
         var catalog = PresetCatalog.Shared;
         if (slot == _loadedSlot && catalog == _loadedCatalog && !retry) return false;
         _loadedSlot = slot;
-        _link.WorkerSlot = slot;
         _loadedCatalog = catalog;
+        var entry = slot == 0 ? null : catalog.AtSlot(slot);
+        // The old model's Ready and horizon must be gone before the new slot is published: an offline block that
+        // sees the slot it asked for with the old model's state would play the old model's queued notes.
+        _link.SetStatus(GenerationState.Loading, entry is null ? "Loading" : $"Loading {entry.DisplayName}");
+        // The old model's queued notes go, and the audio thread releases what it holds.
+        _link.BumpEpoch();
+        _link.WorkerSlot = slot;
         _generator?.Dispose();
         _generator = null;
         _preset = null;
         _passesSinceLoad = 0;
-        // The old model's queued notes go, and the audio thread releases what it holds.
-        _link.BumpEpoch();
         if (slot == 0)
         {
             _link.SetStatus(GenerationState.Off, "Off");
             return true;
         }
-        var entry = catalog.AtSlot(slot);
         if (entry is null)
         {
             var where = string.Join(", ", catalog.Roots);
             Fail(catalog.Entries.Count == 0 ? $"no presets found (looked in {where})" : $"model slot {slot} is empty ({catalog.Entries.Count} presets found)");
             return true;
         }
-        _link.SetStatus(GenerationState.Loading, $"Loading {entry.DisplayName}");
         try
         {
             if (entry.Problem is not null) throw new EuterpeException(entry.Problem);

@@ -125,6 +125,45 @@ public class GenerationTests
     }
 
     [Fact]
+    public void AModelSwitchNeverShowsTheNewSlotWithTheOldModelsReadyState()
+    {
+        // An offline block waits until the slot it asked for is Ready; if the worker published the new slot while
+        // the old model's Ready state stood, that block played the old model's notes (seen in CI with the n-gram preset).
+        using var host = Start(out var driver, seed: 3);
+        driver.Run(0.5);
+        var link = driver.Link;
+        var good = TestPresets.SlotOf(TestPresets.GoodId);
+        var corrupt = TestPresets.SlotOf(TestPresets.CorruptId);
+        var seen = new List<string>();
+        var done = false;
+        var observer = new Thread(() =>
+        {
+            while (!Volatile.Read(ref done))
+            {
+                if (seen.Count > 10) break;
+                // A consistent reading: no status was written between the two text reads (each status is a new string).
+                var text = link.StatusText;
+                var slot = link.WorkerSlot;
+                var state = link.State;
+                if (!ReferenceEquals(text, link.StatusText)) continue;
+                if (slot == corrupt && state == GenerationState.Ready) seen.Add($"slot {slot} Ready: {text}");
+                if (slot == good && state == GenerationState.Ready && !text.StartsWith("Playing A Test", StringComparison.Ordinal)) seen.Add($"slot {slot} Ready: {text}");
+            }
+        });
+        observer.Start();
+        for (var i = 0; i < 6; i++)
+        {
+            driver.Set(ParameterId.Model, corrupt);
+            driver.WaitFor(GenerationState.Error);
+            driver.Set(ParameterId.Model, good);
+            driver.WaitFor(GenerationState.Ready);
+        }
+        Volatile.Write(ref done, true);
+        observer.Join();
+        Assert.Empty(seen);
+    }
+
+    [Fact]
     public void BadPresetsReportTheProblemStaySilentAndAGoodOneRecovers()
     {
         using var host = Start(out var driver, seed: 2);
