@@ -13,23 +13,34 @@ command -v ardour7-lua >/dev/null || die "ardour7-lua: not found; install Ardour
 [[ -f "$bundle/Contents/x86_64-linux/Euterpe.so" ]] || die "$bundle: no bundle; run scripts/build.sh"
 work="$(mktemp -d)"
 server="euterpe-ardour-$$"
-cleanup() { [[ -n "${jack:-}" ]] && kill "$jack" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+# EUTERPE_KEEP=1 keeps the work folder (logs, session, both WAVs) for a look afterwards; the server always goes.
+cleanup() {
+  [[ -n "${jack:-}" ]] && kill "$jack" 2>/dev/null
+  wait 2>/dev/null
+  if [[ -n "${EUTERPE_KEEP:-}" ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+}
 trap cleanup EXIT
-[[ -n "${EUTERPE_KEEP:-}" ]] && trap - EXIT
 # A private JACK server (dummy driver, no sound card) and a private Ardour cache and config.
 export JACK_DEFAULT_SERVER="$server" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config" VST3_PATH="$(dirname "$bundle")"
-jackd -n "$server" -d dummy -r 48000 -p 1024 >"$work/jackd.log" 2>&1 &
-jack=$!
-sleep 2
+start_server() {
+  [[ -n "${jack:-}" ]] && { kill "$jack" 2>/dev/null; wait "$jack" 2>/dev/null || true; }
+  jackd -n "$server" -d dummy -r 48000 -p 1024 >>"$work/jackd.log" 2>&1 &
+  jack=$!
+  sleep 2
+}
+start_server
 LD_LIBRARY_PATH="$lib" "$lib/ardour-vst3-scanner" -f -q "$bundle" >"$work/scan.log" 2>&1 || die "ardour-vst3-scanner could not load $bundle: $(tail -n 1 "$work/scan.log")"
 mkdir -p "$work/out"
-# ardour7-lua has aborted once in a few runs here before the export began; one retry, reported, keeps the check useful.
-for attempt in 1 2; do
-  rm -rf "$work/session"
-  LD_LIBRARY_PATH="$lib" timeout 300 ardour7-lua "$root/scripts/ardour/export-euterpe.lua" "$work/session" "$work/out" "$seconds" >"$work/ardour.log" 2>&1 || true
-  grep -qx "ok" "$work/ardour.log" && break
-  log "Ardour attempt $attempt failed: $(tail -n 1 "$work/ardour.log")"
-  [[ $attempt == 2 ]] && die "Ardour's export failed: $(grep -E 'Error|error' "$work/ardour.log" | tail -n 1)"
+# ardour7-lua has aborted now and then here and in CI ("free(): invalid size") before the export began, and once
+# the retry could not create its session after such an abort. Each attempt gets a fresh server and session folder.
+attempts=3
+for ((attempt = 1; attempt <= attempts; attempt++)); do
+  (( attempt > 1 )) && start_server
+  session="$work/session-$attempt"
+  LD_LIBRARY_PATH="$lib" timeout 300 ardour7-lua "$root/scripts/ardour/export-euterpe.lua" "$session" "$work/out" "$seconds" >"$work/ardour-$attempt.log" 2>&1 || true
+  grep -qx "ok" "$work/ardour-$attempt.log" && break
+  log "Ardour attempt $attempt failed: $(tail -n 1 "$work/ardour-$attempt.log")"
+  (( attempt == attempts )) && die "Ardour's export failed: $(grep -E 'Error|error' "$work/ardour-$attempt.log" | tail -n 1)"
 done
 ours="${EUTERPE_OURS_WAV:-}" # the test suite renders ours in-process and passes it here
 if [[ -z "$ours" ]]; then
