@@ -1,0 +1,95 @@
+using Euterpe.Core.Audio;
+using Euterpe.Core.Inference.Generators;
+
+namespace Euterpe.Core.Inference.Audio;
+
+/// <summary>
+/// Generated audio from an <see cref="AudioFramePreset"/>, one hop at a time: seed the model with real frames (a
+/// seed-chosen stretch of seed.wav, or noise), predict frame after frame carrying its state, inverse FFT and
+/// overlap-add, and level control that keeps the output in range (predicted spectra drift in level). A frame that
+/// is not finite is replaced by silence. Allocation-free after construction for power-of-two frame lengths
+/// (the STFT layout); the GRUV layout's 4000-sample inverse FFT allocates scratch. One instance per thread.
+/// </summary>
+public sealed class AudioFrameStream
+{
+    /// <summary>The level the controller holds peaks under (−3 dBFS before the user's gain).</summary>
+    public const float Ceiling = 0.7f;
+
+    private readonly AudioFramePreset _preset;
+    private readonly AudioFrameCodec _codec;
+    private readonly AudioFrameGenerator _generator;
+    private readonly StreamingOverlapAddDecoder _decoder;
+    private readonly float[] _seedFrames;
+    private readonly int _seedFrameCount;
+    private readonly float[] _frame;
+    private readonly float _release;
+    private float _envelope;
+
+    public AudioFrameStream(AudioFramePreset preset)
+    {
+        _preset = preset;
+        _codec = preset.CreateCodec();
+        _generator = new AudioFrameGenerator(preset.Model, 0);
+        _decoder = new StreamingOverlapAddDecoder(_codec);
+        _frame = new float[_codec.FrameSize];
+        _seedFrames = preset.SeedAudio.Length > 0 ? _codec.EncodeFlat(preset.SeedAudio) : [];
+        _seedFrameCount = _seedFrames.Length / _codec.FrameSize;
+        // Release of the level follower: about 2 s to recover 60 dB.
+        _release = MathF.Exp(-1f / (2f * preset.SampleRate / _codec.HopLength));
+    }
+
+    public int SampleRate => _preset.SampleRate;
+
+    /// <summary>Samples each <see cref="NextHop"/> writes.</summary>
+    public int HopLength => _codec.HopLength;
+
+    /// <summary>Linear gain after level control.</summary>
+    public float Gain { get; set; } = 1f;
+
+    /// <summary>Noise (standard deviation, in frame units) added to each predicted frame before it is fed back.</summary>
+    public float Variation
+    {
+        get => _generator.Variation;
+        set => _generator.Variation = value;
+    }
+
+    /// <summary>True when generation started from seed.wav rather than noise.</summary>
+    public bool SeededFromAudio => _seedFrameCount > 0;
+
+    /// <summary>Starts over: seed frames from a seed-chosen place in seed.wav (noise without one), decoder and level cleared.</summary>
+    public void Restart(ulong seed)
+    {
+        _decoder.Reset();
+        _envelope = 0;
+        if (_seedFrameCount == 0)
+        {
+            _generator.SeedWithNoise(seed, 0.01f * _codec.FrameLength);
+            return;
+        }
+        var take = Math.Min(AudioFramePreset.MaxSeedFrames, _seedFrameCount);
+        var start = (int)(seed % (ulong)(_seedFrameCount - take + 1));
+        _generator.Seed(_seedFrames.AsSpan(start * _codec.FrameSize, take * _codec.FrameSize));
+    }
+
+    /// <summary>Predicts one frame and writes the <see cref="HopLength"/> samples it completes.</summary>
+    public void NextHop(Span<float> hop)
+    {
+        _generator.Next(_frame);
+        foreach (var v in _frame)
+        {
+            if (!float.IsFinite(v))
+            {
+                Array.Clear(_frame);
+                break;
+            }
+        }
+        _decoder.PushFrame(_frame, hop);
+        var h = hop[..HopLength];
+        var peak = 0f;
+        foreach (var v in h) peak = Math.Max(peak, Math.Abs(v));
+        // Instant attack, slow release: the whole hop is scaled by the level it needs.
+        _envelope = peak > _envelope ? peak : _envelope * _release + peak * (1 - _release);
+        var scale = (_envelope > Ceiling ? Ceiling / _envelope : 1f) * Gain;
+        for (var i = 0; i < h.Length; i++) h[i] = Math.Clamp(h[i] * scale, -1f, 1f);
+    }
+}
