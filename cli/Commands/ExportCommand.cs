@@ -16,7 +16,7 @@ public static class ExportCommand
         var output = new Option<string>("--out") { Description = "Preset folder to write (model.json or model.onnx, plus manifest.json).", Required = true };
         var id = new Option<string?>("--id") { Description = "Preset id (default: the preset folder's name)." };
         var name = new Option<string?>("--name") { Description = "Display name (default: describes the model and its data)." };
-        var command = new Command("export", "Export a trained run as a preset that `euterpe generate` can use (n-gram and event-rnn runs).");
+        var command = new Command("export", "Export a trained run as a preset that `euterpe generate` can use (n-gram, event-rnn and fft-lstm runs).");
         command.Arguments.Add(run);
         command.Options.Add(output);
         command.Options.Add(id);
@@ -25,6 +25,14 @@ public static class ExportCommand
         {
             var runFolder = result.GetValue(run)!;
             if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+            if (FftLstmExporter.IsRun(runFolder))
+            {
+                var exported = FftLstmExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));
+                var mse = exported.Provenance?.ValidationMetrics.GetValueOrDefault(FftLstmExporter.ValidationMetricName);
+                result.InvocationConfiguration.Output.WriteLine(
+                    $"preset: {result.GetValue(output)} (id {exported.Id}, family {exported.Family}, step {exported.Provenance?.Steps}, validation MSE {mse?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"})");
+                return 0;
+            }
             if (EventRnnExporter.IsRun(runFolder))
             {
                 var exported = EventRnnExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));

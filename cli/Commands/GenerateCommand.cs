@@ -2,7 +2,9 @@ using Euterpe.Core.Inference.NGram;
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;
+using Euterpe.Core.Audio;
 using Euterpe.Core.IO;
+using Euterpe.Core.Inference.Audio;
 using Euterpe.Core.Inference.Manifests;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
@@ -13,7 +15,7 @@ namespace Euterpe.Cli.Commands;
 /// <summary><c>euterpe generate PRESET</c>: write a MIDI file from a preset, dispatching on the manifest's family.</summary>
 public static class GenerateCommand
 {
-    public static readonly IReadOnlyList<string> SupportedFamilies = [NGramNoteModel.Family, ModelFamilies.EventRnn, ModelFamilies.ConditionalEventRnn];
+    public static readonly IReadOnlyList<string> SupportedFamilies = [NGramNoteModel.Family, ModelFamilies.EventRnn, ModelFamilies.ConditionalEventRnn, ModelFamilies.FftLstm];
 
     public static Command Create()
     {
@@ -26,7 +28,9 @@ public static class GenerateCommand
         var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram).", DefaultValueFactory = _ => 120 };
         var density = new Option<double?>("--density") { Description = "Notes per second (conditional event RNN; default: the training corpus's mean)." };
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
-        var command = new Command("generate", "Generate music from a preset into a MIDI file (families: " + string.Join(", ", SupportedFamilies) + ").");
+        var variation = new Option<double>("--variation") { Description = "fft-lstm: noise (in frame units) added to each predicted frame before it is fed back.", DefaultValueFactory = _ => 0 };
+        var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
+        var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", SupportedFamilies) + ").");
         command.Arguments.Add(preset);
         command.Options.Add(seconds);
         command.Options.Add(output);
@@ -36,10 +40,24 @@ public static class GenerateCommand
         command.Options.Add(tempo);
         command.Options.Add(density);
         command.Options.Add(key);
+        command.Options.Add(variation);
+        command.Options.Add(window);
         command.SetAction(result =>
         {
             var folder = result.GetValue(preset)!;
             var family = ManifestFamily.Read(folder);
+            if (family == ModelFamilies.FftLstm)
+            {
+                using var audioPreset = AudioFramePreset.Open(folder);
+                var samples = AudioFrameRender.Render(audioPreset, result.GetValue(seconds), result.GetValue(seed), result.GetValue(window), (float)result.GetValue(variation));
+                var wavPath = result.GetValue(output)!;
+                WavFile.Write(wavPath, AudioBuffer.Mono(audioPreset.SampleRate, samples), WavSampleFormat.Float32);
+                var peak = samples.Length == 0 ? 0 : samples.Max(MathF.Abs);
+                var rms = Math.Sqrt(samples.Average(v => (double)v * v));
+                result.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {wavPath}: {samples.Length / (double)audioPreset.SampleRate:0.0} s at {audioPreset.SampleRate} Hz, peak {peak:0.000}, rms {rms:0.0000} ({family} {audioPreset.Layout}, seed {result.GetValue(seed)}{(audioPreset.SeedAudio.Length > 0 ? ", seeded from seed.wav" : ", seeded with noise")})"));
+                return 0;
+            }
             if (EventRnnGenerator.IsFamily(family))
             {
                 var options = new EventRnnGenerationOptions

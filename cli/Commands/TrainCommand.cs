@@ -15,6 +15,7 @@ public static class TrainCommand
         var command = new Command("train", "Train a model.");
         command.Subcommands.Add(CreateNGram());
         command.Subcommands.Add(TrainEventRnnCommand.Create());
+        command.Subcommands.Add(TrainFftLstmCommand.Create());
         return command;
     }
 

@@ -12,7 +12,7 @@ internal sealed class TrainingProgressPrinter(TextWriter error, bool interactive
     private DateTime _lastDraw = DateTime.MinValue;
     private bool _drawn;
 
-    public void Report(EventRnnProgress p)
+    public void Report(TrainingProgress p)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
             $"step {p.Step}/{p.TotalSteps}  loss {p.Loss:0.0000}  val {(p.ValidationLoss is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-")}  {p.StepsPerSecond:0.00} steps/s  ETA {Format(p.Eta)}");

@@ -59,6 +59,33 @@ public static class AudioFrameCache
         });
     }
 
+    /// <summary>Reads a cache written by <see cref="Prepare"/>: its manifest and both splits.</summary>
+    public static (Manifest Manifest, AudioFrameSplit Train, AudioFrameSplit Validation) Load(string folder)
+    {
+        var path = Path.Combine(folder, ManifestName);
+        if (!File.Exists(path))
+            throw new EuterpeException($"{folder}: not an audio frame cache (no {ManifestName}); make one with `euterpe data prepare --encoding fft-frames`");
+        Manifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), Json) ?? throw new EuterpeException($"{path}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new EuterpeException($"{path}: not an audio frame cache manifest ({e.Message.Split('\n')[0]})", inner: e);
+        }
+        return (manifest, ReadSplit(folder, "train", manifest.FrameSize), ReadSplit(folder, "validation", manifest.FrameSize));
+    }
+
+    private static AudioFrameSplit ReadSplit(string folder, string split, int frameSize)
+    {
+        var offsets = NpyFormat.Read(Path.Combine(folder, $"{split}.offsets.npy")).AsSpan<long>().ToArray();
+        var frames = NpyFormat.Read(Path.Combine(folder, $"{split}.frames.npy"));
+        if (offsets.Length == 0 || frames.ElementCount != offsets[^1] * frameSize)
+            throw new EuterpeException($"{Path.Combine(folder, split)}.frames.npy: {frames.ElementCount} values do not match {offsets[^1]} frames of {frameSize}");
+        return new AudioFrameSplit(frames.AsSpan<float>().ToArray(), offsets, frameSize);
+    }
+
     private static void WriteSplit(string folder, string split, List<(string, float[][] Frames)> files, int frameSize)
     {
         var offsets = new long[files.Count + 1];

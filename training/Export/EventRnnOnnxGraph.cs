@@ -1,7 +1,6 @@
 using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
 using Euterpe.Training.Models;
-using Euterpe.Training.Torch;
 
 namespace Euterpe.Training.Export;
 
@@ -28,7 +27,7 @@ public static class EventRnnOnnxGraph
         var (vocabulary, hidden) = (config.VocabularySize, config.HiddenSize);
         var b = new OnnxGraphBuilder("event_rnn_step");
         var token = b.Input(TokenInput, TensorElementType.Int64, [1, 1]);
-        var embedding = b.Initializer("embedding.weight", Floats(model.embedding.weight), [vocabulary, config.EmbeddingSize]);
+        var embedding = b.Initializer("embedding.weight", TorchWeights.Floats(model.embedding.weight), [vocabulary, config.EmbeddingSize]);
         var x = b.Gather(embedding, token); // [1, 1, E]
         if (config.IsConditional)
         {
@@ -38,8 +37,8 @@ public static class EventRnnOnnxGraph
         var parameters = model.lstm.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         for (var layer = 0; layer < config.Layers; layer++)
         {
-            var weights = TorchRecurrentLayout.Lstm(Floats(parameters[$"weight_ih_l{layer}"]), Floats(parameters[$"weight_hh_l{layer}"]),
-                Floats(parameters[$"bias_ih_l{layer}"]), Floats(parameters[$"bias_hh_l{layer}"]), hidden);
+            var weights = TorchRecurrentLayout.Lstm(TorchWeights.Floats(parameters[$"weight_ih_l{layer}"]), TorchWeights.Floats(parameters[$"weight_hh_l{layer}"]),
+                TorchWeights.Floats(parameters[$"bias_ih_l{layer}"]), TorchWeights.Floats(parameters[$"bias_hh_l{layer}"]), hidden);
             var w = b.Initializer($"lstm.W_l{layer}", weights.W, weights.WShape);
             var r = b.Initializer($"lstm.R_l{layer}", weights.R, weights.RShape);
             var bias = b.Initializer($"lstm.B_l{layer}", weights.B, weights.BShape);
@@ -50,27 +49,10 @@ public static class EventRnnOnnxGraph
             b.Output(outputs.LastCell!.Value, CellOutput(layer), TensorElementType.Float, [1, 1, hidden]);
             x = b.Squeeze(outputs.Sequence, 1); // Y [seq, dirs, batch, H] → [seq, batch, H]
         }
-        var projection = b.Initializer("output.weight_t", Transpose(Floats(model.output.weight), vocabulary, hidden), [hidden, vocabulary]);
-        var outputBias = b.Initializer("output.bias", Floats(model.output.bias!), [vocabulary]);
+        var projection = b.Initializer("output.weight_t", TorchWeights.Transpose(TorchWeights.Floats(model.output.weight), vocabulary, hidden), [hidden, vocabulary]);
+        var outputBias = b.Initializer("output.bias", TorchWeights.Floats(model.output.bias!), [vocabulary]);
         var logits = b.Add(b.MatMul(b.Reshape(x, 1, hidden), projection), outputBias);
         b.Output(logits, LogitsOutput, TensorElementType.Float, [1, vocabulary]);
         return b.ToModel(metadata, docString: $"event-rnn {config.Name}: one step of {config.Layers}×{hidden} LSTM over {vocabulary} performance events");
-    }
-
-    private static float[] Floats(Tensor t)
-    {
-        using var noGrad = torch.no_grad();
-        using var cpu = t.detach().cpu();
-        return cpu.ToArray<float>();
-    }
-
-    /// <summary>[rows, cols] row-major → [cols, rows].</summary>
-    private static float[] Transpose(float[] m, int rows, int cols)
-    {
-        var result = new float[m.Length];
-        for (var i = 0; i < rows; i++)
-            for (var j = 0; j < cols; j++)
-                result[j * rows + i] = m[i * cols + j];
-        return result;
     }
 }

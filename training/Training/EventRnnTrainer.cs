@@ -66,7 +66,7 @@ public static class EventRnnTrainer
     /// Trains to <see cref="EventRnnRunConfig.Steps"/>. With <paramref name="resume"/> the run folder's checkpoint is loaded
     /// first (its model config wins; the step target, validation and checkpoint intervals come from <paramref name="config"/>).
     /// </summary>
-    public static EventRnnMetrics Train(PreparedDataset dataset, EventRnnRunConfig config, string runFolder, bool resume, Action<EventRnnProgress>? progress = null)
+    public static EventRnnMetrics Train(PreparedDataset dataset, EventRnnRunConfig config, string runFolder, bool resume, Action<TrainingProgress>? progress = null)
     {
         CheckDataset(dataset, config.Data);
         if (File.Exists(runFolder)) throw new EuterpeException($"{runFolder}: is a file, not a folder");
@@ -166,7 +166,7 @@ public static class EventRnnTrainer
                     LossCurveSvg.Render(history, $"event-rnn {config.Config}{(config.Conditional ? " conditional" : "")}, seed {config.Seed}"));
             }
             var eta = TimeSpan.FromSeconds((config.Steps - step) / Math.Max(1e-9, stepsPerSecond));
-            progress?.Invoke(new EventRnnProgress(step, config.Steps, lossCount > 0 ? lossSum / lossCount : lastTrain, lastValidation, stepsPerSecond, eta, checkpoint));
+            progress?.Invoke(new TrainingProgress(step, config.Steps, lossCount > 0 ? lossSum / lossCount : lastTrain, lastValidation, stepsPerSecond, eta, checkpoint));
         }
         if (startStep >= config.Steps) metrics.Save(runFolder); // nothing to train: refresh metrics.json (e.g. after an upgrade)
         return metrics;

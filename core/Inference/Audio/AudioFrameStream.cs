@@ -22,16 +22,22 @@ public sealed class AudioFrameStream
     private readonly float[] _seedFrames;
     private readonly int _seedFrameCount;
     private readonly float[] _frame;
+    private readonly float[] _history; // window method: the last WindowFrames frames, oldest first
     private readonly float _release;
     private float _envelope;
 
-    public AudioFrameStream(AudioFramePreset preset)
+    /// <param name="windowFrames">0: carry the LSTM state from frame to frame (one Run per frame). T &gt; 0: the
+    /// literature's window method, which starts from a fresh state and re-reads the last T frames for every prediction.</param>
+    public AudioFrameStream(AudioFramePreset preset, int windowFrames = 0)
     {
+        if (windowFrames < 0) throw new ArgumentOutOfRangeException(nameof(windowFrames), windowFrames, "must be 0 (carry state) or a window of frames");
+        WindowFrames = windowFrames;
         _preset = preset;
         _codec = preset.CreateCodec();
         _generator = new AudioFrameGenerator(preset.Model, 0);
         _decoder = new StreamingOverlapAddDecoder(_codec);
         _frame = new float[_codec.FrameSize];
+        _history = new float[windowFrames * _codec.FrameSize];
         _seedFrames = preset.SeedAudio.Length > 0 ? _codec.EncodeFlat(preset.SeedAudio) : [];
         _seedFrameCount = _seedFrames.Length / _codec.FrameSize;
         // Release of the level follower: about 2 s to recover 60 dB.
@@ -39,6 +45,9 @@ public sealed class AudioFrameStream
     }
 
     public int SampleRate => _preset.SampleRate;
+
+    /// <summary>0 when the state is carried; else T, the frames each prediction re-reads.</summary>
+    public int WindowFrames { get; }
 
     /// <summary>Samples each <see cref="NextHop"/> writes.</summary>
     public int HopLength => _codec.HopLength;
@@ -61,6 +70,7 @@ public sealed class AudioFrameStream
     {
         _decoder.Reset();
         _envelope = 0;
+        Array.Clear(_history);
         if (_seedFrameCount == 0)
         {
             _generator.SeedWithNoise(seed, 0.01f * _codec.FrameLength);
@@ -68,13 +78,17 @@ public sealed class AudioFrameStream
         }
         var take = Math.Min(AudioFramePreset.MaxSeedFrames, _seedFrameCount);
         var start = (int)(seed % (ulong)(_seedFrameCount - take + 1));
-        _generator.Seed(_seedFrames.AsSpan(start * _codec.FrameSize, take * _codec.FrameSize));
+        var frames = _seedFrames.AsSpan(start * _codec.FrameSize, take * _codec.FrameSize);
+        _generator.Seed(frames);
+        var keep = Math.Min(frames.Length, _history.Length);
+        frames[^keep..].CopyTo(_history.AsSpan(_history.Length - keep));
     }
 
     /// <summary>Predicts one frame and writes the <see cref="HopLength"/> samples it completes.</summary>
     public void NextHop(Span<float> hop)
     {
-        _generator.Next(_frame);
+        if (WindowFrames == 0) _generator.Next(_frame);
+        else NextFromWindow();
         foreach (var v in _frame)
         {
             if (!float.IsFinite(v))
@@ -91,5 +105,17 @@ public sealed class AudioFrameStream
         _envelope = peak > _envelope ? peak : _envelope * _release + peak * (1 - _release);
         var scale = (_envelope > Ceiling ? Ceiling / _envelope : 1f) * Gain;
         for (var i = 0; i < h.Length; i++) h[i] = Math.Clamp(h[i] * scale, -1f, 1f);
+    }
+
+    /// <summary>Fresh state, read the last T frames, predict; the prediction joins the window.</summary>
+    private void NextFromWindow()
+    {
+        var f = _codec.FrameSize;
+        var model = _preset.Model;
+        model.ResetState();
+        for (var offset = 0; offset < _history.Length; offset += f) model.Step(_history.AsSpan(offset, f), _frame);
+        if (Variation > 0) _generator.AddVariation(_frame);
+        _history.AsSpan(f).CopyTo(_history);
+        _frame.CopyTo(_history.AsSpan(_history.Length - f));
     }
 }

@@ -6,15 +6,11 @@ namespace Euterpe.Training.Tests.Data;
 
 public sealed class AudioFrameLoaderTests
 {
-    private const string Font = "/usr/share/sounds/sf2/FluidR3_GM.sf2";
-
     /// <summary>Renders the first 4 s of an OpenMSX song at 44.1 kHz stereo with fluidsynth (real audio), and sox's own 16 kHz mono version of it.</summary>
     private static (string Stereo44k, string Sox16k) Render(TempCorpus corpus)
     {
-        TempCorpus.RequireOpenMsx();
-        Assert.True(File.Exists(Font), $"{Font} is missing: install fluid-soundfont-gm");
         var full = corpus.Path("full.wav");
-        Run("fluidsynth", "-ni", "-g", "0.4", "-r", "44100", "-F", full, Font, System.IO.Path.Combine(TempCorpus.OpenMsx, "be_sharp_bw_redfarn.mid"));
+        RenderedAudio.RenderSong("be_sharp_bw_redfarn", full);
         var stereo = corpus.Path("audio", "song.wav");
         Directory.CreateDirectory(corpus.Path("audio"));
         Run("sox", full, "-b", "16", stereo, "trim", "0", "4");
@@ -23,16 +19,7 @@ public sealed class AudioFrameLoaderTests
         return (stereo, mono16);
     }
 
-    private static void Run(string tool, params string[] args)
-    {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var p = Process.Start(info) ?? throw new InvalidOperationException($"{tool} did not start (install fluidsynth and sox)");
-        p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"{tool} failed ({p.ExitCode})");
-    }
+    private static void Run(string tool, params string[] args) => RenderedAudio.Run(tool, args);
 
     [Fact]
     public void Rendered_song_is_mixed_to_mono_resampled_like_sox_and_cut_into_gruv_frames()

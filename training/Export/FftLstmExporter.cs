@@ -1,0 +1,116 @@
+using System.Globalization;
+using Euterpe.Core;
+using Euterpe.Core.Audio;
+using Euterpe.Core.Inference.Audio;
+using Euterpe.Core.Inference.Manifests;
+using Euterpe.Training.Data;
+using Euterpe.Training.Models;
+using Euterpe.Training.Torch.Serialization;
+using Euterpe.Training.Training;
+
+namespace Euterpe.Training.Export;
+
+/// <summary>
+/// Turns an fft-lstm run folder into a raw-audio preset, written atomically: model.onnx (<see cref="FftLstmOnnxGraph"/>),
+/// manifest.json (family fft-lstm, fft-frames, audio framing, state pairs, provenance with the validation MSE) and
+/// seed.wav, a few seconds of held-out audio (decoded from the cache's validation frames) to start generation from.
+/// </summary>
+public static class FftLstmExporter
+{
+    public const string ValidationMetricName = "mseNormalisedFrames";
+
+    /// <summary>Seconds of held-out audio kept as seed.wav.</summary>
+    public const double SeedSeconds = 4;
+
+    /// <summary>Whether a run folder holds an fft-lstm checkpoint (an event-rnn checkpoint has the same file name).</summary>
+    public static bool IsRun(string runFolder)
+    {
+        var path = Path.Combine(runFolder, FftLstmTrainer.CheckpointFileName);
+        if (!File.Exists(path)) return false;
+        try
+        {
+            FftLstmTrainer.ReadRunConfig(path);
+            return true;
+        }
+        catch (EuterpeException)
+        {
+            return false;
+        }
+    }
+
+    public static (FftLstm Model, FftLstmRunConfig Config, long Step) LoadRun(string runFolder)
+    {
+        var path = Path.Combine(runFolder, FftLstmTrainer.CheckpointFileName);
+        var config = FftLstmTrainer.ReadRunConfig(path);
+        var model = new FftLstm(config.ModelConfig());
+        try
+        {
+            var (step, _) = TrainingCheckpoint.Load(path, model, null);
+            model.eval();
+            return (model, config, step);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    public static ModelManifest Export(string runFolder, string presetFolder, string? id = null, string? displayName = null)
+    {
+        if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+        var (model, config, step) = LoadRun(runFolder);
+        using (model)
+        {
+            var metrics = FftLstmMetrics.TryLoad(runFolder);
+            var seed = SeedAudio(config);
+            var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
+            var manifest = Manifest(model.Config, config, presetId,
+                displayName ?? $"FFT-LSTM {config.Arch} {config.Config} trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step, metrics);
+            return AtomicFolder.Write(presetFolder, PresetDirectory.ManifestFileName, "a preset", temp =>
+            {
+                FftLstmOnnxGraph.Build(model, []).Save(Path.Combine(temp, PresetDirectory.ModelFileName));
+                if (seed.Length > 0) WavFile.Write(Path.Combine(temp, AudioFramePreset.SeedFileName), AudioBuffer.Mono(config.SampleRate, seed), WavSampleFormat.Pcm16);
+                manifest.Save(Path.Combine(temp, PresetDirectory.ManifestFileName));
+                PresetDirectory.Open(temp).CheckModel();
+                return manifest;
+            });
+        }
+    }
+
+    public static ModelManifest Manifest(FftLstmConfig model, FftLstmRunConfig run, string id, string displayName, long step, FftLstmMetrics? metrics) => new()
+    {
+        Id = id,
+        DisplayName = displayName,
+        Family = ModelFamilies.FftLstm,
+        Representation = Representations.FftFrames,
+        Audio = new ManifestAudio { SampleRate = run.SampleRate, FrameLayout = run.FrameLayout, FrameSize = run.FrameLength, Hop = run.Hop },
+        Io = new ManifestIo
+        {
+            FrameInput = new ManifestTensor { Name = FftLstmOnnxGraph.FrameInput, Shape = [1, 1, model.FrameSize] },
+            FrameOutput = new ManifestTensor { Name = FftLstmOnnxGraph.FrameOutput, Shape = [1, model.FrameSize] },
+        },
+        State = [.. FftLstmOnnxGraph.StatePairs(model).Select(s => new ManifestStatePair { Input = s.Input, Output = s.Output, Shape = s.Shape })],
+        Provenance = new ManifestProvenance
+        {
+            Data = run.Data,
+            Steps = step,
+            ValidationMetrics = metrics is { ValidationMse: { } mse } && metrics.Step == step
+                ? new Dictionary<string, double> { [ValidationMetricName] = Math.Round(mse, 6) } : [],
+            TrainerVersion = string.Create(CultureInfo.InvariantCulture,
+                $"euterpe train fft-lstm --arch {run.Arch} --config {run.Config} --batch {run.Batch} --seq-len {run.SequenceLength} --lr {run.LearningRate} --l2 {run.WeightDecay} --seed {run.Seed}"),
+        },
+    };
+
+    /// <summary>The first <see cref="SeedSeconds"/> of the first held-out file (else the first training file), decoded from the cache.</summary>
+    private static float[] SeedAudio(FftLstmRunConfig config)
+    {
+        if (!File.Exists(Path.Combine(config.Data, AudioFrameCache.ManifestName))) return [];
+        var (_, train, validation) = AudioFrameCache.Load(config.Data);
+        var split = validation.FileCount > 0 ? validation : train;
+        if (split.FileCount == 0) return [];
+        var codec = AudioFramePreset.CreateCodec(config.FrameLayout, config.FrameLength, config.Hop);
+        var frames = (int)Math.Min(split.FileFrames(0), Math.Ceiling(SeedSeconds * config.SampleRate / config.Hop) + 1);
+        return codec.DecodeFlat(split.Frames.AsSpan((int)(split.Offsets[0] * split.FrameSize), frames * split.FrameSize));
+    }
+}

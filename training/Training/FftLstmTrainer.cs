@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using Euterpe.Core;
+using Euterpe.Core.IO;
+using Euterpe.Training.Data;
+using Euterpe.Training.Models;
+using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Optim;
+using Euterpe.Training.Torch.Serialization;
+
+namespace Euterpe.Training.Training;
+
+/// <summary>
+/// Trains an <see cref="FftLstm"/> on an audio frame cache: random windows of T + 1 frames, every step predicting the
+/// next normalised frame, MSE loss, RMSprop with L2 weight decay, gradient clipping; validation MSE over the held-out
+/// files; checkpoints (weights, optimiser, step, config, normalisation) that --resume continues exactly.
+/// </summary>
+public static class FftLstmTrainer
+{
+    public const string CheckpointFileName = "checkpoint.safetensors";
+    public const string LossCurveFileName = "loss.svg";
+
+    /// <summary>Most validation windows measured (spread evenly over the held-out frames).</summary>
+    public const int MaxValidationWindows = 64;
+
+    public static FftLstmRunConfig NewRunConfig(AudioFrameCache.Manifest cache, string cacheFolder, string arch, string configName, long steps, int batch,
+        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery)
+    {
+        if (steps < 1) throw new EuterpeException($"--steps {steps}: must be at least 1");
+        if (batch < 1) throw new EuterpeException($"--batch {batch}: must be at least 1");
+        if (sequenceLength < 1) throw new EuterpeException($"--seq-len {sequenceLength}: must be at least 1");
+        if (!(learningRate > 0)) throw new EuterpeException($"--lr {learningRate}: must be positive");
+        if (!(weightDecay >= 0)) throw new EuterpeException($"--l2 {weightDecay}: must be zero or positive");
+        if (device is not ("cpu" or "cuda")) throw new EuterpeException($"--device {device}: must be cpu or cuda");
+        var m = FftLstmConfig.Named(configName, arch, cache.FrameSize);
+        return new FftLstmRunConfig
+        {
+            Arch = arch, Config = configName, FrameSize = m.FrameSize, Hidden = m.Hidden, Features = m.Features, Layers = m.Layers,
+            Channels = m.Channels, Kernel = m.Kernel, Pool = m.Pool, Context = m.Context, Dropout = m.Dropout,
+            Steps = steps, Batch = batch, SequenceLength = sequenceLength, LearningRate = learningRate, WeightDecay = weightDecay, Seed = seed,
+            Device = device, ValidationEvery = Math.Max(1, validateEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
+            Data = Path.GetFullPath(cacheFolder), SampleRate = cache.SampleRate, FrameLayout = cache.FrameLayout, FrameLength = cache.FrameLength, Hop = cache.Hop,
+        };
+    }
+
+    public static FftLstmRunConfig ReadRunConfig(string checkpointPath)
+    {
+        if (!File.Exists(checkpointPath)) throw new EuterpeException($"{checkpointPath}: file not found");
+        var (tensors, metadata) = Safetensors.Load(checkpointPath);
+        foreach (var t in tensors.Values) t.Dispose();
+        if (!metadata.TryGetValue("config", out var json)) throw new EuterpeException($"{checkpointPath}: checkpoint has no config");
+        return FftLstmRunConfig.FromJson(json, checkpointPath);
+    }
+
+    public static FftLstmMetrics Train(AudioFrameSplit train, AudioFrameSplit validation, FftLstmRunConfig config, string runFolder, bool resume,
+        Action<TrainingProgress>? progress = null)
+    {
+        if (train.FrameSize != config.FrameSize) throw new EuterpeException($"{config.Data}: frames of {train.FrameSize} values, the run expects {config.FrameSize}");
+        if (File.Exists(runFolder)) throw new EuterpeException($"{runFolder}: is a file, not a folder");
+        Directory.CreateDirectory(runFolder);
+        var checkpointPath = Path.Combine(runFolder, CheckpointFileName);
+        long startStep = 0;
+        var history = new List<LossPoint>();
+        if (resume)
+        {
+            if (!File.Exists(checkpointPath)) throw new EuterpeException($"{runFolder}: nothing to resume (no {CheckpointFileName})");
+            var saved = ReadRunConfig(checkpointPath);
+            config = saved with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
+        }
+        else if (File.Exists(checkpointPath))
+        {
+            throw new EuterpeException($"{runFolder}: already holds a checkpoint; pass --resume to continue it or choose another --out");
+        }
+
+        var device = config.Device == "cuda" ? Device.CUDA : Device.CPU;
+        if (device.Type == DeviceType.CUDA && !torch.cuda_is_available()) throw new EuterpeException("--device cuda: no CUDA device is available to libtorch");
+        torch.manual_seed(config.Seed);
+        using var model = new FftLstm(config.ModelConfig());
+        var (mean, std) = Normalization(train);
+        model.SetNormalization(mean, std);
+        model.to(device);
+        using var optimizer = new RMSprop(model.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
+        if (resume)
+        {
+            (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, optimizer);
+            history.AddRange((FftLstmMetrics.TryLoad(runFolder)?.History ?? []).Where(p => p.Step <= startStep));
+            mean = Export.TorchWeights.Floats(model.frame_mean);
+            std = Export.TorchWeights.Floats(model.frame_std);
+        }
+
+        var sampler = new FrameWindowSampler(train, config.SequenceLength, config.Seed, config.Data);
+        var (batch, length, f) = (config.Batch, config.SequenceLength, config.FrameSize);
+        var inputs = new float[batch * length * f];
+        var targets = new float[batch * length * f];
+        var validationWindows = ValidationWindows(validation, length);
+        double lossSum = 0;
+        var lossCount = 0;
+        double? lastValidation = history.LastOrDefault(p => p.ValidationLoss.HasValue)?.ValidationLoss;
+        double lastTrain = history.Count > 0 ? history[^1].TrainLoss : double.NaN;
+        var clock = Stopwatch.StartNew();
+        var stepsPerSecond = 0.0;
+        var parameters = model.parameters().Sum(p => p.numel());
+        FftLstmMetrics Metrics(long step) => new()
+        {
+            Config = config, Step = step, LastTrainLoss = double.IsNaN(lastTrain) ? null : lastTrain, ValidationMse = lastValidation,
+            TrainFrames = train.FrameCount, ValidationFrames = validation.FrameCount, Parameters = parameters, StepsPerSecond = stepsPerSecond, History = history,
+        };
+        var metrics = Metrics(startStep);
+
+        for (var step = startStep + 1; step <= config.Steps; step++)
+        {
+            model.train();
+            using (var scope = torch.NewDisposeScope())
+            {
+                sampler.Fill(step, batch, inputs, targets);
+                Normalize(inputs, mean, std);
+                Normalize(targets, mean, std);
+                var x = torch.tensor<float>(inputs, batch, length, f).to(device);
+                var y = torch.tensor<float>(targets, batch, length, f).to(device);
+                var loss = torch.nn.functional.mse_loss(model.forward(x), y);
+                optimizer.zero_grad();
+                loss.backward();
+                torch.nn.utils.clip_grad_norm_(model.parameters(), config.ClipNorm);
+                optimizer.step();
+                lossSum += loss.item();
+                lossCount++;
+            }
+            stepsPerSecond = (step - startStep) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+            var validate = step % config.ValidationEvery == 0 || step == config.Steps;
+            var checkpoint = step % config.CheckpointEvery == 0 || step == config.Steps;
+            if (validate)
+            {
+                lastTrain = lossSum / lossCount;
+                (lossSum, lossCount) = (0, 0);
+                double? measured = validationWindows.Count > 0 ? ValidationMse(model, validation, validationWindows, length, mean, std, device) : null;
+                if (measured is not null) lastValidation = measured;
+                history.Add(new LossPoint(step, lastTrain, measured));
+            }
+            if (checkpoint)
+            {
+                TrainingCheckpoint.Save(checkpointPath, model, optimizer, step, config.ToJson());
+                metrics = Metrics(step);
+                metrics.Save(runFolder);
+                AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName), LossCurveSvg.Render(history, $"fft-lstm {config.Arch} {config.Config}, seed {config.Seed}"));
+            }
+            var eta = TimeSpan.FromSeconds((config.Steps - step) / Math.Max(1e-9, stepsPerSecond));
+            progress?.Invoke(new TrainingProgress(step, config.Steps, lossCount > 0 ? lossSum / lossCount : lastTrain, lastValidation, stepsPerSecond, eta, checkpoint));
+        }
+        if (startStep >= config.Steps) metrics.Save(runFolder);
+        return metrics;
+    }
+
+    /// <summary>Per-value mean and standard deviation of the training frames; a std is floored at 1 % of the mean std.</summary>
+    public static (float[] Mean, float[] Std) Normalization(AudioFrameSplit split)
+    {
+        var f = split.FrameSize;
+        var sum = new double[f];
+        var squares = new double[f];
+        var count = split.FrameCount;
+        if (count == 0) throw new EuterpeException("no training frames");
+        for (long i = 0; i < count; i++)
+        {
+            var frame = split.Frames.AsSpan((int)(i * f), f);
+            for (var j = 0; j < f; j++)
+            {
+                sum[j] += frame[j];
+                squares[j] += (double)frame[j] * frame[j];
+            }
+        }
+        var mean = new float[f];
+        var std = new double[f];
+        for (var j = 0; j < f; j++)
+        {
+            var m = sum[j] / count;
+            mean[j] = (float)m;
+            std[j] = Math.Sqrt(Math.Max(0, squares[j] / count - m * m));
+        }
+        var floor = Math.Max(1e-6, 0.01 * std.Average());
+        return (mean, [.. std.Select(s => (float)Math.Max(s, floor))]);
+    }
+
+    public static void Normalize(Span<float> frames, float[] mean, float[] std)
+    {
+        var f = mean.Length;
+        for (var i = 0; i < frames.Length; i++) frames[i] = (frames[i] - mean[i % f]) / std[i % f];
+    }
+
+    /// <summary>Start frames of up to <see cref="MaxValidationWindows"/> windows of T + 1 frames inside single held-out files.</summary>
+    public static List<long> ValidationWindows(AudioFrameSplit split, int length)
+    {
+        var all = new List<long>();
+        for (var file = 0; file < split.FileCount; file++)
+            for (var start = split.Offsets[file]; start + length + 1 <= split.Offsets[file + 1]; start += length)
+                all.Add(start);
+        if (all.Count <= MaxValidationWindows) return all;
+        return [.. Enumerable.Range(0, MaxValidationWindows).Select(i => all[(int)((long)i * all.Count / MaxValidationWindows)])];
+    }
+
+    /// <summary>Mean squared error per value of the normalised next-frame predictions over the validation windows.</summary>
+    public static double ValidationMse(FftLstm model, AudioFrameSplit split, IReadOnlyList<long> windows, int length, float[] mean, float[] std, Device device)
+    {
+        model.eval();
+        using var noGrad = torch.no_grad();
+        var f = split.FrameSize;
+        var inputs = new float[length * f];
+        var targets = new float[length * f];
+        double total = 0;
+        foreach (var start in windows)
+        {
+            using var scope = torch.NewDisposeScope();
+            split.Frames.AsSpan((int)(start * f), length * f).CopyTo(inputs);
+            split.Frames.AsSpan((int)((start + 1) * f), length * f).CopyTo(targets);
+            Normalize(inputs, mean, std);
+            Normalize(targets, mean, std);
+            var x = torch.tensor<float>(inputs, 1, length, f).to(device);
+            var y = torch.tensor<float>(targets, 1, length, f).to(device);
+            total += torch.nn.functional.mse_loss(model.forward(x), y).item();
+        }
+        return total / windows.Count;
+    }
+}
