@@ -28,7 +28,7 @@ public static class GenerateCommand
         var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram).", DefaultValueFactory = _ => 120 };
         var density = new Option<double?>("--density") { Description = "Notes per second (conditional event RNN; default: the training corpus's mean)." };
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
-        var variation = new Option<double>("--variation") { Description = "fft-lstm: noise (in frame units) added to each predicted frame before it is fed back.", DefaultValueFactory = _ => 0 };
+        var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (e.g. 0.1).", DefaultValueFactory = _ => 0 };
         var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
         var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", SupportedFamilies) + ").");
         command.Arguments.Add(preset);
@@ -54,8 +54,10 @@ public static class GenerateCommand
                 WavFile.Write(wavPath, AudioBuffer.Mono(audioPreset.SampleRate, samples), WavSampleFormat.Float32);
                 var peak = samples.Length == 0 ? 0 : samples.Max(MathF.Abs);
                 var rms = Math.Sqrt(samples.Average(v => (double)v * v));
+                // Frame-edge clicks: the step at every hop edge against the steps elsewhere (about 1 when joins are smooth).
+                var clicks = FrameEdgeClicks.Measure(samples, audioPreset.Hop).Ratio;
                 result.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"wrote {wavPath}: {samples.Length / (double)audioPreset.SampleRate:0.0} s at {audioPreset.SampleRate} Hz, peak {peak:0.000}, rms {rms:0.0000} ({family} {audioPreset.Layout}, seed {result.GetValue(seed)}{(audioPreset.SeedAudio.Length > 0 ? ", seeded from seed.wav" : ", seeded with noise")})"));
+                    $"wrote {wavPath}: {samples.Length / (double)audioPreset.SampleRate:0.0} s at {audioPreset.SampleRate} Hz, peak {peak:0.000}, rms {rms:0.0000}, click ratio {clicks:0.00} at {audioPreset.Hop}-sample edges ({family} {audioPreset.Layout}, seed {result.GetValue(seed)}{(audioPreset.SeedAudio.Length > 0 ? ", seeded from seed.wav" : ", seeded with noise")})"));
                 return 0;
             }
             if (EventRnnGenerator.IsFamily(family))

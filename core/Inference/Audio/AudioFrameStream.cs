@@ -12,7 +12,7 @@ namespace Euterpe.Core.Inference.Audio;
 /// </summary>
 public sealed class AudioFrameStream
 {
-    /// <summary>The level the controller holds peaks under (−3 dBFS before the user's gain).</summary>
+    /// <summary>The level the controller brings peaks down to (−3 dBFS before the user's gain; a gain ramp may pass it briefly, never 1).</summary>
     public const float Ceiling = 0.7f;
 
     private readonly AudioFramePreset _preset;
@@ -25,6 +25,9 @@ public sealed class AudioFrameStream
     private readonly float[] _history; // window method: the last WindowFrames frames, oldest first
     private readonly float _release;
     private float _envelope;
+    private readonly float _frameRms;
+    private float _variation;
+    private float _scale = -1; // the scale the last hop ended on (−1: none yet)
 
     /// <param name="windowFrames">0: carry the LSTM state from frame to frame (one Run per frame). T &gt; 0: the
     /// literature's window method, which starts from a fresh state and re-reads the last T frames for every prediction.</param>
@@ -40,6 +43,7 @@ public sealed class AudioFrameStream
         _history = new float[windowFrames * _codec.FrameSize];
         _seedFrames = preset.SeedAudio.Length > 0 ? _codec.EncodeFlat(preset.SeedAudio) : [];
         _seedFrameCount = _seedFrames.Length / _codec.FrameSize;
+        _frameRms = _seedFrames.Length == 0 ? 0.01f * _codec.FrameLength : (float)Math.Sqrt(_seedFrames.Average(v => (double)v * v));
         // Release of the level follower: about 2 s to recover 60 dB.
         _release = MathF.Exp(-1f / (2f * preset.SampleRate / _codec.HopLength));
     }
@@ -55,11 +59,18 @@ public sealed class AudioFrameStream
     /// <summary>Linear gain after level control.</summary>
     public float Gain { get; set; } = 1f;
 
-    /// <summary>Noise (standard deviation, in frame units) added to each predicted frame before it is fed back.</summary>
+    /// <summary>
+    /// Noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (so 0.1
+    /// means the same on every preset): the generation varies and leaves a loop it has fallen into.
+    /// </summary>
     public float Variation
     {
-        get => _generator.Variation;
-        set => _generator.Variation = value;
+        get => _variation;
+        set
+        {
+            _variation = Math.Max(0, value);
+            _generator.Variation = _variation * _frameRms;
+        }
     }
 
     /// <summary>True when generation started from seed.wav rather than noise.</summary>
@@ -70,6 +81,7 @@ public sealed class AudioFrameStream
     {
         _decoder.Reset();
         _envelope = 0;
+        _scale = -1;
         Array.Clear(_history);
         if (_seedFrameCount == 0)
         {
@@ -104,7 +116,10 @@ public sealed class AudioFrameStream
         // Instant attack, slow release: the whole hop is scaled by the level it needs.
         _envelope = peak > _envelope ? peak : _envelope * _release + peak * (1 - _release);
         var scale = (_envelope > Ceiling ? Ceiling / _envelope : 1f) * Gain;
-        for (var i = 0; i < h.Length; i++) h[i] = Math.Clamp(h[i] * scale, -1f, 1f);
+        // Ramp from the last hop's scale: a gain step at every hop edge would itself click.
+        var from = _scale < 0 ? scale : _scale;
+        for (var i = 0; i < h.Length; i++) h[i] = Math.Clamp(h[i] * (from + (scale - from) * (i + 1) / h.Length), -1f, 1f);
+        _scale = scale;
     }
 
     /// <summary>Fresh state, read the last T frames, predict; the prediction joins the window.</summary>

@@ -67,7 +67,6 @@ public sealed class FftLstmTrainerTests : IDisposable
         Assert.All(audio, v => Assert.True(float.IsFinite(v) && Math.Abs(v) <= 1f));
         var rms = Math.Sqrt(audio.Average(v => (double)v * v));
         Assert.True(rms > 1e-3, $"generated audio is silent (rms {rms})");
-        Assert.True(audio.Max(MathF.Abs) <= AudioFrameStream.Ceiling + 1e-6, "level control let a peak through");
         // The seed picks where in seed.wav generation starts: another seed, other audio.
         Assert.NotEqual(audio, AudioFrameRender.Render(opened, 3, seed: 5));
     }
