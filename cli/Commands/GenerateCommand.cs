@@ -28,7 +28,7 @@ public static class GenerateCommand
         var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram).", DefaultValueFactory = _ => 120 };
         var density = new Option<double?>("--density") { Description = "Notes per second (conditional event RNN; default: the training corpus's mean)." };
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
-        var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (e.g. 0.1).", DefaultValueFactory = _ => 0 };
+        var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (0 lets an MSE-trained model fade towards its mean frame).", DefaultValueFactory = _ => 0.05 };
         var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
         var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", SupportedFamilies) + ").");
         command.Arguments.Add(preset);

@@ -29,7 +29,44 @@ public sealed class GenerationLink
     private string _statusText = "Off";
     private string? _lastClip;
 
+    /// <summary>Generated audio at the host rate (audio presets), about 10 s at 48 kHz.</summary>
+    public const int AudioCapacity = 1 << 19;
+
+    private long _sampleRateBits = BitConverter.DoubleToInt64Bits(48000);
+    private long _audioEpochStart;
+    private int _audioEpoch = -1;
+    private int _audioMode;
+
     public SpscQueue<GeneratedNote> Notes { get; } = new(NoteCapacity);
+
+    /// <summary>Generated audio (worker → audio thread) while an audio preset plays.</summary>
+    public SpscSampleRing Audio { get; } = new(AudioCapacity);
+
+    /// <summary>The host's sample rate (processor writes at setupProcessing; the worker resamples to it).</summary>
+    public double SampleRate
+    {
+        get => BitConverter.Int64BitsToDouble(Volatile.Read(ref _sampleRateBits));
+        set => Volatile.Write(ref _sampleRateBits, BitConverter.DoubleToInt64Bits(value));
+    }
+
+    /// <summary>True while the loaded preset makes audio rather than notes (worker writes).</summary>
+    public bool AudioMode
+    {
+        get => Volatile.Read(ref _audioMode) != 0;
+        set => Volatile.Write(ref _audioMode, value ? 1 : 0);
+    }
+
+    /// <summary>The epoch whose audio starts at <see cref="AudioEpochStart"/> in <see cref="Audio"/> (−1: none yet).</summary>
+    public int AudioEpoch => Volatile.Read(ref _audioEpoch);
+
+    public long AudioEpochStart => Volatile.Read(ref _audioEpochStart);
+
+    /// <summary>Worker: audio for <paramref name="epoch"/> starts at ring position <paramref name="start"/> (start first, then epoch).</summary>
+    public void PublishAudioEpoch(int epoch, long start)
+    {
+        Volatile.Write(ref _audioEpochStart, start);
+        Volatile.Write(ref _audioEpoch, epoch);
+    }
     public SpscQueue<InputNote> Inputs { get; } = new(InputCapacity);
 
     /// <summary>Project position in quarter-note beats at the start of the latest block (audio thread writes).</summary>

@@ -1,5 +1,6 @@
 using Euterpe.Core;
 using Euterpe.Core.Inference.Generators;
+using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Instrument;
 using Euterpe.Plugin.Vst3;
 
@@ -26,6 +27,7 @@ public sealed class GenerationWorker : IDisposable
     private readonly Thread _thread;
     private volatile bool _stop;
     private INoteGenerator? _generator;
+    private AudioPresetPlayer? _audio;
     private PresetEntry? _preset;
     private int _loadedSlot = -1;
     private PresetCatalog? _loadedCatalog;
@@ -64,7 +66,7 @@ public sealed class GenerationWorker : IDisposable
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 var busy = Pass();
                 var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-                if (!special && _generator is not null && ++_passesSinceLoad > WarmUpPasses) _link.AddWorkerPass(allocated);
+                if (!special && (_generator is not null || _audio is not null) && ++_passesSinceLoad > WarmUpPasses) _link.AddWorkerPass(allocated);
                 if (!busy && !special) Thread.Sleep(1);
             }
         }
@@ -77,6 +79,8 @@ public sealed class GenerationWorker : IDisposable
         {
             _generator?.Dispose();
             _generator = null;
+            _audio?.Dispose();
+            _audio = null;
         }
     }
 
@@ -84,14 +88,16 @@ public sealed class GenerationWorker : IDisposable
     private bool Pass()
     {
         var busy = DrainInputs();
-        var generator = _generator;
-        if (generator is null) return busy;
+        if (_generator is null && _audio is null) return busy;
         var seed = (ulong)InstrumentParameters.Plain(_values, ParameterId.Seed);
         if (seed != _seed)
         {
             _seed = seed;
             _link.BumpEpoch();
         }
+        if (_audio is not null)
+            return _audio.Pass(_link, seed, InstrumentParameters.Plain(_values, ParameterId.Variation), InstrumentParameters.Plain(_values, ParameterId.Lookahead)) || busy;
+        var generator = _generator!;
         var epoch = _link.Epoch;
         if (epoch != _epoch) Restart(generator, epoch);
         ApplyControls(generator);
@@ -192,6 +198,9 @@ public sealed class GenerationWorker : IDisposable
         _link.WorkerSlot = slot;
         _generator?.Dispose();
         _generator = null;
+        _audio?.Dispose();
+        _audio = null;
+        _link.AudioMode = false;
         _preset = null;
         _passesSinceLoad = 0;
         if (slot == 0)
@@ -208,7 +217,12 @@ public sealed class GenerationWorker : IDisposable
         try
         {
             if (entry.Problem is not null) throw new EuterpeException(entry.Problem);
-            _generator = GeneratorFactory.Open(entry.Path);
+            if (ManifestFamily.Read(entry.Path) == ModelFamilies.FftLstm)
+            {
+                _audio = AudioPresetPlayer.Open(entry.Path);
+                _link.AudioMode = true;
+            }
+            else _generator = GeneratorFactory.Open(entry.Path);
             _preset = entry;
             _epoch = -1;
             _link.BumpEpoch();

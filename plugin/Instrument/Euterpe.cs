@@ -36,6 +36,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private readonly ParameterPoint[] _points = new ParameterPoint[ParameterPointCapacity];
     private readonly GenerationLink _link = new();
     private readonly TransportPlayback _playback;
+    private readonly AudioStreamPlayback _audioStream;
     private GenerationWorker? _worker;
     private double _sampleRate = 48000;
     private int _sampleSize = ProcessSetup.Sample32;
@@ -47,6 +48,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     public Euterpe() : base([ComponentThunks.Vtable, AudioProcessorThunks.Vtable, ProcessContextRequirementsThunks.Vtable, ConnectionPointThunks.Vtable])
     {
         _playback = new TransportPlayback(_link, () => (int)InstrumentParameters.Plain(_values, ParameterId.Model));
+        _audioStream = new AudioStreamPlayback(_link, ChunkSize);
         StatusBoard.Register(this);
     }
 
@@ -183,6 +185,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         if (setup->MaxSamplesPerBlock <= 0 || !double.IsFinite(setup->SampleRate) || setup->SampleRate <= 0)
             return Vst3Result.InvalidArgument;
         _sampleRate = setup->SampleRate;
+        _link.SampleRate = setup->SampleRate;
         _sampleSize = setup->SymbolicSampleSize;
         _setupOffline = setup->ProcessMode == ProcessSetup.ModeOffline;
         _synth.SetSampleRate(_sampleRate);
@@ -225,6 +228,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         var pointNext = 0;
         for (; pointNext < points && _points[pointNext].SampleOffset <= 0; pointNext++) SetParameter(_points[pointNext].Index, _points[pointNext].Value);
         var generated = TakeGenerated(data->ProcessContext, frames, new HostEventList(data->OutputEvents));
+        _audioStream.Begin(frames, _playback.WaitForGenerator);
         var audible = false;
         var position = 0;
         var hostNext = 0;
@@ -444,6 +448,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
             left.Clear();
             right.Clear();
             _synth.RenderAdd(left, right);
+            _audioStream.ReadAdd(left, right);
             for (var i = 0; i < n; i++)
             {
                 _gain += (target - _gain) * smoothing;

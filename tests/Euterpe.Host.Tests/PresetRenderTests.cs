@@ -60,6 +60,52 @@ public class PresetRenderTests
     }
 
     [Fact]
+    public void The_shipped_raw_audio_preset_streams_the_models_audio_through_the_plugin()
+    {
+        // Audio mode: the worker generates the fft-lstm preset's frames, resamples 16 kHz → 48 kHz and hands the samples
+        // to the audio thread. The render must be exactly that stream (seed 0, Variation 100 %), at the default −6 dB.
+        using var dir = new TempDir();
+        const int Seconds = 6;
+        var folder = ShippedPreset("fft-lstm-bilinear-openmsx");
+        RenderResult Render(string name, int block) => OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), Seconds, dir.File(name))
+        {
+            Preset = folder, Tempo = 120, Block = block,
+        });
+        var result = Render("a.wav", 1024);
+        Assert.Equal("", result.PresetNote);
+        Assert.Equal(0, result.OutputNoteOns);
+        Assert.InRange(result.Peak, 0.01f, 0.977f);
+        Assert.Equal(File.ReadAllBytes(dir.File("a.wav")), ReadAfter(Render("b.wav", 1024), dir.File("b.wav")));
+        Render("c.wav", 333);
+        Assert.Equal(File.ReadAllBytes(dir.File("a.wav")), File.ReadAllBytes(dir.File("c.wav")));
+
+        using var preset = Core.Inference.Audio.AudioFramePreset.Open(folder);
+        var stream = new Core.Inference.Audio.AudioFrameStream(preset) { Variation = 0.05f };
+        stream.Restart(0);
+        var resampler = new Core.Audio.SincResampler(preset.SampleRate, 48000);
+        var hop = new float[stream.HopLength];
+        var chunk = new float[resampler.MaxOutputLength(hop.Length)];
+        var expected = new List<float>();
+        while (expected.Count < Seconds * 48000)
+        {
+            stream.NextHop(hop);
+            var n = resampler.Process(hop, chunk);
+            expected.AddRange(chunk.AsSpan(0, n).ToArray());
+        }
+        var gain = MathF.Pow(10, -6 / 20f);
+        var rendered = Core.Audio.WavFile.Read(dir.File("a.wav"));
+        var worst = 0.0;
+        for (var i = 0; i < Seconds * 48000; i++)
+        {
+            worst = Math.Max(worst, Math.Abs(rendered.Channels[0][i] - expected[i] * gain));
+            Assert.Equal(rendered.Channels[0][i], rendered.Channels[1][i]);
+        }
+        Assert.True(worst < 1e-5, $"largest difference from the model's own stream {worst:E2}");
+    }
+
+    private static byte[] ReadAfter(RenderResult _, string path) => File.ReadAllBytes(path);
+
+    [Fact]
     public void The_music_does_not_depend_on_the_hosts_block_size()
     {
         // A DAW picks its own block size; the generated notes must land on the same samples whatever it is.

@@ -17,6 +17,7 @@ public static class TestPresets
     public const string GoodId = "test-performance-lstm";
     public const string CorruptId = "test-corrupt-model";
     public const string MismatchId = "test-mismatched-manifest";
+    public const string AudioId = "fft-lstm-bilinear-openmsx";
     public const string EncodingName = "performance-events";
 
     public static readonly PerformanceEncodingOptions EncodingOptions = new()
@@ -61,6 +62,10 @@ public static class TestPresets
         var mismatch = Directory.CreateDirectory(Path.Combine(root, "mismatch")).FullName;
         File.Copy(Path.Combine(good, PresetDirectory.ModelFileName), Path.Combine(mismatch, PresetDirectory.ModelFileName));
         Manifest(MismatchId, "C Mismatched Manifest", "note_token").Save(Path.Combine(mismatch, PresetDirectory.ManifestFileName));
+
+        // The shipped raw-audio preset (fft-lstm), for audio mode.
+        var audio = Directory.CreateDirectory(Path.Combine(root, "audio")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(Hosting.RepositoryRoot.Find(), "presets", AudioId))) File.Copy(file, Path.Combine(audio, Path.GetFileName(file)));
 
         Environment.SetEnvironmentVariable(PresetCatalog.EnvironmentVariable, root);
         PresetCatalog.Rescan();

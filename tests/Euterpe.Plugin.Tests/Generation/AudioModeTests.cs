@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Euterpe.Plugin.Generation;
+using Euterpe.Plugin.Instrument;
+
+namespace Euterpe.Plugin.Tests.Generation;
+
+/// <summary>
+/// Audio mode in real-time processing: the shipped fft-lstm preset streams audio while the transport plays, nothing
+/// while it is stopped, and the processing thread allocates nothing and triggers no GC over minutes of audio with
+/// jumps, stops, seed and variation changes; the worker's steady state allocates nothing either.
+/// </summary>
+[Collection(nameof(AllocationTests))]
+public class AudioModeTests
+{
+    private const int Block = 512;
+
+    [Fact]
+    public void AudioStreamsWhilePlayingStopsWhenStoppedAndAllocatesNothing()
+    {
+        using var host = new Hosting.InstrumentHost(48000, Block);
+        var driver = new TransportDriver(host);
+        driver.Set(ParameterId.Model, TestPresets.SlotOf(TestPresets.AudioId));
+        driver.Block(64, pace: false);
+        driver.WaitFor(GenerationState.Ready, "Playing FFT-LSTM");
+        Assert.True(driver.Link.AudioMode);
+        driver.Playing = true;
+
+        // Warm-up: every path once.
+        var (peak, silentBlocks) = Render(host, driver, 30 * 48000 / Block, 0);
+        Assert.InRange(peak, 0.01f, 1f);
+        driver.Playing = false;
+        for (var i = 0; i < 20; i++) driver.Block(Block, pace: false);
+        var stoppedPeak = 0f;
+        for (var i = 0; i < Block; i++) stoppedPeak = Math.Max(stoppedPeak, Math.Abs(host.Left(i)));
+        Assert.True(stoppedPeak < 1e-3, $"still {stoppedPeak} while stopped"); // the synth's release tail is all there may be
+        driver.Playing = true;
+
+        var workerBytes = driver.Link.WorkerSteadyAllocatedBytes;
+        var workerPasses = driver.Link.WorkerSteadyPasses;
+        var collections = GC.CollectionCount(0);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        (peak, silentBlocks) = Render(host, driver, 180 * 48000 / Block, 1);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(collections, GC.CollectionCount(0));
+        Assert.True(driver.Link.WorkerSteadyPasses - workerPasses > 100, $"only {driver.Link.WorkerSteadyPasses - workerPasses} worker passes measured");
+        Assert.Equal(0, driver.Link.WorkerSteadyAllocatedBytes - workerBytes);
+        Assert.InRange(peak, 0.01f, 1f);
+        // A jump or a new seed restarts the stream; the block that asks for it still finds the old epoch's stream and
+        // plays nothing (real time cannot wait for the worker): one silent block per restart at most.
+        Assert.True(silentBlocks <= 40, $"{silentBlocks} silent blocks while playing");
+    }
+
+    /// <summary>Plays blocks, waiting (outside process) until the worker has each block's audio, as a host's pre-roll would.</summary>
+    private static (float Peak, int SilentBlocks) Render(Hosting.InstrumentHost host, TransportDriver driver, int blocks, int round)
+    {
+        var peak = 0f;
+        var silent = 0;
+        for (var block = 0; block < blocks; block++)
+        {
+            if (block > 0 && block % (40 * 48000 / Block) == 0) driver.SeekBeat(driver.Beat - 16);
+            if (block % 937 == 0)
+            {
+                driver.Set(ParameterId.Variation, (block / 937 + round) % 5 * 25);
+                driver.Set(ParameterId.Seed, block / 937 % 3);
+            }
+            var start = Stopwatch.GetTimestamp();
+            while ((driver.Link.AudioEpoch != driver.Link.Epoch || driver.Link.Audio.Count < Block) && Stopwatch.GetElapsedTime(start).TotalSeconds < 10) Thread.Yield();
+            driver.Block(Block, pace: false);
+            var blockPeak = 0f;
+            for (var i = 0; i < Block; i++) blockPeak = Math.Max(blockPeak, Math.Abs(host.Left(i)));
+            if (blockPeak == 0) silent++;
+            peak = Math.Max(peak, blockPeak);
+        }
+        return (peak, silent);
+    }
+}
