@@ -21,12 +21,9 @@ public static class AudioFrameCache
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The codec a layout name and sizes stand for ("gruv": non-overlapping N; "stft": N with hop H).</summary>
-    public static AudioFrameCodec Codec(string layout, int frameLength, int hop) => layout switch
-    {
-        "gruv" => new GruvFrameCodec(frameLength),
-        "stft" => new StftFrameCodec(frameLength, hop),
-        _ => throw new EuterpeException($"--layout: '{layout}' is not gruv or stft"),
-    };
+    public static AudioFrameCodec Codec(string layout, int frameLength, int hop) => layout is "gruv" or "stft"
+        ? Core.Inference.Audio.AudioFramePreset.CreateCodec(layout, frameLength, hop)
+        : throw new EuterpeException($"--layout: '{layout}' is not gruv or stft");
 
     public static Manifest Prepare(string dataFolder, string layout, int frameLength, int hop, double validationFraction, ulong seed, string folder,
         Action<int, int, string>? progress = null)

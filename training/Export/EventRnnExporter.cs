@@ -29,18 +29,8 @@ public static class EventRnnExporter
     {
         var path = Path.Combine(runFolder, EventRnnTrainer.CheckpointFileName);
         var config = EventRnnTrainer.ReadRunConfig(path);
-        var model = new EventRnn(config.ModelConfig());
-        try
-        {
-            var (step, _) = TrainingCheckpoint.Load(path, model, null);
-            model.eval();
-            return (model, config, step);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        var (model, step) = RunFolder.LoadModel(runFolder, new EventRnn(config.ModelConfig()));
+        return (model, config, step);
     }
 
     public static ModelManifest Export(string runFolder, string presetFolder, string? id = null, string? displayName = null)

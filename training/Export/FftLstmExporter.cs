@@ -42,18 +42,8 @@ public static class FftLstmExporter
     {
         var path = Path.Combine(runFolder, FftLstmTrainer.CheckpointFileName);
         var config = FftLstmTrainer.ReadRunConfig(path);
-        var model = new FftLstm(config.ModelConfig());
-        try
-        {
-            var (step, _) = TrainingCheckpoint.Load(path, model, null);
-            model.eval();
-            return (model, config, step);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        var (model, step) = RunFolder.LoadModel(runFolder, new FftLstm(config.ModelConfig()));
+        return (model, config, step);
     }
 
     public static ModelManifest Export(string runFolder, string presetFolder, string? id = null, string? displayName = null)

@@ -17,7 +17,7 @@ namespace Euterpe.Training.Training;
 /// </summary>
 public static class EventRnnTrainer
 {
-    public const string CheckpointFileName = "checkpoint.safetensors";
+    public const string CheckpointFileName = RunFolder.CheckpointFileName;
     public const string LossCurveFileName = "loss.svg";
 
     /// <summary>Checks that a dataset holds performance events with conditioning features.</summary>
@@ -53,14 +53,7 @@ public static class EventRnnTrainer
     }
 
     /// <summary>The config stored in a run's checkpoint.</summary>
-    public static EventRnnRunConfig ReadRunConfig(string checkpointPath)
-    {
-        if (!File.Exists(checkpointPath)) throw new EuterpeException($"{checkpointPath}: file not found");
-        var (tensors, metadata) = Safetensors.Load(checkpointPath);
-        foreach (var t in tensors.Values) t.Dispose();
-        if (!metadata.TryGetValue("config", out var json)) throw new EuterpeException($"{checkpointPath}: checkpoint has no config");
-        return EventRnnRunConfig.FromJson(json, checkpointPath);
-    }
+    public static EventRnnRunConfig ReadRunConfig(string checkpointPath) => EventRnnRunConfig.FromJson(RunFolder.ReadConfigJson(checkpointPath), checkpointPath);
 
     /// <summary>
     /// Trains to <see cref="EventRnnRunConfig.Steps"/>. With <paramref name="resume"/> the run folder's checkpoint is loaded
@@ -69,21 +62,11 @@ public static class EventRnnTrainer
     public static EventRnnMetrics Train(PreparedDataset dataset, EventRnnRunConfig config, string runFolder, bool resume, Action<TrainingProgress>? progress = null)
     {
         CheckDataset(dataset, config.Data);
-        if (File.Exists(runFolder)) throw new EuterpeException($"{runFolder}: is a file, not a folder");
-        Directory.CreateDirectory(runFolder);
-        var checkpointPath = Path.Combine(runFolder, CheckpointFileName);
+        var checkpointPath = RunFolder.Open(runFolder, resume);
         long startStep = 0;
         var history = new List<LossPoint>();
         if (resume)
-        {
-            if (!File.Exists(checkpointPath)) throw new EuterpeException($"{runFolder}: nothing to resume (no {CheckpointFileName})");
-            var saved = ReadRunConfig(checkpointPath);
-            config = saved with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
-        }
-        else if (File.Exists(checkpointPath))
-        {
-            throw new EuterpeException($"{runFolder}: already holds a checkpoint; pass --resume to continue it or choose another --out");
-        }
+            config = ReadRunConfig(checkpointPath) with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
         if (config.VocabularySize != dataset.Manifest.VocabularySize)
             throw new EuterpeException($"{runFolder}: the checkpoint's vocabulary has {config.VocabularySize} tokens, the data {dataset.Manifest.VocabularySize}");
 

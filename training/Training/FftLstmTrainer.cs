@@ -16,7 +16,7 @@ namespace Euterpe.Training.Training;
 /// </summary>
 public static class FftLstmTrainer
 {
-    public const string CheckpointFileName = "checkpoint.safetensors";
+    public const string CheckpointFileName = RunFolder.CheckpointFileName;
     public const string LossCurveFileName = "loss.svg";
 
     /// <summary>Most validation windows measured (spread evenly over the held-out frames).</summary>
@@ -42,34 +42,17 @@ public static class FftLstmTrainer
         };
     }
 
-    public static FftLstmRunConfig ReadRunConfig(string checkpointPath)
-    {
-        if (!File.Exists(checkpointPath)) throw new EuterpeException($"{checkpointPath}: file not found");
-        var (tensors, metadata) = Safetensors.Load(checkpointPath);
-        foreach (var t in tensors.Values) t.Dispose();
-        if (!metadata.TryGetValue("config", out var json)) throw new EuterpeException($"{checkpointPath}: checkpoint has no config");
-        return FftLstmRunConfig.FromJson(json, checkpointPath);
-    }
+    public static FftLstmRunConfig ReadRunConfig(string checkpointPath) => FftLstmRunConfig.FromJson(RunFolder.ReadConfigJson(checkpointPath), checkpointPath);
 
     public static FftLstmMetrics Train(AudioFrameSplit train, AudioFrameSplit validation, FftLstmRunConfig config, string runFolder, bool resume,
         Action<TrainingProgress>? progress = null)
     {
         if (train.FrameSize != config.FrameSize) throw new EuterpeException($"{config.Data}: frames of {train.FrameSize} values, the run expects {config.FrameSize}");
-        if (File.Exists(runFolder)) throw new EuterpeException($"{runFolder}: is a file, not a folder");
-        Directory.CreateDirectory(runFolder);
-        var checkpointPath = Path.Combine(runFolder, CheckpointFileName);
+        var checkpointPath = RunFolder.Open(runFolder, resume);
         long startStep = 0;
         var history = new List<LossPoint>();
         if (resume)
-        {
-            if (!File.Exists(checkpointPath)) throw new EuterpeException($"{runFolder}: nothing to resume (no {CheckpointFileName})");
-            var saved = ReadRunConfig(checkpointPath);
-            config = saved with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
-        }
-        else if (File.Exists(checkpointPath))
-        {
-            throw new EuterpeException($"{runFolder}: already holds a checkpoint; pass --resume to continue it or choose another --out");
-        }
+            config = ReadRunConfig(checkpointPath) with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
 
         var device = config.Device == "cuda" ? Device.CUDA : Device.CPU;
         if (device.Type == DeviceType.CUDA && !torch.cuda_is_available()) throw new EuterpeException("--device cuda: no CUDA device is available to libtorch");

@@ -1,0 +1,48 @@
+using Euterpe.Core;
+using Euterpe.Training.Torch.Modules;
+using Euterpe.Training.Torch.Serialization;
+
+namespace Euterpe.Training.Training;
+
+/// <summary>What every trainer's run folder shares: one checkpoint whose metadata holds the run config as JSON.</summary>
+public static class RunFolder
+{
+    public const string CheckpointFileName = "checkpoint.safetensors";
+
+    /// <summary>The run config JSON stored in a checkpoint.</summary>
+    public static string ReadConfigJson(string checkpointPath)
+    {
+        if (!File.Exists(checkpointPath)) throw new EuterpeException($"{checkpointPath}: file not found");
+        var (tensors, metadata) = Safetensors.Load(checkpointPath);
+        foreach (var t in tensors.Values) t.Dispose();
+        return metadata.TryGetValue("config", out var json) ? json : throw new EuterpeException($"{checkpointPath}: checkpoint has no config");
+    }
+
+    /// <summary>Creates the folder for a new run (refusing one that holds a checkpoint) or checks there is one to resume; returns the checkpoint path.</summary>
+    public static string Open(string runFolder, bool resume)
+    {
+        if (File.Exists(runFolder)) throw new EuterpeException($"{runFolder}: is a file, not a folder");
+        Directory.CreateDirectory(runFolder);
+        var checkpointPath = Path.Combine(runFolder, CheckpointFileName);
+        if (resume && !File.Exists(checkpointPath)) throw new EuterpeException($"{runFolder}: nothing to resume (no {CheckpointFileName})");
+        if (!resume && File.Exists(checkpointPath))
+            throw new EuterpeException($"{runFolder}: already holds a checkpoint; pass --resume to continue it or choose another --out");
+        return checkpointPath;
+    }
+
+    /// <summary>Loads a run's final weights into <paramref name="model"/> (disposed if that fails) and puts it in eval mode.</summary>
+    public static (T Model, long Step) LoadModel<T>(string runFolder, T model) where T : Module
+    {
+        try
+        {
+            var (step, _) = TrainingCheckpoint.Load(Path.Combine(runFolder, CheckpointFileName), model, null);
+            model.eval();
+            return (model, step);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}
