@@ -13,14 +13,14 @@ namespace Euterpe.Training.Export;
 /// <summary>
 /// Turns an fft-lstm run folder into a raw-audio preset, written atomically: model.onnx (<see cref="FftLstmOnnxGraph"/>),
 /// manifest.json (family fft-lstm, fft-frames, audio framing, state pairs, provenance with the validation MSE) and
-/// seed.wav, a few seconds of held-out audio (decoded from the cache's validation frames) to start generation from.
+/// seed.wav, 8 s of held-out audio (decoded from the cache's validation frames) to start generation from.
 /// </summary>
 public static class FftLstmExporter
 {
     public const string ValidationMetricName = "mseNormalisedFrames";
 
     /// <summary>Seconds of held-out audio kept as seed.wav.</summary>
-    public const double SeedSeconds = 4;
+    public const double SeedSeconds = 8;
 
     /// <summary>Whether a run folder holds an fft-lstm checkpoint (an event-rnn checkpoint has the same file name).</summary>
     public static bool IsRun(string runFolder)
@@ -92,7 +92,7 @@ public static class FftLstmExporter
         },
     };
 
-    /// <summary>The first <see cref="SeedSeconds"/> of the first held-out file (else the first training file), decoded from the cache.</summary>
+    /// <summary><see cref="SeedSeconds"/> of the first held-out file (else the first training file) from where its music starts, decoded from the cache.</summary>
     private static float[] SeedAudio(FftLstmRunConfig config)
     {
         if (!File.Exists(Path.Combine(config.Data, AudioFrameCache.ManifestName))) return [];
@@ -100,7 +100,11 @@ public static class FftLstmExporter
         var split = validation.FileCount > 0 ? validation : train;
         if (split.FileCount == 0) return [];
         var codec = AudioFramePreset.CreateCodec(config.FrameLayout, config.FrameLength, config.Hop);
-        var frames = (int)Math.Min(split.FileFrames(0), Math.Ceiling(SeedSeconds * config.SampleRate / config.Hop) + 1);
-        return codec.DecodeFlat(split.Frames.AsSpan((int)(split.Offsets[0] * split.FrameSize), frames * split.FrameSize));
+        var frames = split.FileFrames(0);
+        var audio = codec.DecodeFlat(split.Frames.AsSpan((int)(split.Offsets[0] * split.FrameSize), frames * split.FrameSize));
+        // Songs often open with silence, which would seed the model with nothing: start where the music does (−40 dBFS).
+        var start = Math.Max(0, Array.FindIndex(audio, v => Math.Abs(v) > 0.01f));
+        var length = Math.Min(audio.Length - start, (int)(SeedSeconds * config.SampleRate));
+        return audio.AsSpan(start, length).ToArray();
     }
 }
