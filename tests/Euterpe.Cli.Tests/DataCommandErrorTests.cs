@@ -32,12 +32,27 @@ public sealed class DataCommandErrorTests : IDisposable
             "data", "prepare", "--data", _cli.Root, "--encoding", "midi", "--out", _cli.Path("c"));
 
     [Fact]
+    public void RawAudioMistakes()
+    {
+        // train fft-lstm wants an audio frame cache and a known architecture; a broken raw-audio preset names its file.
+        AssertError("--arch: unknown architecture 'lstm'", "train", "fft-lstm", "--data", _cli.Root, "--arch", "lstm", "--out", _cli.Path("r"));
+        AssertError($"{_cli.Root}: not an audio frame cache (no audio.json)", "train", "fft-lstm", "--data", _cli.Root, "--out", _cli.Path("r"));
+        Assert.False(Directory.Exists(_cli.Path("r")));
+        var preset = _cli.Path("audio");
+        Directory.CreateDirectory(preset);
+        File.WriteAllText(Path.Combine(preset, "manifest.json"), """{ "formatVersion": 1, "id": "a", "displayName": "A", "family": "fft-lstm", "representation": "fft-frames" }""");
+        File.WriteAllBytes(Path.Combine(preset, "model.onnx"), [1, 2, 3]);
+        AssertError("manifest.json: missing \"io\"", "generate", preset, "--seconds", "2", "--out", _cli.Path("a.wav"));
+        Assert.False(File.Exists(_cli.Path("a.wav")));
+    }
+
+    [Fact]
     public void PresetOfAnUnknownFamily()
     {
         var preset = _cli.Path("vae");
         Directory.CreateDirectory(preset);
         File.WriteAllText(Path.Combine(preset, "manifest.json"), """{ "id": "x", "family": "music-vae" }""");
-        AssertError("generate does not support the 'music-vae' family yet (supported: ngram, event-rnn, conditional-event-rnn)", "generate", preset, "--seconds", "4", "--out", _cli.Path("x.mid"));
+        AssertError("generate does not support the 'music-vae' family yet (supported: ngram, event-rnn, conditional-event-rnn, fft-lstm)", "generate", preset, "--seconds", "4", "--out", _cli.Path("x.mid"));
         AssertError("not a preset (no manifest.json)", "generate", _cli.Root, "--seconds", "4", "--out", _cli.Path("x.mid"));
         Assert.False(File.Exists(_cli.Path("x.mid")));
     }
