@@ -30,9 +30,6 @@ public sealed class SpscSampleRing
     /// <summary>Samples written and not yet read.</summary>
     public int Count => (int)(WritePosition - ReadPosition);
 
-    /// <summary>Producer: room left.</summary>
-    public int Free => Capacity - Count;
-
     /// <summary>Producer: stores as many samples as fit; returns how many.</summary>
     public int Write(ReadOnlySpan<float> source)
     {

@@ -57,9 +57,10 @@ public sealed class AudioPresetPlayer : IDisposable
         link.PublishHorizon(epoch, double.MaxValue);
         _stream.Variation = (float)(variationPercent / 100 * FullVariation);
         var ring = link.Audio;
+        // Below this fill level a whole resampled hop always fits.
         var target = Math.Min(ring.Capacity - _resampled.Length, lookaheadSeconds * rate);
         var hops = 0;
-        while (ring.Count < target && ring.Free >= _resampled.Length && hops < MaxHopsPerPass && link.Epoch == epoch)
+        while (ring.Count < target && hops < MaxHopsPerPass && link.Epoch == epoch)
         {
             _stream.NextHop(_hop);
             var n = _resampler!.Process(_hop, _resampled);

@@ -67,6 +67,7 @@ public sealed class GenerationLink
         Volatile.Write(ref _audioEpochStart, start);
         Volatile.Write(ref _audioEpoch, epoch);
     }
+
     public SpscQueue<InputNote> Inputs { get; } = new(InputCapacity);
 
     /// <summary>Project position in quarter-note beats at the start of the latest block (audio thread writes).</summary>

@@ -3,7 +3,7 @@ namespace Euterpe.Core.Inference.Audio;
 /// <summary>Offline generation from a raw-audio preset: a whole signal at the model's sample rate.</summary>
 public static class AudioFrameRender
 {
-    public static float[] Render(AudioFramePreset preset, double seconds, ulong seed, int windowFrames = 0, float variation = 0, Action<double>? progress = null)
+    public static float[] Render(AudioFramePreset preset, double seconds, ulong seed, int windowFrames = 0, float variation = 0)
     {
         if (!(seconds > 0) || seconds > 3600) throw new EuterpeException($"--seconds {seconds}: must be in (0, 3600]");
         var stream = new AudioFrameStream(preset, windowFrames) { Variation = variation };
@@ -15,7 +15,6 @@ public static class AudioFrameRender
         {
             stream.NextHop(hop);
             hop.AsSpan(0, Math.Min(hop.Length, total - at)).CopyTo(output.AsSpan(at));
-            progress?.Invoke((double)Math.Min(total, at + hop.Length) / total);
         }
         return output;
     }

@@ -49,19 +49,13 @@ public sealed class AudioFrameGenerator
         _random.FillGaussian(_window, scale);
     }
 
-    /// <summary>Adds the <see cref="Variation"/> noise to a predicted frame (nothing when it is 0).</summary>
-    public void AddVariation(Span<float> frame)
-    {
-        if (Variation <= 0) return;
-        for (var i = 0; i < frame.Length; i++) frame[i] += (float)_random.NextGaussian() * Variation;
-    }
-
     /// <summary>Predicts the next frame into <paramref name="frame"/> and slides it into the context.</summary>
     public void Next(Span<float> frame)
     {
         if (frame.Length != FrameSize) throw new ArgumentException($"frame has {frame.Length} values, model writes {FrameSize}", nameof(frame));
         _model.Step(_window, _next);
-        AddVariation(_next);
+        if (Variation > 0)
+            for (var i = 0; i < _next.Length; i++) _next[i] += (float)_random.NextGaussian() * Variation;
         _next.CopyTo(frame);
         // Slide the window left by one frame and append the prediction.
         _window.AsSpan(FrameSize).CopyTo(_window);
