@@ -64,11 +64,7 @@ public static class EventRnnExporter
                     TokenInput = new ManifestTensor { Name = EventRnnOnnxGraph.TokenInput, ElementType = "int64", Shape = [1, 1] },
                     LogitsOutput = new ManifestTensor { Name = EventRnnOnnxGraph.LogitsOutput, ElementType = "float", Shape = [1, config.VocabularySize] },
                 },
-                State = [.. Enumerable.Range(0, config.Layers).SelectMany(l => new[]
-                {
-                    new ManifestStatePair { Input = EventRnnOnnxGraph.HiddenInput(l), Output = EventRnnOnnxGraph.HiddenOutput(l), Shape = [1, 1, hidden] },
-                    new ManifestStatePair { Input = EventRnnOnnxGraph.CellInput(l), Output = EventRnnOnnxGraph.CellOutput(l), Shape = [1, 1, hidden] },
-                })],
+                State = [.. LstmStepNodes.StatePairs(config.Layers, hidden).Select(p => new ManifestStatePair { Input = p.Input, Output = p.Output, Shape = p.Shape })],
                 Conditioning = config.Conditional
                     ? [new ConditioningInput
                     {

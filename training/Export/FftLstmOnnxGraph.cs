@@ -1,7 +1,6 @@
 using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
 using Euterpe.Training.Models;
-using Euterpe.Training.Torch.Modules;
 
 namespace Euterpe.Training.Export;
 
@@ -19,11 +18,6 @@ public static class FftLstmOnnxGraph
     public const string WindowInput = "frames_in";
     public const string WindowOutput = "frames_out";
 
-    public static string HiddenInput(int layer) => $"h0_l{layer}";
-    public static string HiddenOutput(int layer) => $"hn_l{layer}";
-    public static string CellInput(int layer) => $"c0_l{layer}";
-    public static string CellOutput(int layer) => $"cn_l{layer}";
-
     public static OnnxModel Build(FftLstm model, IEnumerable<KeyValuePair<string, string>> metadata)
     {
         var c = model.Config;
@@ -36,7 +30,7 @@ public static class FftLstmOnnxGraph
         switch (c.Arch)
         {
             case FftLstmConfig.Fc or FftLstmConfig.Bilinear:
-                x = b.Relu(Dense(b, "features", model.features!, b.Reshape(x, 1, f)));
+                x = b.Relu(LinearNodes.Add(b, "features", model.features!, b.Reshape(x, 1, f)));
                 break;
             case FftLstmConfig.Conv1d:
             {
@@ -61,30 +55,10 @@ public static class FftLstmOnnxGraph
         }
         x = b.Reshape(x, 1, 1, c.LstmInput);
 
-        OnnxValue? summed = null;
-        var layer = 0;
-        var lstms = model.lstm2 is null ? new[] { model.lstm } : [model.lstm, model.lstm2];
-        foreach (var (lstm, index) in lstms.Select((l, i) => (l, i)))
-        {
-            var input = x;
-            var parameters = lstm.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-            var depth = model.lstm2 is null && c.Arch == FftLstmConfig.Stacked ? c.Layers : 1;
-            for (var l = 0; l < depth; l++, layer++)
-            {
-                var weights = TorchRecurrentLayout.Lstm(TorchWeights.Floats(parameters[$"weight_ih_l{l}"]), TorchWeights.Floats(parameters[$"weight_hh_l{l}"]),
-                    TorchWeights.Floats(parameters[$"bias_ih_l{l}"]), TorchWeights.Floats(parameters[$"bias_hh_l{l}"]), c.Hidden);
-                var name = index == 0 ? "lstm" : "lstm2";
-                var h0 = b.Input(HiddenInput(layer), TensorElementType.Float, [1, 1, hidden]);
-                var c0 = b.Input(CellInput(layer), TensorElementType.Float, [1, 1, hidden]);
-                var outputs = b.Lstm(input, b.Initializer($"{name}.W_l{l}", weights.W, weights.WShape), b.Initializer($"{name}.R_l{l}", weights.R, weights.RShape),
-                    b.Initializer($"{name}.B_l{l}", weights.B, weights.BShape), hidden, initialH: h0, initialC: c0);
-                b.Output(outputs.LastHidden, HiddenOutput(layer), TensorElementType.Float, [1, 1, hidden]);
-                b.Output(outputs.LastCell!.Value, CellOutput(layer), TensorElementType.Float, [1, 1, hidden]);
-                input = b.Squeeze(outputs.Sequence, 1); // Y [seq, dirs, batch, H] → [seq, batch, H]
-            }
-            summed = summed is null ? input : b.Add(summed.Value, input);
-        }
-        var next = Dense(b, "output", model.output, b.Reshape(summed!.Value, 1, hidden)); // [1, F], normalised
+        // Stacked: one LSTM of several layers; bilinear: two one-layer LSTMs over the same features, outputs summed.
+        var recurrent = LstmStepNodes.Add(b, model.lstm, "lstm", c.Arch == FftLstmConfig.Stacked ? c.Layers : 1, c.Hidden, 0, x);
+        if (model.lstm2 is not null) recurrent = b.Add(recurrent, LstmStepNodes.Add(b, model.lstm2, "lstm2", 1, c.Hidden, 1, x));
+        var next = LinearNodes.Add(b, "output", model.output, b.Reshape(recurrent, 1, hidden)); // [1, F], normalised
         b.Output(b.Add(b.Mul(next, std), mean), FrameOutput, TensorElementType.Float, [1, f]);
         return b.ToModel(metadata, docString: $"fft-lstm {c.Arch} {c.Name}: one {c.FrameSize}-value frame in, the next out, {c.RecurrentLayers}×{c.Hidden} LSTM state carried");
     }
@@ -92,19 +66,7 @@ public static class FftLstmOnnxGraph
     /// <summary>The names of the state pairs in graph order, with their shapes.</summary>
     public static IEnumerable<(string Input, string Output, long[] Shape)> StatePairs(FftLstmConfig c)
     {
-        for (var l = 0; l < c.RecurrentLayers; l++)
-        {
-            yield return (HiddenInput(l), HiddenOutput(l), [1, 1, c.Hidden]);
-            yield return (CellInput(l), CellOutput(l), [1, 1, c.Hidden]);
-        }
+        foreach (var pair in LstmStepNodes.StatePairs(c.RecurrentLayers, c.Hidden)) yield return pair;
         if (c.Arch == FftLstmConfig.Conv2d) yield return (WindowInput, WindowOutput, [1, c.Context - 1, c.FrameSize]);
-    }
-
-    private static OnnxValue Dense(OnnxGraphBuilder b, string name, Linear linear, OnnxValue x)
-    {
-        var weight = linear.weight;
-        var (outFeatures, inFeatures) = ((int)weight.shape[0], (int)weight.shape[1]);
-        var w = b.Initializer($"{name}.weight_t", TorchWeights.Transpose(TorchWeights.Floats(weight), outFeatures, inFeatures), [inFeatures, outFeatures]);
-        return b.Add(b.MatMul(x, w), b.Initializer($"{name}.bias", TorchWeights.Floats(linear.bias!), [outFeatures]));
     }
 }

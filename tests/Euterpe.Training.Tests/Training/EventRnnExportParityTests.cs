@@ -38,8 +38,8 @@ public sealed class EventRnnExportParityTests
             if (conditional) inputs[EventRnnOnnxGraph.ConditioningInput] = OrtTensor.Wrap(conditioning, 1, 14);
             for (var l = 0; l < config.Layers; l++)
             {
-                inputs[EventRnnOnnxGraph.HiddenInput(l)] = OrtTensor.Wrap(state[2 * l], 1, 1, hidden);
-                inputs[EventRnnOnnxGraph.CellInput(l)] = OrtTensor.Wrap(state[2 * l + 1], 1, 1, hidden);
+                inputs[LstmStepNodes.HiddenInput(l)] = OrtTensor.Wrap(state[2 * l], 1, 1, hidden);
+                inputs[LstmStepNodes.CellInput(l)] = OrtTensor.Wrap(state[2 * l + 1], 1, 1, hidden);
             }
             var outputs = session.Run(inputs);
             try
@@ -50,10 +50,10 @@ public sealed class EventRnnExportParityTests
                 var cs = c.ToArray<float>();
                 for (var l = 0; l < config.Layers; l++)
                 {
-                    Close(hs[(l * hidden)..((l + 1) * hidden)], byName[EventRnnOnnxGraph.HiddenOutput(l)], $"h of layer {l} at step {step}");
-                    Close(cs[(l * hidden)..((l + 1) * hidden)], byName[EventRnnOnnxGraph.CellOutput(l)], $"c of layer {l} at step {step}");
-                    state[2 * l] = byName[EventRnnOnnxGraph.HiddenOutput(l)];
-                    state[2 * l + 1] = byName[EventRnnOnnxGraph.CellOutput(l)];
+                    Close(hs[(l * hidden)..((l + 1) * hidden)], byName[LstmStepNodes.HiddenOutput(l)], $"h of layer {l} at step {step}");
+                    Close(cs[(l * hidden)..((l + 1) * hidden)], byName[LstmStepNodes.CellOutput(l)], $"c of layer {l} at step {step}");
+                    state[2 * l] = byName[LstmStepNodes.HiddenOutput(l)];
+                    state[2 * l + 1] = byName[LstmStepNodes.CellOutput(l)];
                 }
             }
             finally
