@@ -71,10 +71,11 @@ public static class AudioFrameCache
         {
             throw new EuterpeException($"{path}: not an audio frame cache manifest ({e.Message.Split('\n')[0]})", inner: e);
         }
-        return (manifest, ReadSplit(folder, "train", manifest.FrameSize), ReadSplit(folder, "validation", manifest.FrameSize));
+        return (manifest, LoadSplit(folder, "train", manifest.FrameSize), LoadSplit(folder, "validation", manifest.FrameSize));
     }
 
-    private static AudioFrameSplit ReadSplit(string folder, string split, int frameSize)
+    /// <summary>One split ("train" or "validation") of a cache whose frames hold <paramref name="frameSize"/> values.</summary>
+    public static AudioFrameSplit LoadSplit(string folder, string split, int frameSize)
     {
         var offsets = NpyFormat.Read(Path.Combine(folder, $"{split}.offsets.npy")).AsSpan<long>().ToArray();
         var frames = NpyFormat.Read(Path.Combine(folder, $"{split}.frames.npy"));

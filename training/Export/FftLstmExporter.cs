@@ -96,8 +96,9 @@ public static class FftLstmExporter
     private static float[] SeedAudio(FftLstmRunConfig config)
     {
         if (!File.Exists(Path.Combine(config.Data, AudioFrameCache.ManifestName))) return [];
-        var (_, train, validation) = AudioFrameCache.Load(config.Data);
-        var split = validation.FileCount > 0 ? validation : train;
+        // Only the split the seed comes from is read: the training frames can be large.
+        var split = AudioFrameCache.LoadSplit(config.Data, "validation", config.FrameSize);
+        if (split.FileCount == 0) split = AudioFrameCache.LoadSplit(config.Data, "train", config.FrameSize);
         if (split.FileCount == 0) return [];
         var codec = AudioFramePreset.CreateCodec(config.FrameLayout, config.FrameLength, config.Hop);
         var frames = split.FileFrames(0);

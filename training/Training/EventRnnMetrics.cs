@@ -1,12 +1,9 @@
-using System.Text.Json;
-using Euterpe.Core.IO;
-
 namespace Euterpe.Training.Training;
 
 /// <summary>RUN/metrics.json: the run's config, where it stands and its loss history (nats per token).</summary>
 public sealed record EventRnnMetrics
 {
-    public const string FileName = "metrics.json";
+    public const string FileName = MetricsFile.FileName;
 
     public EventRnnRunConfig Config { get; init; } = new();
     public long Step { get; init; }
@@ -27,22 +24,8 @@ public sealed record EventRnnMetrics
     public double StepsPerSecond { get; init; }
     public List<LossPoint> History { get; init; } = [];
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
-
-    public void Save(string runFolder) => AtomicFile.WriteAllText(Path.Combine(runFolder, FileName), JsonSerializer.Serialize(this, JsonOptions) + "\n");
+    public void Save(string runFolder) => MetricsFile.Save(runFolder, this);
 
     /// <summary>The metrics of a run folder, or null when it has none or they do not parse.</summary>
-    public static EventRnnMetrics? TryLoad(string runFolder)
-    {
-        var path = Path.Combine(runFolder, FileName);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<EventRnnMetrics>(File.ReadAllText(path), JsonOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static EventRnnMetrics? TryLoad(string runFolder) => MetricsFile.TryLoad<EventRnnMetrics>(runFolder);
 }

@@ -1,12 +1,9 @@
-using System.Text.Json;
-using Euterpe.Core.IO;
-
 namespace Euterpe.Training.Training;
 
 /// <summary>RUN/metrics.json of an fft-lstm run: config, where it stands, and the loss history (MSE of normalised frames).</summary>
 public sealed record FftLstmMetrics
 {
-    public const string FileName = "metrics.json";
+    public const string FileName = MetricsFile.FileName;
 
     public FftLstmRunConfig Config { get; init; } = new();
     public long Step { get; init; }
@@ -20,21 +17,8 @@ public sealed record FftLstmMetrics
     public double StepsPerSecond { get; init; }
     public List<LossPoint> History { get; init; } = [];
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    public void Save(string runFolder) => MetricsFile.Save(runFolder, this);
 
-    public void Save(string runFolder) => AtomicFile.WriteAllText(Path.Combine(runFolder, FileName), JsonSerializer.Serialize(this, JsonOptions) + "\n");
-
-    public static FftLstmMetrics? TryLoad(string runFolder)
-    {
-        var path = Path.Combine(runFolder, FileName);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<FftLstmMetrics>(File.ReadAllText(path), JsonOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The metrics of a run folder, or null when it has none or they do not parse.</summary>
+    public static FftLstmMetrics? TryLoad(string runFolder) => MetricsFile.TryLoad<FftLstmMetrics>(runFolder);
 }

@@ -4,27 +4,23 @@ using Euterpe.Training.Data;
 namespace Euterpe.Training.Training;
 
 /// <summary>
-/// Random training windows of T + 1 consecutive frames of one file (input = first T, target = last T). Batch n
-/// depends only on the seed and n, so a resumed run draws what the uninterrupted run would have drawn. Files are
-/// picked in proportion to the windows they hold.
+/// Random training windows of T + 1 consecutive frames of one file (input = first T, target = last T), drawn by
+/// <see cref="WindowPicker"/>: batch n depends only on the seed and n, and files are picked in proportion to the
+/// windows they hold.
 /// </summary>
 public sealed class FrameWindowSampler
 {
     private readonly AudioFrameSplit _split;
     private readonly int[] _files;
-    private readonly long[] _cumulative;
-    private readonly ulong _seed;
+    private readonly WindowPicker _picker;
 
     public FrameWindowSampler(AudioFrameSplit split, int steps, ulong seed, string source)
     {
         _split = split;
         Steps = steps;
-        _seed = seed;
         _files = [.. Enumerable.Range(0, split.FileCount).Where(f => split.FileFrames(f) > steps)];
         if (_files.Length == 0) throw new EuterpeException($"{source}: no training file holds more than --seq-len {steps} frames");
-        _cumulative = new long[_files.Length];
-        long total = 0;
-        for (var i = 0; i < _files.Length; i++) _cumulative[i] = total += split.FileFrames(_files[i]) - steps;
+        _picker = new WindowPicker(_files.Select(f => (long)(split.FileFrames(f) - steps)), seed);
     }
 
     public int Steps { get; }
@@ -34,14 +30,11 @@ public sealed class FrameWindowSampler
     {
         var f = _split.FrameSize;
         var row = Steps * f;
-        var state = WindowSampler.Mix(_seed ^ WindowSampler.Mix((ulong)step + 0x9E3779B97F4A7C15UL));
+        _picker.Begin(step);
         for (var b = 0; b < batch; b++)
         {
-            state = WindowSampler.Mix(state + 0x9E3779B97F4A7C15UL);
-            var position = (long)(state % (ulong)_cumulative[^1]);
-            var index = Array.BinarySearch(_cumulative, position + 1);
-            if (index < 0) index = ~index;
-            var start = _split.Offsets[_files[index]] + position - (index == 0 ? 0 : _cumulative[index - 1]);
+            var (index, at) = _picker.Next();
+            var start = _split.Offsets[_files[index]] + at;
             _split.Frames.AsSpan((int)(start * f), row).CopyTo(inputs.AsSpan(b * row, row));
             _split.Frames.AsSpan((int)((start + 1) * f), row).CopyTo(targets.AsSpan(b * row, row));
         }

@@ -13,9 +13,7 @@ public static class RunFolder
     public static string ReadConfigJson(string checkpointPath)
     {
         if (!File.Exists(checkpointPath)) throw new EuterpeException($"{checkpointPath}: file not found");
-        var (tensors, metadata) = Safetensors.Load(checkpointPath);
-        foreach (var t in tensors.Values) t.Dispose();
-        return metadata.TryGetValue("config", out var json) ? json : throw new EuterpeException($"{checkpointPath}: checkpoint has no config");
+        return Safetensors.ReadMetadata(checkpointPath).TryGetValue("config", out var json) ? json : throw new EuterpeException($"{checkpointPath}: checkpoint has no config");
     }
 
     /// <summary>Creates the folder for a new run (refusing one that holds a checkpoint) or checks there is one to resume; returns the checkpoint path.</summary>

@@ -80,8 +80,39 @@ public static class Safetensors
     /// <summary>Loads every tensor (on the CPU) and the metadata. Corrupt files raise a one-line <see cref="EuterpeException"/>.</summary>
     public static (Dictionary<string, Tensor> tensors, Dictionary<string, string> metadata) Load(string path)
     {
-        if (!File.Exists(path)) throw new EuterpeException($"{path}: no such file");
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var file = Open(path);
+        var (metadata, specs, dataStart) = ReadHeader(path, file);
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (name, dtype, shape, begin, end) in specs)
+            {
+                var bytes = new byte[end - begin];
+                RandomAccess.Read(file.SafeFileHandle, bytes, dataStart + begin);
+                tensors[name] = FromBytes(bytes, shape, dtype);
+            }
+        }
+        catch
+        {
+            foreach (var t in tensors.Values) t.Dispose();
+            throw;
+        }
+        return (tensors, metadata);
+    }
+
+    /// <summary>Only the metadata (a run's config, say): the header is read, the tensors are not.</summary>
+    public static Dictionary<string, string> ReadMetadata(string path)
+    {
+        using var file = Open(path);
+        return ReadHeader(path, file).metadata;
+    }
+
+    private static FileStream Open(string path) =>
+        File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16) : throw new EuterpeException($"{path}: no such file");
+
+    private static (Dictionary<string, string> metadata, List<(string name, ScalarType dtype, long[] shape, long begin, long end)> specs, long dataStart)
+        ReadHeader(string path, FileStream file)
+    {
         var fileLength = file.Length;
         Span<byte> lengthBytes = stackalloc byte[8];
         if (fileLength < 8 || file.Read(lengthBytes) != 8) throw new EuterpeException($"{path}: too short for a safetensors file");
@@ -119,23 +150,7 @@ public static class Safetensors
         {
             throw new EuterpeException($"{path}: header has an unexpected layout ({e.Message})");
         }
-
-        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        try
-        {
-            foreach (var (name, dtype, shape, begin, end) in specs)
-            {
-                var bytes = new byte[end - begin];
-                RandomAccess.Read(file.SafeFileHandle, bytes, dataStart + begin);
-                tensors[name] = FromBytes(bytes, shape, dtype);
-            }
-        }
-        catch
-        {
-            foreach (var t in tensors.Values) t.Dispose();
-            throw;
-        }
-        return (tensors, metadata);
+        return (metadata, specs, dataStart);
     }
 
     private static (string, ScalarType, long[], long, long) ParseSpec(string path, JsonProperty prop, long dataLength)
