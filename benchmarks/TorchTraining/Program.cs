@@ -74,6 +74,13 @@ var version = python.StandardOutput.ReadLine() ?? throw new InvalidOperationExce
 
 Console.WriteLine($"Performance-RNN training step: one-hot {Vocab} -> LSTM {Layers}x{Hidden} -> Linear {Vocab}, batch {Batch} x {Length}, Adam; " +
                   $"{steps} alternating steps after 1 warm-up each, {threads} threads; Euterpe shim vs PyTorch {version}, same libtorch");
+// The shim fixes glibc's malloc thresholds when it loads (EtTensor_keep_freed_blocks); PyTorch keeps glibc's defaults.
+// Setting malloc tunables yourself gives both processes the same allocator, and the shim then leaves them alone.
+var tunables = Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "";
+Console.WriteLine(tunables.Contains("glibc.malloc.", StringComparison.Ordinal)
+    ? $"allocator: both sides use GLIBC_TUNABLES={tunables}"
+    : "allocator: Euterpe keeps freed blocks (mmap threshold 32 MiB, trim 256 MiB); PyTorch uses glibc's defaults. " +
+      "Same allocator for both: GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456");
 Step();
 PythonStep();
 var ours = new List<(double wall, double cpu)>();

@@ -34,10 +34,21 @@ internal static class TorchLibrary
         {
             tried.Add(candidate);
             if (!File.Exists(candidate)) continue;
-            if (NativeLibrary.TryLoad(candidate, out var handle)) return handle;
+            if (NativeLibrary.TryLoad(candidate, out var handle)) return KeepFreedBlocks(handle);
             throw new TorchException($"{candidate}: cannot be loaded (is libtorch installed? run scripts/install-deps.sh)");
         }
         throw new TorchException($"{FileName}: not found (looked in {string.Join(", ", tried)}); run scripts/build.sh to build training/native");
+    }
+
+    // glibc keeps freed blocks below 32 MiB in the heap and trims only past 256 MiB free, so a training step reuses the
+    // memory of the last one instead of mapping and faulting it in again (see EtTensor_keep_freed_blocks).
+    private const long MmapThreshold = 32L << 20, TrimThreshold = 256L << 20;
+
+    private static unsafe IntPtr KeepFreedBlocks(IntPtr handle)
+    {
+        if (NativeLibrary.TryGetExport(handle, "EtTensor_keep_freed_blocks", out var export))
+            ((delegate* unmanaged<long, long, int>)export)(MmapThreshold, TrimThreshold);
+        return handle;
     }
 
     private static IEnumerable<string> Candidates()
