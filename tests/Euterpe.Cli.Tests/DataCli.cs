@@ -37,5 +37,15 @@ public sealed class DataCli : IDisposable
         return target;
     }
 
+    /// <summary>data prepare of the named OpenMSX songs into a cache (a third held out, split seed 3).</summary>
+    public string PreparedCache(string encoding, params string[] songs)
+    {
+        var corpus = Corpus("corpus-" + encoding, songs);
+        var cache = Path("cache-" + encoding);
+        var (code, _, stderr) = Invoke("data", "prepare", "--data", corpus, "--encoding", encoding, "--out", cache, "--validation-fraction", "0.34", "--seed", "3");
+        Assert.True(code == 0, stderr);
+        return cache;
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -11,14 +11,7 @@ public sealed class EventRnnWorkflowTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private string Cache(string encoding = "performance")
-    {
-        var corpus = _cli.Corpus("corpus-" + encoding, Songs);
-        var cache = _cli.Path("cache-" + encoding);
-        var (code, _, stderr) = DataCli.Invoke("data", "prepare", "--data", corpus, "--encoding", encoding, "--out", cache, "--validation-fraction", "0.34", "--seed", "3");
-        Assert.True(code == 0, stderr);
-        return cache;
-    }
+    private string Cache(string encoding = "performance") => _cli.PreparedCache(encoding, Songs);
 
     private string TrainedPreset(bool conditional)
     {

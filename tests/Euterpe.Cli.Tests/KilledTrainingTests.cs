@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Euterpe.Training.Torch.Serialization;
+using Euterpe.Training.Training;
+
+namespace Euterpe.Cli.Tests;
+
+/// <summary>
+/// A `train event-rnn` process killed (SIGKILL) mid-run, then resumed with --resume, ends where an uninterrupted run
+/// ends: the checkpoint on disk is always whole (written to a temp file, then renamed) and holds the optimizer state.
+/// </summary>
+public sealed class KilledTrainingTests : IDisposable
+{
+    private const int Steps = 400, Every = 10;
+    private readonly DataCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static string[] TrainArgs(string cache, string run) =>
+        ["train", "event-rnn", "--data", cache, "--out", run, "--config", "tiny", "--steps", $"{Steps}", "--batch", "4", "--seq-len", "32",
+         "--validate-every", "100", "--checkpoint-every", $"{Every}", "--seed", "5"];
+
+    [Fact]
+    public void A_killed_run_resumes_from_its_last_checkpoint_and_ends_like_an_uninterrupted_one()
+    {
+        var cache = _cli.PreparedCache("performance", "coconut_run2.mid", "train_filled_with_cash.mid", "ultimate_run.mid");
+        var straight = _cli.Path("straight");
+        var (code, _, stderr) = DataCli.Invoke(TrainArgs(cache, straight));
+        Assert.True(code == 0, stderr);
+
+        var killed = _cli.Path("killed");
+        KillAfterFirstCheckpoint(TrainArgs(cache, killed), Path.Combine(killed, EventRnnTrainer.CheckpointFileName));
+        var step = long.Parse(Safetensors.ReadMetadata(Path.Combine(killed, EventRnnTrainer.CheckpointFileName))["step"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(step, Every, Steps - Every);
+        Assert.Equal(0, step % Every);
+        Assert.Empty(Directory.GetFiles(killed, "*.tmp*"));
+
+        (code, _, stderr) = DataCli.Invoke([.. TrainArgs(cache, killed), "--resume"]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"step {Steps}/{Steps}", stderr);
+
+        var (a, metaA) = Safetensors.Load(Path.Combine(straight, EventRnnTrainer.CheckpointFileName));
+        var (b, metaB) = Safetensors.Load(Path.Combine(killed, EventRnnTrainer.CheckpointFileName));
+        try
+        {
+            Assert.Equal($"{Steps}", metaA["step"]);
+            Assert.Equal($"{Steps}", metaB["step"]);
+            Assert.Equal(a.Keys.Order(), b.Keys.Order());
+            foreach (var key in a.Keys)
+            {
+                var worst = a[key].ToArray<float>().Zip(b[key].ToArray<float>(), (p, q) => Math.Abs(p - q)).Max();
+                Assert.True(worst <= 1e-6, $"{key}: the resumed run differs from the uninterrupted one by {worst}");
+            }
+        }
+        finally
+        {
+            foreach (var t in a.Values.Concat(b.Values)) t.Dispose();
+        }
+    }
+
+    /// <summary>Starts the CLI as its own process and kills it once its first checkpoint is on disk.</summary>
+    private static void KillAfterFirstCheckpoint(string[] args, string checkpoint)
+    {
+        var dotnet = Environment.ProcessPath is { } host && Path.GetFileName(host) == "dotnet" ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "euterpe.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (!File.Exists(checkpoint))
+        {
+            Assert.False(process.HasExited, $"the training process exited (code {(process.HasExited ? process.ExitCode : 0)}) before its first checkpoint");
+            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(3), "no checkpoint after 3 minutes");
+            Thread.Sleep(5);
+        }
+        Assert.False(process.HasExited, "the run finished before it could be killed; make it longer");
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        Assert.NotEqual(0, process.ExitCode);
+    }
+}
