@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.IO;
@@ -90,68 +89,47 @@ public static class EventRnnTrainer
         var conditioning = new float[batch * config.ConditioningSize];
         var normalised = NormalisedFeatures(dataset.Train.Concat(dataset.Validation));
         var encoding = new PerformanceEncoding(config.Encoding);
-        double lossSum = 0;
-        var lossCount = 0;
-        double? lastValidation = history.LastOrDefault(p => p.ValidationLoss.HasValue)?.ValidationLoss;
-        double lastTrain = history.Count > 0 ? history[^1].TrainLoss : double.NaN;
-        var clock = Stopwatch.StartNew();
-        var stepsPerSecond = 0.0;
+        var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
         var previous = resume ? EventRnnMetrics.TryLoad(runFolder) : null;
-        var metrics = Metrics(config, dataset, startStep, history, lastTrain, lastValidation, previous?.Step == startStep ? previous.StepsPerSecond : 0);
+        var metrics = Metrics(config, dataset, startStep, history, loop.LastTrainLoss, loop.LastValidation, previous?.Step == startStep ? previous.StepsPerSecond : 0);
 
-        for (var step = startStep + 1; step <= config.Steps; step++)
+        double Step(long step)
         {
             model.train();
-            using (var scope = torch.NewDisposeScope())
+            using var scope = torch.NewDisposeScope();
+            sampler.Fill(step, inputs, targets, rows);
+            var x = torch.tensor<long>(inputs, batch, length).to(device);
+            var y = torch.tensor<long>(targets, batch * length).to(device);
+            Tensor? c = null;
+            if (config.ConditioningSize > 0)
             {
-                sampler.Fill(step, inputs, targets, rows);
-                var x = torch.tensor<long>(inputs, batch, length).to(device);
-                var y = torch.tensor<long>(targets, batch * length).to(device);
-                Tensor? c = null;
-                if (config.ConditioningSize > 0)
+                for (var b = 0; b < batch; b++)
                 {
-                    for (var b = 0; b < batch; b++)
-                    {
-                        var row = conditioning.AsSpan(b * config.ConditioningSize, config.ConditioningSize);
-                        if (config.ConditioningScope == EventRnnRunConfig.WindowScope)
-                            WindowConditioning(inputs.AsSpan(b * length, length), targets[b * length + length - 1], encoding, row);
-                        else normalised[rows[b]].CopyTo(row);
-                    }
-                    c = torch.tensor<float>(conditioning, batch, config.ConditioningSize).to(device);
+                    var row = conditioning.AsSpan(b * config.ConditioningSize, config.ConditioningSize);
+                    if (config.ConditioningScope == EventRnnRunConfig.WindowScope)
+                        WindowConditioning(inputs.AsSpan(b * length, length), targets[b * length + length - 1], encoding, row);
+                    else normalised[rows[b]].CopyTo(row);
                 }
-                var (logits, _, _) = model.forward(x, c);
-                var loss = torch.nn.functional.cross_entropy(logits.reshape(-1, config.VocabularySize), y);
-                optimizer.zero_grad();
-                loss.backward();
-                torch.nn.utils.clip_grad_norm_(model.parameters(), config.ClipNorm);
-                optimizer.step();
-                lossSum += loss.item();
-                lossCount++;
+                c = torch.tensor<float>(conditioning, batch, config.ConditioningSize).to(device);
             }
-            var done = step - startStep;
-            stepsPerSecond = done / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
-            var validate = step % config.ValidationEvery == 0 || step == config.Steps;
-            var checkpoint = step % config.CheckpointEvery == 0 || step == config.Steps;
-            double? validation = null;
-            if (validate)
-            {
-                lastTrain = lossSum / lossCount;
-                (lossSum, lossCount) = (0, 0);
-                if (dataset.Validation.Count > 0) lastValidation = validation = ValidationCrossEntropy(model, dataset.Validation, normalised, device, config);
-                history.Add(new LossPoint(step, lastTrain, validation));
-            }
-            if (checkpoint)
-            {
-                TrainingCheckpoint.Save(checkpointPath, model, optimizer, step, config.ToJson());
-                metrics = Metrics(config, dataset, step, history, lastTrain, lastValidation, stepsPerSecond);
-                metrics.Save(runFolder);
-                AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
-                    LossCurveSvg.Render(history, $"event-rnn {config.Config}{(config.Conditional ? " conditional" : "")}, seed {config.Seed}"));
-            }
-            var eta = TimeSpan.FromSeconds((config.Steps - step) / Math.Max(1e-9, stepsPerSecond));
-            progress?.Invoke(new TrainingProgress(step, config.Steps, lossCount > 0 ? lossSum / lossCount : lastTrain, lastValidation, stepsPerSecond, eta, checkpoint));
+            var (logits, _, _) = model.forward(x, c);
+            var loss = torch.nn.functional.cross_entropy(logits.reshape(-1, config.VocabularySize), y);
+            optimizer.zero_grad();
+            loss.backward();
+            torch.nn.utils.clip_grad_norm_(model.parameters(), config.ClipNorm);
+            optimizer.step();
+            return loss.item();
         }
-        if (startStep >= config.Steps) metrics.Save(runFolder); // nothing to train: refresh metrics.json (e.g. after an upgrade)
+        void Checkpoint(long step)
+        {
+            TrainingCheckpoint.Save(checkpointPath, model, optimizer, step, config.ToJson());
+            metrics = Metrics(config, dataset, step, history, loop.LastTrainLoss, loop.LastValidation, loop.StepsPerSecond);
+            metrics.Save(runFolder);
+            AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
+                LossCurveSvg.Render(history, $"event-rnn {config.Config}{(config.Conditional ? " conditional" : "")}, seed {config.Seed}"));
+        }
+        loop.Run(Step, () => dataset.Validation.Count > 0 ? ValidationCrossEntropy(model, dataset.Validation, normalised, device, config) : null, Checkpoint, progress);
+        if (loop.NothingToDo) metrics.Save(runFolder); // nothing to train: refresh metrics.json (e.g. after an upgrade)
         return metrics;
     }
 

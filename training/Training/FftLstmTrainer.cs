@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Euterpe.Core;
 using Euterpe.Core.IO;
 using Euterpe.Training.Data;
@@ -75,60 +74,40 @@ public static class FftLstmTrainer
         var inputs = new float[batch * length * f];
         var targets = new float[batch * length * f];
         var validationWindows = ValidationWindows(validation, length);
-        double lossSum = 0;
-        var lossCount = 0;
-        double? lastValidation = history.LastOrDefault(p => p.ValidationLoss.HasValue)?.ValidationLoss;
-        double lastTrain = history.Count > 0 ? history[^1].TrainLoss : double.NaN;
-        var clock = Stopwatch.StartNew();
-        var stepsPerSecond = 0.0;
+        var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
         var parameters = model.parameters().Sum(p => p.numel());
         FftLstmMetrics Metrics(long step) => new()
         {
-            Config = config, Step = step, LastTrainLoss = double.IsNaN(lastTrain) ? null : lastTrain, ValidationMse = lastValidation,
-            TrainFrames = train.FrameCount, ValidationFrames = validation.FrameCount, Parameters = parameters, StepsPerSecond = stepsPerSecond, History = history,
+            Config = config, Step = step, LastTrainLoss = double.IsNaN(loop.LastTrainLoss) ? null : loop.LastTrainLoss, ValidationMse = loop.LastValidation,
+            TrainFrames = train.FrameCount, ValidationFrames = validation.FrameCount, Parameters = parameters, StepsPerSecond = loop.StepsPerSecond, History = history,
         };
         var metrics = Metrics(startStep);
 
-        for (var step = startStep + 1; step <= config.Steps; step++)
+        double Step(long step)
         {
             model.train();
-            using (var scope = torch.NewDisposeScope())
-            {
-                sampler.Fill(step, batch, inputs, targets);
-                Normalize(inputs, mean, std);
-                Normalize(targets, mean, std);
-                var x = torch.tensor<float>(inputs, batch, length, f).to(device);
-                var y = torch.tensor<float>(targets, batch, length, f).to(device);
-                var loss = torch.nn.functional.mse_loss(model.forward(x), y);
-                optimizer.zero_grad();
-                loss.backward();
-                torch.nn.utils.clip_grad_norm_(model.parameters(), config.ClipNorm);
-                optimizer.step();
-                lossSum += loss.item();
-                lossCount++;
-            }
-            stepsPerSecond = (step - startStep) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
-            var validate = step % config.ValidationEvery == 0 || step == config.Steps;
-            var checkpoint = step % config.CheckpointEvery == 0 || step == config.Steps;
-            if (validate)
-            {
-                lastTrain = lossSum / lossCount;
-                (lossSum, lossCount) = (0, 0);
-                double? measured = validationWindows.Count > 0 ? ValidationMse(model, validation, validationWindows, length, mean, std, device) : null;
-                if (measured is not null) lastValidation = measured;
-                history.Add(new LossPoint(step, lastTrain, measured));
-            }
-            if (checkpoint)
-            {
-                TrainingCheckpoint.Save(checkpointPath, model, optimizer, step, config.ToJson());
-                metrics = Metrics(step);
-                metrics.Save(runFolder);
-                AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName), LossCurveSvg.Render(history, $"fft-lstm {config.Arch} {config.Config}, seed {config.Seed}"));
-            }
-            var eta = TimeSpan.FromSeconds((config.Steps - step) / Math.Max(1e-9, stepsPerSecond));
-            progress?.Invoke(new TrainingProgress(step, config.Steps, lossCount > 0 ? lossSum / lossCount : lastTrain, lastValidation, stepsPerSecond, eta, checkpoint));
+            using var scope = torch.NewDisposeScope();
+            sampler.Fill(step, batch, inputs, targets);
+            Normalize(inputs, mean, std);
+            Normalize(targets, mean, std);
+            var x = torch.tensor<float>(inputs, batch, length, f).to(device);
+            var y = torch.tensor<float>(targets, batch, length, f).to(device);
+            var loss = torch.nn.functional.mse_loss(model.forward(x), y);
+            optimizer.zero_grad();
+            loss.backward();
+            torch.nn.utils.clip_grad_norm_(model.parameters(), config.ClipNorm);
+            optimizer.step();
+            return loss.item();
         }
-        if (startStep >= config.Steps) metrics.Save(runFolder);
+        void Checkpoint(long step)
+        {
+            TrainingCheckpoint.Save(checkpointPath, model, optimizer, step, config.ToJson());
+            metrics = Metrics(step);
+            metrics.Save(runFolder);
+            AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName), LossCurveSvg.Render(history, $"fft-lstm {config.Arch} {config.Config}, seed {config.Seed}"));
+        }
+        loop.Run(Step, () => validationWindows.Count > 0 ? ValidationMse(model, validation, validationWindows, length, mean, std, device) : null, Checkpoint, progress);
+        if (loop.NothingToDo) metrics.Save(runFolder);
         return metrics;
     }
 
