@@ -2,6 +2,7 @@ using Euterpe.Core.Inference.NGram;
 using System.CommandLine;
 using Euterpe.Core;
 using Euterpe.Core.IO;
+using Euterpe.Core.Inference.Manifests;
 using Euterpe.Training.Export;
 using Euterpe.Training.Models;
 
@@ -25,24 +26,21 @@ public static class ExportCommand
         {
             var runFolder = result.GetValue(run)!;
             if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+            // The ONNX families: the exporter that recognises the run writes the preset; its validation figure is echoed.
+            int Exported(ModelManifest exported, string metric, string format)
+            {
+                var value = exported.Provenance?.ValidationMetrics.GetValueOrDefault(metric);
+                var shown = value?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a";
+                result.InvocationConfiguration.Output.WriteLine(
+                    $"preset: {result.GetValue(output)} (id {exported.Id}, family {exported.Family}, step {exported.Provenance?.Steps}, {string.Format(System.Globalization.CultureInfo.InvariantCulture, format, shown)})");
+                return 0;
+            }
             if (FftLstmExporter.IsRun(runFolder))
-            {
-                var exported = FftLstmExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));
-                var mse = exported.Provenance?.ValidationMetrics.GetValueOrDefault(FftLstmExporter.ValidationMetricName);
-                result.InvocationConfiguration.Output.WriteLine(
-                    $"preset: {result.GetValue(output)} (id {exported.Id}, family {exported.Family}, step {exported.Provenance?.Steps}, validation MSE {mse?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"})");
-                return 0;
-            }
+                return Exported(FftLstmExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name)), FftLstmExporter.ValidationMetricName, "validation MSE {0}");
             if (EventRnnExporter.IsRun(runFolder))
-            {
-                var exported = EventRnnExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));
-                var ce = exported.Provenance?.ValidationMetrics.GetValueOrDefault(EventRnnExporter.ValidationMetricName);
-                result.InvocationConfiguration.Output.WriteLine(
-                    $"preset: {result.GetValue(output)} (id {exported.Id}, family {exported.Family}, step {exported.Provenance?.Steps}, validation {ce?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} nats/token)");
-                return 0;
-            }
+                return Exported(EventRnnExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name)), EventRnnExporter.ValidationMetricName, "validation {0} nats/token");
             var modelPath = Path.Combine(runFolder, NGramPresetManifest.ModelFileName);
-            if (!File.Exists(modelPath)) throw new EuterpeException($"{runFolder}: no {NGramPresetManifest.ModelFileName} (export reads n-gram runs with model.json and event-rnn runs with checkpoint.safetensors)");
+            if (!File.Exists(modelPath)) throw new EuterpeException($"{runFolder}: no {NGramPresetManifest.ModelFileName} (export reads n-gram runs with model.json, and event-rnn and fft-lstm runs with checkpoint.safetensors)");
             NGramNoteModel.Load(modelPath); // refuse to export a model that does not load
             var provenance = NGramProvenance.ReadFrom(modelPath);
             var preset = result.GetValue(output)!;

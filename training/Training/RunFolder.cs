@@ -1,4 +1,5 @@
 using Euterpe.Core;
+using Euterpe.Core.IO;
 using Euterpe.Training.Torch.Modules;
 using Euterpe.Training.Torch.Serialization;
 
@@ -23,6 +24,7 @@ public static class RunFolder
         Directory.CreateDirectory(runFolder);
         var checkpointPath = Path.Combine(runFolder, CheckpointFileName);
         if (resume && !File.Exists(checkpointPath)) throw new EuterpeException($"{runFolder}: nothing to resume (no {CheckpointFileName})");
+        AtomicFile.RemoveAbandoned(runFolder); // half-written files of a killed run; the files they were replacing are whole
         if (!resume && File.Exists(checkpointPath))
             throw new EuterpeException($"{runFolder}: already holds a checkpoint; pass --resume to continue it or choose another --out");
         return checkpointPath;
