@@ -172,10 +172,11 @@ public sealed class PerformanceEncoding
         return [.. tokens];
     }
 
-    public NoteSequence Decode(ReadOnlySpan<int> tokens)
+    /// <param name="maxNoteSeconds">End notes after this long (generation: <see cref="PerformanceStreamDecoder.GenerationMaxNoteSeconds"/>); null decodes exactly.</param>
+    public NoteSequence Decode(ReadOnlySpan<int> tokens, double? maxNoteSeconds = null)
     {
         var result = new NoteSequence();
-        var decoder = new PerformanceStreamDecoder(this);
+        var decoder = new PerformanceStreamDecoder(this, maxNoteSeconds);
         Span<double> startSeconds = stackalloc double[128];
         Span<int> startVelocity = stackalloc int[128];
         Span<StreamedNoteEvent> buffer = stackalloc StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];

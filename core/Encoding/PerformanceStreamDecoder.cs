@@ -4,20 +4,32 @@ namespace Euterpe.Core.Encoding;
 /// Turns performance tokens into note-on/note-off events one token at a time, for real-time playback.
 /// It keeps a fixed 128-entry state and allocates nothing per token. Same rules as
 /// <see cref="PerformanceEncoding.Decode"/>: NOTE_ON of a sounding pitch first ends it (two events),
-/// NOTE_OFF of a silent pitch produces nothing.
+/// NOTE_OFF of a silent pitch produces nothing. With a longest note, a time shift also ends the notes that have
+/// sounded that long, each at the moment it reached the limit.
 /// </summary>
 public sealed class PerformanceStreamDecoder
 {
-    /// <summary>The most events one token can produce (a re-attack: off then on).</summary>
-    public const int MaxEventsPerToken = 2;
+    /// <summary>The most events one token can produce: a time shift can end every pitch.</summary>
+    public const int MaxEventsPerToken = 128;
+
+    /// <summary>
+    /// The longest note generation lets sound. An event model can leave a note on for good (it never samples the
+    /// NOTE_OFF); Performance RNN's generator ends such notes after 5 s, and so do we.
+    /// </summary>
+    public const double GenerationMaxNoteSeconds = 5.0;
 
     private readonly PerformanceEncoding _encoding;
     private readonly bool[] _sounding = new bool[128];
+    private readonly long[] _startStep = new long[128];
+    private readonly long _maxSteps;
     private int _velocity;
 
-    public PerformanceStreamDecoder(PerformanceEncoding encoding)
+    /// <param name="maxNoteSeconds">End a note after this long; null lets notes sound until their NOTE_OFF (exact decoding).</param>
+    public PerformanceStreamDecoder(PerformanceEncoding encoding, double? maxNoteSeconds = null)
     {
+        if (maxNoteSeconds is { } max && !(max > 0)) throw new ArgumentOutOfRangeException(nameof(maxNoteSeconds), max, "must be positive");
         _encoding = encoding;
+        _maxSteps = maxNoteSeconds is { } m ? Math.Max(1, (long)Math.Round(m / encoding.Options.StepSeconds)) : 0;
         Reset();
     }
 
@@ -43,7 +55,8 @@ public sealed class PerformanceStreamDecoder
 
     /// <summary>
     /// Feeds one token; writes the note events it causes into <paramref name="output"/> (which must hold
-    /// <see cref="MaxEventsPerToken"/>) and returns how many. Time shifts and velocity changes write none.
+    /// <see cref="MaxEventsPerToken"/>) and returns how many. Velocity changes write none, nor do time shifts unless
+    /// they end long notes.
     /// </summary>
     public int Feed(int token, Span<StreamedNoteEvent> output)
     {
@@ -52,7 +65,7 @@ public sealed class PerformanceStreamDecoder
         {
             case PerformanceEventType.TimeShift:
                 Step += e.Value;
-                return 0;
+                return _maxSteps > 0 && SoundingCount > 0 ? EndLongNotes(output) : 0;
             case PerformanceEventType.Velocity:
                 _velocity = _encoding.BinToVelocity(e.Value);
                 return 0;
@@ -67,9 +80,27 @@ public sealed class PerformanceStreamDecoder
                 if (_sounding[e.Value]) output[count++] = new StreamedNoteEvent(false, e.Value, 0, Seconds);
                 else SoundingCount++;
                 _sounding[e.Value] = true;
+                _startStep[e.Value] = Step;
                 output[count++] = new StreamedNoteEvent(true, e.Value, _velocity, Seconds);
                 return count;
         }
+    }
+
+    // Ends the notes that reached the longest length by now, at the step each reached it, in time order (then pitch).
+    private int EndLongNotes(Span<StreamedNoteEvent> output)
+    {
+        var count = 0;
+        for (var pitch = 0; pitch < 128; pitch++)
+        {
+            if (!_sounding[pitch] || _startStep[pitch] + _maxSteps > Step) continue;
+            _sounding[pitch] = false;
+            SoundingCount--;
+            var e = new StreamedNoteEvent(false, pitch, 0, (_startStep[pitch] + _maxSteps) * _encoding.Options.StepSeconds);
+            var at = count++;
+            for (; at > 0 && output[at - 1].Seconds > e.Seconds; at--) output[at] = output[at - 1];
+            output[at] = e;
+        }
+        return count;
     }
 
     /// <summary>Ends every sounding note now (output must hold <see cref="SoundingCount"/> events); returns how many.</summary>

@@ -1,4 +1,5 @@
 using Euterpe.Core;
+using Euterpe.Core.Encoding;
 using Euterpe.Core.Inference.Generators;
 using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Instrument;
@@ -23,7 +24,7 @@ public sealed class GenerationWorker : IDisposable
     private readonly double[] _values;
     private readonly NoteShaper _shaper = new();
     private readonly ClipRecorder _clips = new();
-    private readonly ModelNoteEvent[] _step = new ModelNoteEvent[8];
+    private readonly ModelNoteEvent[] _step = new ModelNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken]; // the most any generator writes per step
     private readonly Thread _thread;
     private volatile bool _stop;
     private INoteGenerator? _generator;
@@ -113,7 +114,7 @@ public sealed class GenerationWorker : IDisposable
         var target = _link.Playhead + lookahead;
         var steps = 0;
         var reached = BeatOf(generator.Time);
-        while (reached < target && steps < MaxStepsPerPass && _link.Notes.Capacity - _link.Notes.Count >= _step.Length)
+        while (reached < target && steps < MaxStepsPerPass && _link.Notes.Capacity - _link.Notes.Count >= generator.MaxEventsPerStep)
         {
             var n = generator.Step(_step);
             for (var i = 0; i < n; i++)

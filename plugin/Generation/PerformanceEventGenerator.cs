@@ -23,7 +23,7 @@ public sealed class PerformanceEventGenerator : INoteGenerator
             throw new Core.EuterpeException($"model: vocabulary of {model.VocabularySize} tokens does not match the performance encoding's {encoding.VocabularySize}");
         _model = model;
         _encoding = encoding;
-        _decoder = new PerformanceStreamDecoder(encoding);
+        _decoder = new PerformanceStreamDecoder(encoding, PerformanceStreamDecoder.GenerationMaxNoteSeconds);
         _tokens = new TokenGenerator(model, StartToken(encoding), 0);
         _conditioningCount = conditioningCount;
     }

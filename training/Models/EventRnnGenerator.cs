@@ -55,7 +55,7 @@ public static class EventRnnGenerator
             var e = encoding.TokenToEvent(token);
             if (e.Type == PerformanceEventType.TimeShift) steps += e.Value;
         }
-        return encoding.Decode(tokens.ToArray());
+        return encoding.Decode(tokens.ToArray(), PerformanceStreamDecoder.GenerationMaxNoteSeconds);
     }
 
     /// <summary>The corpus-mean controls from the model's metadata, with density and key applied.</summary>

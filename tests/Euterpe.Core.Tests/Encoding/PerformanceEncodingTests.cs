@@ -192,6 +192,32 @@ public class PerformanceEncodingTests
     }
 
     [Fact]
+    public void A_note_left_on_ends_at_the_longest_length_and_a_reattack_starts_its_count_again()
+    {
+        int On(int p) => Default.EventToToken(PerformanceEvent.NoteOn(p));
+        int Off(int p) => Default.EventToToken(PerformanceEvent.NoteOff(p));
+        var second = Default.EventToToken(PerformanceEvent.TimeShift(100));
+        // 60 and 64 start at 0; 64 is struck again at 4 s; nothing is released until 12 s.
+        int[] tokens = [On(60), On(64), .. Enumerable.Repeat(second, 4), On(64), .. Enumerable.Repeat(second, 8), Off(60), Off(64)];
+
+        var exact = Default.Decode(tokens).Notes.Select(n => (n.Pitch, n.StartSeconds, n.EndSeconds)).ToList();
+        Assert.Equal([(60, 0.0, 12.0), (64, 0.0, 4.0), (64, 4.0, 12.0)], exact);
+        var cut = Default.Decode(tokens, 5).Notes.Select(n => (n.Pitch, n.StartSeconds, Math.Round(n.EndSeconds, 9))).ToList();
+        Assert.Equal([(60, 0.0, 5.0), (64, 0.0, 4.0), (64, 4.0, 9.0)], cut);
+
+        // Streamed: the time shift that passes 5 s ends 60 at 5 s; the late NOTE_OFFs find nothing sounding.
+        var decoder = new PerformanceStreamDecoder(Default, 5);
+        var buffer = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
+        var offs = new List<(int Pitch, double Seconds, double At)>();
+        foreach (var token in tokens)
+            for (int i = 0, n = decoder.Feed(token, buffer); i < n; i++)
+                if (!buffer[i].IsNoteOn) offs.Add((buffer[i].Pitch, Math.Round(buffer[i].Seconds, 9), decoder.Seconds));
+        Assert.Equal([(64, 4.0, 4.0), (60, 5.0, 5.0), (64, 9.0, 9.0)], offs);
+        Assert.Equal(0, decoder.SoundingCount);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PerformanceStreamDecoder(Default, 0));
+    }
+
+    [Fact]
     public void StreamingDecoderMatchesBatchDecodeWithoutAllocating()
     {
         var piece = TestPieces.RandomPolyphonic(3, 300);

@@ -29,6 +29,44 @@ public class RealSongEncodingTests
     }
 
     [Fact]
+    public void With_a_longest_note_every_song_decodes_to_its_notes_cut_at_that_length_in_time_order()
+    {
+        var encoding = new PerformanceEncoding();
+        const double max = PerformanceStreamDecoder.GenerationMaxNoteSeconds;
+        var buffer = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
+        var cut = 0;
+        foreach (var (file, song) in MidiCsvCorpus.Songs)
+        {
+            var tokens = encoding.Encode(song);
+            var expected = encoding.Quantize(song).Notes.Select(n => (n.Pitch, n.StartSeconds, End: Math.Min(n.EndSeconds, n.StartSeconds + max))).ToList();
+            cut += encoding.Quantize(song).Notes.Count(n => n.EndSeconds - n.StartSeconds > max + 1e-9);
+            var decoded = encoding.Decode(tokens, max).Notes;
+            Assert.Equal(expected.Count, decoded.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.Equal(expected[i].Pitch, decoded[i].Pitch);
+                Assert.Equal(expected[i].StartSeconds, decoded[i].StartSeconds, 9);
+                Assert.True(Math.Abs(expected[i].End - decoded[i].EndSeconds) < 1e-9, $"{file}: note {i} ends at {decoded[i].EndSeconds}, expected {expected[i].End}");
+            }
+
+            // Streamed, the events never go back in time and no note outlasts the limit.
+            var decoder = new PerformanceStreamDecoder(encoding, max);
+            var last = 0.0;
+            var started = new double[128];
+            foreach (var t in tokens)
+                for (int i = 0, n = decoder.Feed(t, buffer); i < n; i++)
+                {
+                    var e = buffer[i];
+                    Assert.True(e.Seconds >= last - 1e-9, $"{file}: event at {e.Seconds} s after one at {last} s");
+                    last = e.Seconds;
+                    if (e.IsNoteOn) started[e.Pitch] = e.Seconds;
+                    else Assert.True(e.Seconds - started[e.Pitch] <= max + 1e-9, $"{file}: pitch {e.Pitch} sounded {e.Seconds - started[e.Pitch]} s");
+                }
+        }
+        Assert.True(cut > 0, "no song has a note longer than the limit, so nothing was cut");
+    }
+
+    [Fact]
     public void SongsCutIntoWindowsWithOneOnsetPerNote()
     {
         var encoding = new PianoRollEncoding();

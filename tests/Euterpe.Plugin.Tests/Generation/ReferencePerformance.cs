@@ -15,7 +15,7 @@ internal static class ReferencePerformance
         using var model = OnnxTokenStepModel.Open(TestPresets.GoodModelPath, signature);
         var generator = new TokenGenerator(model, TestPresets.Encoding.TimeShiftOffset, seed);
         generator.Conditioning.Fill(conditioning);
-        var decoder = new PerformanceStreamDecoder(TestPresets.Encoding);
+        var decoder = new PerformanceStreamDecoder(TestPresets.Encoding, PerformanceStreamDecoder.GenerationMaxNoteSeconds); // as the plug-in decodes
         var buffer = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
         var notes = new List<StreamedNoteEvent>();
         while (decoder.Seconds < seconds)
