@@ -1,6 +1,5 @@
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
-using Euterpe.Core.IO;
 using Euterpe.Training.Data;
 using Euterpe.Training.Models;
 using Euterpe.Training.Torch;
@@ -17,7 +16,7 @@ namespace Euterpe.Training.Training;
 public static class EventRnnTrainer
 {
     public const string CheckpointFileName = RunFolder.CheckpointFileName;
-    public const string LossCurveFileName = "loss.svg";
+    public const string LossCurveFileName = RunFolder.LossCurveFileName;
 
     /// <summary>Checks that a dataset holds performance events with conditioning features.</summary>
     public static void CheckDataset(PreparedDataset dataset, string source)
@@ -113,20 +112,13 @@ public static class EventRnnTrainer
                 c = torch.tensor<float>(conditioning, batch, config.ConditioningSize).to(device);
             }
             var (logits, _, _) = model.forward(x, c);
-            var loss = torch.nn.functional.cross_entropy(logits.reshape(-1, config.VocabularySize), y);
-            optimizer.zero_grad();
-            loss.backward();
-            torch.nn.utils.clip_grad_norm_(model.parameters(), config.ClipNorm);
-            optimizer.step();
-            return loss.item();
+            return TrainingLoop.Optimize(torch.nn.functional.cross_entropy(logits.reshape(-1, config.VocabularySize), y), model, optimizer, config.ClipNorm);
         }
         void Checkpoint(long step)
         {
-            TrainingCheckpoint.Save(checkpointPath, model, optimizer, step, config.ToJson());
             metrics = Metrics(config, dataset, step, history, loop.LastTrainLoss, loop.LastValidation, loop.StepsPerSecond);
-            metrics.Save(runFolder);
-            AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
-                LossCurveSvg.Render(history, $"event-rnn {config.Config}{(config.Conditional ? " conditional" : "")}, seed {config.Seed}"));
+            RunFolder.Save(runFolder, model, optimizer, step, config.ToJson(), metrics.Save, history,
+                $"event-rnn {config.Config}{(config.Conditional ? " conditional" : "")}, seed {config.Seed}");
         }
         loop.Run(Step, () => dataset.Validation.Count > 0 ? ValidationCrossEntropy(model, dataset.Validation, normalised, device, config) : null, Checkpoint, progress);
         if (loop.NothingToDo) metrics.Save(runFolder); // nothing to train: refresh metrics.json (e.g. after an upgrade)

@@ -1,5 +1,4 @@
 using Euterpe.Core;
-using Euterpe.Core.IO;
 using Euterpe.Training.Data;
 using Euterpe.Training.Models;
 using Euterpe.Training.Torch;
@@ -16,7 +15,7 @@ namespace Euterpe.Training.Training;
 public static class FftLstmTrainer
 {
     public const string CheckpointFileName = RunFolder.CheckpointFileName;
-    public const string LossCurveFileName = "loss.svg";
+    public const string LossCurveFileName = RunFolder.LossCurveFileName;
 
     /// <summary>Most validation windows measured (spread evenly over the held-out frames).</summary>
     public const int MaxValidationWindows = 64;
@@ -92,19 +91,12 @@ public static class FftLstmTrainer
             Normalize(targets, mean, std);
             var x = torch.tensor<float>(inputs, batch, length, f).to(device);
             var y = torch.tensor<float>(targets, batch, length, f).to(device);
-            var loss = torch.nn.functional.mse_loss(model.forward(x), y);
-            optimizer.zero_grad();
-            loss.backward();
-            torch.nn.utils.clip_grad_norm_(model.parameters(), config.ClipNorm);
-            optimizer.step();
-            return loss.item();
+            return TrainingLoop.Optimize(torch.nn.functional.mse_loss(model.forward(x), y), model, optimizer, config.ClipNorm);
         }
         void Checkpoint(long step)
         {
-            TrainingCheckpoint.Save(checkpointPath, model, optimizer, step, config.ToJson());
             metrics = Metrics(step);
-            metrics.Save(runFolder);
-            AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName), LossCurveSvg.Render(history, $"fft-lstm {config.Arch} {config.Config}, seed {config.Seed}"));
+            RunFolder.Save(runFolder, model, optimizer, step, config.ToJson(), metrics.Save, history, $"fft-lstm {config.Arch} {config.Config}, seed {config.Seed}");
         }
         loop.Run(Step, () => validationWindows.Count > 0 ? ValidationMse(model, validation, validationWindows, length, mean, std, device) : null, Checkpoint, progress);
         if (loop.NothingToDo) metrics.Save(runFolder);

@@ -1,6 +1,7 @@
 using Euterpe.Core;
 using Euterpe.Core.IO;
 using Euterpe.Training.Torch.Modules;
+using Euterpe.Training.Torch.Optim;
 using Euterpe.Training.Torch.Serialization;
 
 namespace Euterpe.Training.Training;
@@ -9,6 +10,7 @@ namespace Euterpe.Training.Training;
 public static class RunFolder
 {
     public const string CheckpointFileName = "checkpoint.safetensors";
+    public const string LossCurveFileName = "loss.svg";
 
     /// <summary>The run config JSON stored in a checkpoint.</summary>
     public static string ReadConfigJson(string checkpointPath)
@@ -28,6 +30,18 @@ public static class RunFolder
         if (!resume && File.Exists(checkpointPath))
             throw new EuterpeException($"{runFolder}: already holds a checkpoint; pass --resume to continue it or choose another --out");
         return checkpointPath;
+    }
+
+    /// <summary>
+    /// Saves a run at a step, each file atomically: the checkpoint (weights, optimizer state, step, config), then the
+    /// metrics (<paramref name="saveMetrics"/> writes metrics.json into the folder) and the loss curve.
+    /// </summary>
+    public static void Save(string runFolder, Module model, Optimizer optimizer, long step, string configJson, Action<string> saveMetrics,
+        IReadOnlyList<LossPoint> history, string curveTitle)
+    {
+        TrainingCheckpoint.Save(Path.Combine(runFolder, CheckpointFileName), model, optimizer, step, configJson);
+        saveMetrics(runFolder);
+        AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName), LossCurveSvg.Render(history, curveTitle));
     }
 
     /// <summary>Loads a run's final weights into <paramref name="model"/> (disposed if that fails) and puts it in eval mode.</summary>

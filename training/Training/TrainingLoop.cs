@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Modules;
+using Euterpe.Training.Torch.Optim;
 
 namespace Euterpe.Training.Training;
 
@@ -39,6 +42,16 @@ public sealed class TrainingLoop
 
     /// <summary>True when the run had already reached its total: nothing was trained.</summary>
     public bool NothingToDo => StartStep >= _steps;
+
+    /// <summary>One optimizer step on <paramref name="loss"/>: zero the gradients, backpropagate, clip their norm, step. Returns the loss.</summary>
+    public static double Optimize(Tensor loss, Module model, Optimizer optimizer, double clipNorm)
+    {
+        optimizer.zero_grad();
+        loss.backward();
+        torch.nn.utils.clip_grad_norm_(model.parameters(), clipNorm);
+        optimizer.step();
+        return loss.item();
+    }
 
     /// <summary>
     /// Runs the remaining steps. <paramref name="step"/> trains one step and returns its loss; <paramref name="validate"/>
