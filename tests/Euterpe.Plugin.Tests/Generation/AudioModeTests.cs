@@ -51,6 +51,56 @@ public class AudioModeTests
         Assert.True(silentBlocks <= 40, $"{silentBlocks} silent blocks while playing");
     }
 
+    [Fact]
+    public void A_broken_raw_audio_preset_reports_its_problem_in_one_line_stays_silent_and_a_good_one_recovers()
+    {
+        using var host = new Hosting.InstrumentHost(48000, Block);
+        var driver = new TransportDriver(host);
+        var controller = new EuterpeController();
+        controller.Connect(host.Instrument.InterfacePointer(3));
+        var status = InstrumentParameters.Find(ParameterId.Status)!;
+        try
+        {
+            // Seen: ".../audio-bad-seed/seed.wav: truncated fmt chunk" and
+            // ".../audio-wrong-model/model.onnx: frame model has no input 'frame' for the frames input (inputs: token, cond, h0, c0)".
+            foreach (var (id, folder, problem) in new[]
+                     {
+                         (TestPresets.AudioBadSeedId, "audio-bad-seed", "seed.wav: truncated"),
+                         (TestPresets.AudioWrongModelId, "audio-wrong-model", "model.onnx: frame model has no input 'frame'"),
+                     })
+            {
+                driver.Set(ParameterId.Model, TestPresets.SlotOf(id));
+                driver.Block(64, pace: false);
+                driver.WaitFor(GenerationState.Error, Path.DirectorySeparatorChar + folder + Path.DirectorySeparatorChar);
+                var text = controller.ValueString(status, 0);
+                Assert.True(text.Contains(problem, StringComparison.Ordinal), text);
+                Assert.DoesNotContain('\n', text);
+                driver.Playing = true;
+                var peak = 0f;
+                for (var block = 0; block < 40; block++)
+                {
+                    driver.Block(Block, pace: false);
+                    for (var i = 0; i < Block; i++) peak = Math.Max(peak, Math.Abs(host.Left(i)));
+                }
+                Assert.Equal(0f, peak);
+                Assert.Equal(GenerationState.Error, driver.ReportedStatus);
+                driver.Playing = false;
+            }
+
+            driver.Set(ParameterId.Model, TestPresets.SlotOf(TestPresets.AudioId));
+            driver.Block(64, pace: false);
+            driver.WaitFor(GenerationState.Ready, "Playing FFT-LSTM");
+            driver.Playing = true;
+            var (recovered, _) = Render(host, driver, 2 * 48000 / Block, 0);
+            Assert.InRange(recovered, 0.01f, 1f);
+            Assert.StartsWith("Playing", controller.ValueString(status, 0));
+        }
+        finally
+        {
+            controller.Terminate();
+        }
+    }
+
     /// <summary>Plays blocks, waiting (outside process) until the worker has each block's audio, as a host's pre-roll would.</summary>
     private static (float Peak, int SilentBlocks) Render(Hosting.InstrumentHost host, TransportDriver driver, int blocks, int round)
     {

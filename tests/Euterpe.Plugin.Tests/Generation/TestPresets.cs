@@ -18,6 +18,8 @@ public static class TestPresets
     public const string CorruptId = "test-corrupt-model";
     public const string MismatchId = "test-mismatched-manifest";
     public const string AudioId = "fft-lstm-bilinear-openmsx";
+    public const string AudioBadSeedId = "test-audio-truncated-seed";
+    public const string AudioWrongModelId = "test-audio-note-model";
     public const string EncodingName = "performance-events";
 
     public static readonly PerformanceEncodingOptions EncodingOptions = new()
@@ -66,11 +68,28 @@ public static class TestPresets
         // The shipped raw-audio preset (fft-lstm), for audio mode.
         var audio = Directory.CreateDirectory(Path.Combine(root, "audio")).FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Hosting.RepositoryRoot.Find(), "presets", AudioId))) File.Copy(file, Path.Combine(audio, Path.GetFileName(file)));
+        // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
+        var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
+        File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
+        var wrongModel = CopyAudioPreset(audio, Path.Combine(root, "audio-wrong-model"), AudioWrongModelId, "E Note Model As Audio");
+        File.Copy(Path.Combine(good, PresetDirectory.ModelFileName), Path.Combine(wrongModel, PresetDirectory.ModelFileName), overwrite: true);
 
         Environment.SetEnvironmentVariable(PresetCatalog.EnvironmentVariable, root);
         PresetCatalog.Rescan();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(root, true); } catch (IOException) { } };
         return root;
+    }
+
+    private static string CopyAudioPreset(string from, string to, string id, string name)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        var manifestPath = Path.Combine(to, PresetDirectory.ManifestFileName);
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["id"] = id;
+        manifest["displayName"] = name;
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        return to;
     }
 
     private static ModelManifest Manifest(string id, string name, string tokenInput)
