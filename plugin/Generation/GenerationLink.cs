@@ -25,8 +25,7 @@ public sealed class GenerationLink
     private int _quartersPerBarTimes1000 = 4000;
     private int _captureRequests;
     private int _regenerateRequests;
-    private int _state;
-    private string _statusText = "Off";
+    private GenerationStatus _status = new(GenerationState.Off, "Off");
     private string? _lastClip;
 
     /// <summary>Generated audio at the host rate (audio presets), about 10 s at 48 kHz.</summary>
@@ -133,16 +132,15 @@ public sealed class GenerationLink
         BumpEpoch();
     }
 
-    public GenerationState State => (GenerationState)Volatile.Read(ref _state);
+    public GenerationState State => Status.State;
 
     /// <summary>One line: what plays, or what is wrong with the chosen preset.</summary>
-    public string StatusText => Volatile.Read(ref _statusText);
+    public string StatusText => Status.Text;
 
-    public void SetStatus(GenerationState state, string text)
-    {
-        Volatile.Write(ref _statusText, text);
-        Volatile.Write(ref _state, (int)state);
-    }
+    /// <summary>State and text together, as one write published them (reading the two properties apart may mix two statuses).</summary>
+    public GenerationStatus Status => Volatile.Read(ref _status);
+
+    public void SetStatus(GenerationState state, string text) => Volatile.Write(ref _status, new GenerationStatus(state, text));
 
     /// <summary>Path of the latest clip written (null before the first).</summary>
     public string? LastClip

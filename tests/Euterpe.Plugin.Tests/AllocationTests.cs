@@ -16,7 +16,7 @@ public class AllocationTests
         var gain = Instrument.InstrumentParameters.All[Instrument.InstrumentParameters.IndexOf(Instrument.ParameterId.OutputGain)];
         // Warm up every path once (JIT, static constructors) before measuring.
         RunBlocks(host, 0, 64, gain);
-        var collections = GC.CollectionCount(0);
+        var collections = Hosting.GcWindow.Start();
         var before = GC.GetAllocatedBytesForCurrentThread();
         RunBlocks(host, 64, 300, gain);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;

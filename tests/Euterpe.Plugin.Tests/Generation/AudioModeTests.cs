@@ -37,7 +37,7 @@ public class AudioModeTests
 
         var workerBytes = driver.Link.WorkerSteadyAllocatedBytes;
         var workerPasses = driver.Link.WorkerSteadyPasses;
-        var collections = GC.CollectionCount(0);
+        var collections = Hosting.GcWindow.Start();
         var before = GC.GetAllocatedBytesForCurrentThread();
         (peak, silentBlocks) = Render(host, driver, 180 * 48000 / Block, 1);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -22,7 +22,7 @@ public class GenerationAllocationTests
         var workerBytes = driver.Link.WorkerSteadyAllocatedBytes;
         var workerPasses = driver.Link.WorkerSteadyPasses;
         var notesBefore = driver.TotalNoteOns;
-        var collections = GC.CollectionCount(0);
+        var collections = Hosting.GcWindow.Start();
         var before = GC.GetAllocatedBytesForCurrentThread();
         Render(host, driver, 600 * 48000 / 512, 1);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -141,11 +141,12 @@ public class GenerationTests
             while (!Volatile.Read(ref done))
             {
                 if (seen.Count > 10) break;
-                // A consistent reading: no status was written between the two text reads (each status is a new string).
-                var text = link.StatusText;
+                // A consistent reading: the slot read between two reads of the same status (state and text published
+                // together; reading State and StatusText apart once mixed a new text with the old state, a false alarm).
+                var status = link.Status;
                 var slot = link.WorkerSlot;
-                var state = link.State;
-                if (!ReferenceEquals(text, link.StatusText)) continue;
+                if (!ReferenceEquals(status, link.Status)) continue;
+                var (state, text) = (status.State, status.Text);
                 if (slot == corrupt && state == GenerationState.Ready) seen.Add($"slot {slot} Ready: {text}");
                 if (slot == good && state == GenerationState.Ready && !text.StartsWith("Playing A Test", StringComparison.Ordinal)) seen.Add($"slot {slot} Ready: {text}");
             }
