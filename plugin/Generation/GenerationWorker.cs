@@ -1,5 +1,4 @@
 using Euterpe.Core;
-using Euterpe.Core.Encoding;
 using Euterpe.Core.Inference.Generators;
 using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Instrument;
@@ -24,7 +23,7 @@ public sealed class GenerationWorker : IDisposable
     private readonly double[] _values;
     private readonly NoteShaper _shaper = new();
     private readonly ClipRecorder _clips = new();
-    private readonly ModelNoteEvent[] _step = new ModelNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken]; // the most any generator writes per step
+    private ModelNoteEvent[] _step = new ModelNoteEvent[8]; // grown at load to the loaded generator's MaxEventsPerStep
     private readonly Thread _thread;
     private volatile bool _stop;
     private INoteGenerator? _generator;
@@ -223,7 +222,11 @@ public sealed class GenerationWorker : IDisposable
                 _audio = AudioPresetPlayer.Open(entry.Path);
                 _link.AudioMode = true;
             }
-            else _generator = GeneratorFactory.Open(entry.Path);
+            else
+            {
+                _generator = GeneratorFactory.Open(entry.Path);
+                if (_step.Length < _generator.MaxEventsPerStep) _step = new ModelNoteEvent[_generator.MaxEventsPerStep];
+            }
             _preset = entry;
             _epoch = -1;
             _link.BumpEpoch();

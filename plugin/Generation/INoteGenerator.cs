@@ -11,7 +11,7 @@ public interface INoteGenerator : IDisposable
     /// <summary>Unit of <see cref="Time"/> and of the events' times.</summary>
     ModelTimeUnit TimeUnit { get; }
 
-    /// <summary>The most events one <see cref="Step"/> writes (at most <see cref="Core.Encoding.PerformanceStreamDecoder.MaxEventsPerToken"/>, the worker's buffer).</summary>
+    /// <summary>The most events one <see cref="Step"/> writes (the worker sizes its buffer by it when the model loads).</summary>
     int MaxEventsPerStep { get; }
 
     /// <summary>
