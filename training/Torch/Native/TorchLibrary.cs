@@ -41,7 +41,8 @@ internal static class TorchLibrary
     }
 
     // glibc keeps freed blocks below 32 MiB in the heap and trims only past 256 MiB free, so a training step reuses the
-    // memory of the last one instead of mapping and faulting it in again (see EtTensor_keep_freed_blocks).
+    // memory of the last one instead of mapping and faulting it in again (see EtTensor_keep_freed_blocks). Called through
+    // the export rather than a DllImport: a DllImport would ask the resolver for the handle that is still being loaded.
     private const long MmapThreshold = 32L << 20, TrimThreshold = 256L << 20;
 
     private static unsafe IntPtr KeepFreedBlocks(IntPtr handle)
