@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
 
 packages=(
-  cmake g++ make pkg-config
+  cmake g++ make pkg-config patchelf
   libtorch-dev python3-torch
   libjack-jackd2-dev jackd2
   openttd-openmsx abcmidi fluidsynth fluid-soundfont-gm
