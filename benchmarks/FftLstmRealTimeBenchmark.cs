@@ -7,6 +7,7 @@ using Euterpe.Training.Export;
 using Euterpe.Training.Models;
 using Euterpe.Training.Torch;
 using Euterpe.Training.Training;
+using TorchSharp;
 
 namespace Euterpe.Benchmarks;
 
@@ -41,6 +42,7 @@ public static class FftLstmRealTimeBenchmark
         long parameters;
         try
         {
+            TorchRuntime.EnsureLoaded();
             torch.manual_seed(1);
             using (var model = new FftLstm(config))
             {

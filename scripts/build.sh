@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds everything: native parts (CMake) and the .NET solution. Assumes install-deps.sh has run.
+# Builds everything: the plug-in's native loader (CMake) and the .NET solution. Assumes install-deps.sh has run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
 config="${1:-Debug}"
-for native in "$root"/training/native "$root"/plugin/native; do
+for native in "$root"/plugin/native; do
   [[ -f "$native/CMakeLists.txt" ]] || continue
   log "building native $(basename "$(dirname "$native")")/native"
   cmake -S "$native" -B "$root/artifacts/native/$(basename "$(dirname "$native")")" -DCMAKE_BUILD_TYPE=Release >/dev/null

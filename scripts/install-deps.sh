@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever Euterpe needs that this machine lacks. Idempotent: a second run only checks.
-# - Debian packages (libtorch, JACK, the real MIDI/ABC/audio data the tests and presets use, independent readers).
+# - Debian packages (JACK, the real MIDI/ABC/audio data the tests and presets use, independent readers and PyTorch to check
+#   the trainers against). libtorch itself comes with the TorchSharp-cpu NuGet package at build time.
 # - The ONNX Runtime shared library, taken from the npm package onnxruntime-node and cached.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,7 +9,7 @@ source "$root/scripts/lib.sh"
 
 packages=(
   cmake g++ make pkg-config patchelf
-  libtorch-dev python3-torch
+  python3-torch
   libjack-jackd2-dev jackd2
   openttd-openmsx abcmidi fluidsynth fluid-soundfont-gm
   midicsv python3-mido python3-numpy python3-onnx sox

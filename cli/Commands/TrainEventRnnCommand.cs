@@ -32,7 +32,7 @@ internal static class TrainEventRnnCommand
             var runConfig = EventRnnTrainer.NewRunConfig(dataset, configName, result.GetValue(conditional), result.GetValue(common.Steps), result.GetValue(common.Batch),
                 result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(common.Seed), result.GetValue(common.Device)!,
                 result.GetValue(common.ValidateEvery), result.GetValue(common.CheckpointEvery), result.GetValue(scope)!);
-            var printer = TrainOptions.Printer(invocation);
+            var printer = common.StartTorch(result);
             var metrics = EventRnnTrainer.Train(dataset, runConfig, run, result.GetValue(common.Resume), printer.Report);
             printer.Finish();
             var ce = metrics.ValidationCrossEntropy is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) + " nats/token" : "n/a (no validation pieces)";

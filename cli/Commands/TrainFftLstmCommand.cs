@@ -29,7 +29,7 @@ internal static class TrainFftLstmCommand
             var runConfig = FftLstmTrainer.NewRunConfig(cache, source, result.GetValue(arch)!, result.GetValue(config)!, result.GetValue(common.Steps), result.GetValue(common.Batch),
                 result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(l2), result.GetValue(common.Seed), result.GetValue(common.Device)!,
                 result.GetValue(common.ValidateEvery), result.GetValue(common.CheckpointEvery));
-            var printer = TrainOptions.Printer(invocation);
+            var printer = common.StartTorch(result);
             var metrics = FftLstmTrainer.Train(train, validation, runConfig, run, result.GetValue(common.Resume), printer.Report);
             printer.Finish();
             var mse = metrics.ValidationMse is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a (no validation files)";

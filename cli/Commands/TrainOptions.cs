@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Euterpe.Training.Torch;
 
 namespace Euterpe.Cli.Commands;
 
 /// <summary>
-/// The options every `train` family shares (data, run folder, schedule, optimiser basics, device, resume), with the
+/// The options every `train` family shares (data, run folder, schedule, optimiser basics, device, threads, resume), with the
 /// family's own defaults; the family adds its model options between --out and --steps.
 /// </summary>
 internal sealed class TrainOptions
@@ -17,7 +18,8 @@ internal sealed class TrainOptions
         SequenceLength = new Option<int>("--seq-len") { Description = windowDescription, DefaultValueFactory = _ => window };
         LearningRate = new Option<double>("--lr") { Description = lrDescription, DefaultValueFactory = _ => lr };
         Seed = new Option<ulong>("--seed") { Description = seedDescription, DefaultValueFactory = _ => 0 };
-        Device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+        Device = new Option<string>("--device") { Description = "cpu or cuda (cuda needs a build with EUTERPE_LIBTORCH set to a CUDA libtorch 2.10).", DefaultValueFactory = _ => "cpu" };
+        Threads = new Option<int>("--threads") { Description = "libtorch's threads; default: $OMP_NUM_THREADS, else every processor this process may use." };
         Resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint." };
         ValidateEvery = new Option<int>("--validate-every") { Description = "Steps between validation measurements.", DefaultValueFactory = _ => 100 };
         CheckpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints.", DefaultValueFactory = _ => 100 };
@@ -31,6 +33,7 @@ internal sealed class TrainOptions
     public Option<double> LearningRate { get; }
     public Option<ulong> Seed { get; }
     public Option<string> Device { get; }
+    public Option<int> Threads { get; }
     public Option<bool> Resume { get; }
     public Option<int> ValidateEvery { get; }
     public Option<int> CheckpointEvery { get; }
@@ -38,11 +41,23 @@ internal sealed class TrainOptions
     /// <summary>Adds the shared options to <paramref name="command"/>, the family's <paramref name="model"/> options after --out and its <paramref name="extra"/> ones last.</summary>
     public void AddTo(Command command, Option[] model, params Option[] extra)
     {
-        Option[] all = [Data, Output, .. model, Steps, Batch, SequenceLength, LearningRate, Seed, Device, Resume, ValidateEvery, CheckpointEvery, .. extra];
+        Option[] all = [Data, Output, .. model, Steps, Batch, SequenceLength, LearningRate, Seed, Device, Threads, Resume, ValidateEvery, CheckpointEvery, .. extra];
         foreach (var o in all) command.Options.Add(o);
     }
 
-    /// <summary>The live progress line: redrawn on a terminal, one line per checkpoint otherwise.</summary>
-    public static TrainingProgressPrinter Printer(InvocationConfiguration invocation) =>
-        new(invocation.Error, ReferenceEquals(invocation.Error, Console.Error) && !Console.IsErrorRedirected);
+    /// <summary>
+    /// Starts libtorch with the requested threads (refusing a negative count) and returns the live progress line:
+    /// redrawn on a terminal, one line per checkpoint otherwise, headed by what the run computes on.
+    /// </summary>
+    public TrainingProgressPrinter StartTorch(ParseResult result)
+    {
+        var requested = result.GetValue(Threads);
+        if (requested < 0) throw new Core.EuterpeException($"--threads {requested}: must be positive (or 0 for the default)");
+        var threads = TorchRuntime.SetThreads(requested);
+        var invocation = result.InvocationConfiguration;
+        return new(invocation.Error, ReferenceEquals(invocation.Error, Console.Error) && !Console.IsErrorRedirected)
+        {
+            Header = $"libtorch {TorchSharp.torch.__version__} (TorchSharp): {threads} thread{(threads == 1 ? "" : "s")}, device {result.GetValue(Device)}",
+        };
+    }
 }

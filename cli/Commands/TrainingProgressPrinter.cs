@@ -5,15 +5,23 @@ namespace Euterpe.Cli.Commands;
 
 /// <summary>
 /// The live training line on stderr: redrawn with \r on a terminal at most every 0.2 s; otherwise (logs, tests)
-/// one plain line at each checkpoint.
+/// one plain line at each checkpoint. <see cref="Header"/> (what the run computes on) comes first, once the first step
+/// has run, so that a run refused before training prints only its error.
 /// </summary>
 internal sealed class TrainingProgressPrinter(TextWriter error, bool interactive)
 {
     private DateTime _lastDraw = DateTime.MinValue;
     private bool _drawn;
 
+    public string? Header { get; set; }
+
     public void Report(TrainingProgress p)
     {
+        if (Header is not null)
+        {
+            error.WriteLine(Header);
+            Header = null;
+        }
         var line = string.Create(CultureInfo.InvariantCulture,
             $"step {p.Step}/{p.TotalSteps}  loss {p.Loss:0.0000}  val {(p.ValidationLoss is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-")}  {p.StepsPerSecond:0.00} steps/s  ETA {Format(p.Eta)}");
         if (interactive)

@@ -54,7 +54,7 @@ public sealed class KilledTrainingTests : IDisposable
             Assert.Equal(a.Keys.Order(), b.Keys.Order());
             foreach (var key in a.Keys)
             {
-                var worst = a[key].ToArray<float>().Zip(b[key].ToArray<float>(), (p, q) => Math.Abs(p - q)).Max();
+                var worst = a[key].data<float>().ToArray().Zip(b[key].data<float>().ToArray(), (p, q) => Math.Abs(p - q)).Max();
                 Assert.True(worst <= 1e-6, $"{key}: the resumed run differs from the uninterrupted one by {worst}");
             }
         }

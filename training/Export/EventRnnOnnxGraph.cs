@@ -21,7 +21,7 @@ public static class EventRnnOnnxGraph
         var (vocabulary, hidden) = (config.VocabularySize, config.HiddenSize);
         var b = new OnnxGraphBuilder("event_rnn_step");
         var token = b.Input(TokenInput, TensorElementType.Int64, [1, 1]);
-        var embedding = b.Initializer("embedding.weight", TorchWeights.Floats(model.embedding.weight), [vocabulary, config.EmbeddingSize]);
+        var embedding = b.Initializer("embedding.weight", TorchWeights.Floats(model.embedding.weight!), [vocabulary, config.EmbeddingSize]);
         var x = b.Gather(embedding, token); // [1, 1, E]
         if (config.IsConditional)
         {

@@ -1,9 +1,9 @@
 using Euterpe.Core.Onnx;
-using Euterpe.Training.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Euterpe.Training.Export;
 
-/// <summary>A libtorch Linear as ONNX MatMul + Add: initializers NAME.weight_t (the weight transposed) and NAME.bias.</summary>
+/// <summary>A TorchSharp Linear as ONNX MatMul + Add: initializers NAME.weight_t (the weight transposed) and NAME.bias.</summary>
 public static class LinearNodes
 {
     /// <param name="x">[rows, in] → [rows, out].</param>

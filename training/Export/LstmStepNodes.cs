@@ -1,11 +1,11 @@
 using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
-using Euterpe.Training.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Euterpe.Training.Export;
 
 /// <summary>
-/// A libtorch LSTM as one-step ONNX nodes: one ONNX LSTM per layer (PyTorch's gate order converted by
+/// A TorchSharp LSTM as one-step ONNX nodes: one ONNX LSTM per layer (PyTorch's gate order converted by
 /// <see cref="TorchRecurrentLayout"/>), each fed h0_l{k}/c0_l{k} [1, 1, H] and giving hn_l{k}/cn_l{k}, so that one Run
 /// is one step with the state carried by the caller. Layers are numbered across a graph's LSTMs.
 /// </summary>

@@ -1,4 +1,5 @@
-using Euterpe.Training.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Export;
 
@@ -8,8 +9,8 @@ internal static class TorchWeights
     public static float[] Floats(Tensor t)
     {
         using var noGrad = torch.no_grad();
-        using var cpu = t.detach().cpu();
-        return cpu.ToArray<float>();
+        using var cpu = t.detach().cpu().contiguous();
+        return cpu.data<float>().ToArray();
     }
 
     /// <summary>[rows, cols] row-major → [cols, rows] (a Linear's weight becomes MatMul's right operand).</summary>

@@ -1,5 +1,7 @@
-using Euterpe.Training.Torch;
-using Euterpe.Training.Torch.Modules;
+using Euterpe.Core;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Models;
 
@@ -8,14 +10,17 @@ namespace Euterpe.Training.Models;
 /// Linear → logits over the vocabulary. The conditional form concatenates the same conditioning vector to the
 /// embedding at every step. Parameter names: embedding.weight, lstm.weight_ih_l0 …, output.weight, output.bias.
 /// </summary>
-public sealed class EventRnn : Module
+public sealed class EventRnn : nn.Module
 {
     public EventRnn(EventRnnConfig config) : base(nameof(EventRnn))
     {
         Config = config;
-        embedding = register_module(nameof(embedding), new Embedding(config.VocabularySize, config.EmbeddingSize));
-        lstm = register_module(nameof(lstm), new LSTM(config.EmbeddingSize + config.ConditioningSize, config.HiddenSize, config.Layers, batchFirst: true));
-        output = register_module(nameof(output), new Linear(config.HiddenSize, config.VocabularySize));
+        embedding = nn.Embedding(config.VocabularySize, config.EmbeddingSize);
+        lstm = nn.LSTM(config.EmbeddingSize + config.ConditioningSize, config.HiddenSize, config.Layers, batchFirst: true);
+        output = nn.Linear(config.HiddenSize, config.VocabularySize);
+        register_module(nameof(embedding), embedding);
+        register_module(nameof(lstm), lstm);
+        register_module(nameof(output), output);
     }
 
     public EventRnnConfig Config { get; }
@@ -36,7 +41,7 @@ public sealed class EventRnn : Module
         var x = embedding.forward(tokens);
         if (Config.IsConditional)
         {
-            if (conditioning is null) throw new TorchException("EventRnn: a conditional model needs a conditioning tensor");
+            if (conditioning is null) throw new EuterpeException("EventRnn: a conditional model needs a conditioning tensor");
             var s = tokens.shape;
             x = torch.cat([x, conditioning.unsqueeze(1).expand(s[0], s[1], Config.ConditioningSize)], 2);
         }

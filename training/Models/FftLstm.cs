@@ -1,5 +1,6 @@
-using Euterpe.Training.Torch;
-using Euterpe.Training.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Models;
 
@@ -11,7 +12,7 @@ namespace Euterpe.Training.Models;
 /// read by two LSTMs whose outputs are summed. Then dropout and Linear back to a frame. Frames are normalised per value
 /// with the training data's mean and standard deviation (buffers frame_mean, frame_std, kept in the checkpoint).
 /// </summary>
-public sealed class FftLstm : Module
+public sealed class FftLstm : nn.Module
 {
     private readonly MaxPool1d? _pool1;
     private readonly MaxPool2d? _pool2;
@@ -20,34 +21,47 @@ public sealed class FftLstm : Module
     {
         Config = config;
         var f = config.FrameSize;
-        frame_mean = register_buffer(nameof(frame_mean), torch.zeros(f));
-        frame_std = register_buffer(nameof(frame_std), torch.ones(f));
+        frame_mean = torch.zeros(f);
+        frame_std = torch.ones(f);
+        register_buffer(nameof(frame_mean), frame_mean);
+        register_buffer(nameof(frame_std), frame_std);
         switch (config.Arch)
         {
             case FftLstmConfig.Fc or FftLstmConfig.Bilinear:
-                features = register_module(nameof(features), new Linear(f, config.Features));
+                features = nn.Linear(f, config.Features);
+                register_module(nameof(features), features);
                 break;
             case FftLstmConfig.Conv1d:
-                conv1 = register_module(nameof(conv1), new Conv1d(1, config.Channels, config.Kernel, padding: config.Kernel / 2));
-                _pool1 = new MaxPool1d(config.Pool);
+                conv1 = nn.Conv1d(1, config.Channels, config.Kernel, padding: config.Kernel / 2);
+                register_module(nameof(conv1), conv1);
+                _pool1 = nn.MaxPool1d(config.Pool);
                 break;
             case FftLstmConfig.Conv2d:
-                conv2 = register_module(nameof(conv2), new Conv2d(2, config.Channels, [config.Context, config.Kernel], padding: [0, config.Kernel / 2]));
-                _pool2 = new MaxPool2d([1, config.Pool]);
+                conv2 = nn.Conv2d(2, config.Channels, (config.Context, config.Kernel), padding: (0, config.Kernel / 2));
+                register_module(nameof(conv2), conv2);
+                _pool2 = nn.MaxPool2d((1, config.Pool));
                 break;
         }
         var layers = config.Arch == FftLstmConfig.Stacked ? config.Layers : 1;
-        lstm = register_module(nameof(lstm), new LSTM(config.LstmInput, config.Hidden, layers, batchFirst: true));
-        if (config.Arch == FftLstmConfig.Bilinear) lstm2 = register_module(nameof(lstm2), new LSTM(config.LstmInput, config.Hidden, 1, batchFirst: true));
-        dropout = register_module(nameof(dropout), new Dropout(config.Dropout));
-        output = register_module(nameof(output), new Linear(config.Hidden, f));
+        lstm = nn.LSTM(config.LstmInput, config.Hidden, layers, batchFirst: true);
+        register_module(nameof(lstm), lstm);
+        if (config.Arch == FftLstmConfig.Bilinear)
+        {
+            lstm2 = nn.LSTM(config.LstmInput, config.Hidden, 1, batchFirst: true);
+            register_module(nameof(lstm2), lstm2);
+        }
+        dropout = nn.Dropout(config.Dropout);
+        output = nn.Linear(config.Hidden, f);
+        register_module(nameof(dropout), dropout);
+        register_module(nameof(output), output);
     }
 
     public FftLstmConfig Config { get; }
 
-    public Tensor frame_mean { get; }
+    // Fields, not get-only properties: TorchSharp's Module.to(device) replaces a buffer by setting the member of its name.
+    public Tensor frame_mean;
 
-    public Tensor frame_std { get; }
+    public Tensor frame_std;
 
     public Linear? features { get; }
 
@@ -67,8 +81,8 @@ public sealed class FftLstm : Module
     public void SetNormalization(float[] mean, float[] std)
     {
         using var noGrad = torch.no_grad();
-        using var m = torch.tensor<float>(mean, mean.Length).to(frame_mean.device);
-        using var s = torch.tensor<float>(std, std.Length).to(frame_std.device);
+        using var m = torch.tensor(mean).to(frame_mean.device);
+        using var s = torch.tensor(std).to(frame_std.device);
         frame_mean.copy_(m);
         frame_std.copy_(s);
     }
@@ -83,10 +97,10 @@ public sealed class FftLstm : Module
         var c = Config;
         var x = c.Arch switch
         {
-            FftLstmConfig.Fc or FftLstmConfig.Bilinear => torch.nn.functional.relu(features!.forward(frames)),
-            FftLstmConfig.Conv1d => _pool1!.forward(torch.nn.functional.relu(conv1!.forward(frames.reshape(batch * steps, 1, c.FrameSize))))
+            FftLstmConfig.Fc or FftLstmConfig.Bilinear => nn.functional.relu(features!.forward(frames)),
+            FftLstmConfig.Conv1d => _pool1!.forward(nn.functional.relu(conv1!.forward(frames.reshape(batch * steps, 1, c.FrameSize))))
                 .reshape(batch, steps, c.LstmInput),
-            FftLstmConfig.Conv2d => _pool2!.forward(torch.nn.functional.relu(conv2!.forward(Windows(frames)))).reshape(batch, steps, c.LstmInput),
+            FftLstmConfig.Conv2d => _pool2!.forward(nn.functional.relu(conv2!.forward(Windows(frames)))).reshape(batch, steps, c.LstmInput),
             _ => frames,
         };
         var (y, _, _) = lstm.forward(x);

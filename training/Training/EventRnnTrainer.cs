@@ -3,8 +3,9 @@ using Euterpe.Core.Encoding;
 using Euterpe.Training.Data;
 using Euterpe.Training.Models;
 using Euterpe.Training.Torch;
-using Euterpe.Training.Torch.Optim;
 using Euterpe.Training.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Training;
 
@@ -68,12 +69,11 @@ public static class EventRnnTrainer
         if (config.VocabularySize != dataset.Manifest.VocabularySize)
             throw new EuterpeException($"{runFolder}: the checkpoint's vocabulary has {config.VocabularySize} tokens, the data {dataset.Manifest.VocabularySize}");
 
-        var device = config.Device == "cuda" ? Device.CUDA : Device.CPU;
-        if (device.Type == DeviceType.CUDA && !torch.cuda_is_available()) throw new EuterpeException("--device cuda: no CUDA device is available to libtorch");
-        torch.manual_seed(config.Seed);
+        var device = TorchRuntime.Device(config.Device);
+        torch.manual_seed(unchecked((long)config.Seed));
         using var model = new EventRnn(config.ModelConfig());
         model.to(device);
-        using var optimizer = new Adam(model.parameters(), config.LearningRate);
+        using var optimizer = optim.Adam(model.parameters(), config.LearningRate);
         if (resume)
         {
             (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, optimizer);
@@ -97,8 +97,8 @@ public static class EventRnnTrainer
             model.train();
             using var scope = torch.NewDisposeScope();
             sampler.Fill(step, inputs, targets, rows);
-            var x = torch.tensor<long>(inputs, batch, length).to(device);
-            var y = torch.tensor<long>(targets, batch * length).to(device);
+            var x = torch.tensor(inputs, new long[] { batch, length }).to(device);
+            var y = torch.tensor(targets, new long[] { batch * length }).to(device);
             Tensor? c = null;
             if (config.ConditioningSize > 0)
             {
@@ -109,10 +109,10 @@ public static class EventRnnTrainer
                         WindowConditioning(inputs.AsSpan(b * length, length), targets[b * length + length - 1], encoding, row);
                     else normalised[rows[b]].CopyTo(row);
                 }
-                c = torch.tensor<float>(conditioning, batch, config.ConditioningSize).to(device);
+                c = torch.tensor(conditioning, new long[] { batch, config.ConditioningSize }).to(device);
             }
             var (logits, _, _) = model.forward(x, c);
-            return TrainingLoop.Optimize(torch.nn.functional.cross_entropy(logits.reshape(-1, config.VocabularySize), y), model, optimizer, config.ClipNorm);
+            return TrainingLoop.Optimize(nn.functional.cross_entropy(logits.reshape(-1, config.VocabularySize), y), model, optimizer, config.ClipNorm);
         }
         void Checkpoint(long step)
         {
@@ -143,21 +143,21 @@ public static class EventRnnTrainer
             var tokens = piece.Tokens;
             if (tokens.Length < 2) continue;
             using var scope = torch.NewDisposeScope();
-            Tensor? c = model.Config.IsConditional ? torch.tensor<float>(normalised[piece], 1, model.Config.ConditioningSize).to(device) : null;
+            Tensor? c = model.Config.IsConditional ? torch.tensor(normalised[piece], new long[] { 1, model.Config.ConditioningSize }).to(device) : null;
             (Tensor h, Tensor c)? state = null;
             for (var start = 0; start < tokens.Length - 1; start += chunk)
             {
                 var n = Math.Min(chunk, tokens.Length - 1 - start);
-                var x = torch.tensor<long>(tokens.AsSpan(start, n).ToArray().Select(t => (long)t).ToArray(), 1, n).to(device);
-                var y = torch.tensor<long>(tokens.AsSpan(start + 1, n).ToArray().Select(t => (long)t).ToArray(), n).to(device);
+                var x = torch.tensor(tokens.AsSpan(start, n).ToArray().Select(t => (long)t).ToArray(), new long[] { 1, n }).to(device);
+                var y = torch.tensor(tokens.AsSpan(start + 1, n).ToArray().Select(t => (long)t).ToArray(), new long[] { n }).to(device);
                 if (windowScope)
                 {
                     WindowConditioning(tokens.AsSpan(start, n), tokens[start + n], encoding!, controls);
-                    c = torch.tensor<float>(controls, 1, model.Config.ConditioningSize).to(device);
+                    c = torch.tensor(controls, new long[] { 1, model.Config.ConditioningSize }).to(device);
                 }
                 var (logits, h, cc) = model.forward(x, c, state);
                 state = (h, cc);
-                sum += torch.nn.functional.cross_entropy(logits.reshape(-1, model.Config.VocabularySize), y, reduction: Reduction.Sum).item();
+                sum += nn.functional.cross_entropy(logits.reshape(-1, model.Config.VocabularySize), y, reduction: nn.Reduction.Sum).item<float>();
                 count += n;
             }
         }

@@ -2,8 +2,9 @@ using Euterpe.Core;
 using Euterpe.Training.Data;
 using Euterpe.Training.Models;
 using Euterpe.Training.Torch;
-using Euterpe.Training.Torch.Optim;
 using Euterpe.Training.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Training;
 
@@ -52,14 +53,13 @@ public static class FftLstmTrainer
         if (resume)
             config = ReadRunConfig(checkpointPath) with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
 
-        var device = config.Device == "cuda" ? Device.CUDA : Device.CPU;
-        if (device.Type == DeviceType.CUDA && !torch.cuda_is_available()) throw new EuterpeException("--device cuda: no CUDA device is available to libtorch");
-        torch.manual_seed(config.Seed);
+        var device = TorchRuntime.Device(config.Device);
+        torch.manual_seed(unchecked((long)config.Seed));
         using var model = new FftLstm(config.ModelConfig());
         var (mean, std) = Normalization(train);
         model.SetNormalization(mean, std);
         model.to(device);
-        using var optimizer = new RMSprop(model.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
+        using var optimizer = optim.RMSProp(model.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
         if (resume)
         {
             (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, optimizer);
@@ -89,9 +89,9 @@ public static class FftLstmTrainer
             sampler.Fill(step, batch, inputs, targets);
             Normalize(inputs, mean, std);
             Normalize(targets, mean, std);
-            var x = torch.tensor<float>(inputs, batch, length, f).to(device);
-            var y = torch.tensor<float>(targets, batch, length, f).to(device);
-            return TrainingLoop.Optimize(torch.nn.functional.mse_loss(model.forward(x), y), model, optimizer, config.ClipNorm);
+            var x = torch.tensor(inputs, new long[] { batch, length, f }).to(device);
+            var y = torch.tensor(targets, new long[] { batch, length, f }).to(device);
+            return TrainingLoop.Optimize(nn.functional.mse_loss(model.forward(x), y), model, optimizer, config.ClipNorm);
         }
         void Checkpoint(long step)
         {
@@ -165,9 +165,9 @@ public static class FftLstmTrainer
             split.Frames.AsSpan((int)((start + 1) * f), length * f).CopyTo(targets);
             Normalize(inputs, mean, std);
             Normalize(targets, mean, std);
-            var x = torch.tensor<float>(inputs, 1, length, f).to(device);
-            var y = torch.tensor<float>(targets, 1, length, f).to(device);
-            total += torch.nn.functional.mse_loss(model.forward(x), y).item();
+            var x = torch.tensor(inputs, new long[] { 1, length, f }).to(device);
+            var y = torch.tensor(targets, new long[] { 1, length, f }).to(device);
+            total += nn.functional.mse_loss(model.forward(x), y).item<float>();
         }
         return total / windows.Count;
     }

@@ -1,8 +1,8 @@
 using Euterpe.Core;
 using Euterpe.Core.IO;
-using Euterpe.Training.Torch.Modules;
-using Euterpe.Training.Torch.Optim;
 using Euterpe.Training.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Training;
 
@@ -36,7 +36,7 @@ public static class RunFolder
     /// Saves a run at a step, each file atomically: the checkpoint (weights, optimizer state, step, config), then the
     /// metrics (<paramref name="saveMetrics"/> writes metrics.json into the folder) and the loss curve.
     /// </summary>
-    public static void Save(string runFolder, Module model, Optimizer optimizer, long step, string configJson, Action<string> saveMetrics,
+    public static void Save(string runFolder, nn.Module model, optim.Optimizer optimizer, long step, string configJson, Action<string> saveMetrics,
         IReadOnlyList<LossPoint> history, string curveTitle)
     {
         TrainingCheckpoint.Save(Path.Combine(runFolder, CheckpointFileName), model, optimizer, step, configJson);
@@ -45,7 +45,7 @@ public static class RunFolder
     }
 
     /// <summary>Loads a run's final weights into <paramref name="model"/> (disposed if that fails) and puts it in eval mode.</summary>
-    public static (T Model, long Step) LoadModel<T>(string runFolder, T model) where T : Module
+    public static (T Model, long Step) LoadModel<T>(string runFolder, T model) where T : nn.Module
     {
         try
         {

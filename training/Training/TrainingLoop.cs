@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Euterpe.Training.Torch;
-using Euterpe.Training.Torch.Modules;
-using Euterpe.Training.Torch.Optim;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Training;
 
@@ -44,13 +43,13 @@ public sealed class TrainingLoop
     public bool NothingToDo => StartStep >= _steps;
 
     /// <summary>One optimizer step on <paramref name="loss"/>: zero the gradients, backpropagate, clip their norm, step. Returns the loss.</summary>
-    public static double Optimize(Tensor loss, Module model, Optimizer optimizer, double clipNorm)
+    public static double Optimize(Tensor loss, nn.Module model, optim.Optimizer optimizer, double clipNorm)
     {
         optimizer.zero_grad();
         loss.backward();
         torch.nn.utils.clip_grad_norm_(model.parameters(), clipNorm);
         optimizer.step();
-        return loss.item();
+        return loss.item<float>();
     }
 
     /// <summary>

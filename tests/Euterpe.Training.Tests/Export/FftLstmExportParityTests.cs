@@ -2,13 +2,15 @@ using Euterpe.Core.Inference;
 using Euterpe.Core.Inference.Generators;
 using Euterpe.Training.Export;
 using Euterpe.Training.Models;
-using Euterpe.Training.Torch;
+using Euterpe.Training.Tests.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Tests.Export;
 
 /// <summary>
 /// Each architecture's exported one-frame ONNX graph, stepped frame by frame in ONNX Runtime with its state carried,
-/// gives what the libtorch model gives for the whole sequence at once (normalisation included): within 1e-4.
+/// gives what the TorchSharp model gives for the whole sequence at once (normalisation included): within 1e-4.
 /// </summary>
 [Collection(Tests.Training.SeededTrainingCollection.Name)]
 public sealed class FftLstmExportParityTests
@@ -34,10 +36,10 @@ public sealed class FftLstmExportParityTests
         using (torch.no_grad())
         using (var scope = torch.NewDisposeScope())
         {
-            var mean = model.frame_mean.ToArray<float>();
-            var std = model.frame_std.ToArray<float>();
+            var mean = TensorAssert.Values<float>(model.frame_mean);
+            var std = TensorAssert.Values<float>(model.frame_std);
             var normalised = raw.Select((v, i) => (v - mean[i % f]) / std[i % f]).ToArray();
-            expected = model.forward(torch.tensor<float>(normalised, 1, Frames, f)).ToArray<float>();
+            expected = TensorAssert.Values<float>(model.forward(torch.tensor(normalised, new long[] { 1, Frames, f })));
             for (var i = 0; i < expected.Length; i++) expected[i] = expected[i] * std[i % f] + mean[i % f];
         }
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using Euterpe.Training.Torch;
 using Euterpe.Training.Torch.Serialization;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Tests.Torch;
 
 /// <summary>
-/// Runs PyTorch (Debian's python3-torch on the same libtorch, /usr/bin/python3 or $EUTERPE_PYTHON) as an independent
+/// Runs PyTorch (Debian's python3-torch 1.13, its own libtorch; /usr/bin/python3 or $EUTERPE_PYTHON) as an independent
 /// implementation. Tensors travel as safetensors: C# writes the inputs with our writer, Python reads them with a tiny
 /// json+struct reader (no safetensors package), computes, and writes results back with a tiny writer.
 /// </summary>

@@ -1,4 +1,5 @@
-using Euterpe.Training.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Tests.Torch;
 
@@ -11,8 +12,8 @@ internal static class TensorAssert
             $"{what}: shape [{string.Join(", ", actual.shape)}], expected [{string.Join(", ", expected.shape)}]");
         using var e = expected.to(ScalarType.Float64);
         using var a = actual.to(ScalarType.Float64);
-        var ev = e.ToArray<double>();
-        var av = a.ToArray<double>();
+        var ev = Values<double>(e);
+        var av = Values<double>(a);
         var worst = 0.0;
         var worstIndex = -1;
         for (var i = 0; i < ev.Length; i++)
@@ -21,5 +22,12 @@ internal static class TensorAssert
             if (excess > worst || double.IsNaN(av[i]) != double.IsNaN(ev[i])) { worst = double.IsNaN(excess) ? double.PositiveInfinity : excess; worstIndex = i; }
         }
         Assert.True(worstIndex < 0, worstIndex < 0 ? "" : $"{what}: element {worstIndex} is {av[worstIndex]}, PyTorch says {ev[worstIndex]}");
+    }
+
+    /// <summary>A tensor's elements in row-major order (copied to the CPU, contiguous).</summary>
+    public static T[] Values<T>(Tensor t) where T : unmanaged
+    {
+        using var c = t.detach().cpu().contiguous();
+        return c.data<T>().ToArray();
     }
 }

@@ -1,11 +1,13 @@
 using Euterpe.Core.Inference;
 using Euterpe.Training.Export;
 using Euterpe.Training.Models;
-using Euterpe.Training.Torch;
+using Euterpe.Training.Tests.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Tests.Training;
 
-/// <summary>The exported single-step ONNX graph, run by ONNX Runtime, agrees with the libtorch model stepped one token at a time.</summary>
+/// <summary>The exported single-step ONNX graph, run by ONNX Runtime, agrees with the TorchSharp model stepped one token at a time.</summary>
 public sealed class EventRnnExportParityTests
 {
     [Theory]
@@ -31,7 +33,7 @@ public sealed class EventRnnExportParityTests
         {
             var token = random.Next(388);
             using var scope = torch.NewDisposeScope();
-            var (logits, h, c) = model.forward(torch.tensor<long>([token], 1, 1), conditional ? torch.tensor<float>(conditioning, 1, 14) : null, torchState);
+            var (logits, h, c) = model.forward(torch.tensor(new long[] { token }, new long[] { 1, 1 }), conditional ? torch.tensor(conditioning, new long[] { 1, 14 }) : null, torchState);
             torchState = (h, c);
 
             var inputs = new Dictionary<string, OrtTensor> { [EventRnnOnnxGraph.TokenInput] = OrtTensor.Wrap<long>([token], 1, 1) };
@@ -45,9 +47,9 @@ public sealed class EventRnnExportParityTests
             try
             {
                 var byName = session.Outputs.Select((o, i) => (o.Name, i)).ToDictionary(p => p.Name, p => outputs[p.i].AsSpan<float>().ToArray());
-                Close(logits.ToArray<float>(), byName[EventRnnOnnxGraph.LogitsOutput], $"logits at step {step}");
-                var hs = h.ToArray<float>();
-                var cs = c.ToArray<float>();
+                Close(TensorAssert.Values<float>(logits), byName[EventRnnOnnxGraph.LogitsOutput], $"logits at step {step}");
+                var hs = TensorAssert.Values<float>(h);
+                var cs = TensorAssert.Values<float>(c);
                 for (var l = 0; l < config.Layers; l++)
                 {
                     Close(hs[(l * hidden)..((l + 1) * hidden)], byName[LstmStepNodes.HiddenOutput(l)], $"h of layer {l} at step {step}");

@@ -3,6 +3,9 @@ using Euterpe.Training.Data;
 using Euterpe.Training.Tests.Data;
 using Euterpe.Training.Torch.Serialization;
 using Euterpe.Training.Training;
+using Euterpe.Training.Tests.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Tests.Training;
 
@@ -69,8 +72,8 @@ public sealed class EventRnnTrainerTests : IDisposable
             Assert.Contains(a.Keys, k => k.StartsWith("optim.", StringComparison.Ordinal));
             foreach (var key in a.Keys)
             {
-                var x = a[key].ToArray<float>();
-                var y = b[key].ToArray<float>();
+                var x = TensorAssert.Values<float>(a[key]);
+                var y = TensorAssert.Values<float>(b[key]);
                 var worst = x.Zip(y, (p, q) => Math.Abs(p - q)).Max();
                 Assert.True(worst <= 1e-6, $"{key}: differs by {worst}");
             }

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Core.IO;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Torch.Serialization;
 
@@ -28,8 +30,9 @@ public static class Safetensors
             stream.Write(header);
             for (var i = 0; i < entries.Count; i++)
             {
-                var bytes = entries[i].tensor.ToBytes();
-                if (bytes.LongLength != sizes[i]) throw new TorchException($"{path}: tensor {entries[i].name} changed size while saving");
+                using var cpu = entries[i].tensor.detach().cpu().contiguous();
+                var bytes = cpu.bytes;
+                if (bytes.Length != sizes[i]) throw new EuterpeException($"{path}: tensor {entries[i].name} changed size while saving");
                 stream.Write(bytes);
             }
         });
@@ -53,10 +56,10 @@ public static class Safetensors
             for (var i = 0; i < entries.Count; i++)
             {
                 var (name, tensor) = entries[i];
-                if (name == "__metadata__" || !seen.Add(name)) throw new TorchException($"safetensors: tensor name '{name}' is reserved or repeated");
+                if (name == "__metadata__" || !seen.Add(name)) throw new EuterpeException($"safetensors: tensor name '{name}' is reserved or repeated");
                 var dtype = tensor.dtype;
                 var shape = tensor.shape;
-                sizes[i] = shape.Aggregate(1L, (a, b) => a * b) * dtype.ElementSize();
+                sizes[i] = shape.Aggregate(1L, (a, b) => a * b) * tensor.ElementSize;
                 json.WriteStartObject(name);
                 json.WriteString("dtype", DtypeName(dtype));
                 json.WriteStartArray("shape");
@@ -167,26 +170,34 @@ public static class Safetensors
             if (s < 0) throw new EuterpeException($"{path}: tensor '{prop.Name}' has a negative dimension");
             count = checked(count * s);
         }
-        if (checked(count * dtype.ElementSize()) != offsets[1] - offsets[0])
-            throw new EuterpeException($"{path}: tensor '{prop.Name}' has {offsets[1] - offsets[0]} bytes, its shape needs {count * dtype.ElementSize()}");
+        if (checked(count * ElementSize(dtype)) != offsets[1] - offsets[0])
+            throw new EuterpeException($"{path}: tensor '{prop.Name}' has {offsets[1] - offsets[0]} bytes, its shape needs {count * ElementSize(dtype)}");
         if (offsets[1] - offsets[0] > Array.MaxLength) throw new EuterpeException($"{path}: tensor '{prop.Name}' is larger than 2 GB");
         return (prop.Name, dtype, shape, offsets[0], offsets[1]);
     }
 
-    private static unsafe Tensor FromBytes(byte[] bytes, long[] shape, ScalarType dtype)
+    private static Tensor FromBytes(byte[] bytes, long[] shape, ScalarType dtype)
     {
-        Native.TorchLibrary.EnsureLoaded();
-        fixed (byte* p = bytes)
-        fixed (long* s = shape)
-            return Tensor.Wrap(Native.NativeOptim.EtSerialize_from_bytes(p, bytes.Length, s, shape.Length, (int)dtype));
+        TorchRuntime.EnsureLoaded();
+        var tensor = torch.empty(shape, dtype);
+        if (bytes.Length > 0) tensor.bytes = bytes;
+        return tensor;
     }
+
+    private static int ElementSize(ScalarType t) => t switch
+    {
+        ScalarType.Float64 or ScalarType.Int64 => 8,
+        ScalarType.Float32 or ScalarType.Int32 => 4,
+        ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Int16 => 2,
+        _ => 1,
+    };
 
     public static string DtypeName(ScalarType t) => t switch
     {
         ScalarType.Float32 => "F32", ScalarType.Float64 => "F64", ScalarType.Float16 => "F16", ScalarType.BFloat16 => "BF16",
         ScalarType.Int64 => "I64", ScalarType.Int32 => "I32", ScalarType.Int16 => "I16", ScalarType.Int8 => "I8",
         ScalarType.Byte => "U8", ScalarType.Bool => "BOOL",
-        _ => throw new TorchException($"safetensors: dtype {t} has no safetensors name"),
+        _ => throw new EuterpeException($"safetensors: dtype {t} has no safetensors name"),
     };
 
     private static ScalarType ParseDtype(string path, string name, string text) => text switch

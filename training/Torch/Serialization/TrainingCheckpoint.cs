@@ -1,7 +1,7 @@
 using System.Globalization;
 using Euterpe.Core;
-using Euterpe.Training.Torch.Modules;
-using Euterpe.Training.Torch.Optim;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Torch.Serialization;
 
@@ -14,7 +14,7 @@ public static class TrainingCheckpoint
 {
     public const string FormatName = "euterpe-checkpoint-1";
 
-    public static void Save(string path, Module model, Optimizer? optimizer, long step, string configJson)
+    public static void Save(string path, nn.Module model, optim.Optimizer? optimizer, long step, string configJson)
     {
         var tensors = new List<KeyValuePair<string, Tensor>>();
         foreach (var (k, v) in model.state_dict()) tensors.Add(new("model." + k, v));
@@ -26,14 +26,14 @@ public static class TrainingCheckpoint
         };
         if (optimizer != null)
         {
-            foreach (var (k, v) in optimizer.StateTensors()) tensors.Add(new("optim." + k, v));
-            foreach (var (k, v) in optimizer.StateMetadata()) metadata["optim." + k] = v;
+            foreach (var (k, v) in OptimizerStateEntries.Tensors(optimizer)) tensors.Add(new("optim." + k, v));
+            foreach (var (k, v) in OptimizerStateEntries.Metadata(optimizer)) metadata["optim." + k] = v;
         }
         Safetensors.Save(path, tensors, metadata);
     }
 
     /// <summary>Loads weights (and optimizer state when given) in place; returns the step and config JSON.</summary>
-    public static (long step, string configJson) Load(string path, Module model, Optimizer? optimizer)
+    public static (long step, string configJson) Load(string path, nn.Module model, optim.Optimizer? optimizer)
     {
         var (tensors, metadata) = Safetensors.Load(path);
         try
@@ -42,24 +42,16 @@ public static class TrainingCheckpoint
                 throw new EuterpeException($"{path}: not a Euterpe training checkpoint (format '{format}')");
             if (!metadata.TryGetValue("step", out var stepText) || !long.TryParse(stepText, CultureInfo.InvariantCulture, out var step))
                 throw new EuterpeException($"{path}: checkpoint has no valid step");
-            var weights = Strip(tensors, "model.");
-            try
-            {
-                model.load_state_dict(weights);
-            }
-            catch (TorchException e)
-            {
-                throw new EuterpeException($"{path}: weights do not fit the model ({e.Message})");
-            }
+            LoadWeights(path, model, Strip(tensors, "model."));
             if (optimizer != null)
             {
                 var optimMeta = metadata.Where(kv => kv.Key.StartsWith("optim.", StringComparison.Ordinal))
                     .ToDictionary(kv => kv.Key["optim.".Length..], kv => kv.Value);
                 try
                 {
-                    optimizer.load_state(Strip(tensors, "optim."), optimMeta);
+                    OptimizerStateEntries.Restore(optimizer, Strip(tensors, "optim."), optimMeta);
                 }
-                catch (TorchException e)
+                catch (EuterpeException e)
                 {
                     throw new EuterpeException($"{path}: optimizer state does not fit ({e.Message})");
                 }
@@ -71,6 +63,27 @@ public static class TrainingCheckpoint
             foreach (var t in tensors.Values) t.Dispose();
         }
     }
+
+    /// <summary>Copies every weight into the model's own tensors; names and shapes must match exactly.</summary>
+    private static void LoadWeights(string path, nn.Module model, Dictionary<string, Tensor> weights)
+    {
+        var own = model.state_dict();
+        var missing = own.Keys.Where(k => !weights.ContainsKey(k)).ToList();
+        var unexpected = weights.Keys.Where(k => !own.ContainsKey(k)).ToList();
+        if (missing.Count > 0 || unexpected.Count > 0)
+            throw new EuterpeException($"{path}: weights do not fit the model ({Describe("missing", missing)}{(missing.Count > 0 && unexpected.Count > 0 ? "; " : "")}{Describe("unexpected", unexpected)})");
+        using var noGrad = torch.no_grad();
+        foreach (var (name, target) in own)
+        {
+            var source = weights[name];
+            if (!target.shape.SequenceEqual(source.shape) || target.dtype != source.dtype)
+                throw new EuterpeException($"{path}: weights do not fit the model ({name} is {source.dtype} [{string.Join(", ", source.shape)}], the model needs {target.dtype} [{string.Join(", ", target.shape)}])");
+            target.copy_(source);
+        }
+    }
+
+    private static string Describe(string what, List<string> names) =>
+        names.Count == 0 ? "" : $"{what}: {string.Join(", ", names.Take(4))}{(names.Count > 4 ? $" and {names.Count - 4} more" : "")}";
 
     private static Dictionary<string, Tensor> Strip(Dictionary<string, Tensor> all, string prefix) =>
         all.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);

@@ -1,4 +1,4 @@
-// Compiled by MSBuild's RoslynCodeTaskFactory (TorchSharpGlibcxx.targets); not part of any project.
+// Compiled by MSBuild's RoslynCodeTaskFactory (LibTorch.targets); not part of any project.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -49,8 +49,8 @@ public class PatchLibTorchSharp : Task
 
             var temp = $"{Library}.{Process.GetCurrentProcess().Id}.tmp";
             File.Copy(Library, temp, overwrite: true);
-            Run("patchelf", $"--clear-symbol-version {Symbol} \"{temp}\"");
-            Run("patchelf", $"--add-needed {Path.GetFileName(compat)} --set-rpath '$ORIGIN' \"{temp}\"");
+            Run("patchelf", "--clear-symbol-version", Symbol, temp);
+            Run("patchelf", "--add-needed", Path.GetFileName(compat), "--set-rpath", "$ORIGIN", temp);
             var patched = File.ReadAllBytes(temp);
             var offset = FindVersionNeed(patched);
             if (offset < 0) throw new InvalidOperationException($"{temp}: the {Version} need is gone after patchelf");
@@ -72,7 +72,7 @@ public class PatchLibTorchSharp : Task
         if (File.Exists(CompatCache) && File.GetLastWriteTimeUtc(CompatCache) >= File.GetLastWriteTimeUtc(CompatSource)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(CompatCache)!);
         var temp = $"{CompatCache}.{Process.GetCurrentProcess().Id}.tmp";
-        Run("g++", $"-shared -fPIC -O2 -o \"{temp}\" \"{CompatSource}\"");
+        Run("g++", "-shared", "-fPIC", "-O2", "-o", temp, CompatSource);
         ReplaceWith(temp, CompatCache, copy: false);
     }
 
@@ -87,9 +87,11 @@ public class PatchLibTorchSharp : Task
         if (Rename(source, destination) != 0) throw new IOException($"cannot rename {source} to {destination} (errno {Marshal.GetLastWin32Error()})");
     }
 
-    private static void Run(string tool, string arguments)
+    private static void Run(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // ArgumentList is missing from the netstandard surface; each argument double-quoted, as .NET splits Arguments.
+        var quoted = string.Join(" ", Array.ConvertAll(arguments, a => "\"" + a.Replace("\"", "\\\"") + "\""));
+        var start = new ProcessStartInfo(tool, quoted) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         Process process;
         try
         {
@@ -104,7 +106,7 @@ public class PatchLibTorchSharp : Task
             var stderr = process.StandardError.ReadToEnd();
             process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} {arguments} failed: {stderr.Trim()}");
+            if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(" ", arguments)} failed: {stderr.Trim()}");
         }
     }
 
