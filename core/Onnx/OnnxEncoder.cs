@@ -1,136 +1,92 @@
 using Euterpe.Core.Inference;
 using Google.Protobuf;
+using Onnx;
 
 namespace Euterpe.Core.Onnx;
 
 /// <summary>
-/// Writes ONNX's protobuf messages field by field. Field numbers and wire types follow onnx.proto (proto2, so
-/// repeated scalars are written unpacked). Nested messages are encoded to their own buffer first because
-/// protobuf prefixes each with its length.
+/// Serialises a model through ONNX's protobuf classes, generated at build time from <c>Proto/onnx.proto</c>. onnx.proto
+/// is proto2, so a field is written when it is set: optional strings left empty stay unset (as onnx.helper leaves
+/// them), while names ONNX needs (graph, value, attribute, metadata) are always set. Raw tensor data is wrapped, not copied.
 /// </summary>
 internal static class OnnxEncoder
 {
-    public static byte[] EncodeModel(OnnxModel model) => Encode(o =>
+    public static byte[] EncodeModel(OnnxModel model)
     {
-        o.WriteTag(1, WireFormat.WireType.Varint); o.WriteInt64(model.IrVersion);
-        WriteString(o, 2, model.ProducerName);
-        WriteString(o, 3, model.ProducerVersion);
-        WriteString(o, 4, model.Domain);
-        if (model.ModelVersion != 0) { o.WriteTag(5, WireFormat.WireType.Varint); o.WriteInt64(model.ModelVersion); }
-        WriteString(o, 6, model.DocString);
-        WriteMessage(o, 7, EncodeGraph(model.Graph));
+        var proto = new ModelProto { IrVersion = model.IrVersion, Graph = Graph(model.Graph) };
+        if (model.ProducerName.Length > 0) proto.ProducerName = model.ProducerName;
+        if (model.ProducerVersion.Length > 0) proto.ProducerVersion = model.ProducerVersion;
+        if (model.Domain.Length > 0) proto.Domain = model.Domain;
+        if (model.ModelVersion != 0) proto.ModelVersion = model.ModelVersion;
+        if (model.DocString.Length > 0) proto.DocString = model.DocString;
         foreach (var opset in model.Opsets)
-            WriteMessage(o, 8, Encode(s =>
-            {
-                WriteString(s, 1, opset.Domain);
-                s.WriteTag(2, WireFormat.WireType.Varint); s.WriteInt64(opset.Version);
-            }));
-        foreach (var (key, value) in model.Metadata)
-            WriteMessage(o, 14, Encode(s => { WriteString(s, 1, key, always: true); WriteString(s, 2, value, always: true); }));
-    });
+        {
+            var id = new OperatorSetIdProto { Version = opset.Version };
+            if (opset.Domain.Length > 0) id.Domain = opset.Domain;
+            proto.OpsetImport.Add(id);
+        }
+        foreach (var (key, value) in model.Metadata) proto.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        return proto.ToByteArray();
+    }
 
-    private static byte[] EncodeGraph(OnnxGraph graph) => Encode(o =>
+    private static GraphProto Graph(OnnxGraph graph)
     {
-        foreach (var node in graph.Nodes) WriteMessage(o, 1, EncodeNode(node));
-        WriteString(o, 2, graph.Name, always: true);
-        foreach (var tensor in graph.Initializers) WriteMessage(o, 5, EncodeTensor(tensor));
-        WriteString(o, 10, graph.DocString);
-        foreach (var input in graph.Inputs) WriteMessage(o, 11, EncodeValueInfo(input));
-        foreach (var output in graph.Outputs) WriteMessage(o, 12, EncodeValueInfo(output));
-        foreach (var info in graph.ValueInfo) WriteMessage(o, 13, EncodeValueInfo(info));
-    });
+        var proto = new GraphProto { Name = graph.Name };
+        if (graph.DocString.Length > 0) proto.DocString = graph.DocString;
+        proto.Node.AddRange(graph.Nodes.Select(Node));
+        proto.Initializer.AddRange(graph.Initializers.Select(Tensor));
+        proto.Input.AddRange(graph.Inputs.Select(ValueInfo));
+        proto.Output.AddRange(graph.Outputs.Select(ValueInfo));
+        proto.ValueInfo.AddRange(graph.ValueInfo.Select(ValueInfo));
+        return proto;
+    }
 
-    private static byte[] EncodeNode(OnnxNode node) => Encode(o =>
+    private static NodeProto Node(OnnxNode node)
     {
-        foreach (var input in node.Inputs) WriteString(o, 1, input, always: true);
-        foreach (var output in node.Outputs) WriteString(o, 2, output, always: true);
-        WriteString(o, 3, node.Name);
-        WriteString(o, 4, node.OpType, always: true);
-        foreach (var attribute in node.Attributes) WriteMessage(o, 5, EncodeAttribute(attribute));
-        WriteString(o, 7, node.Domain);
-    });
+        var proto = new NodeProto { OpType = node.OpType, Input = { node.Inputs }, Output = { node.Outputs } };
+        if (node.Name.Length > 0) proto.Name = node.Name;
+        if (node.Domain.Length > 0) proto.Domain = node.Domain;
+        proto.Attribute.AddRange(node.Attributes.Select(Attribute));
+        return proto;
+    }
 
-    private static byte[] EncodeAttribute(OnnxAttribute a) => Encode(o =>
+    private static AttributeProto Attribute(OnnxAttribute a)
     {
-        WriteString(o, 1, a.Name, always: true);
+        var proto = new AttributeProto { Name = a.Name, Type = (AttributeProto.Types.AttributeType)a.Type };
         switch (a.Type)
         {
-            case OnnxAttributeType.Float:
-                o.WriteTag(2, WireFormat.WireType.Fixed32); o.WriteFloat(a.Float); break;
-            case OnnxAttributeType.Int:
-                o.WriteTag(3, WireFormat.WireType.Varint); o.WriteInt64(a.Int); break;
-            case OnnxAttributeType.String:
-                o.WriteTag(4, WireFormat.WireType.LengthDelimited); o.WriteBytes(ByteString.CopyFromUtf8(a.String)); break;
-            case OnnxAttributeType.Tensor:
-                WriteMessage(o, 5, EncodeTensor(a.Tensor!)); break;
-            case OnnxAttributeType.Floats:
-                foreach (var f in a.Floats) { o.WriteTag(7, WireFormat.WireType.Fixed32); o.WriteFloat(f); }
-                break;
-            case OnnxAttributeType.Ints:
-                foreach (var i in a.Ints) { o.WriteTag(8, WireFormat.WireType.Varint); o.WriteInt64(i); }
-                break;
-            case OnnxAttributeType.Strings:
-                foreach (var s in a.Strings) { o.WriteTag(9, WireFormat.WireType.LengthDelimited); o.WriteBytes(ByteString.CopyFromUtf8(s)); }
-                break;
-            default:
-                throw new InvalidOperationException($"attribute \"{a.Name}\": writing {a.Type} attributes is not supported");
+            case OnnxAttributeType.Float: proto.F = a.Float; break;
+            case OnnxAttributeType.Int: proto.I = a.Int; break;
+            case OnnxAttributeType.String: proto.S = ByteString.CopyFromUtf8(a.String); break;
+            case OnnxAttributeType.Tensor: proto.T = Tensor(a.Tensor!); break;
+            case OnnxAttributeType.Floats: proto.Floats.AddRange(a.Floats); break;
+            case OnnxAttributeType.Ints: proto.Ints.AddRange(a.Ints); break;
+            case OnnxAttributeType.Strings: proto.Strings.AddRange(a.Strings.Select(ByteString.CopyFromUtf8)); break;
+            default: throw new InvalidOperationException($"attribute \"{a.Name}\": writing {a.Type} attributes is not supported");
         }
-        o.WriteTag(20, WireFormat.WireType.Varint); o.WriteEnum((int)a.Type);
-    });
-
-    private static byte[] EncodeTensor(OnnxTensor t) => Encode(o =>
-    {
-        foreach (var d in t.Dims) { o.WriteTag(1, WireFormat.WireType.Varint); o.WriteInt64(d); }
-        o.WriteTag(2, WireFormat.WireType.Varint); o.WriteInt32((int)t.ElementType);
-        WriteString(o, 8, t.Name);
-        o.WriteTag(9, WireFormat.WireType.LengthDelimited); o.WriteBytes(UnsafeByteOperations.UnsafeWrap(t.RawData));
-    });
-
-    private static byte[] EncodeValueInfo(TensorInfo info) => Encode(o =>
-    {
-        WriteString(o, 1, info.Name, always: true);
-        var shape = Encode(s =>
-        {
-            for (var i = 0; i < info.Shape.Length; i++)
-            {
-                var dim = info.Shape[i];
-                var param = info.DimensionNames is { } names && i < names.Length ? names[i] : null;
-                WriteMessage(s, 1, Encode(d =>
-                {
-                    if (dim >= 0) { d.WriteTag(1, WireFormat.WireType.Varint); d.WriteInt64(dim); }
-                    else if (!string.IsNullOrEmpty(param)) WriteString(d, 2, param);
-                }));
-            }
-        });
-        var tensorType = Encode(s =>
-        {
-            s.WriteTag(1, WireFormat.WireType.Varint); s.WriteInt32((int)info.ElementType);
-            WriteMessage(s, 2, shape);
-        });
-        WriteMessage(o, 2, Encode(s => WriteMessage(s, 1, tensorType)));
-    });
-
-    private static void WriteString(CodedOutputStream o, int field, string value, bool always = false)
-    {
-        if (value.Length == 0 && !always) return;
-        o.WriteTag(field, WireFormat.WireType.LengthDelimited);
-        o.WriteString(value);
+        return proto;
     }
 
-    private static void WriteMessage(CodedOutputStream o, int field, byte[] body)
+    private static TensorProto Tensor(OnnxTensor t)
     {
-        o.WriteTag(field, WireFormat.WireType.LengthDelimited);
-        o.WriteBytes(UnsafeByteOperations.UnsafeWrap(body));
+        var proto = new TensorProto { Dims = { t.Dims }, DataType = (int)t.ElementType, RawData = UnsafeByteOperations.UnsafeWrap(t.RawData) };
+        if (t.Name.Length > 0) proto.Name = t.Name;
+        return proto;
     }
 
-    private static byte[] Encode(Action<CodedOutputStream> write)
+    /// <summary>A tensor type and shape; a dimension below 0 is written as its name, or left unknown when it has none.</summary>
+    private static ValueInfoProto ValueInfo(TensorInfo info)
     {
-        using var buffer = new MemoryStream();
-        using (var output = new CodedOutputStream(buffer, leaveOpen: true))
+        var shape = new TensorShapeProto();
+        for (var i = 0; i < info.Shape.Length; i++)
         {
-            write(output);
-            output.Flush();
+            var dim = new TensorShapeProto.Types.Dimension();
+            var param = info.DimensionNames is { } names && i < names.Length ? names[i] : null;
+            if (info.Shape[i] >= 0) dim.DimValue = info.Shape[i];
+            else if (!string.IsNullOrEmpty(param)) dim.DimParam = param;
+            shape.Dim.Add(dim);
         }
-        return buffer.ToArray();
+        var tensor = new TypeProto.Types.Tensor { ElemType = (int)info.ElementType, Shape = shape };
+        return new ValueInfoProto { Name = info.Name, Type = new TypeProto { TensorType = tensor } };
     }
 }

@@ -107,6 +107,11 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
         BinaryPrimitives.WriteUInt32LittleEndian(oddData.AsSpan(40), 7);
         AssertRejected(Save(dir, "odd.wav", oddData), "not a multiple of the frame size");
 
+        // NAudio stops walking chunks at the RIFF size: one that ends inside fmt hides the data chunk from it.
+        var shortRiff = (byte[])good.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(shortRiff.AsSpan(4), 20);
+        AssertRejected(Save(dir, "shortriff.wav", shortRiff), "unreadable WAV");
+
         var hugeData = (byte[])good.Clone();
         BinaryPrimitives.WriteUInt32LittleEndian(hugeData.AsSpan(40), 0xFFFFFFF0);
         AssertRejected(Save(dir, "hugedata.wav", hugeData), "truncated");
@@ -119,6 +124,42 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
         var bytes = Written(WavSampleFormat.Pcm16, 1, extensible: true);
         bytes[20 + 26] ^= 0xFF; // corrupt the GUID tail
         AssertRejected(Save(dir, "guid.wav", bytes), "sub-format GUID");
+    }
+
+    [Theory]
+    [InlineData(WavSampleFormat.Pcm16, 2, false)]
+    [InlineData(WavSampleFormat.Pcm24, 1, true)]
+    [InlineData(WavSampleFormat.Float32, 2, false)]
+    [InlineData(WavSampleFormat.Float32, 1, true)]
+    public void EveryDamagedHeaderByteReadsOrGivesOneLine(WavSampleFormat format, int channels, bool extensible)
+    {
+        // Found this way: NAudio throws ArgumentOutOfRangeException for an extensible fmt with 0 channels.
+        var good = Written(format, channels, extensible);
+        var headerBytes = good.Length - 64 * channels * (format == WavSampleFormat.Pcm16 ? 2 : format == WavSampleFormat.Pcm24 ? 3 : 4);
+        var outcomes = new HashSet<string>();
+        for (var at = 0; at < headerBytes; at++)
+        {
+            foreach (var value in new byte[] { 0x00, 0xFF, 0x80, (byte)(good[at] + 1), (byte)(good[at] ^ 0x40) })
+            {
+                var bytes = (byte[])good.Clone();
+                bytes[at] = value;
+                try
+                {
+                    WavFile.Read(new MemoryStream(bytes), "damaged", out _);
+                    outcomes.Add("read");
+                }
+                catch (WavFormatException e)
+                {
+                    Assert.StartsWith("damaged: ", e.Message);
+                    Assert.DoesNotContain('\n', e.Message);
+                    outcomes.Add(e.Message.Split(' ')[1]);
+                }
+            }
+        }
+
+        // Both outcomes occur: some header bytes (rates, reserved fields) read fine when changed, most do not.
+        Assert.Contains("read", outcomes);
+        Assert.True(outcomes.Count > 5, string.Join(", ", outcomes));
     }
 
     private static byte[] Written(WavSampleFormat format, int channels, bool extensible = false)

@@ -90,6 +90,29 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
     }
 
     [Fact]
+    public void Rf64FileReadsAsSoxDecodesIt()
+    {
+        using var dir = new TempDirectory();
+        var audio = GridAudio(WavSampleFormat.Pcm16, 2, 1000, seed: 8);
+        var stream = new MemoryStream();
+        WavFile.Write(stream, audio, WavSampleFormat.Pcm16);
+        var rf64 = AsRf64(stream.ToArray());
+        var path = dir.File("long.wav");
+        File.WriteAllBytes(path, rf64);
+
+        var read = WavFile.Read(path);
+        Assert.Equal(audio.Channels[0], read.Channels[0]);
+        Assert.Equal(audio.Channels[1], read.Channels[1]);
+        Assert.Equal(ExternalTools.SoxDecode(path, dir.Path), read.ToInterleaved());
+
+        // RF64 sizes live in ds64, so a cut file is found short while reading the samples.
+        var cut = dir.File("cut.wav");
+        File.WriteAllBytes(cut, rf64[..^100]);
+        var error = Assert.Throws<WavFormatException>(() => WavFile.Read(cut));
+        Assert.StartsWith(cut + ": truncated", error.Message);
+    }
+
+    [Fact]
     public void FluidsynthRenderReadsAsSoxDecodesIt()
     {
         var ours = WavFile.Read(_song.WavPath, out var format);
@@ -163,6 +186,27 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
         }
 
         Assert.Equal(left, AudioBuffer.Mono(8000, left).MixToMono());
+    }
+
+    /// <summary>
+    /// A 16-bit PCM file from our writer (RIFF header, 16-byte fmt chunk, data) rewritten as RF64: "RF64" with the size
+    /// 0xFFFFFFFF, a ds64 chunk holding the real RIFF and data sizes and the frame count, data size 0xFFFFFFFF.
+    /// </summary>
+    private static byte[] AsRf64(byte[] plain)
+    {
+        var dataBytes = plain.Length - 44;
+        var ds64 = new byte[36];
+        "ds64"u8.CopyTo(ds64);
+        BinaryPrimitives.WriteUInt32LittleEndian(ds64.AsSpan(4), 28);
+        BinaryPrimitives.WriteInt64LittleEndian(ds64.AsSpan(8), plain.Length + ds64.Length - 8);
+        BinaryPrimitives.WriteInt64LittleEndian(ds64.AsSpan(16), dataBytes);
+        BinaryPrimitives.WriteInt64LittleEndian(ds64.AsSpan(24), dataBytes / 4);
+        byte[] rf64 = [.. plain[..12], .. ds64, .. plain[12..]];
+        "RF64"u8.CopyTo(rf64);
+        BinaryPrimitives.WriteUInt32LittleEndian(rf64.AsSpan(4), uint.MaxValue);
+        Assert.True(rf64.AsSpan(72, 4).SequenceEqual("data"u8));
+        BinaryPrimitives.WriteUInt32LittleEndian(rf64.AsSpan(76), uint.MaxValue);
+        return rf64;
     }
 
     /// <summary>Random samples exactly representable in <paramref name="format"/>.</summary>
