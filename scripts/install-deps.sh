@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever Euterpe needs that this machine lacks. Idempotent: a second run only checks.
 # - Debian packages (libtorch, JACK, the real MIDI/ABC/audio data the tests and presets use, independent readers).
-# - The ONNX Runtime shared library, taken from the npm package onnxruntime-node and cached.
+# (ONNX Runtime comes with the build, from the NuGet package Microsoft.ML.OnnxRuntime.)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
@@ -19,8 +19,6 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# npm may come from a non-Debian Node.js install that ships its own; only ask Debian when there is none.
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   log "installing Debian packages: ${missing[*]}"
   sudo_if_needed apt-get update -q
@@ -28,5 +26,3 @@ if ((${#missing[@]})); then
   echo "jackd2 jackd/tweak_rt_limits boolean false" | sudo_if_needed debconf-set-selections
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-
-bash "$root/scripts/fetch-onnxruntime.sh"
