@@ -53,7 +53,7 @@ public class OrtLstmStepBenchmarks
         for (var i = 0; i < 200; i++) Step();
 
         // Side by side with the C program, alternating so that load from elsewhere hits both alike; the best round of
-        // each is the least disturbed, so their difference is the closest estimate of the binding's own cost.
+        // each is the least disturbed, so their difference is the closest estimate of the managed layer's own cost.
         var steps = Hidden >= 256 ? 2000 : 20000;
         double bestNative = double.MaxValue, bestManaged = double.MaxValue;
         for (var round = 0; round < 5; round++)
