@@ -123,7 +123,8 @@ public class OnnxCommandTests
     [Fact]
     public void LibraryFromEnvironmentIsTheOneThatRuns()
     {
-        // A copy of the package's library in a folder of its own: `onnx info` must report that copy as its runtime.
+        // A copy of the package's library in a folder of its own: `onnx info` must report that copy as its runtime, and
+        // the dynamic loader's log (LD_DEBUG, to files) must show that copy, not the one beside the assemblies, initialised.
         var dir = TempDir();
         Directory.CreateDirectory(dir);
         try
@@ -132,10 +133,13 @@ public class OnnxCommandTests
             File.Copy(Euterpe.Core.Inference.OnnxRuntimeLibrary.Path, copy);
             var cli = typeof(CommandRunner).Assembly.Location;
             var (code, stdout, err) = OnnxCliModels.Run("dotnet", [cli, "onnx", "info", OnnxCliModels.PathOf("add.onnx")],
-                new Dictionary<string, string> { ["EUTERPE_ORT_LIBRARY"] = copy });
+                new Dictionary<string, string> { ["EUTERPE_ORT_LIBRARY"] = copy, ["LD_DEBUG"] = "files", ["LD_DEBUG_OUTPUT"] = Path.Combine(dir, "ld") });
             Assert.Equal("", err);
             Assert.Equal(0, code);
             Assert.Contains($"runtime: ONNX Runtime 1.32.0 ({copy})", stdout.Split('\n', StringSplitOptions.TrimEntries));
+            var loaderLog = string.Concat(Directory.GetFiles(dir, "ld.*").Select(File.ReadAllText));
+            Assert.Contains($"calling init: {copy}", loaderLog);
+            Assert.DoesNotContain($"calling init: {Path.Combine(Path.GetDirectoryName(cli)!, "libonnxruntime.so")}", loaderLog);
         }
         finally
         {
