@@ -37,7 +37,7 @@ public class GeneratorTokenBenchmarks
             for (var i = 0; i < 1000; i++) _generator.Next();
             best = Math.Min(best, sw.Elapsed.TotalMicroseconds / 1000);
         }
-        Console.WriteLine($"// generator, {Sampling}: best of 3 × 1000 tokens, {best:F1} us/token, {1e6 / best:F0} tokens/s (ONNX Runtime {OrtLibrary.Default.Version})");
+        Console.WriteLine($"// generator, {Sampling}: best of 3 × 1000 tokens, {best:F1} us/token, {1e6 / best:F0} tokens/s (ONNX Runtime {OnnxRuntimeLibrary.Version})");
     }
 
     [Benchmark(OperationsPerInvoke = TokensPerOperation)]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lays out the VST3 bundle artifacts/Euterpe.vst3 from what build.sh built:
 #   Contents/x86_64-linux/Euterpe.so       native loader (plugin/native)
-#   Contents/x86_64-linux/Euterpe.dll ...  the managed plug-in, its deps/runtimeconfig, libonnxruntime.so.1
+#   Contents/x86_64-linux/Euterpe.dll ...  the managed plug-in, its deps/runtimeconfig, and ONNX Runtime's CPU build
+#                                          (libonnxruntime.so from the Microsoft.ML.OnnxRuntime package, via the build output)
 #   Contents/Resources/moduleinfo.json
 # Usage: scripts/bundle.sh [Debug|Release]
 set -euo pipefail
@@ -13,6 +14,7 @@ loader="$root/artifacts/native/plugin/Euterpe.so"
 bundle="$root/artifacts/Euterpe.vst3"
 [[ -f "$loader" ]] || die "$loader: missing; run scripts/build.sh first"
 [[ -f "$managed/Euterpe.dll" && -f "$managed/Euterpe.runtimeconfig.json" ]] || die "$managed: no built plug-in; run scripts/build.sh $config"
+[[ -f "$managed/libonnxruntime.so" ]] || die "$managed/libonnxruntime.so: missing (the Microsoft.ML.OnnxRuntime package puts it there); run scripts/build.sh $config"
 
 log "bundling $bundle ($config)"
 stage="$(mktemp -d "$root/artifacts/.bundle.XXXXXX")"
@@ -22,8 +24,7 @@ mkdir -p "$binary" "$stage/Euterpe.vst3/Contents/Resources"
 cp "$loader" "$binary/Euterpe.so"
 cp "$managed"/*.dll "$managed"/*.json "$binary/"
 cp "$managed"/*.pdb "$binary/" 2>/dev/null || true
-onnx="$(euterpe_cache)/onnxruntime-1.30.0/libonnxruntime.so.1"
-if [[ -f "$onnx" ]]; then cp "$onnx" "$binary/"; else log "no $onnx (scripts/fetch-onnxruntime.sh); bundling without it"; fi
+cp "$managed"/libonnxruntime*.so "$binary/"
 cp "$root/plugin/Bundle/moduleinfo.json" "$stage/Euterpe.vst3/Contents/Resources/"
 # Model presets the instrument lists (each a folder with model.onnx + manifest.json).
 if [[ -d "$root/presets" ]]; then cp -r "$root/presets" "$stage/Euterpe.vst3/Contents/Resources/presets"; fi

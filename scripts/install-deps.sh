@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever Euterpe needs that this machine lacks. Idempotent: a second run only checks.
 # - Debian packages (JACK, the real MIDI/ABC/audio data the tests and presets use, independent readers and PyTorch to check
-#   the trainers against). libtorch itself comes with the TorchSharp-cpu NuGet package at build time.
-# - The ONNX Runtime shared library, taken from the npm package onnxruntime-node and cached.
+#   the trainers against).
+# libtorch (TorchSharp-cpu) and ONNX Runtime (Microsoft.ML.OnnxRuntime) come with the build, from NuGet.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
@@ -20,8 +20,6 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# npm may come from a non-Debian Node.js install that ships its own; only ask Debian when there is none.
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   log "installing Debian packages: ${missing[*]}"
   sudo_if_needed apt-get update -q
@@ -29,5 +27,3 @@ if ((${#missing[@]})); then
   echo "jackd2 jackd/tweak_rt_limits boolean false" | sudo_if_needed debconf-set-selections
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-
-bash "$root/scripts/fetch-onnxruntime.sh"

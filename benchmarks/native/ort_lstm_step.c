@@ -1,6 +1,7 @@
 /* The C baseline for OrtLstmStepBenchmarks: the same token model, stepped the same way (bound inputs/outputs,
  * state copied from outputs to inputs after each run), calling ONNX Runtime's C API directly.
- * Usage: ort_lstm_step LIBONNXRUNTIME MODEL STEPS HIDDEN
+ * Usage: ort_lstm_step LIBONNXRUNTIME MODEL STEPS HIDDEN (the benchmark passes the libonnxruntime.so its own process
+ * loaded: the Microsoft.ML.OnnxRuntime package's, beside the benchmark assembly)
  * Only the function-table entries used are declared, by their index in the published OrtApi order. */
 #define _POSIX_C_SOURCE 199309L
 #include <dlfcn.h>

@@ -30,6 +30,7 @@ public static class OnnxCommand
             var header = OnnxModel.Load(path);
             var meta = session.Metadata;
             output.WriteLine($"model: {path}");
+            output.WriteLine($"runtime: ONNX Runtime {OnnxRuntimeLibrary.Version} ({OnnxRuntimeLibrary.Path})");
             output.WriteLine($"producer: {Join(meta.ProducerName, header.ProducerVersion)}");
             output.WriteLine($"ir version: {header.IrVersion}");
             output.WriteLine($"opsets: {string.Join(", ", header.Opsets)}");
@@ -62,7 +63,7 @@ public static class OnnxCommand
         };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Directory for the outputs, one NAME.npy each.", Required = true };
         var threads = new Option<int>("--threads") { Description = "Intra-op threads (0 = one per core).", DefaultValueFactory = _ => 1 };
-        var cuda = new Option<bool>("--cuda") { Description = "Run on the GPU (needs a CUDA build of ONNX Runtime, see EUTERPE_ORT_LIBRARY)." };
+        var cuda = new Option<bool>("--cuda") { Description = "Run on the GPU: ONNX Runtime's GPU build (ort-cuda/ beside the command, or EUTERPE_ORT_LIBRARY) with CUDA 13 and cuDNN 9." };
         var run = new Command("run", "Run a model once on .npy inputs and write each output as DIR/NAME.npy.") { model, inputs, outDir, threads, cuda };
         run.SetAction(result =>
         {

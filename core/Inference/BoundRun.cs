@@ -1,41 +1,48 @@
+using Ort = Microsoft.ML.OnnxRuntime;
+
 namespace Euterpe.Core.Inference;
 
 /// <summary>
 /// A session with its inputs and outputs bound once (OrtIoBinding) to caller-owned tensors. <see cref="Run"/> reads the
-/// input buffers and writes the output buffers in place and allocates nothing managed: the steady-state step of a generator.
-/// Not thread-safe: one bound run per thread.
+/// input buffers and writes the output buffers in place and allocates nothing managed (RunWithBinding over OrtValues
+/// made once): the steady-state step of a generator. It keeps the session and the tensors' memory alive until it is
+/// disposed, even if their owners dispose first. Not thread-safe: one bound run per thread.
 /// </summary>
-public sealed unsafe class BoundRun : IDisposable
+public sealed class BoundRun : IDisposable
 {
     private readonly InferenceSession _session;
-    private readonly OrtApiTable _api;
-    private readonly OrtHandle _binding;
-    private readonly nint _sessionPointer;
-    private readonly nint _bindingPointer;
-    private readonly List<SafeHandleLease> _leases = [];
+    private readonly Ort.InferenceSession _native;
+    private readonly Ort.RunOptions _runOptions;
+    private readonly Ort.OrtIoBinding _binding;
+    private readonly List<Ort.OrtValue> _values = [];
+    private readonly List<SharedLifetime> _held = [];
+    private bool _disposed;
 
     internal BoundRun(InferenceSession session, Dictionary<string, OrtTensor> inputs, Dictionary<string, OrtTensor> outputs)
     {
         _session = session;
-        _api = session.Api;
+        _native = session.Native;
         Inputs = inputs;
         Outputs = outputs;
-        // Hold the session and every bound tensor open while the binding refers to them, even if their owners dispose first.
-        _leases.Add(new SafeHandleLease(session.Handle));
-        foreach (var t in inputs.Values.Concat(outputs.Values)) _leases.Add(new SafeHandleLease(t.Handle));
-        nint binding;
-        _api.Check(_api.CreateIoBinding(session.Pointer, &binding));
-        _binding = new OrtHandle(_api, OrtObjectKind.IoBinding, binding);
-        foreach (var (name, tensor) in inputs)
+        _runOptions = new Ort.RunOptions();
+        try
         {
-            fixed (byte* n = InferenceSession.Utf8(name)) _api.Check(_api.BindInput(binding, n, tensor.ValuePointer));
+            Hold(session.Lifetime, session);
+            foreach (var tensor in inputs.Values.Concat(outputs.Values)) Hold(tensor.Lifetime, tensor);
+            _binding = _native.CreateIoBinding();
+            foreach (var (name, tensor) in inputs) _binding.BindInput(name, Value(tensor));
+            foreach (var (name, tensor) in outputs) _binding.BindOutput(name, Value(tensor));
         }
-        foreach (var (name, tensor) in outputs)
+        catch (Ort.OnnxRuntimeException ex)
         {
-            fixed (byte* n = InferenceSession.Utf8(name)) _api.Check(_api.BindOutput(binding, n, tensor.ValuePointer));
+            Dispose();
+            throw new OnnxRuntimeException(session.Source, ex);
         }
-        _sessionPointer = session.Pointer;
-        _bindingPointer = binding;
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public IReadOnlyDictionary<string, OrtTensor> Inputs { get; }
@@ -45,16 +52,38 @@ public sealed unsafe class BoundRun : IDisposable
     /// <summary>Runs the model once over the bound buffers.</summary>
     public void Run()
     {
-        ObjectDisposedException.ThrowIf(_binding.IsClosed, this);
-        _api.Check(_api.RunWithBinding(_sessionPointer, 0, _bindingPointer));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            _native.RunWithBinding(_runOptions, _binding);
+        }
+        catch (Ort.OnnxRuntimeException ex)
+        {
+            throw new OnnxRuntimeException(_session.Source, ex);
+        }
     }
 
-    /// <summary>Releases the binding; the session and tensors stay with their owners.</summary>
+    /// <summary>Releases the binding and its values, then lets go of the session and the tensors' memory.</summary>
     public void Dispose()
     {
-        if (_binding.IsClosed) return;
-        _binding.Dispose();
-        foreach (var lease in _leases) lease.Dispose();
-        GC.KeepAlive(_session);
+        if (_disposed) return;
+        _disposed = true;
+        _binding?.Dispose();
+        foreach (var value in _values) value.Dispose();
+        _runOptions.Dispose();
+        foreach (var lifetime in _held) lifetime.Release();
+    }
+
+    private void Hold(SharedLifetime lifetime, object owner)
+    {
+        if (!lifetime.TryAcquire()) throw new ObjectDisposedException(owner.GetType().Name);
+        _held.Add(lifetime);
+    }
+
+    private Ort.OrtValue Value(OrtTensor tensor)
+    {
+        var value = tensor.CreateValue();
+        _values.Add(value);
+        return value;
     }
 }

@@ -1,6 +1,6 @@
 namespace Euterpe.Core.Inference;
 
-/// <summary>ONNX Runtime's graph optimisation levels (GraphOptimizationLevel), numbered as the C API numbers them.</summary>
+/// <summary>ONNX Runtime's graph optimisation levels, numbered as the C API's and the package's GraphOptimizationLevel number them.</summary>
 public enum GraphOptimization
 {
     None = 0,

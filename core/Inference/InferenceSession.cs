@@ -1,26 +1,37 @@
-using System.Runtime.InteropServices;
-using System.Text;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace Euterpe.Core.Inference;
 
 /// <summary>
-/// A loaded ONNX model, ready to run. Open from a file or from bytes; read its <see cref="Inputs"/>, <see cref="Outputs"/>
-/// and <see cref="Metadata"/>; run it once with <see cref="Run"/> (allocates outputs) or many times with a
-/// <see cref="BoundRun"/> from <see cref="Bind"/> (inputs and outputs allocated once, nothing allocated per step).
+/// A loaded ONNX model, ready to run, over Microsoft.ML.OnnxRuntime's session. Open from a file or from bytes; read
+/// its <see cref="Inputs"/>, <see cref="Outputs"/> and <see cref="Metadata"/>; run it once with <see cref="Run"/>
+/// (allocates outputs) or many times with a <see cref="BoundRun"/> from <see cref="Bind"/> (inputs and outputs bound
+/// once, nothing allocated per step). Errors are one line naming <see cref="Source"/>.
 /// </summary>
-public sealed unsafe class InferenceSession : IDisposable
+public sealed class InferenceSession : IDisposable
 {
-    private readonly OrtApiTable _api;
-    private readonly OrtHandle _session;
+    private readonly Ort.InferenceSession _session;
+    private readonly Ort.RunOptions _runOptions;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
     private ModelMetadata? _metadata;
+    private bool _disposed;
 
-    private InferenceSession(string source, OrtApiTable api, OrtHandle session)
+    private InferenceSession(string source, Ort.InferenceSession session)
     {
         Source = source;
-        _api = api;
         _session = session;
-        Inputs = ReadInfos(isInput: true);
-        Outputs = ReadInfos(isInput: false);
+        _runOptions = new Ort.RunOptions();
+        var runOptions = _runOptions;
+        Lifetime = new SharedLifetime(() =>
+        {
+            session.Dispose();
+            runOptions.Dispose();
+        });
+        Inputs = ReadInfos(session.InputNames, session.InputMetadata);
+        Outputs = ReadInfos(session.OutputNames, session.OutputMetadata);
+        _inputNames = [.. Inputs.Select(i => i.Name)];
+        _outputNames = [.. Outputs.Select(o => o.Name)];
     }
 
     /// <summary>The file the model came from, or a name given to in-memory bytes; prefixes every error message.</summary>
@@ -30,42 +41,25 @@ public sealed unsafe class InferenceSession : IDisposable
 
     public IReadOnlyList<TensorInfo> Outputs { get; }
 
-    internal nint Pointer => _session.Pointer;
-
-    internal OrtHandle Handle => _session;
-
-    internal OrtApiTable Api => _api;
-
     public ModelMetadata Metadata => _metadata ??= ReadMetadata();
+
+    /// <summary>The package's session; valid while <see cref="Lifetime"/> is held.</summary>
+    internal Ort.InferenceSession Native => _session;
+
+    /// <summary>Holds the native session: released when this object and every bound run on it are done.</summary>
+    internal SharedLifetime Lifetime { get; }
 
     public static InferenceSession Open(string path, InferenceOptions? options = null)
     {
         if (!File.Exists(path)) throw new EuterpeException($"{path}: not found");
-        var library = OrtLibrary.Default;
-        var api = library.Api;
-        var env = OrtEnvironment.Handle;
-        using var sessionOptions = OrtSessionOptionsBuilder.Build(library, options ?? InferenceOptions.Default, path);
-        var pathBytes = Utf8(Path.GetFullPath(path));
-        nint session;
-        fixed (byte* p = pathBytes)
-        {
-            Wrap(path, api, api.CreateSession(env.Pointer, p, sessionOptions.Pointer, &session));
-        }
-        return new InferenceSession(path, api, new OrtHandle(api, OrtObjectKind.Session, session));
+        var fullPath = Path.GetFullPath(path);
+        return Create(path, options, sessionOptions => new Ort.InferenceSession(fullPath, sessionOptions));
     }
 
     public static InferenceSession FromBytes(ReadOnlySpan<byte> model, InferenceOptions? options = null, string name = "<memory>")
     {
-        var library = OrtLibrary.Default;
-        var api = library.Api;
-        var env = OrtEnvironment.Handle;
-        using var sessionOptions = OrtSessionOptionsBuilder.Build(library, options ?? InferenceOptions.Default, name);
-        nint session;
-        fixed (byte* p = model)
-        {
-            Wrap(name, api, api.CreateSessionFromArray(env.Pointer, p, (nuint)model.Length, sessionOptions.Pointer, &session));
-        }
-        return new InferenceSession(name, api, new OrtHandle(api, OrtObjectKind.Session, session));
+        var bytes = model.ToArray();
+        return Create(name, options, sessionOptions => new Ort.InferenceSession(bytes, sessionOptions));
     }
 
     /// <summary>
@@ -74,28 +68,25 @@ public sealed unsafe class InferenceSession : IDisposable
     /// </summary>
     public OrtTensor[] Run(IReadOnlyDictionary<string, OrtTensor> inputs)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ValidateInputs(inputs);
-        var inputValues = new nint[Inputs.Count];
-        var inputNames = new NativeUtf8Strings(Inputs.Select(i => i.Name));
-        var outputNames = new NativeUtf8Strings(Outputs.Select(o => o.Name));
-        var outputValues = new nint[Outputs.Count];
+        var values = new Ort.OrtValue[_inputNames.Length];
         try
         {
-            for (var i = 0; i < Inputs.Count; i++) inputValues[i] = inputs[Inputs[i].Name].ValuePointer;
-            fixed (nint* inVals = inputValues, outVals = outputValues)
-            {
-                Wrap(Source, _api, _api.Run(_session.Pointer, 0, inputNames.Pointers, inVals, (nuint)inputValues.Length,
-                    outputNames.Pointers, (nuint)outputValues.Length, outVals));
-            }
-            var results = new OrtTensor[Outputs.Count];
-            for (var i = 0; i < results.Length; i++) results[i] = CopyOut(outputValues[i], Outputs[i].Name);
+            for (var i = 0; i < values.Length; i++) values[i] = inputs[_inputNames[i]].CreateValue();
+            using var outputs = _session.Run(_runOptions, _inputNames, values, _outputNames);
+            var results = new OrtTensor[_outputNames.Length];
+            var index = 0;
+            foreach (var output in outputs) results[index] = CopyOut(output, _outputNames[index++]);
             return results;
+        }
+        catch (Ort.OnnxRuntimeException ex)
+        {
+            throw new OnnxRuntimeException(Source, ex);
         }
         finally
         {
-            foreach (var v in outputValues) if (v != 0) _api.ReleaseValue(v);
-            inputNames.Dispose();
-            outputNames.Dispose();
+            foreach (var value in values) value?.Dispose();
             GC.KeepAlive(inputs);
         }
     }
@@ -106,24 +97,53 @@ public sealed unsafe class InferenceSession : IDisposable
     /// </summary>
     public BoundRun Bind(IReadOnlyDictionary<string, OrtTensor> inputs, IReadOnlyDictionary<string, OrtTensor> outputs)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ValidateInputs(inputs);
         foreach (var (name, tensor) in outputs)
         {
             var info = Outputs.FirstOrDefault(o => o.Name == name)
-                ?? throw new EuterpeException($"{Source}: model has no output '{name}' (outputs: {string.Join(", ", Outputs.Select(o => o.Name))})");
+                ?? throw new EuterpeException($"{Source}: model has no output '{name}' (outputs: {string.Join(", ", _outputNames)})");
             CheckMatches(info, tensor, "output");
         }
         return new BoundRun(this, inputs.ToDictionary(), outputs.ToDictionary());
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        Lifetime.ReleaseOwner();
+    }
+
+    private static InferenceSession Create(string source, InferenceOptions? options, Func<Ort.SessionOptions, Ort.InferenceSession> open)
+    {
+        options ??= InferenceOptions.Default;
+        OnnxRuntimeLibrary.Load(options.Provider, source);
+        try
+        {
+            using var sessionOptions = SessionOptionsFactory.Create(options, source);
+            var native = open(sessionOptions);
+            try
+            {
+                return new InferenceSession(source, native);
+            }
+            catch
+            {
+                native.Dispose();
+                throw;
+            }
+        }
+        catch (Ort.OnnxRuntimeException ex)
+        {
+            throw new OnnxRuntimeException(source, ex);
+        }
+    }
 
     private void ValidateInputs(IReadOnlyDictionary<string, OrtTensor> inputs)
     {
         foreach (var name in inputs.Keys)
         {
-            if (!Inputs.Any(i => i.Name == name))
-                throw new EuterpeException($"{Source}: model has no input '{name}' (inputs: {string.Join(", ", Inputs.Select(i => i.Name))})");
+            if (!_inputNames.Contains(name))
+                throw new EuterpeException($"{Source}: model has no input '{name}' (inputs: {string.Join(", ", _inputNames)})");
         }
         foreach (var info in Inputs)
         {
@@ -143,117 +163,52 @@ public sealed unsafe class InferenceSession : IDisposable
         if (!ok) throw new EuterpeException($"{Source}: {role} '{info.Name}' must have shape {info}, got {tensor}");
     }
 
-    private OrtTensor CopyOut(nint value, string name)
+    private OrtTensor CopyOut(Ort.OrtValue value, string name)
     {
-        nint shapeInfo;
-        _api.Check(_api.GetTensorTypeAndShape(value, &shapeInfo));
-        TensorElementType type;
-        long[] shape;
-        try
+        if (!value.IsTensor)
         {
-            (type, shape, _) = OrtTypeReader.ReadShape(_api, shapeInfo);
+            var kind = value.OnnxType.ToString().Replace("ONNX_TYPE_", "", StringComparison.Ordinal).ToLowerInvariant();
+            throw new EuterpeException($"{Source}: output '{name}' is a {kind}, which Euterpe cannot read");
         }
-        finally
-        {
-            _api.ReleaseTensorTypeAndShapeInfo(shapeInfo);
-        }
+        var info = value.GetTensorTypeAndShape();
+        var type = (TensorElementType)info.ElementDataType;
         if (TensorElementTypes.SizeOf(type) == 0)
             throw new EuterpeException($"{Source}: output '{name}' is a {TensorElementTypes.Name(type)} tensor, which Euterpe cannot read");
-        void* data;
-        _api.Check(_api.GetTensorMutableData(value, &data));
-        var count = shape.Aggregate(1L, (a, b) => a * b);
-        var bytes = new byte[checked((int)(count * TensorElementTypes.SizeOf(type)))];
-        new ReadOnlySpan<byte>(data, bytes.Length).CopyTo(bytes);
-        return OrtTensor.WrapBytes(type, bytes, shape);
+        return OrtTensor.WrapBytes(type, value.GetTensorMutableRawData().ToArray(), info.Shape);
     }
 
-    private TensorInfo[] ReadInfos(bool isInput)
+    private static TensorInfo[] ReadInfos(IReadOnlyList<string> names, IReadOnlyDictionary<string, Ort.NodeMetadata> metadata)
     {
-        nuint count;
-        _api.Check(isInput ? _api.SessionGetInputCount(_session.Pointer, &count) : _api.SessionGetOutputCount(_session.Pointer, &count));
-        var allocator = OrtEnvironment.DefaultAllocator;
-        var infos = new TensorInfo[(int)count];
-        for (nuint i = 0; i < count; i++)
+        var infos = new TensorInfo[names.Count];
+        for (var i = 0; i < infos.Length; i++)
         {
-            byte* namePtr;
-            _api.Check(isInput ? _api.SessionGetInputName(_session.Pointer, i, allocator, &namePtr) : _api.SessionGetOutputName(_session.Pointer, i, allocator, &namePtr));
-            var name = _api.TakeString(allocator, namePtr);
-            nint typeInfo;
-            _api.Check(isInput ? _api.SessionGetInputTypeInfo(_session.Pointer, i, &typeInfo) : _api.SessionGetOutputTypeInfo(_session.Pointer, i, &typeInfo));
-            try
+            var node = metadata[names[i]];
+            if (!node.IsTensor)
             {
-                infos[(int)i] = OrtTypeReader.ReadTensorInfo(_api, name, typeInfo);
+                infos[i] = new TensorInfo(names[i], TensorElementType.Undefined, []);
+                continue;
             }
-            finally
-            {
-                _api.ReleaseTypeInfo(typeInfo);
-            }
+            var shape = Array.ConvertAll(node.Dimensions, d => (long)d);
+            var symbols = Array.ConvertAll(node.SymbolicDimensions, s => string.IsNullOrEmpty(s) ? null : s);
+            infos[i] = new TensorInfo(names[i], (TensorElementType)node.ElementDataType, shape, symbols.Any(s => s is not null) ? symbols : null);
         }
         return infos;
     }
 
     private ModelMetadata ReadMetadata()
     {
-        nint metaOut;
-        _api.Check(_api.SessionGetModelMetadata(_session.Pointer, &metaOut));
-        var meta = metaOut;
-        using var handle = new OrtHandle(_api, OrtObjectKind.ModelMetadata, meta);
-        var allocator = OrtEnvironment.DefaultAllocator;
-        string Get(delegate* unmanaged[Cdecl]<nint, nint, byte**, nint> getter)
-        {
-            byte* value;
-            _api.Check(getter(meta, allocator, &value));
-            return _api.TakeString(allocator, value);
-        }
-        var producer = Get(_api.ModelMetadataGetProducerName);
-        var graph = Get(_api.ModelMetadataGetGraphName);
-        var domain = Get(_api.ModelMetadataGetDomain);
-        var description = Get(_api.ModelMetadataGetDescription);
-        long version;
-        _api.Check(_api.ModelMetadataGetVersion(meta, &version));
-        var custom = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        byte** keys;
-        long keyCount;
-        _api.Check(_api.ModelMetadataGetCustomMetadataMapKeys(meta, allocator, &keys, &keyCount));
-        if (keys != null)
-        {
-            try
-            {
-                for (long k = 0; k < keyCount; k++)
-                {
-                    var key = _api.TakeString(allocator, keys[k]);
-                    byte* value;
-                    var keyBytes = Utf8(key);
-                    fixed (byte* kp = keyBytes) _api.Check(_api.ModelMetadataLookupCustomMetadataMap(meta, allocator, kp, &value));
-                    custom[key] = _api.TakeString(allocator, value);
-                }
-            }
-            finally
-            {
-                _api.Check(_api.AllocatorFree(allocator, keys));
-            }
-        }
-        // ONNX Runtime reports an unset model_version as INT64_MAX.
-        return new ModelMetadata(producer, graph, domain, description, version == long.MaxValue ? null : version, custom);
-    }
-
-    internal static byte[] Utf8(string s)
-    {
-        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(s) + 1];
-        System.Text.Encoding.UTF8.GetBytes(s, bytes);
-        return bytes;
-    }
-
-    /// <summary>Turns a failed status into an error that names the model it concerns.</summary>
-    private static void Wrap(string source, OrtApiTable api, nint status)
-    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            api.Check(status);
+            var meta = _session.ModelMetadata;
+            var custom = new SortedDictionary<string, string>(meta.CustomMetadataMap, StringComparer.Ordinal);
+            // ONNX Runtime reports an unset model_version as INT64_MAX.
+            return new ModelMetadata(meta.ProducerName, meta.GraphName, meta.Domain, meta.Description,
+                meta.Version == long.MaxValue ? null : meta.Version, custom);
         }
-        catch (OnnxRuntimeException ex)
+        catch (Ort.OnnxRuntimeException ex)
         {
-            throw new OnnxRuntimeException(ex.Code, source, ex.Message["onnxruntime: ".Length..]);
+            throw new OnnxRuntimeException(Source, ex);
         }
     }
 }

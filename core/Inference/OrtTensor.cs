@@ -1,16 +1,18 @@
 using System.Runtime.InteropServices;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace Euterpe.Core.Inference;
 
 /// <summary>
-/// A dense CPU tensor whose bytes live in pinned managed memory that ONNX Runtime reads and writes directly
-/// (CreateTensorWithDataAsOrtValue): no copy in, no copy out. Either allocated on the pinned object heap
-/// (<see cref="Create{T}"/>) or wrapping a caller's array, pinned by a GCHandle for the tensor's lifetime (<see cref="Wrap{T}"/>).
+/// A dense CPU tensor whose bytes live in pinned managed memory that ONNX Runtime reads and writes directly: no copy
+/// in, no copy out. Either allocated on the pinned object heap (<see cref="Create{T}"/>) or wrapping a caller's array,
+/// pinned by a GCHandle until disposed (<see cref="Wrap{T}"/>). It holds no native object itself: a run or a
+/// <see cref="BoundRun"/> makes the OrtValue over <see cref="Data"/>, and a bound run keeps the memory pinned for as
+/// long as it lives, even past this tensor's disposal.
 /// </summary>
 public sealed unsafe class OrtTensor : IDisposable
 {
     private readonly Array _buffer;
-    private readonly OrtHandle _value;
     private readonly long[] _shape;
 
     private OrtTensor(TensorElementType type, long[] shape, Array buffer, bool pinWithHandle, int byteLength)
@@ -20,18 +22,11 @@ public sealed unsafe class OrtTensor : IDisposable
         _buffer = buffer;
         ByteLength = byteLength;
         var pin = pinWithHandle ? GCHandle.Alloc(buffer, GCHandleType.Pinned) : default;
-        var data = (void*)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
-        Data = (nint)data;
-        var api = OrtLibrary.Default.Api;
-        nint value;
-        fixed (long* dims = shape)
+        Data = Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
+        Lifetime = new SharedLifetime(() =>
         {
-            var status = api.CreateTensorWithDataAsOrtValue(OrtEnvironment.CpuMemoryInfo.Pointer, data, (nuint)byteLength, dims, (nuint)shape.Length, (int)type, &value);
-            if (status != 0 && pin.IsAllocated) pin.Free();
-            api.Check(status);
-        }
-        // The pin belongs to the native value: a bound run may keep the value alive after this tensor is disposed.
-        _value = new OrtHandle(api, OrtObjectKind.Value, value) { Pin = pin };
+            if (pin.IsAllocated) pin.Free();
+        });
     }
 
     public TensorElementType ElementType { get; }
@@ -42,12 +37,11 @@ public sealed unsafe class OrtTensor : IDisposable
 
     public int ByteLength { get; }
 
-    /// <summary>Address of the first element; stable for the tensor's lifetime.</summary>
+    /// <summary>Address of the first element; stable while the tensor (or a bound run using it) lives.</summary>
     public nint Data { get; }
 
-    internal nint ValuePointer => _value.Pointer;
-
-    internal OrtHandle Handle => _value;
+    /// <summary>Holds the pin: released when this tensor and every bound run using it are done.</summary>
+    internal SharedLifetime Lifetime { get; }
 
     /// <summary>A new zero-filled tensor on the pinned object heap.</summary>
     public static OrtTensor Create<T>(params long[] shape) where T : unmanaged
@@ -89,9 +83,19 @@ public sealed unsafe class OrtTensor : IDisposable
 
     public override string ToString() => TensorElementTypes.Describe(ElementType, _shape);
 
+    /// <summary>
+    /// A new OrtValue over this tensor's memory, for the caller to dispose; the caller also keeps the memory pinned
+    /// (this tensor undisposed, or its <see cref="Lifetime"/> acquired) while the value is in use.
+    /// </summary>
+    internal Ort.OrtValue CreateValue()
+    {
+        ObjectDisposedException.ThrowIf(Lifetime.IsReleased, this);
+        return Ort.OrtValue.CreateTensorValueWithData(Ort.OrtMemoryInfo.DefaultInstance, (Ort.Tensors.TensorElementType)ElementType, _shape, Data, ByteLength);
+    }
+
     public void Dispose()
     {
-        _value.Dispose();
+        Lifetime.ReleaseOwner();
         GC.KeepAlive(_buffer);
     }
 

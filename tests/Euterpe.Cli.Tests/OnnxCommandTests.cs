@@ -121,14 +121,44 @@ public class OnnxCommandTests
     }
 
     [Fact]
-    public void CudaWithoutAGpuBuildNamesTheMissingProvider()
+    public void LibraryFromEnvironmentIsTheOneThatRuns()
     {
-        var provider = Path.Combine(Path.GetDirectoryName(Euterpe.Core.Inference.OrtLibrary.Default.Path)!, "libonnxruntime_providers_cuda.so");
-        if (File.Exists(provider)) return; // a GPU build is installed: nothing is missing to report
-        var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("matmul.onnx"), "--input", $"x={OnnxCliModels.PathOf("matmul_x.npy")}", "--out", TempDir(), "--cuda");
+        // A copy of the package's library in a folder of its own: `onnx info` must report that copy as its runtime, and
+        // the dynamic loader's log (LD_DEBUG, to files) must show that copy, not the one beside the assemblies, initialised.
+        var dir = TempDir();
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var copy = Path.Combine(dir, "libonnxruntime.so");
+            File.Copy(Euterpe.Core.Inference.OnnxRuntimeLibrary.Path, copy);
+            var cli = typeof(CommandRunner).Assembly.Location;
+            var (code, stdout, err) = OnnxCliModels.Run("dotnet", [cli, "onnx", "info", OnnxCliModels.PathOf("add.onnx")],
+                new Dictionary<string, string> { ["EUTERPE_ORT_LIBRARY"] = copy, ["LD_DEBUG"] = "files", ["LD_DEBUG_OUTPUT"] = Path.Combine(dir, "ld") });
+            Assert.Equal("", err);
+            Assert.Equal(0, code);
+            Assert.Contains($"runtime: ONNX Runtime 1.32.0 ({copy})", stdout.Split('\n', StringSplitOptions.TrimEntries));
+            var loaderLog = string.Concat(Directory.GetFiles(dir, "ld.*").Select(File.ReadAllText));
+            Assert.Contains($"calling init: {copy}", loaderLog);
+            Assert.DoesNotContain($"calling init: {Path.Combine(Path.GetDirectoryName(cli)!, "libonnxruntime.so")}", loaderLog);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void CudaOnAMachineWithoutItNamesWhatIsMissing()
+    {
+        var missing = Euterpe.Core.Inference.CudaRequirements.MissingLibraries();
+        if (missing.Count == 0) return; // a CUDA machine: nothing is missing to report
+        var dir = TempDir();
+        var model = OnnxCliModels.PathOf("matmul.onnx");
+        var (code, _, err) = Invoke("onnx", "run", model, "--input", $"x={OnnxCliModels.PathOf("matmul_x.npy")}", "--out", dir, "--cuda");
         Assert.Equal(2, code);
-        Assert.Contains(provider, err);
-        Assert.Contains("is missing", err);
+        Assert.StartsWith($"error: {model}: CUDA requested but missing: ", err);
+        foreach (var library in missing) Assert.Contains(library, err);
         Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.False(Directory.Exists(dir));
     }
 }

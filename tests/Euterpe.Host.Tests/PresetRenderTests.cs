@@ -39,6 +39,30 @@ public class PresetRenderTests
     }
 
     [Fact]
+    public void A_bundle_copied_elsewhere_runs_its_model_on_its_own_onnx_runtime()
+    {
+        using var dir = new TempDir();
+        var bundle = TestData.Bundle();
+        var copy = Path.Combine(dir.Path, "Euterpe.vst3");
+        foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(bundle, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var result = OfflineRenderer.Render(new RenderOptions(copy, 4, dir.File("copy.wav"))
+        {
+            Preset = Path.Combine(copy, "Contents", "Resources", "presets", "event-rnn-openmsx"),
+            Tempo = 120,
+        });
+        Assert.Equal("", result.PresetNote);
+        Assert.True(result.OutputNoteOns > 0, "the model generated no notes");
+        // The plug-in found ONNX Runtime beside its own assemblies in the copy: that file is mapped into this process.
+        var library = Path.Combine(copy, "Contents", "x86_64-linux", "libonnxruntime.so");
+        Assert.Contains(File.ReadLines("/proc/self/maps"), line => line.EndsWith(" " + library, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_shipped_ngram_preset_plays_a_melody_on_the_beat_grid_at_the_host_tempo()
     {
         using var dir = new TempDir();

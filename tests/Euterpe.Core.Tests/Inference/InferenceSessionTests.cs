@@ -77,7 +77,9 @@ public class InferenceSessionTests
     {
         var path = TestModels.PathOf("corrupt.onnx");
         var ex = Assert.Throws<OnnxRuntimeException>(() => InferenceSession.Open(path));
-        Assert.StartsWith(path + ": ", ex.Message);
+        Assert.StartsWith(path + ": InvalidProtobuf: ", ex.Message);
+        Assert.Contains("Protobuf parsing failed", ex.Message);
+        Assert.Equal("InvalidProtobuf", ex.Code);
         Assert.DoesNotContain('\n', ex.Message);
         Assert.IsAssignableFrom<EuterpeException>(ex);
     }

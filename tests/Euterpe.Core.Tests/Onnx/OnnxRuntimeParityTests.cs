@@ -6,7 +6,7 @@ namespace Euterpe.Core.Tests.Onnx;
 
 /// <summary>
 /// What our writer produces runs in ONNX Runtime and computes what the ONNX operator definitions say: every builder
-/// test model is run through our ORT binding on random inputs and compared with <see cref="NumpyGraphEvaluator"/>
+/// test model is run through ONNX Runtime (our InferenceSession) on random inputs and compared with <see cref="NumpyGraphEvaluator"/>
 /// (numpy, written from the specs) on the same inputs.
 /// </summary>
 public class OnnxRuntimeParityTests
