@@ -1,4 +1,4 @@
-// Run: dotnet run -c Release --project benchmarks/TorchTraining -- [rounds=5] [steps=12] [threads=nproc]
+// Run: dotnet run -c Release --project benchmarks/TorchTraining -- [rounds=5] [steps=20] [threads=nproc]
 using System.Diagnostics;
 using System.Globalization;
 using Euterpe.Benchmarks.TorchTraining;
@@ -17,7 +17,7 @@ if (args.Length > 0 && args[0] == "--side")
     return;
 }
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-var steps = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 12;
+var steps = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
 Console.WriteLine($"Performance-RNN step (Embedding 256, LSTM 3x512, batch 8 x 64, Adam, clip 3), {threads} threads, " +
                   $"{rounds} rounds x {steps} timed steps after {Sides.WarmUp} warm-up, each side in its own process");
