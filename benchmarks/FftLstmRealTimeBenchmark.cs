@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Euterpe.Core.Inference;
-using Euterpe.Core.Inference.Audio;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Training.Export;
 using Euterpe.Training.Models;
 using Euterpe.Training.Torch;
 using Euterpe.Training.Training;
 using TorchSharp;
+using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Presets;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Benchmarks;
 

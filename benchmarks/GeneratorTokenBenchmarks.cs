@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Euterpe.Core.Inference;
-using Euterpe.Core.Inference.Generators;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
-using Euterpe.Core.Inference;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Benchmarks;
 

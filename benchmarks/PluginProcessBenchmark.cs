@@ -4,10 +4,10 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Euterpe.Core.Encoding;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
 using Euterpe.Plugin.Vst3;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Benchmarks;
 

@@ -1,10 +1,10 @@
-using Euterpe.Core.Inference.NGram;
 using System.CommandLine;
 using Euterpe.Core;
 using Euterpe.Core.IO;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Training.Export;
 using Euterpe.Training.Models;
+using Euterpe.Core.Families.NGram;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Cli.Commands;
 

@@ -1,14 +1,14 @@
-using Euterpe.Core.Inference.NGram;
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Core.Audio;
 using Euterpe.Core.IO;
-using Euterpe.Core.Inference.Audio;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
 using Euterpe.Training.Models;
+using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Families.NGram;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Cli.Commands;
 

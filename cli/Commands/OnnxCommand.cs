@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Euterpe.Core;
-using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
 using Euterpe.Core.IO;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Cli.Commands;
 

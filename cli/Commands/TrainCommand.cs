@@ -1,4 +1,3 @@
-using Euterpe.Core.Inference.NGram;
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;

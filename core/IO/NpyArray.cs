@@ -1,4 +1,4 @@
-using Euterpe.Core.Inference;
+using Euterpe.Core.Onnx;
 
 namespace Euterpe.Core.IO;
 

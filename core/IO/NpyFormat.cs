@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Euterpe.Core.Inference;
+using Euterpe.Core.Onnx;
 
 namespace Euterpe.Core.IO;
 

@@ -1,6 +1,6 @@
-using Euterpe.Core.Inference;
 using Google.Protobuf;
 using Onnx;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Core.Onnx;
 

@@ -1,4 +1,3 @@
-using Euterpe.Core.Inference;
 
 namespace Euterpe.Core.Onnx;
 

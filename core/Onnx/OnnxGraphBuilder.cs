@@ -1,4 +1,4 @@
-using Euterpe.Core.Inference;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Core.Onnx;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Euterpe.Core.Inference;
 
 namespace Euterpe.Core.Onnx;
 

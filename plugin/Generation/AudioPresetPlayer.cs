@@ -1,5 +1,5 @@
 using Euterpe.Core.Audio;
-using Euterpe.Core.Inference.Audio;
+using Euterpe.Core.Families.FftLstm;
 
 namespace Euterpe.Plugin.Generation;
 

@@ -1,8 +1,8 @@
 using Euterpe.Core;
-using Euterpe.Core.Inference.Generators;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Instrument;
 using Euterpe.Plugin.Vst3;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Plugin.Generation;
 

@@ -1,8 +1,8 @@
 using Euterpe.Core;
-using Euterpe.Core.Inference;
-using Euterpe.Core.Inference.Generators;
-using Euterpe.Core.Inference.Manifests;
-using Euterpe.Core.Inference.NGram;
+using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Families.NGram;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Plugin.Generation;
 

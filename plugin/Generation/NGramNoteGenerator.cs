@@ -1,6 +1,6 @@
 using Euterpe.Core.Encoding;
-using Euterpe.Core.Inference.Generators;
-using Euterpe.Core.Inference.NGram;
+using Euterpe.Core.Families.NGram;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Plugin.Generation;
 

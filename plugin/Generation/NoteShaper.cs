@@ -1,4 +1,4 @@
-using Euterpe.Core.Inference.Generators;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Plugin.Generation;
 

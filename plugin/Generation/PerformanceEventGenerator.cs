@@ -1,5 +1,5 @@
 using Euterpe.Core.Encoding;
-using Euterpe.Core.Inference.Generators;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Plugin.Generation;
 

@@ -1,5 +1,5 @@
 using Euterpe.Core;
-using Euterpe.Core.Inference.Manifests;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Plugin.Generation;
 

@@ -6,4 +6,4 @@ namespace Euterpe.Plugin.Generation;
 /// <see cref="Conditioning"/> lists the manifest's conditioning inputs (the controller titles its slots with them).
 /// </summary>
 public sealed record PresetEntry(string Id, string DisplayName, string Path, string? Problem,
-    IReadOnlyList<Core.Inference.Manifests.ConditioningInput> Conditioning);
+    IReadOnlyList<Core.Presets.ConditioningInput> Conditioning);

@@ -215,7 +215,7 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     }
 
     /// <summary>The conditioning input a condition slot drives for the model chosen now, if any.</summary>
-    private Core.Inference.Manifests.ConditioningInput? ConditionOf(uint id)
+    private Core.Presets.ConditioningInput? ConditionOf(uint id)
     {
         if (id < ParameterId.Condition1 || id >= ParameterId.Condition1 + ParameterId.ConditionSlots) return null;
         var model = InstrumentParameters.All[InstrumentParameters.IndexOf(ParameterId.Model)];

@@ -1,4 +1,3 @@
-using Euterpe.Core.Inference.NGram;
 using System.Text.Json;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Midi;

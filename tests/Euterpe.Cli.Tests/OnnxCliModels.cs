@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Euterpe.Cli.Tests;
 
 /// <summary>
-/// Builds the inference test models (tests/Euterpe.Core.Tests/Inference/make_test_models.py) once per run with the
+/// Builds the inference test models (tests/Euterpe.Core.Tests/Runtime/make_test_models.py) once per run with the
 /// system Python into a temporary directory, and runs processes the CLI tests need.
 /// </summary>
 public static class OnnxCliModels
@@ -36,7 +36,7 @@ public static class OnnxCliModels
     }
 
     private static string Script([CallerFilePath] string source = "") =>
-        Path.Combine(Path.GetDirectoryName(source)!, "..", "Euterpe.Core.Tests", "Inference", "make_test_models.py");
+        Path.Combine(Path.GetDirectoryName(source)!, "..", "Euterpe.Core.Tests", "Runtime", "make_test_models.py");
 
     private static string Build()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Euterpe.Cli.Commands;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Cli.Tests;
 
@@ -130,7 +131,7 @@ public class OnnxCommandTests
         try
         {
             var copy = Path.Combine(dir, "libonnxruntime.so");
-            File.Copy(Euterpe.Core.Inference.OnnxRuntimeLibrary.Path, copy);
+            File.Copy(Euterpe.Core.Runtime.OnnxRuntimeLibrary.Path, copy);
             var cli = typeof(CommandRunner).Assembly.Location;
             var (code, stdout, err) = OnnxCliModels.Run("dotnet", [cli, "onnx", "info", OnnxCliModels.PathOf("add.onnx")],
                 new Dictionary<string, string> { ["EUTERPE_ORT_LIBRARY"] = copy, ["LD_DEBUG"] = "files", ["LD_DEBUG_OUTPUT"] = Path.Combine(dir, "ld") });
@@ -150,7 +151,7 @@ public class OnnxCommandTests
     [Fact]
     public void CudaOnAMachineWithoutItNamesWhatIsMissing()
     {
-        var missing = Euterpe.Core.Inference.CudaRequirements.MissingLibraries();
+        var missing = Euterpe.Core.Runtime.CudaRequirements.MissingLibraries();
         if (missing.Count == 0) return; // a CUDA machine: nothing is missing to report
         var dir = TempDir();
         var model = OnnxCliModels.PathOf("matmul.onnx");

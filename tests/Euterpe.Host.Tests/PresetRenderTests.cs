@@ -103,8 +103,8 @@ public class PresetRenderTests
         Render("c.wav", 333);
         Assert.Equal(File.ReadAllBytes(dir.File("a.wav")), File.ReadAllBytes(dir.File("c.wav")));
 
-        using var preset = Core.Inference.Audio.AudioFramePreset.Open(folder);
-        var stream = new Core.Inference.Audio.AudioFrameStream(preset) { Variation = 0.05f };
+        using var preset = Core.Families.FftLstm.AudioFramePreset.Open(folder);
+        var stream = new Core.Families.FftLstm.AudioFrameStream(preset) { Variation = 0.05f };
         stream.Restart(0);
         var resampler = new Core.Audio.SincResampler(preset.SampleRate, 48000);
         var hop = new float[stream.HopLength];

@@ -22,7 +22,7 @@ public static class AudioFrameCache
 
     /// <summary>The codec a layout name and sizes stand for ("gruv": non-overlapping N; "stft": N with hop H).</summary>
     public static AudioFrameCodec Codec(string layout, int frameLength, int hop) => layout is "gruv" or "stft"
-        ? Core.Inference.Audio.AudioFramePreset.CreateCodec(layout, frameLength, hop)
+        ? Core.Families.FftLstm.AudioFramePreset.CreateCodec(layout, frameLength, hop)
         : throw new EuterpeException($"--layout: '{layout}' is not gruv or stft");
 
     public static Manifest Prepare(string dataFolder, string layout, int frameLength, int hop, double validationFraction, ulong seed, string folder,

@@ -1,5 +1,5 @@
 using Euterpe.Core;
-using Euterpe.Core.Inference.Generators;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Training.Data;
 

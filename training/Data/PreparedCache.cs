@@ -103,8 +103,8 @@ public static class PreparedCache
         private static T[] Read<T>(string path) where T : unmanaged
         {
             var array = NpyFormat.Read(path);
-            if (array.ElementType != Core.Inference.TensorElementTypes.Of<T>())
-                throw new EuterpeException($"{path}: holds {Core.Inference.TensorElementTypes.Name(array.ElementType)}, expected {Core.Inference.TensorElementTypes.Name(Core.Inference.TensorElementTypes.Of<T>())}");
+            if (array.ElementType != Core.Onnx.TensorElementTypes.Of<T>())
+                throw new EuterpeException($"{path}: holds {Core.Onnx.TensorElementTypes.Name(array.ElementType)}, expected {Core.Onnx.TensorElementTypes.Name(Core.Onnx.TensorElementTypes.Of<T>())}");
             return array.AsSpan<T>().ToArray();
         }
     }

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Training.Models;
 using Euterpe.Training.Torch.Serialization;
 using Euterpe.Training.Training;
+using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Training.Export;
 

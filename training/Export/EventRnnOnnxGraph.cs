@@ -1,6 +1,6 @@
-using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
 using Euterpe.Training.Models;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Training.Export;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Core.Audio;
-using Euterpe.Core.Inference.Audio;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Training.Data;
 using Euterpe.Training.Models;
 using Euterpe.Training.Torch.Serialization;
 using Euterpe.Training.Training;
+using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Training.Export;
 

@@ -1,4 +1,3 @@
-using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
 using Euterpe.Training.Models;
 

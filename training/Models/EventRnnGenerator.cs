@@ -1,11 +1,12 @@
 using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
-using Euterpe.Core.Inference;
-using Euterpe.Core.Inference.Generators;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Core.Music;
 using Euterpe.Training.Export;
+using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Presets;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Training.Models;
 

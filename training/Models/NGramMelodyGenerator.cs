@@ -1,7 +1,7 @@
-using Euterpe.Core.Inference.NGram;
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Music;
+using Euterpe.Core.Families.NGram;
 
 namespace Euterpe.Training.Models;
 

@@ -1,8 +1,8 @@
-using Euterpe.Core.Inference.NGram;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Euterpe.Core;
 using Euterpe.Core.IO;
+using Euterpe.Core.Families.NGram;
 
 namespace Euterpe.Training.Models;
 

@@ -1,5 +1,4 @@
 using Euterpe.Core.Encoding;
-using Euterpe.Core.Inference.NGram;
 using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Training.Data;

@@ -1,4 +1,3 @@
-using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
 
 namespace Euterpe.Core.Tests.Onnx;

@@ -1,5 +1,5 @@
-using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Core.Tests.Onnx;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Euterpe.Core.Inference;
 using Euterpe.Core.IO;
+using Euterpe.Core.Onnx;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Core.Tests.Onnx;
 

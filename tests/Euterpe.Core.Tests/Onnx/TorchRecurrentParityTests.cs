@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Euterpe.Core.Inference;
 using Euterpe.Core.Onnx;
 
 namespace Euterpe.Core.Tests.Onnx;

@@ -1,9 +1,10 @@
-using Euterpe.Core.Inference.NGram;
 using Euterpe.Core;
-using Euterpe.Core.Inference.Generators;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Tests.Hosting;
+using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Families.NGram;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Plugin.Tests.Generation;
 

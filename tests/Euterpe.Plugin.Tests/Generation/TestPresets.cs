@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Euterpe.Core.Encoding;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Generation;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Plugin.Tests.Generation;
 

@@ -1,10 +1,11 @@
-using Euterpe.Core.Inference;
-using Euterpe.Core.Inference.Generators;
 using Euterpe.Training.Export;
 using Euterpe.Training.Models;
 using Euterpe.Training.Tests.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
+using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Training.Tests.Export;
 

@@ -1,6 +1,6 @@
-using Euterpe.Core.Inference.NGram;
 using Euterpe.Core;
 using Euterpe.Training.Models;
+using Euterpe.Core.Families.NGram;
 
 namespace Euterpe.Training.Tests.Models;
 

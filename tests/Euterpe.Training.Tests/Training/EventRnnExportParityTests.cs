@@ -1,9 +1,10 @@
-using Euterpe.Core.Inference;
 using Euterpe.Training.Export;
 using Euterpe.Training.Models;
 using Euterpe.Training.Tests.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
+using Euterpe.Core.Presets;
+using Euterpe.Core.Runtime;
 
 namespace Euterpe.Training.Tests.Training;
 

@@ -1,5 +1,3 @@
-using Euterpe.Core.Inference.Audio;
-using Euterpe.Core.Inference.Manifests;
 using Euterpe.Training.Data;
 using Euterpe.Training.Export;
 using Euterpe.Training.Models;
@@ -9,6 +7,8 @@ using Euterpe.Training.Training;
 using Euterpe.Training.Tests.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
+using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Training.Tests.Training;
 

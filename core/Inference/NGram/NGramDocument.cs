@@ -1,4 +1,0 @@
-namespace Euterpe.Core.Inference.NGram;
-
-/// <summary>The saved n-gram model: format version, family, both tables and free-form provenance.</summary>
-internal sealed record NGramDocument(int FormatVersion, string Family, NGramTable? Pitches, NGramTable? Durations, object? Metadata);

@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Euterpe.Core.Inference.NGram;
-
-/// <summary>The JSON form of one n-gram distribution: rows of context → [[symbol, count], …].</summary>
-internal sealed record NGramTable(
-    [property: JsonPropertyName("order")] int Order,
-    [property: JsonPropertyName("vocabularySize")] int VocabularySize,
-    [property: JsonPropertyName("rows")] NGramRow[] Rows);

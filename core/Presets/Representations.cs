@@ -1,0 +1,16 @@
+namespace Euterpe.Core.Presets;
+
+/// <summary>What a model's tensors mean; the manifest's "representation" must be one of these.</summary>
+public static class Representations
+{
+    public const string PerformanceEvents = "performance-events";
+    public const string NoteTokens = "note-tokens";
+    public const string AbcChars = "abc-chars";
+    public const string PianoRoll = "piano-roll";
+    public const string FftFrames = "fft-frames";
+
+    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, AbcChars, PianoRoll, FftFrames];
+
+    /// <summary>Representations whose models read and write token ids, and so need a vocabulary.</summary>
+    public static bool IsTokenBased(string representation) => representation is PerformanceEvents or NoteTokens or AbcChars;
+}

@@ -1,0 +1,24 @@
+using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Generation;
+
+namespace Euterpe.Core.Tests.Generation;
+
+/// <summary>The frame generator's steady state allocates nothing either.</summary>
+[Collection(NonParallelCollection.Name)]
+public sealed class OnnxModelsAllocationTests
+{
+    [Fact]
+    public void StatefulFrameGenerationAllocatesNothing()
+    {
+        var signature = new FrameModelSignature("frame", "next", [("h0", "hn"), ("c0", "cn")]);
+        using var model = OnnxFrameStepModel.Open(GeneratorTestModels.PathOf("frame_lstm.onnx"), signature);
+        var generator = new AudioFrameGenerator(model, seed: 2) { Variation = 0.1f };
+        generator.Seed(GeneratorTestModels.Floats("frame_lstm_seed.npy"));
+        var frame = new float[3];
+        for (var i = 0; i < 50; i++) generator.Next(frame);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 2_000; i++) generator.Next(frame);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.All(frame, v => Assert.True(float.IsFinite(v)));
+    }
+}
