@@ -48,21 +48,20 @@ public static class FftLstmRealTimeBenchmark
             {
                 model.eval();
                 parameters = model.parameters().Sum(p => p.numel());
-                FftLstmOnnxGraph.Build(model, []).Save(Path.Combine(folder, PresetDirectory.ModelFileName));
+                FftLstmOnnxGraph.Build(model, []).Save(Path.Combine(folder, Preset.ModelFileName));
             }
             var run = new FftLstmRunConfig { Arch = arch, Config = size, SampleRate = 16000, FrameLayout = layout, FrameLength = frameLength, Hop = hop };
-            FftLstmExporter.Manifest(config, run, "rtf", "rtf", 0, null).Save(Path.Combine(folder, PresetDirectory.ManifestFileName));
+            FftLstmExporter.Manifest(config, run, "rtf", "rtf", 0, null).Save(Path.Combine(folder, Preset.ManifestFileName));
             foreach (var t in threads)
             {
-                using var preset = AudioFramePreset.Open(folder, InferenceOptions.Default with { IntraOpThreads = t });
-                var stream = new AudioFrameStream(preset);
+                using var stream = new AudioFrameStream(AudioFramePreset.Open(Preset.Open(folder), InferenceOptions.Default with { IntraOpThreads = t }));
                 stream.Restart(1);
                 var hopBuffer = new float[stream.HopLength];
                 for (var i = 0; i < 3; i++) stream.NextHop(hopBuffer); // warm-up
-                var hops = (int)Math.Ceiling(seconds * preset.SampleRate / stream.HopLength);
+                var hops = (int)Math.Ceiling(seconds * stream.SampleRate / stream.HopLength);
                 var clock = Stopwatch.StartNew();
                 for (var i = 0; i < hops; i++) stream.NextHop(hopBuffer);
-                var rtf = hops * (double)stream.HopLength / preset.SampleRate / clock.Elapsed.TotalSeconds;
+                var rtf = hops * (double)stream.HopLength / stream.SampleRate / clock.Elapsed.TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{arch,-9} {size,-10} {layout + " " + frameLength + "/" + hop,-12} {parameters,12:N0} {t,7} {rtf,8:0.0}×"));
             }

@@ -8,6 +8,8 @@ using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
 using Euterpe.Plugin.Vst3;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
+using Euterpe.Core.Families.EventRnn;
 
 namespace Euterpe.Benchmarks;
 
@@ -114,7 +116,7 @@ public static unsafe class PluginProcessBenchmark
         JsonElement Json(int v) => JsonSerializer.SerializeToElement(v);
         new ModelManifest
         {
-            Id = "bench-performance-lstm", DisplayName = "Bench LSTM", Family = ModelFamilies.ConditionalEventRnn,
+            Id = "bench-performance-lstm", DisplayName = "Bench LSTM", Family = EventRnnFamily.Conditional,
             Representation = Representations.PerformanceEvents,
             Vocabulary = new ManifestVocabulary
             {

@@ -4,18 +4,16 @@ using Euterpe.Core;
 using Euterpe.Core.Audio;
 using Euterpe.Core.IO;
 using Euterpe.Core.Midi;
-using Euterpe.Core.Music;
-using Euterpe.Training.Models;
+using Euterpe.Core.Families;
 using Euterpe.Core.Families.FftLstm;
-using Euterpe.Core.Families.NGram;
-using Euterpe.Core.Presets;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Music;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe generate PRESET</c>: write a MIDI file from a preset, dispatching on the manifest's family.</summary>
+/// <summary><c>euterpe generate PRESET</c>: a MIDI file (a WAV file for raw audio) from the preset's family's generator.</summary>
 public static class GenerateCommand
 {
-    public static readonly IReadOnlyList<string> SupportedFamilies = [NGramNoteModel.Family, ModelFamilies.EventRnn, ModelFamilies.ConditionalEventRnn, ModelFamilies.FftLstm];
 
     public static Command Create()
     {
@@ -30,7 +28,7 @@ public static class GenerateCommand
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
         var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (0 lets an MSE-trained model fade towards its mean frame).", DefaultValueFactory = _ => 0.05 };
         var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
-        var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", SupportedFamilies) + ").");
+        var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", ModelFamilies.Names) + ").");
         command.Arguments.Add(preset);
         command.Options.Add(seconds);
         command.Options.Add(output);
@@ -44,47 +42,34 @@ public static class GenerateCommand
         command.Options.Add(window);
         command.SetAction(result =>
         {
-            var folder = result.GetValue(preset)!;
-            var family = ManifestFamily.Read(folder);
-            if (family == ModelFamilies.FftLstm)
+            var (opened, family) = ModelFamilies.Open(result.GetValue(preset)!);
+            var path = result.GetValue(output)!;
+            var request = new GenerationRequest
             {
-                using var audioPreset = AudioFramePreset.Open(folder);
-                var samples = AudioFrameRender.Render(audioPreset, result.GetValue(seconds), result.GetValue(seed), result.GetValue(window), (float)result.GetValue(variation));
-                var wavPath = result.GetValue(output)!;
-                WavFile.Write(wavPath, AudioBuffer.Mono(audioPreset.SampleRate, samples), WavSampleFormat.Float32);
+                Seconds = result.GetValue(seconds), Seed = result.GetValue(seed), Temperature = (float)result.GetValue(temperature),
+                Primer = result.GetValue(prime) is { } p ? Primer(p) : null, Tempo = result.GetValue(tempo), Density = result.GetValue(density),
+                Key = result.GetValue(key), Variation = (float)result.GetValue(variation), WindowFrames = result.GetValue(window),
+            };
+            var writer = result.InvocationConfiguration.Output;
+            if (family.Medium == GeneratedMedium.Audio)
+            {
+                var samples = family.GenerateAudio(opened, request, out var rate);
+                WavFile.Write(path, AudioBuffer.Mono(rate, samples), WavSampleFormat.Float32);
                 var peak = samples.Length == 0 ? 0 : samples.Max(MathF.Abs);
                 var rms = Math.Sqrt(samples.Average(v => (double)v * v));
                 // Frame-edge clicks: the step at every hop edge against the steps elsewhere (about 1 when joins are smooth).
-                var clicks = FrameEdgeClicks.Measure(samples, audioPreset.Hop).Ratio;
-                result.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"wrote {wavPath}: {samples.Length / (double)audioPreset.SampleRate:0.0} s at {audioPreset.SampleRate} Hz, peak {peak:0.000}, rms {rms:0.0000}, click ratio {clicks:0.00} at {audioPreset.Hop}-sample edges ({family} {audioPreset.Layout}, seed {result.GetValue(seed)}{(audioPreset.SeedAudio.Length > 0 ? ", seeded from seed.wav" : ", seeded with noise")})"));
+                var manifest = opened.OnnxManifest;
+                var hop = manifest.Audio!.Hop;
+                var clicks = FrameEdgeClicks.Measure(samples, hop).Ratio;
+                var seeded = File.Exists(opened.FilePath(AudioFramePreset.SeedFileName)) ? "seeded from seed.wav" : "seeded with noise";
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {path}: {samples.Length / (double)rate:0.0} s at {rate} Hz, peak {peak:0.000}, rms {rms:0.0000}, click ratio {clicks:0.00} at {hop}-sample edges ({opened.Family} {manifest.Audio.FrameLayout}, seed {request.Seed}, {seeded})"));
                 return 0;
             }
-            if (EventRnnGenerator.IsFamily(family))
-            {
-                var options = new EventRnnGenerationOptions
-                {
-                    Seconds = result.GetValue(seconds), Temperature = (float)result.GetValue(temperature), Seed = result.GetValue(seed),
-                    Primer = result.GetValue(prime) is { } p ? Primer(p) : null, Density = result.GetValue(density), Key = result.GetValue(key),
-                };
-                var generated = EventRnnGenerator.Generate(folder, options);
-                var path = result.GetValue(output)!;
-                MidiFileWriter.Write(generated, path);
-                result.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"wrote {path}: {generated.Notes.Count} notes, {generated.TotalSeconds:0.0} s ({family}, seed {options.Seed})"));
-                return 0;
-            }
-            if (family != NGramNoteModel.Family)
-                throw new EuterpeException($"{folder}: generate does not support the '{family}' family yet (supported: {string.Join(", ", SupportedFamilies)})");
-            var manifest = NGramPresetManifest.Read(folder);
-            var model = NGramNoteModel.Load(Path.Combine(folder, manifest.Model));
-            var primer = result.GetValue(prime) is { } primePath ? Primer(primePath) : null;
-            var sequence = NGramMelodyGenerator.Generate(model, manifest.Provenance.Encoding.Create(), result.GetValue(seconds), result.GetValue(tempo),
-                result.GetValue(temperature), result.GetValue(seed), primer);
-            var outPath = result.GetValue(output)!;
-            MidiFileWriter.Write(sequence, outPath);
-            result.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {outPath}: {sequence.Notes.Count} notes, {sequence.TotalSeconds:0.0} s ({manifest.Id}, seed {result.GetValue(seed)})"));
+            var generated = family.GenerateNotes(opened, request);
+            MidiFileWriter.Write(generated, path);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {path}: {generated.Notes.Count} notes, {generated.TotalSeconds:0.0} s ({opened.Id}, {opened.Family}, seed {request.Seed})"));
             return 0;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Euterpe.Host;
 using Euterpe.Host.Jack;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core.Audio;
 using Euterpe.Host;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Cli.Commands;
 

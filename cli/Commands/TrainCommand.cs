@@ -3,6 +3,7 @@ using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Training.Data;
 using Euterpe.Training.Models;
+using Euterpe.Core.Families.NGram;
 
 namespace Euterpe.Cli.Commands;
 
@@ -43,7 +44,7 @@ public static class TrainCommand
             var run = result.GetValue(output)!;
             if (File.Exists(run)) throw new EuterpeException($"{run}: is a file, not a folder");
             Directory.CreateDirectory(run);
-            var modelPath = Path.Combine(run, NGramPresetManifest.ModelFileName);
+            var modelPath = Path.Combine(run, NGramManifest.ModelFileName);
             model.Save(modelPath, provenance);
             var ce = provenance.ValidationCrossEntropy is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) + " nats/note" : "n/a (no validation files)";
             config.Output.WriteLine($"model: {modelPath}");

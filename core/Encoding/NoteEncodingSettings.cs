@@ -1,4 +1,3 @@
-
 namespace Euterpe.Core.Encoding;
 
 /// <summary>The parameters of a <see cref="MonophonicNoteEncoding"/>, as stored in cache.json and in n-gram models.</summary>

@@ -1,4 +1,3 @@
-
 namespace Euterpe.Core.Onnx;
 
 // Arithmetic, activations, comparisons and reductions (opset 17 forms).

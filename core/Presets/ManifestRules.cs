@@ -22,7 +22,7 @@ internal static partial class ManifestRules
         if (string.IsNullOrWhiteSpace(m.Id)) return "missing \"id\"";
         if (string.IsNullOrWhiteSpace(m.DisplayName)) return "missing \"displayName\"";
         if (string.IsNullOrWhiteSpace(m.Family)) return "missing \"family\"";
-        if (!KebabCase().IsMatch(m.Family)) return $"family \"{m.Family}\" is not a kebab-case name like \"{ModelFamilies.EventRnn}\"";
+        if (!KebabCase().IsMatch(m.Family)) return $"family \"{m.Family}\" is not a kebab-case name like \"event-rnn\"";
         if (string.IsNullOrWhiteSpace(m.Representation)) return "missing \"representation\"";
         if (!Representations.All.Contains(m.Representation))
             return $"representation \"{m.Representation}\" is not one of {string.Join(", ", Representations.All)}";

@@ -61,8 +61,28 @@ public sealed class ModelManifest
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1})" : "";
-            throw new EuterpeException($"{source}: invalid manifest JSON{where}: {OneLine(e.Message)}", inner: e);
+            throw new EuterpeException($"{source}: invalid manifest JSON{where}: {Preset.OneLine(e.Message)}", inner: e);
         }
+        return Checked(manifest, source);
+    }
+
+    /// <summary>Reads and checks a manifest from JSON already parsed (a <see cref="Preset"/>'s one read).</summary>
+    public static ModelManifest FromJson(JsonElement json, string source)
+    {
+        ModelManifest? manifest;
+        try
+        {
+            manifest = json.Deserialize(ManifestJsonContext.Default.ModelManifest);
+        }
+        catch (JsonException e)
+        {
+            throw new EuterpeException($"{source}: invalid manifest: {Preset.OneLine(e.Message)}", inner: e);
+        }
+        return Checked(manifest, source);
+    }
+
+    private static ModelManifest Checked(ModelManifest? manifest, string source)
+    {
         if (manifest is null) throw new EuterpeException($"{source}: manifest is null");
         manifest.SourcePath = source;
         ManifestRules.Check(manifest, source);
@@ -85,12 +105,4 @@ public sealed class ModelManifest
     /// </summary>
     public void ValidateAgainst(IReadOnlyList<TensorInfo> inputs, IReadOnlyList<TensorInfo> outputs, string modelPath) =>
         ManifestModelCheck.Check(this, inputs, outputs, modelPath);
-
-    private static string OneLine(string message)
-    {
-        // System.Text.Json appends " Path: $.x | LineNumber: … | BytePositionInLine: …"; keep the JSON path only.
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var text = cut > 0 ? message[..cut].TrimEnd(' ', '|') : message;
-        return text.ReplaceLineEndings(" ");
-    }
 }

@@ -1,10 +1,10 @@
 using Euterpe.Core.Audio;
-using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Plugin.Generation;
 
 /// <summary>
-/// The worker's side of audio mode: a raw-audio preset generates hop after hop (<see cref="AudioFrameStream"/>),
+/// The worker's side of audio mode: a raw-audio preset's generator makes hop after hop (<see cref="IAudioGenerator"/>),
 /// resampled from the model's rate to the host's, into <see cref="GenerationLink.Audio"/>, a lookahead ahead of what
 /// the audio thread has read. A new epoch (restart, jump, seed, "Regenerate") starts the stream again from the seed
 /// audio and tells the audio thread where in the ring the new stream begins. Runs on the worker thread only.
@@ -16,22 +16,19 @@ public sealed class AudioPresetPlayer : IDisposable
 
     private const int MaxHopsPerPass = 64;
 
-    private readonly AudioFramePreset _preset;
-    private readonly AudioFrameStream _stream;
+    private readonly IAudioGenerator _stream;
     private readonly float[] _hop;
     private SincResampler? _resampler;
     private float[] _resampled = [];
     private double _rate;
     private int _epoch = -1;
 
-    private AudioPresetPlayer(AudioFramePreset preset)
+    /// <summary>Plays <paramref name="generator"/>, which it then owns.</summary>
+    public AudioPresetPlayer(IAudioGenerator generator)
     {
-        _preset = preset;
-        _stream = new AudioFrameStream(preset);
+        _stream = generator;
         _hop = new float[_stream.HopLength];
     }
-
-    public static AudioPresetPlayer Open(string folder) => new(AudioFramePreset.Open(folder));
 
     /// <summary>One pass: restart on a new epoch, follow the knobs, top the ring up. True when it generated anything.</summary>
     public bool Pass(GenerationLink link, ulong seed, double variationPercent, double lookaheadSeconds)
@@ -41,7 +38,7 @@ public sealed class AudioPresetPlayer : IDisposable
         {
             // Allocates, but only when the host changes its rate.
             _rate = rate;
-            _resampler = new SincResampler(_preset.SampleRate, (int)Math.Round(rate));
+            _resampler = new SincResampler(_stream.SampleRate, (int)Math.Round(rate));
             _resampled = new float[_resampler.MaxOutputLength(_hop.Length)];
             _epoch = -1;
         }
@@ -70,5 +67,5 @@ public sealed class AudioPresetPlayer : IDisposable
         return hops > 0;
     }
 
-    public void Dispose() => _preset.Dispose();
+    public void Dispose() => _stream.Dispose();
 }

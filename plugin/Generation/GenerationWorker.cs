@@ -3,6 +3,7 @@ using Euterpe.Plugin.Instrument;
 using Euterpe.Plugin.Vst3;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
 
 namespace Euterpe.Plugin.Generation;
 
@@ -216,15 +217,15 @@ public sealed class GenerationWorker : IDisposable
         }
         try
         {
-            if (entry.Problem is not null) throw new EuterpeException(entry.Problem);
-            if (ManifestFamily.Read(entry.Path) == ModelFamilies.FftLstm)
+            if (entry.Problem is not null || entry.Preset is null || entry.Family is null) throw new EuterpeException(entry.Problem ?? $"{entry.Path}: not read");
+            if (entry.Family.Medium == GeneratedMedium.Audio)
             {
-                _audio = AudioPresetPlayer.Open(entry.Path);
+                _audio = new AudioPresetPlayer(entry.Family.OpenAudio(entry.Preset));
                 _link.AudioMode = true;
             }
             else
             {
-                _generator = GeneratorFactory.Open(entry.Path);
+                _generator = entry.Family.OpenNotes(entry.Preset);
                 if (_step.Length < _generator.MaxEventsPerStep) _step = new ModelNoteEvent[_generator.MaxEventsPerStep];
             }
             _preset = entry;

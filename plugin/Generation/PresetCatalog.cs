@@ -1,5 +1,6 @@
 using Euterpe.Core;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
 
 namespace Euterpe.Plugin.Generation;
 
@@ -84,9 +85,8 @@ public sealed class PresetCatalog
             Array.Sort(folders, StringComparer.Ordinal);
             foreach (var folder in folders)
             {
-                var manifestPath = System.IO.Path.Combine(folder, PresetDirectory.ManifestFileName);
-                if (!File.Exists(manifestPath)) continue;
-                var entry = Describe(folder, manifestPath);
+                if (!File.Exists(System.IO.Path.Combine(folder, Preset.ManifestFileName))) continue;
+                var entry = Describe(folder);
                 if (ids.Add(entry.Id)) found.Add(entry);
             }
         }
@@ -114,16 +114,15 @@ public sealed class PresetCatalog
 
     public string LabelOf(int slot) => slot == 0 ? "Off" : AtSlot(slot)?.DisplayName ?? "(no preset)";
 
-    private static PresetEntry Describe(string folder, string manifestPath)
+    /// <summary>The one read of a preset's manifest: its family's record checked now, its model when it is chosen.</summary>
+    private static PresetEntry Describe(string folder)
     {
         var name = System.IO.Path.GetFileName(folder);
         try
         {
-            // The n-gram model has its own small manifest; it is checked fully when chosen (GeneratorFactory).
-            var (family, id, displayName) = ManifestFamily.Peek(folder);
-            if (family == ModelFamilies.NGram) return new PresetEntry(id, displayName, folder, null, []);
-            var manifest = ModelManifest.Load(manifestPath);
-            return new PresetEntry(manifest.Id, manifest.DisplayName, folder, null, manifest.Conditioning);
+            var (preset, family) = ModelFamilies.Open(folder);
+            family.CheckManifest(preset);
+            return new PresetEntry(preset.Id, preset.DisplayName, folder, null, family.Conditioning(preset), preset, family);
         }
         catch (EuterpeException e)
         {

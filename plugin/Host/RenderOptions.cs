@@ -1,4 +1,5 @@
 using Euterpe.Core.Audio;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Host;
 

@@ -1,4 +1,5 @@
 using Euterpe.Plugin.Generation;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Plugin.Instrument;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Euterpe.Host.Jack;
 using Xunit.Abstractions;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Host.Tests;
 

@@ -1,4 +1,5 @@
 using Euterpe.Core.Midi;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Host.Tests;
 
@@ -103,10 +104,10 @@ public class PresetRenderTests
         Render("c.wav", 333);
         Assert.Equal(File.ReadAllBytes(dir.File("a.wav")), File.ReadAllBytes(dir.File("c.wav")));
 
-        using var preset = Core.Families.FftLstm.AudioFramePreset.Open(folder);
-        var stream = new Core.Families.FftLstm.AudioFrameStream(preset) { Variation = 0.05f };
+        using var stream = Core.Families.FftLstm.FftLstmFamily.Instance.OpenAudio(Core.Presets.Preset.Open(folder));
+        stream.Variation = 0.05f;
         stream.Restart(0);
-        var resampler = new Core.Audio.SincResampler(preset.SampleRate, 48000);
+        var resampler = new Core.Audio.SincResampler(stream.SampleRate, 48000);
         var hop = new float[stream.HopLength];
         var chunk = new float[resampler.MaxOutputLength(hop.Length)];
         var expected = new List<float>();

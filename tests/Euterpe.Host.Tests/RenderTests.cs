@@ -1,5 +1,6 @@
 using Euterpe.Core.Audio;
 using Euterpe.Core.Midi;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Host.Tests;
 

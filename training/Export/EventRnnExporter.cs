@@ -7,6 +7,7 @@ using Euterpe.Training.Torch.Serialization;
 using Euterpe.Training.Training;
 using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
 
 namespace Euterpe.Training.Export;
 
@@ -17,7 +18,7 @@ namespace Euterpe.Training.Export;
 public static class EventRnnExporter
 {
     /// <summary>ONNX metadata key holding the corpus-mean conditioning vector (14 comma-separated normalised values).</summary>
-    public const string ConditioningMeanKey = "euterpe.conditioning.mean";
+    public const string ConditioningMeanKey = EventRnnFamily.ConditioningMeanKey;
     public const string EncodingName = TokenModelManifests.PerformanceEncodingName;
     public const string ValidationMetricName = "crossEntropyNatsPerToken";
 
@@ -47,10 +48,10 @@ public static class EventRnnExporter
             var metadata = new List<KeyValuePair<string, string>>();
             if (config.Conditional) metadata.Add(new(ConditioningMeanKey, string.Join(",", mean.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
             var onnx = EventRnnOnnxGraph.Build(model, metadata);
-            onnx.Save(Path.Combine(presetFolder, PresetDirectory.ModelFileName));
+            onnx.Save(Path.Combine(presetFolder, Preset.ModelFileName));
 
             var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
-            var family = config.Conditional ? ModelFamilies.ConditionalEventRnn : ModelFamilies.EventRnn;
+            var family = config.Conditional ? EventRnnFamily.Conditional : EventRnnFamily.Unconditional;
             var hidden = config.HiddenSize;
             var manifest = new ModelManifest
             {
@@ -85,8 +86,8 @@ public static class EventRnnExporter
                     TrainerVersion = $"euterpe train event-rnn --config {config.Config}{(config.Conditional ? $" --conditional --conditioning {config.ConditioningScope}" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}",
                 },
             };
-            manifest.Save(Path.Combine(presetFolder, PresetDirectory.ManifestFileName));
-            PresetDirectory.Open(presetFolder).CheckModel();
+            manifest.Save(Path.Combine(presetFolder, Preset.ManifestFileName));
+            EventRnnFamily.Instance.Check(Preset.Open(presetFolder));
             return manifest;
         }
     }

@@ -7,6 +7,7 @@ using Euterpe.Training.Torch.Serialization;
 using Euterpe.Training.Training;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
 
 namespace Euterpe.Training.Export;
 
@@ -57,12 +58,12 @@ public static class FftLstmExporter
             var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
             var manifest = Manifest(model.Config, config, presetId,
                 displayName ?? $"FFT-LSTM {config.Arch} {config.Config} trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step, metrics);
-            return AtomicFolder.Write(presetFolder, PresetDirectory.ManifestFileName, "a preset", temp =>
+            return AtomicFolder.Write(presetFolder, Preset.ManifestFileName, "a preset", temp =>
             {
-                FftLstmOnnxGraph.Build(model, []).Save(Path.Combine(temp, PresetDirectory.ModelFileName));
+                FftLstmOnnxGraph.Build(model, []).Save(Path.Combine(temp, Preset.ModelFileName));
                 if (seed.Length > 0) WavFile.Write(Path.Combine(temp, AudioFramePreset.SeedFileName), AudioBuffer.Mono(config.SampleRate, seed), WavSampleFormat.Pcm16);
-                manifest.Save(Path.Combine(temp, PresetDirectory.ManifestFileName));
-                PresetDirectory.Open(temp).CheckModel();
+                manifest.Save(Path.Combine(temp, Preset.ManifestFileName));
+                FftLstmFamily.Instance.Check(Preset.Open(temp));
                 return manifest;
             });
         }
@@ -72,7 +73,7 @@ public static class FftLstmExporter
     {
         Id = id,
         DisplayName = displayName,
-        Family = ModelFamilies.FftLstm,
+        Family = FftLstmFamily.Name,
         Representation = Representations.FftFrames,
         Audio = new ManifestAudio { SampleRate = run.SampleRate, FrameLayout = run.FrameLayout, FrameSize = run.FrameLength, Hop = run.Hop },
         Io = new ManifestIo

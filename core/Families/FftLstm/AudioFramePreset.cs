@@ -17,19 +17,19 @@ public sealed class AudioFramePreset : IDisposable
     /// <summary>Seed frames kept from seed.wav: generation starts after this many real frames (40, the literature's T).</summary>
     public const int MaxSeedFrames = 40;
 
-    private AudioFramePreset(PresetDirectory directory, IFrameStepModel model, float[] seedAudio)
+    private AudioFramePreset(Preset preset, IFrameStepModel model, float[] seedAudio)
     {
-        Directory = directory;
+        Preset = preset;
         Model = model;
         SeedAudio = seedAudio;
-        var audio = directory.Manifest.Audio!;
+        var audio = preset.OnnxManifest.Audio!;
         SampleRate = audio.SampleRate;
         Layout = audio.FrameLayout;
         FrameLength = audio.FrameSize;
         Hop = audio.Hop;
     }
 
-    public PresetDirectory Directory { get; }
+    public Preset Preset { get; }
 
     public IFrameStepModel Model { get; }
 
@@ -55,12 +55,14 @@ public sealed class AudioFramePreset : IDisposable
         _ => throw new EuterpeException($"frame layout \"{layout}\" is not one of stft, gruv"),
     };
 
-    /// <summary>Opens and checks a preset: manifest, framing, model signature and seed audio; one error line naming the file otherwise.</summary>
-    public static AudioFramePreset Open(string folder, InferenceOptions? options = null)
+    /// <summary>
+    /// Opens and checks a preset: manifest, framing, the model against its manifest and its frame signature, and the
+    /// seed audio; one error line naming the file otherwise.
+    /// </summary>
+    public static AudioFramePreset Open(Preset preset, InferenceOptions? options = null)
     {
-        var directory = PresetDirectory.Open(folder);
-        var manifest = directory.Manifest;
-        var source = directory.ManifestPath;
+        var manifest = preset.OnnxManifest;
+        var source = preset.ManifestPath;
         if (manifest.Representation != Representations.FftFrames)
             throw new EuterpeException($"{source}: representation \"{manifest.Representation}\" is not {Representations.FftFrames}");
         var audio = manifest.Audio ?? throw new EuterpeException($"{source}: missing \"audio\"");
@@ -83,18 +85,18 @@ public sealed class AudioFramePreset : IDisposable
             throw new EuterpeException($"{source}: gruv frames do not overlap: hop {audio.Hop} must equal frameSize {audio.FrameSize}");
         var io = manifest.Io!;
         if (io.FrameInput is null || io.FrameOutput is null) throw new EuterpeException($"{source}: io needs frameInput and frameOutput");
-        var seedAudio = ReadSeed(Path.Combine(folder, SeedFileName), audio.SampleRate);
+        var seedAudio = ReadSeed(preset.FilePath(SeedFileName), audio.SampleRate);
         var signature = Signature(manifest);
-        var session = InferenceSession.Open(directory.ModelPath, options);
+        var session = preset.OpenSession(options);
         try
         {
             var model = new OnnxFrameStepModel(session, signature, ownsSession: true);
             if (model.FrameSize != codec.FrameSize)
             {
                 model.Dispose();
-                throw new EuterpeException($"{directory.ModelPath}: frames of {model.FrameSize} values, but {audio.FrameLayout} frames of {audio.FrameSize} samples hold {codec.FrameSize}");
+                throw new EuterpeException($"{preset.ModelPath}: frames of {model.FrameSize} values, but {audio.FrameLayout} frames of {audio.FrameSize} samples hold {codec.FrameSize}");
             }
-            return new AudioFramePreset(directory, model, seedAudio);
+            return new AudioFramePreset(preset, model, seedAudio);
         }
         catch
         {

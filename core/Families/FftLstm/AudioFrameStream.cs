@@ -1,15 +1,17 @@
 using Euterpe.Core.Audio;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Core.Families.FftLstm;
 
 /// <summary>
-/// Generated audio from an <see cref="AudioFramePreset"/>, one hop at a time: seed the model with real frames (a
+/// The FFT-LSTM family's generator: audio from an <see cref="AudioFramePreset"/> (which it owns), one hop at a time, for
+/// `generate` and the instrument's audio mode alike. Seed the model with real frames (a
 /// seed-chosen stretch of seed.wav, or noise), predict frame after frame carrying its state, inverse FFT and
 /// overlap-add, and level control that keeps the output in range (predicted spectra drift in level). A frame that
 /// is not finite is replaced by silence. Allocation-free after construction for power-of-two frame lengths
 /// (the STFT layout); the GRUV layout's 4000-sample inverse FFT allocates scratch. One instance per thread.
 /// </summary>
-public sealed class AudioFrameStream
+public sealed class AudioFrameStream : IAudioGenerator
 {
     /// <summary>The level the controller brings peaks down to (−3 dBFS; a gain ramp may pass it briefly, never 1).</summary>
     public const float Ceiling = 0.7f;
@@ -51,7 +53,6 @@ public sealed class AudioFrameStream
     /// <summary>0 when the state is carried; else T, the frames each prediction re-reads.</summary>
     public int WindowFrames { get; }
 
-    /// <summary>Samples each <see cref="NextHop"/> writes.</summary>
     public int HopLength => _codec.HopLength;
 
     /// <summary>
@@ -108,4 +109,6 @@ public sealed class AudioFrameStream
         for (var i = 0; i < h.Length; i++) h[i] = Math.Clamp(h[i] * (from + (scale - from) * (i + 1) / h.Length), -1f, 1f);
         _scale = scale;
     }
+
+    public void Dispose() => _preset.Dispose();
 }

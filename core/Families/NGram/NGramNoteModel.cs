@@ -63,24 +63,6 @@ public sealed class NGramNoteModel
         return count == 0 ? double.NaN : total / count;
     }
 
-    /// <summary>Generates <paramref name="count"/> notes after an optional primer; same seed, same notes.</summary>
-    public (int[] Pitches, int[] Durations) Generate(int count, ulong seed, double temperature = 1.0,
-        ReadOnlySpan<int> primePitches = default, ReadOnlySpan<int> primeDurations = default)
-    {
-        if (temperature < 0) throw new EuterpeException($"temperature must be ≥ 0 (got {temperature})");
-        var random = new RandomSource(seed);
-        var pitches = new List<int>(primePitches.Length + count);
-        var durations = new List<int>(primeDurations.Length + count);
-        foreach (var p in primePitches) pitches.Add(p);
-        foreach (var d in primeDurations) durations.Add(d);
-        for (var i = 0; i < count; i++)
-        {
-            pitches.Add(DrawPitch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pitches), temperature, random));
-            durations.Add(DrawDuration(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(durations), temperature, random));
-        }
-        return ([.. pitches.Skip(primePitches.Length)], [.. durations.Skip(primeDurations.Length)]);
-    }
-
     /// <summary>Draws the next pitch token after <paramref name="history"/> (oldest first); allocation-free.</summary>
     public int DrawPitch(ReadOnlySpan<int> history, double temperature, RandomSource random) =>
         Draw(Pitches, history, _pitchScratch, temperature, random);

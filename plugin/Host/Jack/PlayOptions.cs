@@ -1,3 +1,4 @@
+using Euterpe.Core.Presets;
 namespace Euterpe.Host.Jack;
 
 /// <summary>What <c>euterpe play</c> asks for.</summary>

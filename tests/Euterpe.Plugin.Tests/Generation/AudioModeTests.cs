@@ -62,11 +62,11 @@ public class AudioModeTests
         try
         {
             // Seen: ".../audio-bad-seed/seed.wav: truncated fmt chunk" and
-            // ".../audio-wrong-model/model.onnx: frame model has no input 'frame' for the frames input (inputs: token, cond, h0, c0)".
+            // ".../audio-wrong-model/manifest.json: io frameInput "frame" is not an input of .../model.onnx (its inputs: token, cond, h0, c0)".
             foreach (var (id, folder, problem) in new[]
                      {
                          (TestPresets.AudioBadSeedId, "audio-bad-seed", "seed.wav: truncated"),
-                         (TestPresets.AudioWrongModelId, "audio-wrong-model", "model.onnx: frame model has no input 'frame'"),
+                         (TestPresets.AudioWrongModelId, "audio-wrong-model", "manifest.json: io frameInput \"frame\" is not an input of"),
                      })
             {
                 driver.Set(ParameterId.Model, TestPresets.SlotOf(id));

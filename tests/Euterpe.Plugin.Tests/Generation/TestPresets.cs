@@ -2,6 +2,8 @@ using System.Text.Json;
 using Euterpe.Core.Encoding;
 using Euterpe.Plugin.Generation;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
+using Euterpe.Core.Families.EventRnn;
 
 namespace Euterpe.Plugin.Tests.Generation;
 
@@ -33,7 +35,7 @@ public static class TestPresets
 
     public static string Folder => Built.Value;
 
-    public static string GoodModelPath => Path.Combine(Folder, "good", PresetDirectory.ModelFileName);
+    public static string GoodModelPath => Path.Combine(Folder, "good", Preset.ModelFileName);
 
     /// <summary>Conditioning input of the good preset: "Energy" in [-1, 1].</summary>
     public static readonly ConditioningInput Energy = new() { Name = "cond", DisplayName = "Energy", Min = -1, Max = 1, Default = 0, Shape = [1, 1] };
@@ -53,17 +55,17 @@ public static class TestPresets
         var root = Path.Combine(Path.GetTempPath(), $"euterpe-plugin-presets-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var good = Directory.CreateDirectory(Path.Combine(root, "good")).FullName;
         var script = Path.Combine(AppContext.BaseDirectory, "Generation", "make_performance_model.py");
-        RunPython(script, Path.Combine(good, PresetDirectory.ModelFileName), Encoding.VocabularySize.ToString(),
+        RunPython(script, Path.Combine(good, Preset.ModelFileName), Encoding.VocabularySize.ToString(),
             Encoding.PitchCount.ToString(), EncodingOptions.MaxShiftSteps.ToString());
-        Manifest(GoodId, "A Test Performance LSTM", "token").Save(Path.Combine(good, PresetDirectory.ManifestFileName));
+        Manifest(GoodId, "A Test Performance LSTM", "token").Save(Path.Combine(good, Preset.ManifestFileName));
 
         var corrupt = Directory.CreateDirectory(Path.Combine(root, "corrupt")).FullName;
-        File.WriteAllBytes(Path.Combine(corrupt, PresetDirectory.ModelFileName), [0x08, 0x07, 0xFF, 0xFF, 0x12, 0x99, 0x01]);
-        Manifest(CorruptId, "B Corrupt Model", "token").Save(Path.Combine(corrupt, PresetDirectory.ManifestFileName));
+        File.WriteAllBytes(Path.Combine(corrupt, Preset.ModelFileName), [0x08, 0x07, 0xFF, 0xFF, 0x12, 0x99, 0x01]);
+        Manifest(CorruptId, "B Corrupt Model", "token").Save(Path.Combine(corrupt, Preset.ManifestFileName));
 
         var mismatch = Directory.CreateDirectory(Path.Combine(root, "mismatch")).FullName;
-        File.Copy(Path.Combine(good, PresetDirectory.ModelFileName), Path.Combine(mismatch, PresetDirectory.ModelFileName));
-        Manifest(MismatchId, "C Mismatched Manifest", "note_token").Save(Path.Combine(mismatch, PresetDirectory.ManifestFileName));
+        File.Copy(Path.Combine(good, Preset.ModelFileName), Path.Combine(mismatch, Preset.ModelFileName));
+        Manifest(MismatchId, "C Mismatched Manifest", "note_token").Save(Path.Combine(mismatch, Preset.ManifestFileName));
 
         // The shipped raw-audio preset (fft-lstm), for audio mode.
         var audio = Directory.CreateDirectory(Path.Combine(root, "audio")).FullName;
@@ -72,7 +74,7 @@ public static class TestPresets
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
         var wrongModel = CopyAudioPreset(audio, Path.Combine(root, "audio-wrong-model"), AudioWrongModelId, "E Note Model As Audio");
-        File.Copy(Path.Combine(good, PresetDirectory.ModelFileName), Path.Combine(wrongModel, PresetDirectory.ModelFileName), overwrite: true);
+        File.Copy(Path.Combine(good, Preset.ModelFileName), Path.Combine(wrongModel, Preset.ModelFileName), overwrite: true);
 
         Environment.SetEnvironmentVariable(PresetCatalog.EnvironmentVariable, root);
         PresetCatalog.Rescan();
@@ -84,7 +86,7 @@ public static class TestPresets
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        var manifestPath = Path.Combine(to, PresetDirectory.ManifestFileName);
+        var manifestPath = Path.Combine(to, Preset.ManifestFileName);
         var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
         manifest["id"] = id;
         manifest["displayName"] = name;
@@ -99,7 +101,7 @@ public static class TestPresets
         {
             Id = id,
             DisplayName = name,
-            Family = ModelFamilies.ConditionalEventRnn,
+            Family = EventRnnFamily.Conditional,
             Representation = Representations.PerformanceEvents,
             Vocabulary = new ManifestVocabulary
             {

@@ -1,6 +1,7 @@
 using Euterpe.Core;
 using Euterpe.Training.Models;
 using Euterpe.Core.Families.NGram;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Training.Tests.Models;
 
@@ -53,7 +54,7 @@ public class NGramNoteModelTests
     {
         // Five previous pitches make every context of the tune unique; durations alone repeat too much to test here.
         var model = Trained(6);
-        var (pitches, durations) = model.Generate(6, seed: 1, temperature: 0, TunePitches.AsSpan(0, 8), TuneDurations.AsSpan(0, 8));
+        var (pitches, durations) = Draw(model, 6, seed: 1, temperature: 0, TunePitches[..8], TuneDurations[..8]);
         Assert.Equal(TunePitches.AsSpan(8, 6).ToArray(), pitches);
         Assert.Equal(6, durations.Length);
     }
@@ -62,9 +63,9 @@ public class NGramNoteModelTests
     public void SameSeedSameMelodyDifferentSeedDiffers()
     {
         var model = Trained(2);
-        var a = model.Generate(64, seed: 11, temperature: 1.5);
-        var b = model.Generate(64, seed: 11, temperature: 1.5);
-        var c = model.Generate(64, seed: 12, temperature: 1.5);
+        var a = Draw(model, 64, seed: 11, temperature: 1.5);
+        var b = Draw(model, 64, seed: 11, temperature: 1.5);
+        var c = Draw(model, 64, seed: 12, temperature: 1.5);
         Assert.Equal(a.Pitches, b.Pitches);
         Assert.Equal(a.Durations, b.Durations);
         Assert.NotEqual(a.Pitches, c.Pitches);
@@ -108,5 +109,19 @@ public class NGramNoteModelTests
         {
             dir.Delete(true);
         }
+    }
+
+    /// <summary>Draws <paramref name="count"/> notes after a primer, pitch then duration from one seeded source, as the generator does.</summary>
+    private static (int[] Pitches, int[] Durations) Draw(NGramNoteModel model, int count, ulong seed, double temperature, int[]? primePitches = null, int[]? primeDurations = null)
+    {
+        var random = new RandomSource(seed);
+        var pitches = new List<int>(primePitches ?? []);
+        var durations = new List<int>(primeDurations ?? []);
+        for (var i = 0; i < count; i++)
+        {
+            pitches.Add(model.DrawPitch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pitches), temperature, random));
+            durations.Add(model.DrawDuration(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(durations), temperature, random));
+        }
+        return ([.. pitches.Skip(primePitches?.Length ?? 0)], [.. durations.Skip(primeDurations?.Length ?? 0)]);
     }
 }

@@ -9,6 +9,8 @@ using TorchSharp;
 using static TorchSharp.torch;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
+using Euterpe.Core.Generation;
 
 namespace Euterpe.Training.Tests.Training;
 
@@ -74,18 +76,18 @@ public sealed class FftLstmTrainerTests : IDisposable
 
         var preset = _corpus.Path("preset");
         var manifest = FftLstmExporter.Export(straight, preset);
-        Assert.Equal(ModelFamilies.FftLstm, manifest.Family);
+        Assert.Equal(FftLstmFamily.Name, manifest.Family);
         Assert.Equal(metrics.ValidationMse!.Value, manifest.Provenance!.ValidationMetrics[FftLstmExporter.ValidationMetricName], 6);
         Assert.True(File.Exists(Path.Combine(preset, AudioFramePreset.SeedFileName)));
-        using var opened = AudioFramePreset.Open(preset);
-        Assert.Equal(16000, opened.SampleRate);
-        var audio = AudioFrameRender.Render(opened, 3, seed: 2);
+        var opened = Preset.Open(preset);
+        var audio = FftLstmFamily.Instance.GenerateAudio(opened, new GenerationRequest { Seconds = 3, Seed = 2, Variation = 0 }, out var rate);
+        Assert.Equal(16000, rate);
         Assert.Equal(48000, audio.Length);
         Assert.All(audio, v => Assert.True(float.IsFinite(v) && Math.Abs(v) <= 1f));
         var rms = Math.Sqrt(audio.Average(v => (double)v * v));
         Assert.True(rms > 1e-3, $"generated audio is silent (rms {rms})");
         // The seed picks where in seed.wav generation starts: another seed, other audio.
-        Assert.NotEqual(audio, AudioFrameRender.Render(opened, 3, seed: 5));
+        Assert.NotEqual(audio, FftLstmFamily.Instance.GenerateAudio(opened, new GenerationRequest { Seconds = 3, Seed = 5, Variation = 0 }, out _));
     }
 
     [Fact]

@@ -1,16 +1,16 @@
 using Euterpe.Core.Encoding;
-using Euterpe.Core.Families.NGram;
 using Euterpe.Core.Generation;
+using Euterpe.Core.Music;
 
-namespace Euterpe.Plugin.Generation;
+namespace Euterpe.Core.Families.NGram;
 
 /// <summary>
-/// The n-gram melody model as the instrument plays it: each step draws the next pitch and the next duration
-/// (two separate distributions, as <c>euterpe generate</c> does, and in the same order, so a seed gives the
-/// same melody) and writes the note's start and end. Times are beats on the encoding's step grid. Only the
-/// last Order−1 tokens are kept as history, in fixed arrays: a step never allocates.
+/// The n-gram melody model's generator, for `generate`, `render` and the instrument alike: each step draws the next
+/// pitch and then the next duration (two separate distributions) and writes the note's start and end. Times are beats
+/// on the encoding's step grid. Only the last Order−1 tokens are kept as history, in fixed arrays: a step never
+/// allocates.
 /// </summary>
-public sealed class NGramNoteGenerator : INoteGenerator
+public sealed class NGramGenerator : INoteGenerator
 {
     private readonly NGramNoteModel _model;
     private readonly MonophonicNoteEncoding _encoding;
@@ -22,15 +22,17 @@ public sealed class NGramNoteGenerator : INoteGenerator
     private double _temperature = 1;
     private double _beats;
 
-    public NGramNoteGenerator(NGramNoteModel model, MonophonicNoteEncoding encoding)
+    public NGramGenerator(NGramNoteModel model, MonophonicNoteEncoding encoding)
     {
         if (model.Pitches.VocabularySize != encoding.PitchVocabularySize || model.Durations.VocabularySize != encoding.DurationCount)
-            throw new Core.EuterpeException($"n-gram model: {model.Pitches.VocabularySize} pitch and {model.Durations.VocabularySize} duration tokens do not match the encoding's {encoding.PitchVocabularySize} and {encoding.DurationCount}");
+            throw new EuterpeException($"n-gram model: {model.Pitches.VocabularySize} pitch and {model.Durations.VocabularySize} duration tokens do not match the encoding's {encoding.PitchVocabularySize} and {encoding.DurationCount}");
         _model = model;
         _encoding = encoding;
         _pitches = new int[Math.Max(1, model.Order - 1)];
         _durations = new int[Math.Max(1, model.Order - 1)];
     }
+
+    public MonophonicNoteEncoding Encoding => _encoding;
 
     public ModelTimeUnit TimeUnit => ModelTimeUnit.Beats;
 
@@ -75,6 +77,24 @@ public sealed class NGramNoteGenerator : INoteGenerator
     {
         if (!isNoteOn || pitch < _encoding.MinPitch || pitch > _encoding.MaxPitch) return;
         Push(_pitches, ref _pitchCount, pitch - _encoding.MinPitch);
+    }
+
+    /// <summary>
+    /// Starts from a piece of music: its melody (as the encoding hears it) becomes the pitch and duration history and
+    /// moves the clock on, and its notes are added to <paramref name="heard"/> (so the output starts with the primer).
+    /// </summary>
+    public void Prime(NoteSequence primer, List<ModelNoteEvent> heard)
+    {
+        foreach (var token in _encoding.EncodePairs(primer))
+        {
+            Push(_pitches, ref _pitchCount, token.PitchToken);
+            Push(_durations, ref _durationCount, token.DurationToken);
+            var start = _beats;
+            _beats += _encoding.DurationSteps[token.DurationToken] / (double)_encoding.StepsPerBeat;
+            if (token.PitchToken == _encoding.RestPitchToken) continue;
+            heard.Add(new ModelNoteEvent(true, _encoding.MinPitch + token.PitchToken, _encoding.Velocity, start));
+            heard.Add(new ModelNoteEvent(false, _encoding.MinPitch + token.PitchToken, 0, _beats));
+        }
     }
 
     public void Dispose()

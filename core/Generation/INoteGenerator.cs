@@ -1,10 +1,8 @@
-using Euterpe.Core.Generation;
-
-namespace Euterpe.Plugin.Generation;
+namespace Euterpe.Core.Generation;
 
 /// <summary>
-/// A model that produces notes one step at a time. Each family (performance events, note tokens, piano
-/// rolls) implements it; the worker only sees note events and a clock. Steps must not allocate.
+/// A model that produces notes one step at a time: each note family's one generator, which `generate`, `render` and
+/// the instrument's worker all step (the worker only sees note events and a clock). Steps must not allocate.
 /// </summary>
 public interface INoteGenerator : IDisposable
 {
@@ -39,4 +37,10 @@ public interface INoteGenerator : IDisposable
 
     /// <summary>Tells the model a note was played (follow input) without producing output or moving its clock.</summary>
     void Prime(bool isNoteOn, int pitch, int velocity);
+
+    /// <summary>
+    /// Starts from a piece of music (after <see cref="Reset"/>): it becomes the model's context and moves the clock on,
+    /// and the notes the model heard in it are added to <paramref name="heard"/>. Allocates; not for the audio path.
+    /// </summary>
+    void Prime(Music.NoteSequence primer, List<ModelNoteEvent> heard);
 }

@@ -1,14 +1,17 @@
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Generation;
+using Euterpe.Core.Music;
 
-namespace Euterpe.Plugin.Generation;
+namespace Euterpe.Core.Families.EventRnn;
 
 /// <summary>
-/// Performance-event token models (NOTE_ON/NOTE_OFF/TIME_SHIFT/VELOCITY): a <see cref="TokenGenerator"/>
-/// sampled token by token, decoded to notes by a <see cref="PerformanceStreamDecoder"/>. Times are seconds.
-/// The generation starts from TIME_SHIFT of one step, a token every performance vocabulary has.
+/// The event RNN's generator, for `generate`, `render` and the instrument alike: performance-event tokens
+/// (NOTE_ON/NOTE_OFF/TIME_SHIFT/VELOCITY) sampled one at a time by a <see cref="TokenGenerator"/> and decoded to note
+/// events by a <see cref="PerformanceStreamDecoder"/> that ends a note after 5 s (as Performance RNN's generator does).
+/// Times are seconds. Generation starts from TIME_SHIFT of one step, a token every performance vocabulary has.
+/// Steps allocate nothing.
 /// </summary>
-public sealed class PerformanceEventGenerator : INoteGenerator
+public sealed class EventRnnGenerator : INoteGenerator
 {
     private readonly ITokenStepModel _model;
     private readonly PerformanceEncoding _encoding;
@@ -17,16 +20,19 @@ public sealed class PerformanceEventGenerator : INoteGenerator
     private readonly StreamedNoteEvent[] _decoded = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
     private readonly int _conditioningCount;
 
-    public PerformanceEventGenerator(ITokenStepModel model, PerformanceEncoding encoding, int conditioningCount)
+    /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
+    public EventRnnGenerator(ITokenStepModel model, PerformanceEncoding encoding, int conditioningCount)
     {
         if (model.VocabularySize != encoding.VocabularySize)
-            throw new Core.EuterpeException($"model: vocabulary of {model.VocabularySize} tokens does not match the performance encoding's {encoding.VocabularySize}");
+            throw new EuterpeException($"model: vocabulary of {model.VocabularySize} tokens does not match the performance encoding's {encoding.VocabularySize}");
         _model = model;
         _encoding = encoding;
         _decoder = new PerformanceStreamDecoder(encoding, PerformanceStreamDecoder.GenerationMaxNoteSeconds);
         _tokens = new TokenGenerator(model, StartToken(encoding), 0);
         _conditioningCount = conditioningCount;
     }
+
+    public PerformanceEncoding Encoding => _encoding;
 
     public ModelTimeUnit TimeUnit => ModelTimeUnit.Seconds;
 
@@ -38,6 +44,10 @@ public sealed class PerformanceEventGenerator : INoteGenerator
 
     public int ConditioningCount => _conditioningCount;
 
+    /// <summary>The model's conditioning vector (empty for an unconditional model); write into it between steps.</summary>
+    public Span<float> Conditioning => _tokens.Conditioning;
+
+    /// <summary>TIME_SHIFT of one step.</summary>
     public static int StartToken(PerformanceEncoding encoding) => encoding.TimeShiftOffset;
 
     public void Reset(ulong seed)
@@ -75,6 +85,21 @@ public sealed class PerformanceEventGenerator : INoteGenerator
             tokens[n++] = _encoding.EventToToken(PerformanceEvent.Velocity(_encoding.VelocityToBin(velocity)));
         tokens[n++] = _encoding.EventToToken(isNoteOn ? PerformanceEvent.NoteOn(pitch) : PerformanceEvent.NoteOff(pitch));
         _tokens.Prime(tokens[..n]);
+    }
+
+    /// <summary>
+    /// Starts from a piece of music: its performance events become the model's context and move the clock on, and
+    /// the notes they decode to are added to <paramref name="heard"/> (so the output starts with the primer).
+    /// </summary>
+    public void Prime(NoteSequence primer, List<ModelNoteEvent> heard)
+    {
+        var tokens = _encoding.Encode(primer);
+        _tokens.Prime(tokens);
+        foreach (var token in tokens)
+        {
+            var count = _decoder.Feed(token, _decoded);
+            for (var i = 0; i < count; i++) heard.Add(new ModelNoteEvent(_decoded[i].IsNoteOn, _decoded[i].Pitch, _decoded[i].Velocity, _decoded[i].Seconds));
+        }
     }
 
     public void Dispose() => _model.Dispose();

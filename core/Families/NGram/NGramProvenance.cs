@@ -1,9 +1,7 @@
-using Euterpe.Core.Encoding;
 using System.Text.Json;
-using Euterpe.Core;
-using Euterpe.Training.Data;
+using Euterpe.Core.Encoding;
 
-namespace Euterpe.Training.Models;
+namespace Euterpe.Core.Families.NGram;
 
 /// <summary>
 /// Where an n-gram model came from, saved as the model file's metadata: data folder, files of each split, order,

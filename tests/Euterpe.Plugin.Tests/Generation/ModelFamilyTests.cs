@@ -5,24 +5,25 @@ using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Families.NGram;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
 
 namespace Euterpe.Plugin.Tests.Generation;
 
-public class GeneratorFactoryTests
+public class ModelFamilyTests
 {
     [Fact]
-    public void APresetOfAnotherRepresentationSaysItIsNotPlayableYet()
+    public void APresetOfAFamilyEuterpeDoesNotPlayIsOneLineNamingTheOnesItDoes()
     {
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"euterpe-roll-{Guid.NewGuid():N}")).FullName;
         try
         {
             new ModelManifest
             {
-                Id = "roll-test", DisplayName = "Roll", Family = ModelFamilies.DcGanPianoRoll, Representation = Representations.PianoRoll,
+                Id = "roll-test", DisplayName = "Roll", Family = "dcgan-pianoroll", Representation = Representations.PianoRoll,
                 Io = new ManifestIo { NoiseInput = new ManifestTensor { Name = "z" }, SampleOutput = new ManifestTensor { Name = "roll" } },
-            }.Save(Path.Combine(folder, PresetDirectory.ManifestFileName));
-            var e = Assert.Throws<EuterpeException>(() => GeneratorFactory.Open(folder));
-            Assert.Equal($"{Path.Combine(folder, PresetDirectory.ManifestFileName)}: representation \"piano-roll\" (family \"dcgan-pianoroll\") is not playable by the instrument yet; it plays \"performance-events\" token models and n-gram melodies", e.Message);
+            }.Save(Path.Combine(folder, Preset.ManifestFileName));
+            var e = Assert.Throws<EuterpeException>(() => ModelFamilies.Open(folder));
+            Assert.Equal($"{Path.Combine(folder, Preset.ManifestFileName)}: family \"dcgan-pianoroll\" is not one Euterpe plays (known: event-rnn, conditional-event-rnn, ngram, fft-lstm)", e.Message);
         }
         finally
         {
@@ -31,32 +32,40 @@ public class GeneratorFactoryTests
     }
 
     [Fact]
-    public void TheShippedNGramPresetPlaysTheMelodyGenerateDrawsForTheSameSeed()
+    public void TheNGramGeneratorDrawsPitchThenDurationFromOneSeededSourceAndAllocatesNothing()
     {
-        var folder = ShippedPreset("ngram-openmsx");
-        using var generator = GeneratorFactory.Open(folder);
+        var (preset, family) = ModelFamilies.Open(ShippedPreset("ngram-openmsx"));
+        using var generator = (NGramGenerator)family.OpenNotes(preset);
         Assert.Equal(ModelTimeUnit.Beats, generator.TimeUnit);
-        var preset = NGramPreset.Open(folder);
+        var encoding = generator.Encoding;
+        var model = NGramNoteModel.Load(preset.FilePath(NGramManifest.ModelFileName));
         const int Notes = 200;
         const ulong Seed = 7;
-        // The batch path (lists of the whole history) that `euterpe generate` uses, on a second copy of the model.
-        var (pitches, durations) = preset.Model.Generate(Notes, Seed, 0.9);
+        const double Temperature = 0.9;
+        var random = new RandomSource(Seed);
+        var pitches = new List<int>();
+        var durations = new List<int>();
 
         generator.Reset(Seed);
-        generator.SetSampling(new SamplingOptions(0.9f));
+        generator.SetSampling(new SamplingOptions((float)Temperature));
         var events = new ModelNoteEvent[generator.MaxEventsPerStep];
         double beat = 0;
         var sounding = 0;
         for (var i = 0; i < Notes; i++)
         {
+            // The reference: the model's own draws over the whole history, pitch then duration.
+            var pitch = model.DrawPitch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pitches), Temperature, random);
+            pitches.Add(pitch);
+            var duration = model.DrawDuration(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(durations), Temperature, random);
+            durations.Add(duration);
             var count = generator.Step(events);
-            var length = preset.Encoding.DurationSteps[durations[i]] / (double)preset.Encoding.StepsPerBeat;
-            if (pitches[i] == preset.Encoding.RestPitchToken) Assert.Equal(0, count);
+            var length = encoding.DurationSteps[duration] / (double)encoding.StepsPerBeat;
+            if (pitch == encoding.RestPitchToken) Assert.Equal(0, count);
             else
             {
                 Assert.Equal(2, count);
-                Assert.Equal(new ModelNoteEvent(true, preset.Encoding.MinPitch + pitches[i], preset.Encoding.Velocity, beat), events[0]);
-                Assert.Equal(new ModelNoteEvent(false, preset.Encoding.MinPitch + pitches[i], 0, beat + length), events[1]);
+                Assert.Equal(new ModelNoteEvent(true, encoding.MinPitch + pitch, encoding.Velocity, beat), events[0]);
+                Assert.Equal(new ModelNoteEvent(false, encoding.MinPitch + pitch, 0, beat + length), events[1]);
                 sounding++;
             }
             beat += length;
@@ -80,7 +89,8 @@ public class GeneratorFactoryTests
             var shipped = ShippedPreset("ngram-openmsx");
             File.Copy(Path.Combine(shipped, "manifest.json"), Path.Combine(folder, "manifest.json"));
             File.WriteAllText(Path.Combine(folder, "model.json"), "{\"formatVersion\": 1, \"pitches\": ");
-            var e = Assert.Throws<EuterpeException>(() => GeneratorFactory.Open(folder));
+            var (preset, family) = ModelFamilies.Open(folder);
+            var e = Assert.Throws<EuterpeException>(() => family.OpenNotes(preset));
             Assert.StartsWith($"{Path.Combine(folder, "model.json")}: not a valid n-gram model", e.Message);
         }
         finally
@@ -94,7 +104,7 @@ public class GeneratorFactoryTests
     [Fact]
     public void AVocabularyThatDisagreesWithItsEncodingIsRefused()
     {
-        var manifest = ModelManifest.Parse(File.ReadAllText(Path.Combine(TestPresets.Folder, "good", PresetDirectory.ManifestFileName)));
+        var manifest = ModelManifest.Parse(File.ReadAllText(Path.Combine(TestPresets.Folder, "good", Preset.ManifestFileName)));
         manifest.Vocabulary!.Size += 1;
         var e = Assert.Throws<EuterpeException>(() => TokenModelManifests.PerformanceEncoding(manifest, "m.json"));
         Assert.Equal($"m.json: vocabulary size {TestPresets.Encoding.VocabularySize + 1} does not match its performance encoding ({TestPresets.Encoding.VocabularySize} tokens)", e.Message);

@@ -1,6 +1,4 @@
-using Euterpe.Core.Generation;
-
-namespace Euterpe.Plugin.Generation;
+namespace Euterpe.Core.Generation;
 
 /// <summary>
 /// What the performance knobs do to the model's notes, after sampling (so they work for every family):

@@ -1,4 +1,4 @@
-namespace Euterpe.Plugin.Generation;
+namespace Euterpe.Core.Generation;
 
 /// <summary>The scales the "Scale" parameter offers, as 12-bit pitch-class masks above the key (bit 0 = the key note).</summary>
 public static class MusicalScale

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Euterpe.Core.Encoding;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Music;
+using Euterpe.Core.Presets;
+using Euterpe.Core.Runtime;
+
+namespace Euterpe.Core.Families.EventRnn;
+
+/// <summary>
+/// The event RNN (Performance RNN style; conditional or not) as players see it: a preset is model.onnx (one token step
+/// with its LSTM state carried by the caller) and an ONNX manifest over performance events; its generator is
+/// <see cref="EventRnnGenerator"/>. `generate` starts from the corpus-mean controls kept in the model's metadata, with
+/// --key and --density applied.
+/// </summary>
+public sealed class EventRnnFamily : ModelFamily
+{
+    public const string Unconditional = "event-rnn";
+    public const string Conditional = "conditional-event-rnn";
+
+    /// <summary>ONNX metadata key holding the corpus-mean conditioning vector (14 comma-separated normalised values).</summary>
+    public const string ConditioningMeanKey = "euterpe.conditioning.mean";
+
+    public static EventRnnFamily Instance { get; } = new();
+
+    private EventRnnFamily()
+    {
+    }
+
+    public override IReadOnlyList<string> Names { get; } = [Unconditional, Conditional];
+
+    public override GeneratedMedium Medium => GeneratedMedium.Notes;
+
+    public override void CheckManifest(Preset preset) => _ = preset.OnnxManifest;
+
+    public override IReadOnlyList<ConditioningInput> Conditioning(Preset preset) => preset.OnnxManifest.Conditioning;
+
+    public override INoteGenerator OpenNotes(Preset preset) => Open(preset, out _);
+
+    public override NoteSequence GenerateNotes(Preset preset, GenerationRequest request)
+    {
+        request.CheckSeconds();
+        var manifest = preset.OnnxManifest;
+        if (manifest.Conditioning.Count == 0 && (request.Density is not null || request.Key is not null))
+            throw new EuterpeException($"{preset.Folder}: --density and --key need a conditional model (this preset is {manifest.Family})");
+        using var generator = Open(preset, out var mean);
+        generator.SetSampling(new SamplingOptions(request.Temperature));
+        Controls(mean, request).CopyTo(generator.Conditioning);
+        generator.Reset(request.Seed);
+        var pairing = new NotePairing();
+        if (request.Primer is { } primer)
+        {
+            var heard = new List<ModelNoteEvent>();
+            generator.Prime(primer, heard);
+            foreach (var e in heard) pairing.Add(e);
+        }
+        // Whole steps of the encoding's clock, counted from where the primer ended.
+        var stepSeconds = generator.Encoding.Options.StepSeconds;
+        var steps = (long)Math.Ceiling(request.Seconds / stepSeconds);
+        var end = generator.Time + steps * stepSeconds;
+        var maxTokens = steps * 4 + 1000; // a model that never shifts time still stops
+        Span<ModelNoteEvent> events = new ModelNoteEvent[generator.MaxEventsPerStep];
+        for (long i = 0; i < maxTokens && generator.Time < end - 1e-9; i++)
+        {
+            var n = generator.Step(events);
+            for (var k = 0; k < n; k++) pairing.Add(events[k]);
+        }
+        pairing.Close(generator.Time);
+        var result = new NoteSequence();
+        foreach (var note in pairing.Notes) result.AddNoteSeconds(note.Pitch, note.Velocity, note.Start, note.End);
+        result.Sort();
+        return result;
+    }
+
+    /// <summary>The model, its signature checked against the manifest, and the corpus-mean controls from its metadata.</summary>
+    private static EventRnnGenerator Open(Preset preset, out float[] conditioningMean)
+    {
+        var manifest = preset.OnnxManifest;
+        if (manifest.Representation != Representations.PerformanceEvents)
+            throw new EuterpeException($"{preset.ManifestPath}: representation \"{manifest.Representation}\" (family \"{manifest.Family}\") is not {Representations.PerformanceEvents}");
+        var encoding = TokenModelManifests.PerformanceEncoding(manifest, preset.ManifestPath);
+        var signature = TokenModelManifests.Signature(manifest, preset.ManifestPath);
+        var session = preset.OpenSession();
+        OnnxTokenStepModel model;
+        try
+        {
+            model = new OnnxTokenStepModel(session, signature, ownsSession: true);
+        }
+        catch (ArgumentException e)
+        {
+            session.Dispose();
+            throw new EuterpeException($"{preset.ModelPath}: {e.Message}", inner: e);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+        try
+        {
+            if (model.VocabularySize != encoding.VocabularySize)
+                throw new EuterpeException($"{preset.ModelPath}: the model has {model.VocabularySize} logits, the encoding {encoding.VocabularySize} tokens");
+            conditioningMean = CorpusMean(session.Metadata, model.ConditioningSize);
+            return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static float[] CorpusMean(ModelMetadata metadata, int size)
+    {
+        var values = new float[size];
+        if (metadata.Custom.TryGetValue(ConditioningMeanKey, out var text))
+        {
+            var parts = text.Split(',');
+            for (var i = 0; i < Math.Min(size, parts.Length); i++)
+                values[i] = float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0f;
+        }
+        return values;
+    }
+
+    /// <summary>The corpus-mean controls with --key and --density applied.</summary>
+    private static float[] Controls(float[] mean, GenerationRequest request)
+    {
+        var values = (float[])mean.Clone();
+        if (values.Length != ConditioningFeatures.Length) return values;
+        if (request.Key is { } key)
+        {
+            var weights = KeyHistogram(key);
+            var sum = weights.Sum();
+            for (var i = 0; i < 12; i++) values[i] = weights[i] / sum;
+        }
+        if (request.Density is { } density)
+        {
+            if (!(density >= 0) || double.IsInfinity(density)) throw new EuterpeException($"--density: must be a number of notes per second ≥ 0 (got {density})");
+            values[12] = (float)Math.Min(1.0, density / ConditioningFeatures.MaxNotesPerSecond);
+        }
+        return values;
+    }
+
+    private static readonly string[] Sharps = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
+    private static readonly string[] Flats = ["C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B"];
+
+    /// <summary>Equal weights on the seven pitch classes of a major or natural-minor scale, e.g. "C:major", "F#:minor".</summary>
+    public static float[] KeyHistogram(string key)
+    {
+        var parts = key.Split(':');
+        if (parts.Length != 2) throw new EuterpeException($"--key: expected TONIC:major or TONIC:minor such as C:major (got '{key}')");
+        var tonic = Array.FindIndex(Sharps, s => string.Equals(s, parts[0], StringComparison.OrdinalIgnoreCase));
+        if (tonic < 0) tonic = Array.FindIndex(Flats, s => string.Equals(s, parts[0], StringComparison.OrdinalIgnoreCase));
+        int[] scale = parts[1].ToLowerInvariant() switch
+        {
+            "major" => [0, 2, 4, 5, 7, 9, 11],
+            "minor" => [0, 2, 3, 5, 7, 8, 10],
+            _ => [],
+        };
+        if (tonic < 0 || scale.Length == 0) throw new EuterpeException($"--key: expected TONIC:major or TONIC:minor such as C:major (got '{key}')");
+        var weights = new float[12];
+        foreach (var degree in scale) weights[(tonic + degree) % 12] = 1f;
+        return weights;
+    }
+}

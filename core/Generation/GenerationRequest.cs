@@ -1,0 +1,46 @@
+using Euterpe.Core.Music;
+
+namespace Euterpe.Core.Generation;
+
+/// <summary>
+/// What `euterpe generate` asks a family for: a length, a seed and the controls of the command line. A family reads
+/// the controls it has (key and density steer a conditional event RNN, tempo places an n-gram's beats, variation and
+/// window shape raw audio) and checks each value it reads.
+/// </summary>
+public sealed record GenerationRequest
+{
+    /// <summary>The longest request, so a typo cannot ask for unbounded work.</summary>
+    public const double MaxSeconds = 3600;
+
+    public double Seconds { get; init; }
+
+    /// <summary>The same preset, request and seed give the same output.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Sampling temperature (0 = always the likeliest).</summary>
+    public float Temperature { get; init; } = 1;
+
+    /// <summary>Music the output starts with and then continues.</summary>
+    public NoteSequence? Primer { get; init; }
+
+    /// <summary>Beats per minute for families that count beats.</summary>
+    public double Tempo { get; init; } = 120;
+
+    /// <summary>Notes per second a conditional model is asked for; null: the training corpus's mean.</summary>
+    public double? Density { get; init; }
+
+    /// <summary>TONIC:major or TONIC:minor for a conditional model's pitch-class histogram.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Raw audio: noise added to each predicted frame, as a fraction of the seed frames' RMS value.</summary>
+    public float Variation { get; init; } = 0.05f;
+
+    /// <summary>Raw audio: 0 carries the recurrent state; T re-reads the last T frames from a fresh state for every frame.</summary>
+    public int WindowFrames { get; init; }
+
+    /// <summary>Refuses a length outside (0, <see cref="MaxSeconds"/>].</summary>
+    public void CheckSeconds()
+    {
+        if (!(Seconds > 0) || Seconds > MaxSeconds) throw new EuterpeException($"--seconds: must be in (0, {MaxSeconds}] (got {Seconds})");
+    }
+}

@@ -1,0 +1,36 @@
+namespace Euterpe.Core.Generation;
+
+/// <summary>
+/// Pairs a generator's note events into notes: a note-on starts its pitch, the next note-off of that pitch ends it
+/// (a note of no length is dropped), and <see cref="Close"/> ends what is still sounding. For offline generation.
+/// </summary>
+public sealed class NotePairing
+{
+    private readonly double[] _start = new double[128];
+    private readonly int[] _velocity = new int[128];
+    private readonly bool[] _sounding = new bool[128];
+
+    public List<PairedNote> Notes { get; } = [];
+
+    public void Add(in ModelNoteEvent e)
+    {
+        if ((uint)e.Pitch >= 128) return;
+        if (e.IsNoteOn)
+        {
+            _start[e.Pitch] = e.Time;
+            _velocity[e.Pitch] = e.Velocity;
+            _sounding[e.Pitch] = true;
+            return;
+        }
+        if (!_sounding[e.Pitch]) return;
+        _sounding[e.Pitch] = false;
+        if (e.Time > _start[e.Pitch]) Notes.Add(new PairedNote(e.Pitch, _velocity[e.Pitch], _start[e.Pitch], e.Time));
+    }
+
+    /// <summary>Ends every sounding note at <paramref name="time"/>, lowest pitch first.</summary>
+    public void Close(double time)
+    {
+        for (var pitch = 0; pitch < 128; pitch++)
+            if (_sounding[pitch]) Add(new ModelNoteEvent(false, pitch, 0, time));
+    }
+}
