@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Euterpe.Training.Export;
-using Euterpe.Training.Models;
 using Euterpe.Training.Torch;
-using Euterpe.Training.Training;
 using TorchSharp;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Presets;
 using Euterpe.Core.Runtime;
+using Euterpe.Training.Families.FftLstm;
 
 namespace Euterpe.Benchmarks;
 
@@ -44,7 +42,7 @@ public static class FftLstmRealTimeBenchmark
         {
             TorchRuntime.EnsureLoaded();
             torch.manual_seed(1);
-            using (var model = new FftLstm(config))
+            using (var model = new FftLstmModel(config))
             {
                 model.eval();
                 parameters = model.parameters().Sum(p => p.numel());

@@ -3,9 +3,9 @@ using System.Globalization;
 using Euterpe.Core.Encoding;
 using Euterpe.Training.Data;
 using Euterpe.Training.Torch;
-using Euterpe.Training.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using Euterpe.Training.Families.EventRnn;
 
 namespace Euterpe.Benchmarks.TorchTraining;
 

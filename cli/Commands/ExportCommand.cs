@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Euterpe.Core;
-using Euterpe.Core.IO;
-using Euterpe.Training.Export;
-using Euterpe.Training.Models;
 using Euterpe.Core.Families.NGram;
 using Euterpe.Core.Presets;
+using Euterpe.Training.Families.EventRnn;
+using Euterpe.Training.Families.FftLstm;
+using Euterpe.Training.Families.NGram;
 
 namespace Euterpe.Cli.Commands;
 
@@ -39,23 +39,10 @@ public static class ExportCommand
                 return Exported(FftLstmExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name)), FftLstmExporter.ValidationMetricName, "validation MSE {0}");
             if (EventRnnExporter.IsRun(runFolder))
                 return Exported(EventRnnExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name)), EventRnnExporter.ValidationMetricName, "validation {0} nats/token");
-            var modelPath = Path.Combine(runFolder, NGramManifest.ModelFileName);
-            if (!File.Exists(modelPath)) throw new EuterpeException($"{runFolder}: no {NGramManifest.ModelFileName} (export reads n-gram runs with model.json, and event-rnn and fft-lstm runs with checkpoint.safetensors)");
-            NGramNoteModel.Load(modelPath); // refuse to export a model that does not load
-            var provenance = NGramProvenance.ReadFrom(modelPath);
-            var preset = result.GetValue(output)!;
-            if (File.Exists(preset)) throw new EuterpeException($"{preset}: is a file, not a folder");
-            Directory.CreateDirectory(preset);
-            AtomicFile.WriteAllBytes(Path.Combine(preset, NGramManifest.ModelFileName), File.ReadAllBytes(modelPath));
-            var presetId = result.GetValue(id) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(preset)));
-            var manifest = new NGramManifest
-            {
-                Id = presetId,
-                DisplayName = result.GetValue(name) ?? $"N-gram melody (order {provenance.Order}) trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(provenance.Data))}",
-                Provenance = provenance,
-            };
-            manifest.Write(preset);
-            result.InvocationConfiguration.Output.WriteLine($"preset: {preset} (id {presetId}, family {manifest.Family})");
+            if (!NGramExporter.IsRun(runFolder))
+                throw new EuterpeException($"{runFolder}: no {NGramManifest.ModelFileName} (export reads n-gram runs with model.json, and event-rnn and fft-lstm runs with checkpoint.safetensors)");
+            var ngram = NGramExporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));
+            result.InvocationConfiguration.Output.WriteLine($"preset: {result.GetValue(output)} (id {ngram.Id}, family {ngram.Family})");
             return 0;
         });
         return command;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Training.Data;
-using Euterpe.Training.Training;
+using Euterpe.Training.Families.EventRnn;
 
 namespace Euterpe.Cli.Commands;
 
@@ -25,7 +25,7 @@ internal static class TrainEventRnnCommand
             var invocation = result.InvocationConfiguration;
             var source = result.GetValue(common.Data)!;
             var configName = result.GetValue(config)!;
-            Euterpe.Training.Models.EventRnnConfig.Named(configName, 1, 0); // an unknown --config fails before any data is read
+            EventRnnConfig.Named(configName, 1, 0); // an unknown --config fails before any data is read
             var dataset = TrainingData.Load(source, DataEncoding.Performance, result.GetValue(fraction), result.GetValue(common.Seed), invocation.Error);
             EventRnnTrainer.CheckDataset(dataset, source);
             var run = result.GetValue(common.Output)!;

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Training.Data;
-using Euterpe.Training.Models;
-using Euterpe.Training.Training;
+using Euterpe.Training.Families.FftLstm;
 
 namespace Euterpe.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Euterpe.Training.Training;
+using Euterpe.Training.Runs;
 
 namespace Euterpe.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Euterpe.Training.Torch.Serialization;
-using Euterpe.Training.Training;
+using Euterpe.Training.Families.EventRnn;
 
 namespace Euterpe.Cli.Tests;
 

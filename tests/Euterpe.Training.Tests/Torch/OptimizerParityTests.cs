@@ -1,7 +1,7 @@
 using Euterpe.Training.Torch;
-using Euterpe.Training.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using Euterpe.Training.Runs;
 
 namespace Euterpe.Training.Tests.Torch;
 

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Euterpe.Core;
+using Euterpe.Core.Encoding;
+using Euterpe.Training.Torch.Serialization;
+using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
+using Euterpe.Training.Export;
+using Euterpe.Training.Runs;
+
+namespace Euterpe.Training.Families.EventRnn;
+
+/// <summary>
+/// Turns an event-rnn run folder into a preset: model.onnx (<see cref="EventRnnOnnxGraph"/>) and manifest.json
+/// (family event-rnn or conditional-event-rnn, performance events, state pairs, conditioning, provenance).
+/// </summary>
+public static class EventRnnExporter
+{
+    /// <summary>ONNX metadata key holding the corpus-mean conditioning vector (14 comma-separated normalised values).</summary>
+    public const string ConditioningMeanKey = EventRnnFamily.ConditioningMeanKey;
+    public const string EncodingName = TokenModelManifests.PerformanceEncodingName;
+    public const string ValidationMetricName = "crossEntropyNatsPerToken";
+
+
+    /// <summary>Whether a run folder holds an event-rnn checkpoint.</summary>
+    public static bool IsRun(string runFolder) => File.Exists(Path.Combine(runFolder, EventRnnTrainer.CheckpointFileName));
+
+    /// <summary>Loads the run's final weights into a fresh model (the caller disposes it).</summary>
+    public static (EventRnnModel Model, EventRnnRunConfig Config, long Step) LoadRun(string runFolder)
+    {
+        var path = Path.Combine(runFolder, EventRnnTrainer.CheckpointFileName);
+        var config = EventRnnTrainer.ReadRunConfig(path);
+        var (model, step) = RunFolder.LoadModel(runFolder, new EventRnnModel(config.ModelConfig()));
+        return (model, config, step);
+    }
+
+    public static ModelManifest Export(string runFolder, string presetFolder, string? id = null, string? displayName = null)
+    {
+        if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+        var (model, config, step) = LoadRun(runFolder);
+        using (model)
+        {
+            if (File.Exists(presetFolder)) throw new EuterpeException($"{presetFolder}: is a file, not a folder");
+            Directory.CreateDirectory(presetFolder);
+            var metrics = EventRnnMetrics.TryLoad(runFolder);
+            var mean = config.ConditioningMean.Length == config.ConditioningSize ? config.ConditioningMean : new float[config.ConditioningSize];
+            var metadata = new List<KeyValuePair<string, string>>();
+            if (config.Conditional) metadata.Add(new(ConditioningMeanKey, string.Join(",", mean.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+            var onnx = EventRnnOnnxGraph.Build(model, metadata);
+            onnx.Save(Path.Combine(presetFolder, Preset.ModelFileName));
+
+            var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
+            var family = config.Conditional ? EventRnnFamily.Conditional : EventRnnFamily.Unconditional;
+            var hidden = config.HiddenSize;
+            var manifest = new ModelManifest
+            {
+                Id = presetId,
+                DisplayName = displayName ?? $"Event RNN {config.Config} ({config.Layers}×{hidden}{(config.Conditional ? ", conditional" : "")}) trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}",
+                Family = family,
+                Representation = Representations.PerformanceEvents,
+                Vocabulary = new ManifestVocabulary { Size = config.VocabularySize, Encoding = new ManifestEncodingReference { Name = EncodingName, Options = TokenModelManifests.ToManifestOptions(config.Encoding) } },
+                Timing = new ManifestTiming { SecondsPerStep = config.Encoding.StepSeconds },
+                Io = new ManifestIo
+                {
+                    TokenInput = new ManifestTensor { Name = EventRnnOnnxGraph.TokenInput, ElementType = "int64", Shape = [1, 1] },
+                    LogitsOutput = new ManifestTensor { Name = EventRnnOnnxGraph.LogitsOutput, ElementType = "float", Shape = [1, config.VocabularySize] },
+                },
+                State = [.. LstmStepNodes.StatePairs(config.Layers, hidden).Select(p => new ManifestStatePair { Input = p.Input, Output = p.Output, Shape = p.Shape })],
+                Conditioning = config.Conditional
+                    ? [new ConditioningInput
+                    {
+                        Name = EventRnnOnnxGraph.ConditioningInput,
+                        DisplayName = "Conditioning: pitch-class histogram (12), note density / 20 per s, mean pitch / 127",
+                        Min = 0, Max = 1,
+                        Default = Math.Round(mean.Length > 12 ? mean[12] : 0, 6),
+                        Unit = "normalised (default: corpus-mean density; full mean vector in model metadata " + ConditioningMeanKey + ")",
+                        Shape = [1, config.ConditioningSize],
+                    }]
+                    : [],
+                Provenance = new ManifestProvenance
+                {
+                    Data = config.Data,
+                    Steps = step,
+                    ValidationMetrics = ValidationMetrics(metrics, step),
+                    TrainerVersion = $"euterpe train event-rnn --config {config.Config}{(config.Conditional ? $" --conditional --conditioning {config.ConditioningScope}" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}",
+                },
+            };
+            manifest.Save(Path.Combine(presetFolder, Preset.ManifestFileName));
+            EventRnnFamily.Instance.Check(Preset.Open(presetFolder));
+            return manifest;
+        }
+    }
+
+    /// <summary>Validation figures of the checkpointed step: nats per token, and per second of music and per note when known.</summary>
+    private static Dictionary<string, double> ValidationMetrics(EventRnnMetrics? metrics, long step)
+    {
+        var result = new Dictionary<string, double>();
+        if (metrics is null || metrics.Step != step || metrics.ValidationCrossEntropy is not { } ce) return result;
+        result[ValidationMetricName] = Math.Round(ce, 6);
+        if (metrics.ValidationNatsPerSecond is { } perSecond) result["natsPerSecond"] = Math.Round(perSecond, 4);
+        if (metrics.ValidationNatsPerNote is { } perNote) result["natsPerNote"] = Math.Round(perNote, 4);
+        return result;
+    }
+
+}

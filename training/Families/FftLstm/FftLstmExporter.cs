@@ -1,0 +1,111 @@
+using System.Globalization;
+using Euterpe.Core;
+using Euterpe.Core.Audio;
+using Euterpe.Training.Data;
+using Euterpe.Training.Torch.Serialization;
+using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Presets;
+using Euterpe.Core.Families;
+using Euterpe.Training.Runs;
+
+namespace Euterpe.Training.Families.FftLstm;
+
+/// <summary>
+/// Turns an fft-lstm run folder into a raw-audio preset, written atomically: model.onnx (<see cref="FftLstmOnnxGraph"/>),
+/// manifest.json (family fft-lstm, fft-frames, audio framing, state pairs, provenance with the validation MSE) and
+/// seed.wav, 8 s of held-out audio (decoded from the cache's validation frames) to start generation from.
+/// </summary>
+public static class FftLstmExporter
+{
+    public const string ValidationMetricName = "mseNormalisedFrames";
+
+    /// <summary>Seconds of held-out audio kept as seed.wav.</summary>
+    public const double SeedSeconds = 8;
+
+    /// <summary>Whether a run folder holds an fft-lstm checkpoint (an event-rnn checkpoint has the same file name).</summary>
+    public static bool IsRun(string runFolder)
+    {
+        var path = Path.Combine(runFolder, FftLstmTrainer.CheckpointFileName);
+        if (!File.Exists(path)) return false;
+        try
+        {
+            FftLstmTrainer.ReadRunConfig(path);
+            return true;
+        }
+        catch (EuterpeException)
+        {
+            return false;
+        }
+    }
+
+    public static (FftLstmModel Model, FftLstmRunConfig Config, long Step) LoadRun(string runFolder)
+    {
+        var path = Path.Combine(runFolder, FftLstmTrainer.CheckpointFileName);
+        var config = FftLstmTrainer.ReadRunConfig(path);
+        var (model, step) = RunFolder.LoadModel(runFolder, new FftLstmModel(config.ModelConfig()));
+        return (model, config, step);
+    }
+
+    public static ModelManifest Export(string runFolder, string presetFolder, string? id = null, string? displayName = null)
+    {
+        if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+        var (model, config, step) = LoadRun(runFolder);
+        using (model)
+        {
+            var metrics = FftLstmMetrics.TryLoad(runFolder);
+            var seed = SeedAudio(config);
+            var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
+            var manifest = Manifest(model.Config, config, presetId,
+                displayName ?? $"FFT-LSTM {config.Arch} {config.Config} trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step, metrics);
+            return AtomicFolder.Write(presetFolder, Preset.ManifestFileName, "a preset", temp =>
+            {
+                FftLstmOnnxGraph.Build(model, []).Save(Path.Combine(temp, Preset.ModelFileName));
+                if (seed.Length > 0) WavFile.Write(Path.Combine(temp, AudioFramePreset.SeedFileName), AudioBuffer.Mono(config.SampleRate, seed), WavSampleFormat.Pcm16);
+                manifest.Save(Path.Combine(temp, Preset.ManifestFileName));
+                FftLstmFamily.Instance.Check(Preset.Open(temp));
+                return manifest;
+            });
+        }
+    }
+
+    public static ModelManifest Manifest(FftLstmConfig model, FftLstmRunConfig run, string id, string displayName, long step, FftLstmMetrics? metrics) => new()
+    {
+        Id = id,
+        DisplayName = displayName,
+        Family = FftLstmFamily.Name,
+        Representation = Representations.FftFrames,
+        Audio = new ManifestAudio { SampleRate = run.SampleRate, FrameLayout = run.FrameLayout, FrameSize = run.FrameLength, Hop = run.Hop },
+        Io = new ManifestIo
+        {
+            FrameInput = new ManifestTensor { Name = FftLstmOnnxGraph.FrameInput, Shape = [1, 1, model.FrameSize] },
+            FrameOutput = new ManifestTensor { Name = FftLstmOnnxGraph.FrameOutput, Shape = [1, model.FrameSize] },
+        },
+        State = [.. FftLstmOnnxGraph.StatePairs(model).Select(s => new ManifestStatePair { Input = s.Input, Output = s.Output, Shape = s.Shape })],
+        Provenance = new ManifestProvenance
+        {
+            Data = run.Data,
+            Steps = step,
+            ValidationMetrics = metrics is { ValidationMse: { } mse } && metrics.Step == step
+                ? new Dictionary<string, double> { [ValidationMetricName] = Math.Round(mse, 6) } : [],
+            TrainerVersion = string.Create(CultureInfo.InvariantCulture,
+                $"euterpe train fft-lstm --arch {run.Arch} --config {run.Config} --batch {run.Batch} --seq-len {run.SequenceLength} --lr {run.LearningRate} --l2 {run.WeightDecay} --seed {run.Seed}"),
+        },
+    };
+
+    /// <summary><see cref="SeedSeconds"/> of the first held-out file (else the first training file) from where its music starts, decoded from the cache.</summary>
+    private static float[] SeedAudio(FftLstmRunConfig config)
+    {
+        if (!File.Exists(Path.Combine(config.Data, AudioFrameCache.ManifestName))) return [];
+        // Only the split the seed comes from is read: the training frames can be large.
+        var split = AudioFrameCache.LoadSplit(config.Data, "validation", config.FrameSize);
+        if (split.FileCount == 0) split = AudioFrameCache.LoadSplit(config.Data, "train", config.FrameSize);
+        if (split.FileCount == 0) return [];
+        var codec = AudioFramePreset.CreateCodec(config.FrameLayout, config.FrameLength, config.Hop);
+        var frames = split.FileFrames(0);
+        var audio = codec.DecodeFlat(split.Frames.AsSpan((int)(split.Offsets[0] * split.FrameSize), frames * split.FrameSize));
+        // Songs often open with silence, which would seed the model with nothing: start where the music does (−40 dBFS).
+        var start = Math.Max(0, Array.FindIndex(audio, v => Math.Abs(v) > 0.01f));
+        var length = Math.Min(audio.Length - start, (int)(SeedSeconds * config.SampleRate));
+        return audio.AsSpan(start, length).ToArray();
+    }
+}

@@ -1,0 +1,174 @@
+using Euterpe.Core;
+using Euterpe.Training.Data;
+using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
+using Euterpe.Training.Runs;
+
+namespace Euterpe.Training.Families.FftLstm;
+
+/// <summary>
+/// Trains an <see cref="FftLstmModel"/> on an audio frame cache: random windows of T + 1 frames, every step predicting the
+/// next normalised frame, MSE loss, RMSprop with L2 weight decay, gradient clipping; validation MSE over the held-out
+/// files; checkpoints (weights, optimiser, step, config, normalisation) that --resume continues exactly.
+/// </summary>
+public static class FftLstmTrainer
+{
+    public const string CheckpointFileName = RunFolder.CheckpointFileName;
+    public const string LossCurveFileName = RunFolder.LossCurveFileName;
+
+    /// <summary>Most validation windows measured (spread evenly over the held-out frames).</summary>
+    public const int MaxValidationWindows = 64;
+
+    public static FftLstmRunConfig NewRunConfig(AudioFrameCache.Manifest cache, string cacheFolder, string arch, string configName, long steps, int batch,
+        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery)
+    {
+        if (steps < 1) throw new EuterpeException($"--steps {steps}: must be at least 1");
+        if (batch < 1) throw new EuterpeException($"--batch {batch}: must be at least 1");
+        if (sequenceLength < 1) throw new EuterpeException($"--seq-len {sequenceLength}: must be at least 1");
+        if (!(learningRate > 0)) throw new EuterpeException($"--lr {learningRate}: must be positive");
+        if (!(weightDecay >= 0)) throw new EuterpeException($"--l2 {weightDecay}: must be zero or positive");
+        if (device is not ("cpu" or "cuda")) throw new EuterpeException($"--device {device}: must be cpu or cuda");
+        var m = FftLstmConfig.Named(configName, arch, cache.FrameSize);
+        return new FftLstmRunConfig
+        {
+            Arch = arch, Config = configName, FrameSize = m.FrameSize, Hidden = m.Hidden, Features = m.Features, Layers = m.Layers,
+            Channels = m.Channels, Kernel = m.Kernel, Pool = m.Pool, Context = m.Context, Dropout = m.Dropout,
+            Steps = steps, Batch = batch, SequenceLength = sequenceLength, LearningRate = learningRate, WeightDecay = weightDecay, Seed = seed,
+            Device = device, ValidationEvery = Math.Max(1, validateEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
+            Data = Path.GetFullPath(cacheFolder), SampleRate = cache.SampleRate, FrameLayout = cache.FrameLayout, FrameLength = cache.FrameLength, Hop = cache.Hop,
+        };
+    }
+
+    public static FftLstmRunConfig ReadRunConfig(string checkpointPath) => FftLstmRunConfig.FromJson(RunFolder.ReadConfigJson(checkpointPath), checkpointPath);
+
+    public static FftLstmMetrics Train(AudioFrameSplit train, AudioFrameSplit validation, FftLstmRunConfig config, string runFolder, bool resume,
+        Action<TrainingProgress>? progress = null)
+    {
+        if (train.FrameSize != config.FrameSize) throw new EuterpeException($"{config.Data}: frames of {train.FrameSize} values, the run expects {config.FrameSize}");
+        var checkpointPath = RunFolder.Open(runFolder, resume);
+        long startStep = 0;
+        var history = new List<LossPoint>();
+        if (resume)
+            config = ReadRunConfig(checkpointPath) with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
+
+        var device = TorchRuntime.Device(config.Device);
+        torch.manual_seed(unchecked((long)config.Seed));
+        using var model = new FftLstmModel(config.ModelConfig());
+        var (mean, std) = Normalization(train);
+        model.SetNormalization(mean, std);
+        model.to(device);
+        using var optimizer = optim.RMSProp(model.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
+        if (resume)
+        {
+            (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, optimizer);
+            history.AddRange((FftLstmMetrics.TryLoad(runFolder)?.History ?? []).Where(p => p.Step <= startStep));
+            mean = Export.TorchWeights.Floats(model.frame_mean);
+            std = Export.TorchWeights.Floats(model.frame_std);
+        }
+
+        var sampler = new FrameWindowSampler(train, config.SequenceLength, config.Seed, config.Data);
+        var (batch, length, f) = (config.Batch, config.SequenceLength, config.FrameSize);
+        var inputs = new float[batch * length * f];
+        var targets = new float[batch * length * f];
+        var validationWindows = ValidationWindows(validation, length);
+        var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
+        var parameters = model.parameters().Sum(p => p.numel());
+        FftLstmMetrics Metrics(long step) => new()
+        {
+            Config = config, Step = step, LastTrainLoss = double.IsNaN(loop.LastTrainLoss) ? null : loop.LastTrainLoss, ValidationMse = loop.LastValidation,
+            TrainFrames = train.FrameCount, ValidationFrames = validation.FrameCount, Parameters = parameters, StepsPerSecond = loop.StepsPerSecond, History = history,
+        };
+        var metrics = Metrics(startStep);
+
+        double Step(long step)
+        {
+            model.train();
+            using var scope = torch.NewDisposeScope();
+            sampler.Fill(step, batch, inputs, targets);
+            Normalize(inputs, mean, std);
+            Normalize(targets, mean, std);
+            var x = torch.tensor(inputs, new long[] { batch, length, f }).to(device);
+            var y = torch.tensor(targets, new long[] { batch, length, f }).to(device);
+            return TrainingLoop.Optimize(nn.functional.mse_loss(model.forward(x), y), model, optimizer, config.ClipNorm);
+        }
+        void Checkpoint(long step)
+        {
+            metrics = Metrics(step);
+            RunFolder.Save(runFolder, model, optimizer, step, config.ToJson(), metrics.Save, history, $"fft-lstm {config.Arch} {config.Config}, seed {config.Seed}");
+        }
+        loop.Run(Step, () => validationWindows.Count > 0 ? ValidationMse(model, validation, validationWindows, length, mean, std, device) : null, Checkpoint, progress);
+        if (loop.NothingToDo) metrics.Save(runFolder);
+        return metrics;
+    }
+
+    /// <summary>Per-value mean and standard deviation of the training frames; a std is floored at 1 % of the mean std.</summary>
+    public static (float[] Mean, float[] Std) Normalization(AudioFrameSplit split)
+    {
+        var f = split.FrameSize;
+        var sum = new double[f];
+        var squares = new double[f];
+        var count = split.FrameCount;
+        if (count == 0) throw new EuterpeException("no training frames");
+        for (long i = 0; i < count; i++)
+        {
+            var frame = split.Frames.AsSpan((int)(i * f), f);
+            for (var j = 0; j < f; j++)
+            {
+                sum[j] += frame[j];
+                squares[j] += (double)frame[j] * frame[j];
+            }
+        }
+        var mean = new float[f];
+        var std = new double[f];
+        for (var j = 0; j < f; j++)
+        {
+            var m = sum[j] / count;
+            mean[j] = (float)m;
+            std[j] = Math.Sqrt(Math.Max(0, squares[j] / count - m * m));
+        }
+        var floor = Math.Max(1e-6, 0.01 * std.Average());
+        return (mean, [.. std.Select(s => (float)Math.Max(s, floor))]);
+    }
+
+    public static void Normalize(Span<float> frames, float[] mean, float[] std)
+    {
+        var f = mean.Length;
+        for (var i = 0; i < frames.Length; i++) frames[i] = (frames[i] - mean[i % f]) / std[i % f];
+    }
+
+    /// <summary>Start frames of up to <see cref="MaxValidationWindows"/> windows of T + 1 frames inside single held-out files.</summary>
+    public static List<long> ValidationWindows(AudioFrameSplit split, int length)
+    {
+        var all = new List<long>();
+        for (var file = 0; file < split.FileCount; file++)
+            for (var start = split.Offsets[file]; start + length + 1 <= split.Offsets[file + 1]; start += length)
+                all.Add(start);
+        if (all.Count <= MaxValidationWindows) return all;
+        return [.. Enumerable.Range(0, MaxValidationWindows).Select(i => all[(int)((long)i * all.Count / MaxValidationWindows)])];
+    }
+
+    /// <summary>Mean squared error per value of the normalised next-frame predictions over the validation windows.</summary>
+    public static double ValidationMse(FftLstmModel model, AudioFrameSplit split, IReadOnlyList<long> windows, int length, float[] mean, float[] std, Device device)
+    {
+        model.eval();
+        using var noGrad = torch.no_grad();
+        var f = split.FrameSize;
+        var inputs = new float[length * f];
+        var targets = new float[length * f];
+        double total = 0;
+        foreach (var start in windows)
+        {
+            using var scope = torch.NewDisposeScope();
+            split.Frames.AsSpan((int)(start * f), length * f).CopyTo(inputs);
+            split.Frames.AsSpan((int)((start + 1) * f), length * f).CopyTo(targets);
+            Normalize(inputs, mean, std);
+            Normalize(targets, mean, std);
+            var x = torch.tensor(inputs, new long[] { 1, length, f }).to(device);
+            var y = torch.tensor(targets, new long[] { 1, length, f }).to(device);
+            total += nn.functional.mse_loss(model.forward(x), y).item<float>();
+        }
+        return total / windows.Count;
+    }
+}
