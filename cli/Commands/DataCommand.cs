@@ -17,7 +17,7 @@ public static class DataCommand
     private static Command CreatePrepare()
     {
         var data = new Option<string>("--data") { Description = "Folder of music files (.mid, .midi, .kar, .abc), searched recursively.", Required = true };
-        var encoding = new Option<string>("--encoding") { Description = "performance | notes | pianoroll | abc | fft-frames (WAV files).", Required = true };
+        var encoding = new Option<string>("--encoding") { Description = "performance | notes | fft-frames (WAV files).", Required = true };
         var output = new Option<string>("--out") { Description = "Cache folder to write (replaced atomically).", Required = true };
         var fraction = new Option<double>("--validation-fraction") { Description = "Fraction of the files held out for validation.", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the train/validation split.", DefaultValueFactory = _ => 0 };
@@ -77,11 +77,9 @@ public static class DataCommand
 
     internal static void WriteSummary(TextWriter output, TextWriter error, CacheManifest m, string outFolder)
     {
-        var isRoll = m.Encoding == DataEncodings.Name(DataEncoding.PianoRoll);
         foreach (var s in m.Skipped) error.WriteLine($"skipped: {s.Path}: {s.Reason}");
-        var unit = isRoll ? "windows" : "tokens";
         string Split(CacheSplitSummary s) => string.Create(CultureInfo.InvariantCulture,
-            $"{s.Files} files, {s.Pieces} pieces, {(isRoll ? s.Windows : s.Tokens)} {unit}, {s.Shards.Count} shard(s)");
+            $"{s.Files} files, {s.Pieces} pieces, {s.Tokens} tokens, {s.Shards.Count} shard(s)");
         output.WriteLine($"cache: {outFolder} ({m.Encoding}{(m.VocabularySize > 0 ? $", vocabulary {m.VocabularySize}" : "")})");
         output.WriteLine($"train: {Split(m.Train)}");
         output.WriteLine($"validation: {Split(m.Validation)}");

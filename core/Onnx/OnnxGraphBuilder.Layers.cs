@@ -1,6 +1,6 @@
 namespace Euterpe.Core.Onnx;
 
-// Recurrent, convolutional and normalisation layers (opset 14/15/17 forms).
+// Recurrent, convolutional and pooling layers (opset 14/17 forms): the ones the exported families use.
 public sealed partial class OnnxGraphBuilder
 {
     /// <summary>
@@ -16,33 +16,10 @@ public sealed partial class OnnxGraphBuilder
         return new RecurrentOutputs(outputs[0], outputs[1], outputs[2]);
     }
 
-    /// <summary>
-    /// ONNX GRU. W is [dirs, 3·hidden, input], R is [dirs, 3·hidden, hidden], B is [dirs, 6·hidden] (gate order z, r, h).
-    /// <paramref name="linearBeforeReset"/> = true matches PyTorch's GRU.
-    /// </summary>
-    public RecurrentOutputs Gru(OnnxValue x, OnnxValue w, OnnxValue r, OnnxValue? b, long hiddenSize,
-        OnnxValue? sequenceLengths = null, OnnxValue? initialH = null, bool linearBeforeReset = true,
-        RnnDirection direction = RnnDirection.Forward, bool batchFirst = false)
-    {
-        var attributes = RecurrentAttributes(hiddenSize, direction, batchFirst);
-        attributes.Add(OnnxAttribute.Of("linear_before_reset", linearBeforeReset ? 1L : 0L));
-        var outputs = Node("GRU", [x, w, r, b, sequenceLengths, initialH], 2, [.. attributes]);
-        return new RecurrentOutputs(outputs[0], outputs[1], null);
-    }
-
     /// <summary>N-d convolution; pads are [begin₁…, end₁…] as ONNX orders them. W is [out, in/group, k…].</summary>
     public OnnxValue Conv(OnnxValue x, OnnxValue w, OnnxValue? b, long[] kernelShape, long[]? strides = null, long[]? pads = null,
         long[]? dilations = null, long group = 1) =>
-        One("Conv", [x, w, b], ConvAttributes(kernelShape, strides, pads, dilations, group, null));
-
-    /// <summary>Transposed convolution; W is [in, out/group, k…].</summary>
-    public OnnxValue ConvTranspose(OnnxValue x, OnnxValue w, OnnxValue? b, long[] kernelShape, long[]? strides = null, long[]? pads = null,
-        long[]? dilations = null, long group = 1, long[]? outputPadding = null) =>
-        One("ConvTranspose", [x, w, b], ConvAttributes(kernelShape, strides, pads, dilations, group, outputPadding));
-
-    /// <summary>Inference-mode batch normalisation with stored statistics.</summary>
-    public OnnxValue BatchNormalization(OnnxValue x, OnnxValue scale, OnnxValue bias, OnnxValue mean, OnnxValue variance, float epsilon = 1e-5f) =>
-        One("BatchNormalization", [x, scale, bias, mean, variance], OnnxAttribute.Of("epsilon", epsilon));
+        One("Conv", [x, w, b], ConvAttributes(kernelShape, strides, pads, dilations, group));
 
     public OnnxValue MaxPool(OnnxValue x, long[] kernelShape, long[]? strides = null, long[]? pads = null)
     {
@@ -64,14 +41,13 @@ public sealed partial class OnnxGraphBuilder
         OnnxAttribute.Of("layout", batchFirst ? 1L : 0L),
     ];
 
-    private static OnnxAttribute[] ConvAttributes(long[] kernelShape, long[]? strides, long[]? pads, long[]? dilations, long group, long[]? outputPadding)
+    private static OnnxAttribute[] ConvAttributes(long[] kernelShape, long[]? strides, long[]? pads, long[]? dilations, long group)
     {
         var attributes = new List<OnnxAttribute> { OnnxAttribute.Of("kernel_shape", kernelShape) };
         if (strides is not null) attributes.Add(OnnxAttribute.Of("strides", strides));
         if (pads is not null) attributes.Add(OnnxAttribute.Of("pads", pads));
         if (dilations is not null) attributes.Add(OnnxAttribute.Of("dilations", dilations));
         if (group != 1) attributes.Add(OnnxAttribute.Of("group", group));
-        if (outputPadding is not null) attributes.Add(OnnxAttribute.Of("output_padding", outputPadding));
         return [.. attributes];
     }
 }

@@ -1,6 +1,6 @@
 namespace Euterpe.Core.Onnx;
 
-// Shape and indexing operators (opset 13+ forms: axes, shapes and split sizes are int64 inputs).
+// Shape and indexing operators (opset 13+ forms: axes and shapes are int64 inputs).
 public sealed partial class OnnxGraphBuilder
 {
     /// <summary>Reshape to a constant shape (0 copies a dimension, −1 infers one).</summary>
@@ -23,13 +23,4 @@ public sealed partial class OnnxGraphBuilder
 
     public OnnxValue Unsqueeze(OnnxValue x, params long[] axes) => One("Unsqueeze", [x, Int64s("axes", axes)]);
 
-    public OnnxValue Shape(OnnxValue x) => One("Shape", [x]);
-
-    public OnnxValue Expand(OnnxValue x, params long[] shape) => Expand(x, Int64s("shape", shape));
-
-    public OnnxValue Expand(OnnxValue x, OnnxValue shape) => One("Expand", [x, shape]);
-
-    /// <summary>Splits along <paramref name="axis"/> into pieces of the given sizes (one output per size).</summary>
-    public OnnxValue[] Split(OnnxValue x, long axis, params long[] sizes) =>
-        Node("Split", [x, Int64s("split", sizes)], sizes.Length, OnnxAttribute.Of("axis", axis));
 }

@@ -50,9 +50,6 @@ public sealed partial class OnnxGraphBuilder
         return new OnnxValue(tensor.Name);
     }
 
-    /// <summary>A float scalar constant (shape []), named uniquely from <paramref name="hint"/>.</summary>
-    public OnnxValue Scalar(float value, string hint = "scalar") => AddGenerated(OnnxTensor.FromFloats(GeneratedName(hint), [value], []));
-
     /// <summary>A 1-D int64 constant, the form shapes, axes, starts/ends and split sizes take.</summary>
     public OnnxValue Int64s(params long[] values) => Int64s("const", values);
 

@@ -1,9 +1,8 @@
 namespace Euterpe.Core.Presets;
 
 /// <summary>
-/// Which model inputs and outputs play which role. Each family uses the few it needs: a token RNN has
-/// tokenInput and logitsOutput, an audio model frameInput/frameOutput, a GAN noiseInput and sampleOutput,
-/// an inpainting model frameInput + maskInput → sampleOutput.
+/// Which model inputs and outputs play which role. Each family uses the pair it needs: a token RNN has
+/// tokenInput and logitsOutput, a raw-audio model frameInput and frameOutput. A family that needs another role adds it here.
 /// </summary>
 public sealed class ManifestIo
 {
@@ -11,22 +10,16 @@ public sealed class ManifestIo
     public ManifestTensor? LogitsOutput { get; set; }
     public ManifestTensor? FrameInput { get; set; }
     public ManifestTensor? FrameOutput { get; set; }
-    public ManifestTensor? NoiseInput { get; set; }
-    public ManifestTensor? MaskInput { get; set; }
-    public ManifestTensor? SampleOutput { get; set; }
 
     internal IEnumerable<(string Role, ManifestTensor Tensor)> Inputs()
     {
         if (TokenInput is not null) yield return ("tokenInput", TokenInput);
         if (FrameInput is not null) yield return ("frameInput", FrameInput);
-        if (NoiseInput is not null) yield return ("noiseInput", NoiseInput);
-        if (MaskInput is not null) yield return ("maskInput", MaskInput);
     }
 
     internal IEnumerable<(string Role, ManifestTensor Tensor)> Outputs()
     {
         if (LogitsOutput is not null) yield return ("logitsOutput", LogitsOutput);
         if (FrameOutput is not null) yield return ("frameOutput", FrameOutput);
-        if (SampleOutput is not null) yield return ("sampleOutput", SampleOutput);
     }
 }

@@ -27,8 +27,8 @@ internal static partial class ManifestRules
         if (!Representations.All.Contains(m.Representation))
             return $"representation \"{m.Representation}\" is not one of {string.Join(", ", Representations.All)}";
         if (m.Io is null) return "missing \"io\"";
-        if (!m.Io.Inputs().Any()) return "\"io\" names no input (tokenInput, frameInput, noiseInput or maskInput)";
-        if (!m.Io.Outputs().Any()) return "\"io\" names no output (logitsOutput, frameOutput or sampleOutput)";
+        if (!m.Io.Inputs().Any()) return "\"io\" names no input (tokenInput or frameInput)";
+        if (!m.Io.Outputs().Any()) return "\"io\" names no output (logitsOutput or frameOutput)";
         foreach (var (role, tensor) in m.Io.Inputs().Concat(m.Io.Outputs()))
             if (TensorProblem($"io {role}", tensor.Name, tensor.ElementType, tensor.Shape) is { } p) return p;
 

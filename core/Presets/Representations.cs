@@ -5,12 +5,10 @@ public static class Representations
 {
     public const string PerformanceEvents = "performance-events";
     public const string NoteTokens = "note-tokens";
-    public const string AbcChars = "abc-chars";
-    public const string PianoRoll = "piano-roll";
     public const string FftFrames = "fft-frames";
 
-    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, AbcChars, PianoRoll, FftFrames];
+    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, FftFrames];
 
     /// <summary>Representations whose models read and write token ids, and so need a vocabulary.</summary>
-    public static bool IsTokenBased(string representation) => representation is PerformanceEvents or NoteTokens or AbcChars;
+    public static bool IsTokenBased(string representation) => representation is PerformanceEvents or NoteTokens;
 }

@@ -28,7 +28,7 @@ public sealed class DataCommandErrorTests : IDisposable
 
     [Fact]
     public void UnknownEncoding() =>
-        AssertError("unknown encoding 'midi' (expected one of: performance, notes, pianoroll, abc)",
+        AssertError("unknown encoding 'midi' (expected one of: performance, notes)",
             "data", "prepare", "--data", _cli.Root, "--encoding", "midi", "--out", _cli.Path("c"));
 
     [Fact]

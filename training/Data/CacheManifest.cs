@@ -36,8 +36,6 @@ public sealed record CacheManifest
 
     public NoteEncodingSettings? Notes { get; init; }
 
-    public PianoRollOptions? PianoRoll { get; init; }
-
     /// <summary>Values per piece in the features arrays (performance only).</summary>
     public int FeatureLength { get; init; }
 

@@ -39,6 +39,6 @@ public static class CacheWriter
         var shardOf = dataset.Manifest.Files.Where(f => f.Split == split).SelectMany(f => f.Pieces).Select(p => p.Shard).ToList();
         if (shardOf.Count != pieces.Count) throw new InvalidOperationException("manifest and pieces disagree");
         foreach (var shard in summary.Shards)
-            ShardFiles.Write(folder, shard, [.. pieces.Where((_, i) => shardOf[i] == shard)], dataset.Manifest.PianoRoll, dataset.Manifest.FeatureLength);
+            ShardFiles.Write(folder, shard, [.. pieces.Where((_, i) => shardOf[i] == shard)], dataset.Manifest.FeatureLength);
     }
 }

@@ -8,10 +8,4 @@ public enum DataEncoding
 
     /// <summary>Melody tokens (<see cref="Core.Encoding.MonophonicNoteEncoding"/>), stored as joint tokens.</summary>
     Notes,
-
-    /// <summary>Piano-roll windows (<see cref="Core.Encoding.PianoRollEncoding"/>), float32 cells.</summary>
-    PianoRoll,
-
-    /// <summary>ABC tune bodies as characters (<see cref="Core.Encoding.AbcCharacterVocabulary"/>), with start and end markers.</summary>
-    Abc,
 }

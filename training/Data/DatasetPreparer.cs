@@ -31,12 +31,11 @@ public static class DatasetPreparer
         var root = Path.GetFullPath(dataFolder);
         var validationMask = DatasetSplit.ValidationMask(files.Count, options.ValidationFraction, options.Seed);
         var encoder = new PieceEncoder(options);
-        var isRoll = options.Encoding == DataEncoding.PianoRoll;
         var featureLength = options.Encoding == DataEncoding.Performance ? ConditioningFeatures.Length : 0;
-        var shardLimit = isRoll ? options.ShardWindows : options.ShardTokens;
+        var shardLimit = options.ShardTokens;
         if (shardLimit < 1) throw new EuterpeException($"shard size {shardLimit} must be positive");
-        var train = new SplitBuilder("train", isRoll ? options.PianoRoll : null, featureLength, shardLimit, shardFolder);
-        var validation = new SplitBuilder("validation", isRoll ? options.PianoRoll : null, featureLength, shardLimit, shardFolder);
+        var train = new SplitBuilder("train", featureLength, shardLimit, shardFolder);
+        var validation = new SplitBuilder("validation", featureLength, shardLimit, shardFolder);
 
         var skipped = new List<SkippedFile>();
         var entries = new List<CacheFileEntry>();
@@ -66,7 +65,6 @@ public static class DatasetPreparer
             ValidationFraction = options.ValidationFraction,
             Performance = options.Encoding == DataEncoding.Performance ? options.Performance : null,
             Notes = options.Encoding == DataEncoding.Notes ? options.Notes : null,
-            PianoRoll = isRoll ? options.PianoRoll : null,
             FeatureLength = featureLength,
             Files = [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)],
             Skipped = skipped,
@@ -90,26 +88,15 @@ public static class DatasetPreparer
     {
         private readonly PerformanceEncoding _performance = new(options.Performance);
         private readonly MonophonicNoteEncoding _notes = options.Notes.Create();
-        private readonly PianoRollEncoding _pianoRoll = new(options.PianoRoll);
 
-        public int VocabularySize => options.Encoding switch
-        {
-            DataEncoding.Performance => _performance.VocabularySize,
-            DataEncoding.Notes => _notes.JointVocabularySize,
-            DataEncoding.Abc => AbcCharacterVocabulary.VocabularySize,
-            _ => 0,
-        };
+        public int VocabularySize => options.Encoding == DataEncoding.Performance ? _performance.VocabularySize : _notes.JointVocabularySize;
 
-        public string EmptyReason => options.Encoding switch
-        {
-            DataEncoding.Abc => "no tune with a body (no X: line, or nothing after K:)",
-            DataEncoding.Notes => $"no melodic notes in pitches {options.Notes.MinPitch}..{options.Notes.MaxPitch}",
-            _ => "no notes to encode (empty, or drums only)",
-        };
+        public string EmptyReason => options.Encoding == DataEncoding.Notes
+            ? $"no melodic notes in pitches {options.Notes.MinPitch}..{options.Notes.MaxPitch}"
+            : "no notes to encode (empty, or drums only)";
 
         public List<PreparedSequence> Encode(string fullPath, string relative)
         {
-            if (options.Encoding == DataEncoding.Abc) return EncodeAbcText(fullPath, relative);
             var result = new List<PreparedSequence>();
             foreach (var (name, sequence) in MusicFiles.Load(fullPath))
             {
@@ -121,19 +108,14 @@ public static class DatasetPreparer
 
         private PreparedSequence? EncodePiece(string name, string relative, NoteSequence sequence)
         {
-            switch (options.Encoding)
+            if (options.Encoding == DataEncoding.Notes)
             {
-                case DataEncoding.Notes:
-                    var notes = _notes.Encode(sequence);
-                    return notes.Length == 0 ? null : new PreparedSequence(name, relative, notes);
-                case DataEncoding.Performance:
-                    if (options.Melody) sequence = MelodyOf(sequence);
-                    var events = _performance.Encode(sequence);
-                    return events.Length == 0 ? null : new PreparedSequence(name, relative, events, ConditioningFeatures.Compute(sequence).ToArray());
-                default:
-                    var windows = _pianoRoll.WindowTensor(sequence, out var count);
-                    return count == 0 ? null : new PreparedSequence(name, relative, [], Windows: windows, WindowCount: count);
+                var notes = _notes.Encode(sequence);
+                return notes.Length == 0 ? null : new PreparedSequence(name, relative, notes);
             }
+            if (options.Melody) sequence = MelodyOf(sequence);
+            var events = _performance.Encode(sequence);
+            return events.Length == 0 ? null : new PreparedSequence(name, relative, events, ConditioningFeatures.Compute(sequence).ToArray());
         }
 
         private NoteSequence MelodyOf(NoteSequence sequence)
@@ -143,23 +125,6 @@ public static class DatasetPreparer
             var melody = new NoteSequence(decoded.TicksPerQuarter, tempo);
             foreach (var n in decoded.Notes) melody.AddNote(n.Pitch, n.Velocity, n.StartTick, n.EndTick);
             return melody;
-        }
-
-        private static List<PreparedSequence> EncodeAbcText(string fullPath, string relative)
-        {
-            if (!MusicFiles.IsAbc(fullPath)) throw new EuterpeException($"{fullPath}: not an .abc file (the abc encoding reads ABC text only)");
-            var info = new FileInfo(fullPath);
-            if (info.Length > 64L << 20) throw new EuterpeException($"{fullPath}: {info.Length} bytes is too large for an ABC file");
-            var result = new List<PreparedSequence>();
-            foreach (var tune in AbcCharacterVocabulary.SplitTunes(File.ReadAllText(fullPath)))
-            {
-                var body = AbcCharacterVocabulary.ExtractBody(tune);
-                if (body.Trim().Length == 0) continue;
-                var firstLine = tune.AsSpan(0, Math.Max(0, tune.IndexOf('\n') is var n and >= 0 ? n : tune.Length));
-                var number = firstLine[2..].Trim().ToString();
-                result.Add(new PreparedSequence($"{relative}#{number}", relative, AbcCharacterVocabulary.Encode(body, addStartAndEnd: true)));
-            }
-            return result;
         }
     }
 }

@@ -25,10 +25,4 @@ public sealed record PrepareOptions
 
     /// <summary>A shard is closed before it would pass this many tokens (token encodings).</summary>
     public long ShardTokens { get; init; } = 1L << 24;
-
-    /// <summary>A shard is closed before it would pass this many piano-roll windows (256 × 192 KiB at the defaults).</summary>
-    public long ShardWindows { get; init; } = 256;
-
-    /// <summary>Piano rolls are stored without onset rolls, one merged track.</summary>
-    public PianoRollOptions PianoRoll { get; init; } = new() { WithOnsets = false };
 }

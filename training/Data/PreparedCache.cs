@@ -27,11 +27,11 @@ public static class PreparedCache
         }
         if (manifest.FormatVersion != CacheManifest.CurrentFormatVersion)
             throw new EuterpeException($"{manifestPath}: cache format version {manifest.FormatVersion} is not supported (expected {CacheManifest.CurrentFormatVersion}); prepare it again");
-        var encoding = DataEncodings.Parse(manifest.Encoding, manifestPath);
-        return new PreparedDataset(manifest, ReadSplit(folder, manifest, encoding, "train"), ReadSplit(folder, manifest, encoding, "validation"));
+        DataEncodings.Parse(manifest.Encoding, manifestPath);
+        return new PreparedDataset(manifest, ReadSplit(folder, manifest, "train"), ReadSplit(folder, manifest, "validation"));
     }
 
-    private static List<PreparedSequence> ReadSplit(string folder, CacheManifest manifest, DataEncoding encoding, string split)
+    private static List<PreparedSequence> ReadSplit(string folder, CacheManifest manifest, string split)
     {
         var result = new List<PreparedSequence>();
         var shards = new Dictionary<string, Shard>();
@@ -39,7 +39,7 @@ public static class PreparedCache
         {
             foreach (var piece in file.Pieces)
             {
-                if (!shards.TryGetValue(piece.Shard, out var shard)) shards[piece.Shard] = shard = Shard.Read(folder, piece.Shard, manifest, encoding);
+                if (!shards.TryGetValue(piece.Shard, out var shard)) shards[piece.Shard] = shard = Shard.Read(folder, piece.Shard, manifest);
                 result.Add(shard.Piece(piece, file.Path));
             }
         }
@@ -52,12 +52,10 @@ public static class PreparedCache
         private long[] _offsets = [];
         private int[] _tokens = [];
         private float[]? _features;
-        private float[]? _windows;
-        private long _windowSize;
         private int _featureLength;
         private string _name = "";
 
-        public static Shard Read(string folder, string name, CacheManifest manifest, DataEncoding encoding)
+        public static Shard Read(string folder, string name, CacheManifest manifest)
         {
             if (name.Contains('/') || name.Contains('\\') || name.Contains("..")) throw new EuterpeException($"{folder}: bad shard name '{name}' in cache.json");
             var path = Path.Combine(folder, name);
@@ -66,15 +64,6 @@ public static class PreparedCache
             for (var i = 1; i < offsets.Length; i++)
                 if (offsets[i] < offsets[i - 1]) throw new EuterpeException($"{path}.offsets.npy: offsets decrease at {i}");
             if (offsets.Length == 0 || offsets[0] != 0) throw new EuterpeException($"{path}.offsets.npy: must start at 0");
-            if (encoding == DataEncoding.PianoRoll)
-            {
-                var options = manifest.PianoRoll ?? throw new EuterpeException($"{folder}: cache.json has no pianoRoll options");
-                shard._windowSize = (long)options.WindowSteps * 128 * options.TrackCount;
-                shard._windows = Read<float>(path + ".windows.npy");
-                if (shard._windows.LongLength != offsets[^1] * shard._windowSize)
-                    throw new EuterpeException($"{path}.windows.npy: holds {shard._windows.LongLength} cells, offsets say {offsets[^1]} windows of {shard._windowSize}");
-                return shard;
-            }
             shard._tokens = Read<int>(path + ".tokens.npy");
             if (shard._tokens.LongLength != offsets[^1]) throw new EuterpeException($"{path}.tokens.npy: holds {shard._tokens.Length} tokens, offsets say {offsets[^1]}");
             foreach (var t in shard._tokens)
@@ -94,8 +83,6 @@ public static class PreparedCache
             if (entry.Index < 0 || entry.Index + 1 >= _offsets.Length) throw new EuterpeException($"{_name}: piece index {entry.Index} is outside the shard");
             var (start, end) = (_offsets[entry.Index], _offsets[entry.Index + 1]);
             if (end - start != entry.Length) throw new EuterpeException($"{_name}: piece {entry.Name} has length {end - start}, cache.json says {entry.Length}");
-            if (_windows is not null)
-                return new PreparedSequence(entry.Name, file, [], Windows: _windows[(int)(start * _windowSize)..(int)(end * _windowSize)], WindowCount: (int)(end - start));
             var features = _features?[(entry.Index * _featureLength)..((entry.Index + 1) * _featureLength)];
             return new PreparedSequence(entry.Name, file, _tokens[(int)start..(int)end], features);
         }

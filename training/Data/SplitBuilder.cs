@@ -1,19 +1,17 @@
-using Euterpe.Core.Encoding;
-
 namespace Euterpe.Training.Data;
 
 /// <summary>
 /// Collects the pieces of one split and cuts them into shards of at most <see cref="PrepareOptions.ShardTokens"/>
-/// tokens (or <see cref="PrepareOptions.ShardWindows"/> windows; a longer piece gets a shard of its own). With a folder, each shard is written as soon as
+/// tokens (a longer piece gets a shard of its own). With a folder, each shard is written as soon as
 /// it is full and its pieces are let go, so preparing a large corpus holds one shard at a time; without one, the
 /// pieces are kept for an in-memory <see cref="PreparedDataset"/>.
 /// </summary>
-internal sealed class SplitBuilder(string split, PianoRollOptions? pianoRoll, int featureLength, long shardLimit, string? folder)
+internal sealed class SplitBuilder(string split, int featureLength, long shardLimit, string? folder)
 {
     private readonly List<PreparedSequence> _kept = [];
     private readonly List<PreparedSequence> _shard = [];
     private readonly List<string> _shards = [];
-    private long _inShard, _tokens, _windows;
+    private long _inShard, _tokens;
     private int _files, _written;
 
     public IReadOnlyList<PreparedSequence> Kept => _kept;
@@ -24,7 +22,7 @@ internal sealed class SplitBuilder(string split, PianoRollOptions? pianoRoll, in
         var entries = new List<CachePieceEntry>();
         foreach (var piece in pieces)
         {
-            long length = pianoRoll is not null ? piece.WindowCount : piece.Tokens.Length;
+            long length = piece.Tokens.Length;
             if (_shards.Count == 0 || (_inShard > 0 && _inShard + length > shardLimit))
             {
                 Flush();
@@ -35,7 +33,6 @@ internal sealed class SplitBuilder(string split, PianoRollOptions? pianoRoll, in
             _shard.Add(piece);
             _inShard += length;
             _tokens += piece.Tokens.Length;
-            _windows += piece.WindowCount;
             if (folder is null) _kept.Add(piece);
         }
         return new CacheFileEntry(path, split, entries);
@@ -44,7 +41,7 @@ internal sealed class SplitBuilder(string split, PianoRollOptions? pianoRoll, in
     public CacheSplitSummary Finish()
     {
         Flush();
-        return new CacheSplitSummary(_files, _kept.Count + _written, _tokens, _windows, _shards);
+        return new CacheSplitSummary(_files, _kept.Count + _written, _tokens, _shards);
     }
 
     private void Flush()
@@ -52,7 +49,7 @@ internal sealed class SplitBuilder(string split, PianoRollOptions? pianoRoll, in
         if (_shard.Count == 0) return;
         if (folder is not null)
         {
-            ShardFiles.Write(folder, _shards[^1], _shard, pianoRoll, featureLength);
+            ShardFiles.Write(folder, _shards[^1], _shard, featureLength);
             _written += _shard.Count;
         }
         _shard.Clear();

@@ -67,22 +67,6 @@ public class RealSongEncodingTests
     }
 
     [Fact]
-    public void SongsCutIntoWindowsWithOneOnsetPerNote()
-    {
-        var encoding = new PianoRollEncoding();
-        foreach (var (_, song) in MidiCsvCorpus.Songs.Take(8))
-        {
-            var windows = encoding.Windows(song);
-            var steps = encoding.StepCount(song);
-            Assert.Equal((steps + 383) / 384, windows.Count);
-            var onsetCells = windows.Sum(w => w.Onsets!.Count(v => v > 0));
-            var tpq = song.TicksPerQuarter;
-            var distinctOnsets = song.Notes.Where(n => !n.IsDrum).Select(n => (n.Pitch, Math.Max(0, (long)Math.Round((double)n.StartTick * 24 / tpq)))).Distinct().Count();
-            Assert.Equal(distinctOnsets, onsetCells);
-        }
-    }
-
-    [Fact]
     public void SongsGiveSensibleConditioningFeatures()
     {
         foreach (var (_, song) in MidiCsvCorpus.Songs.Take(8))

@@ -11,8 +11,8 @@ public class OnnxGraphBuilderTests
         var x = g.Input("Relu_0", TensorElementType.Float, [2]); // collides with the first generated node output name
         var a = g.Relu(x);
         var b = g.Relu(a);
-        var s1 = g.Scalar(2f);
-        var s2 = g.Scalar(3f);
+        var s1 = g.Int64s(2);
+        var s2 = g.Int64s(3);
         var graph = g.ToGraph();
 
         var values = graph.Inputs.Select(i => i.Name).Concat(graph.Initializers.Select(t => t.Name)).Concat(graph.Nodes.SelectMany(n => n.Outputs)).ToList();
@@ -38,7 +38,7 @@ public class OnnxGraphBuilderTests
     {
         var g = new OnnxGraphBuilder("rename");
         var x = g.Input("x", TensorElementType.Float, [2]);
-        var hidden = g.Tanh(x);
+        var hidden = g.Node("Tanh", [x])[0];
         g.Output(hidden, "h", TensorElementType.Float, [2]);
         var next = g.Relu(hidden); // the old handle must now mean "h"
         g.Output(next, "y", TensorElementType.Float, [2]);
@@ -87,8 +87,8 @@ public class OnnxGraphBuilderTests
         var g = new OnnxGraphBuilder("plain");
         var x = g.Input("x", TensorElementType.Float, [2, 3]);
         var y = g.Reshape(g.Unsqueeze(x, 0), 3, 2);
-        g.Output(g.Shape(y), "shape", TensorElementType.Int64, [2]);
-        g.Output(g.Mul(y, 2f), "axes", TensorElementType.Float, [3, 2]);
+        g.Output(g.Node("Shape", [y])[0], "shape", TensorElementType.Int64, [2]);
+        g.Output(g.Squeeze(g.Unsqueeze(y, 0), 0), "axes", TensorElementType.Float, [3, 2]);
         Assert.Equal(["shape", "axes"], g.ToGraph().Outputs.Select(o => o.Name));
         Assert.Null(OnnxGraphChecks.FirstProblem(g.ToModel()));
     }

@@ -3,8 +3,10 @@ using Euterpe.Core.Onnx;
 namespace Euterpe.Core.Tests.Onnx;
 
 /// <summary>
-/// Small graphs covering every builder helper. Each declares its output shapes as worked out by hand from the
-/// operator definitions, so ONNX's strict shape inference checks the wiring and attributes against them.
+/// Small graphs covering every builder helper and, through the builder's generic <see cref="OnnxGraphBuilder.Node(string, IReadOnlyList{OnnxValue?}, int, OnnxAttribute[])"/>,
+/// every attribute kind the writer encodes (float, int, string, ints, tensor). Each declares its output shapes as
+/// worked out by hand from the operator definitions, so ONNX's strict shape inference checks the wiring and
+/// attributes against them.
 /// </summary>
 internal static class TestModels
 {
@@ -27,17 +29,22 @@ internal static class TestModels
     public static float[] Ramp(int count, float scale = 0.1f, float offset = 0f) =>
         Enumerable.Range(0, count).Select(i => offset + scale * ((i * 7 % 11) - 5)).ToArray();
 
+    /// <summary>One output of an operator the builder has no helper for.</summary>
+    private static OnnxValue Op(OnnxGraphBuilder g, string opType, OnnxValue?[] inputs, params OnnxAttribute[] attributes) =>
+        g.Node(opType, inputs, 1, attributes)[0];
+
     private static OnnxModel Mlp()
     {
         var g = new OnnxGraphBuilder("mlp");
         var x = g.Input("x", TensorElementType.Float, [-1, 4], ["batch", null]);
         var h = g.Relu(g.Add(g.MatMul(x, g.Initializer("W1", Ramp(32), [4, 8])), g.Initializer("b1", Ramp(8), [8])));
-        var y = g.Gemm(h, g.Initializer("W2", Ramp(24), [3, 8]), g.Initializer("b2", Ramp(3), [3]), alpha: 0.5f, transB: true);
-        y = g.PRelu(g.LeakyRelu(y, 0.2f), g.Initializer("slope", [0.1f, 0.2f, 0.3f], [3]));
-        y = g.Sub(g.Tanh(y), g.Sigmoid(y));
-        y = g.Div(g.Mul(y, 3f), 2f);
-        y = g.Add(g.Sqrt(g.Mul(y, y)), g.Pow(y, g.Scalar(2f)));
-        g.Output(g.Softmax(y), "probs", TensorElementType.Float, [-1, 3], ["batch", null]);
+        var y = Op(g, "Gemm", [h, g.Initializer("W2", Ramp(24), [3, 8]), g.Initializer("b2", Ramp(3), [3])],
+            OnnxAttribute.Of("alpha", 0.5f), OnnxAttribute.Of("transB", 1L));
+        y = Op(g, "PRelu", [Op(g, "LeakyRelu", [y], OnnxAttribute.Of("alpha", 0.2f)), g.Initializer("slope", [0.1f, 0.2f, 0.3f], [3])]);
+        y = g.Sub(Op(g, "Tanh", [y]), Op(g, "Sigmoid", [y]));
+        y = g.Div(g.Mul(y, g.Initializer("three", [3f], [])), g.Initializer("two", [2f], []));
+        y = g.Add(Op(g, "Sqrt", [g.Mul(y, y)]), Op(g, "Pow", [y, g.Initializer("exponent", [2f], [])]));
+        g.Output(Op(g, "Softmax", [y], OnnxAttribute.Of("axis", -1L)), "probs", TensorElementType.Float, [-1, 3], ["batch", null]);
         return g.ToModel([new("euterpe.id", "mlp-test")]);
     }
 
@@ -67,10 +74,11 @@ internal static class TestModels
         var g = new OnnxGraphBuilder("gru");
         var x = g.Input("frames", TensorElementType.Float, [-1, 1, 3], ["time", null, null]);
         var h0 = g.Input("h0", TensorElementType.Float, [2, 1, 4]);
-        var gru = g.Gru(x, g.Initializer("W", Ramp(2 * 12 * 3), [2, 12, 3]), g.Initializer("R", Ramp(2 * 12 * 4), [2, 12, 4]),
-            g.Initializer("B", Ramp(2 * 24), [2, 24]), 4, initialH: h0, direction: RnnDirection.Bidirectional);
-        g.Output(gru.Sequence, "y", TensorElementType.Float, [-1, 2, 1, 4], ["time", null, null, null]);
-        g.Output(gru.LastHidden, "h1", TensorElementType.Float, [2, 1, 4]);
+        var gru = g.Node("GRU", [x, g.Initializer("W", Ramp(2 * 12 * 3), [2, 12, 3]), g.Initializer("R", Ramp(2 * 12 * 4), [2, 12, 4]),
+            g.Initializer("B", Ramp(2 * 24), [2, 24]), null, h0], 2,
+            OnnxAttribute.Of("hidden_size", 4L), OnnxAttribute.Of("direction", "bidirectional"), OnnxAttribute.Of("linear_before_reset", 1L));
+        g.Output(gru[0], "y", TensorElementType.Float, [-1, 2, 1, 4], ["time", null, null, null]);
+        g.Output(gru[1], "h1", TensorElementType.Float, [2, 1, 4]);
         return g.ToModel();
     }
 
@@ -79,27 +87,29 @@ internal static class TestModels
         var g = new OnnxGraphBuilder("conv");
         var x = g.Input("image", TensorElementType.Float, [1, 2, 8, 8]);
         var y = g.Conv(x, g.Initializer("K", Ramp(4 * 2 * 3 * 3), [4, 2, 3, 3]), g.Initializer("Kb", Ramp(4), [4]), [3, 3], pads: [1, 1, 1, 1]);
-        y = g.BatchNormalization(y, g.Initializer("gamma", [1f, 2f, 0.5f, 1f], [4]), g.Initializer("beta", Ramp(4), [4]),
-            g.Initializer("mean", Ramp(4), [4]), g.Initializer("var", [1f, 1f, 2f, 0.5f], [4]));
+        y = Op(g, "BatchNormalization", [y, g.Initializer("gamma", [1f, 2f, 0.5f, 1f], [4]), g.Initializer("beta", Ramp(4), [4]),
+            g.Initializer("mean", Ramp(4), [4]), g.Initializer("var", [1f, 1f, 2f, 0.5f], [4])], OnnxAttribute.Of("epsilon", 1e-5f));
         y = g.MaxPool(g.Relu(y), [2, 2], strides: [2, 2]);
         g.Output(y, "pooled", TensorElementType.Float, [1, 4, 4, 4]);
-        var up = g.ConvTranspose(y, g.Initializer("T", Ramp(4 * 2 * 2 * 2), [4, 2, 2, 2]), null, [2, 2], strides: [2, 2]);
+        var up = Op(g, "ConvTranspose", [y, g.Initializer("T", Ramp(4 * 2 * 2 * 2), [4, 2, 2, 2])],
+            OnnxAttribute.Of("kernel_shape", [2L, 2L]), OnnxAttribute.Of("strides", [2L, 2L]));
         g.Output(up, "upsampled", TensorElementType.Float, [1, 2, 8, 8]);
         return g.ToModel();
     }
 
-    /// <summary>Two-head self-attention over a [1, 6, 8] sequence, plus Concat/Slice/Split.</summary>
+    /// <summary>Two-head self-attention (softmax(Q·Kᵀ/√d)·V) over a [1, 6, 8] sequence, plus Concat/Slice/Split.</summary>
     public static OnnxModel Attention()
     {
         var g = new OnnxGraphBuilder("attention");
         var x = g.Input("x", TensorElementType.Float, [1, 6, 8]);
         OnnxValue Heads(string w) => g.Transpose(g.Reshape(g.MatMul(x, g.Initializer(w, Ramp(64, 0.02f), [8, 8])), 1, 6, 2, 4), 0, 2, 1, 3);
-        var attended = g.ScaledDotProductAttention(Heads("Wq"), Heads("Wk"), Heads("Wv"), rank: 4, keyDim: 4);
+        var scores = g.Div(g.MatMul(Heads("Wq"), g.Transpose(Heads("Wk"), 0, 1, 3, 2)), g.Initializer("sqrt_d", [2f], []));
+        var attended = g.MatMul(Op(g, "Softmax", [scores], OnnxAttribute.Of("axis", -1L)), Heads("Wv"));
         var merged = g.Add(g.Reshape(g.Transpose(attended, 0, 2, 1, 3), 1, 6, 8), x);
         g.Output(merged, "attended", TensorElementType.Float, [1, 6, 8]);
         var wide = g.Concat(2, merged, x);
         var narrow = g.Slice(wide, [8], [16], [2]);
-        var parts = g.Split(narrow, 1, 2, 4);
+        var parts = g.Node("Split", [narrow, g.Int64s("split", [2, 4])], 2, OnnxAttribute.Of("axis", 1L));
         g.Output(parts[0], "head", TensorElementType.Float, [1, 2, 8]);
         g.Output(parts[1], "tail", TensorElementType.Float, [1, 4, 8]);
         return g.ToModel();
@@ -111,14 +121,14 @@ internal static class TestModels
         var x = g.Input("x", TensorElementType.Float, [2, 3]);
         var index = g.Input("index", TensorElementType.Int64, [2]);
         g.Output(g.Gather(x, index, axis: 1), "gathered", TensorElementType.Float, [2, 2]);
-        var zero = g.Constant(OnnxTensor.FromFloats("zero", [0f], []));
-        var isZero = g.Equal(x, zero);
-        g.Output(g.Where(isZero, g.Scalar(-1f), x), "replaced", TensorElementType.Float, [2, 3]);
-        g.Output(g.Cast(x, TensorElementType.Int32), "as_int", TensorElementType.Int32, [2, 3]);
-        g.Output(g.Shape(x), "shape", TensorElementType.Int64, [2]);
-        g.Output(g.Expand(g.Unsqueeze(x, 0), 4, 2, 3), "expanded", TensorElementType.Float, [4, 2, 3]);
-        g.Output(g.ReduceMean(x, [1]), "mean", TensorElementType.Float, [2, 1]);
-        g.Output(g.ReduceSum(x, [0], keepDims: false), "sum", TensorElementType.Float, [3]);
+        var zero = Op(g, "Constant", [], OnnxAttribute.Of("value", OnnxTensor.FromFloats("zero", [0f], [])));
+        var isZero = Op(g, "Equal", [x, zero]);
+        g.Output(Op(g, "Where", [isZero, g.Initializer("minus_one", [-1f], []), x]), "replaced", TensorElementType.Float, [2, 3]);
+        g.Output(Op(g, "Cast", [x], OnnxAttribute.Of("to", (long)TensorElementType.Int32)), "as_int", TensorElementType.Int32, [2, 3]);
+        g.Output(Op(g, "Shape", [x]), "shape", TensorElementType.Int64, [2]);
+        g.Output(Op(g, "Expand", [g.Unsqueeze(x, 0), g.Int64s("shape", [4, 2, 3])]), "expanded", TensorElementType.Float, [4, 2, 3]);
+        g.Output(Op(g, "ReduceMean", [x], OnnxAttribute.Of("axes", [1L]), OnnxAttribute.Of("keepdims", 1L)), "mean", TensorElementType.Float, [2, 1]);
+        g.Output(Op(g, "ReduceSum", [x, g.Int64s("axes", [0])], OnnxAttribute.Of("keepdims", 0L)), "sum", TensorElementType.Float, [3]);
         g.Output(x, "copy", TensorElementType.Float, [2, 3]);
         return g.ToModel();
     }

@@ -57,7 +57,7 @@ public class ModelManifestTests
         { "\"formatVersion\": 1,", "\"formatVersion\": 3,", "formatVersion 3 is newer than this Euterpe reads (1); update Euterpe" },
         { "\"id\": \"event-rnn-test\",", "", "missing \"id\"" },
         { "\"family\": \"event-rnn\"", "\"family\": \"Event RNN\"", "family \"Event RNN\" is not a kebab-case name like \"event-rnn\"" },
-        { "\"representation\": \"performance-events\"", "\"representation\": \"midi\"", "representation \"midi\" is not one of performance-events, note-tokens, abc-chars, piano-roll, fft-frames" },
+        { "\"representation\": \"performance-events\"", "\"representation\": \"midi\"", "representation \"midi\" is not one of performance-events, note-tokens, fft-frames" },
         { "\"timing\"", "\"timeing\"", "invalid manifest JSON" },
         { "\"size\": 10", "\"size\": 0", "vocabulary size 0 must be positive" },
         { "\"elementType\": \"int64\"", "\"elementType\": \"long\"", "io tokenInput \"token\": unknown element type \"long\"" },

@@ -19,8 +19,9 @@ public class ModelFamilyTests
         {
             new ModelManifest
             {
-                Id = "roll-test", DisplayName = "Roll", Family = "dcgan-pianoroll", Representation = Representations.PianoRoll,
-                Io = new ManifestIo { NoiseInput = new ManifestTensor { Name = "z" }, SampleOutput = new ManifestTensor { Name = "roll" } },
+                Id = "roll-test", DisplayName = "Roll", Family = "dcgan-pianoroll", Representation = Representations.FftFrames,
+                Io = new ManifestIo { FrameInput = new ManifestTensor { Name = "z" }, FrameOutput = new ManifestTensor { Name = "roll" } },
+                Audio = new ManifestAudio { SampleRate = 16000, FrameLayout = "gruv", FrameSize = 8, Hop = 8 },
             }.Save(Path.Combine(folder, Preset.ManifestFileName));
             var e = Assert.Throws<EuterpeException>(() => ModelFamilies.Open(folder));
             Assert.Equal($"{Path.Combine(folder, Preset.ManifestFileName)}: family \"dcgan-pianoroll\" is not one Euterpe plays (known: event-rnn, conditional-event-rnn, ngram, fft-lstm)", e.Message);

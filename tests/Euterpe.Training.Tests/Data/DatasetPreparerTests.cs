@@ -88,54 +88,6 @@ public sealed class DatasetPreparerTests : IDisposable
     }
 
     [Fact]
-    public void PianoRollWindowsReadBackAsTheSameNotes()
-    {
-        var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "rolls", "train_filled_with_cash.mid");
-        var options = new PrepareOptions { Encoding = DataEncoding.PianoRoll, ValidationFraction = 0 };
-        var cache = _temp.Path("roll-cache");
-        CacheWriter.Write(DatasetPreparer.Prepare(corpus, options), cache);
-        var piece = Assert.Single(PreparedCache.Open(cache).Train);
-
-        var rolls = new PianoRollEncoding(options.PianoRoll);
-        var sequence = MidiFileReader.Read(Path.Combine(corpus, "train_filled_with_cash.mid"));
-        var direct = rolls.Windows(sequence);
-        Assert.Equal(direct.Count, piece.WindowCount);
-        var size = options.PianoRoll.WindowSteps * PianoRoll.PitchCount;
-        for (var w = 0; w < direct.Count; w++)
-        {
-            var stored = new PianoRoll(options.PianoRoll.WindowSteps, 1, options.PianoRoll.StepsPerBeat, direct[w].StartStep);
-            piece.Windows.AsSpan(w * size, size).CopyTo(stored.Values);
-            Assert.Equal(Notes(rolls.Decode(direct[w])), Notes(rolls.Decode(stored)));
-        }
-    }
-
-    [Fact]
-    public void AbcEncodingStoresEachTuneBodyAndSkipsMidiFiles()
-    {
-        var corpus = _temp.CopyFrom(TempCorpus.AbcExamples, "abc", "boys.abc", "demo.abc");
-        _temp.CopyFrom(TempCorpus.OpenMsx, "abc", "coconut_run2.mid");
-        var cache = _temp.Path("abc-cache");
-        CacheWriter.Write(DatasetPreparer.Prepare(corpus, new PrepareOptions { Encoding = DataEncoding.Abc, ValidationFraction = 0 }), cache);
-        var read = PreparedCache.Open(cache);
-        Assert.Equal("coconut_run2.mid", Assert.Single(read.Skipped).Path);
-
-        var expected = new List<(string, string)>();
-        foreach (var file in new[] { "boys.abc", "demo.abc" })
-        {
-            foreach (var tune in AbcCharacterVocabulary.SplitTunes(File.ReadAllText(Path.Combine(corpus, file))))
-            {
-                var body = AbcCharacterVocabulary.ExtractBody(tune);
-                if (body.Trim().Length == 0) continue;
-                var number = tune.Split('\n')[0][2..].Trim();
-                expected.Add(($"{file}#{number}", body));
-            }
-        }
-        Assert.True(expected.Count >= 2);
-        Assert.Equal(expected, read.Train.Select(p => (p.Name, AbcCharacterVocabulary.Decode(p.Tokens))));
-        Assert.All(read.Train, p => Assert.Equal(AbcCharacterVocabulary.StartOfTune, p.Tokens[0]));
-    }
-
-    [Fact]
     public void AbcTunesAreNotePiecesNamedByReferenceNumber()
     {
         var corpus = _temp.CopyFrom(TempCorpus.AbcExamples, "mixed", "demo.abc", "coleraine.abc");
