@@ -19,10 +19,12 @@ public class GenerationTests
     {
         var host = new InstrumentHost(SampleRate, 512);
         driver = new TransportDriver(host, tempo);
-        driver.Set(ParameterId.Model, TestPresets.SlotOf(id));
+        var slot = TestPresets.SlotOf(id);
+        driver.Set(ParameterId.Model, slot);
         driver.Set(ParameterId.Seed, seed);
         driver.Block(64, pace: false);
-        driver.WaitFor(GenerationState.Ready);
+        // The worker may be loading the host's first slot when this one is chosen: wait for this one's Ready.
+        driver.WaitFor(GenerationState.Ready, PresetCatalog.Shared.AtSlot(slot)!.DisplayName);
         driver.Cue();
         driver.ClearNotes();
         driver.Playing = true;

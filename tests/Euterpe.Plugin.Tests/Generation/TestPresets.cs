@@ -20,6 +20,7 @@ public static class TestPresets
     public const string CorruptId = "test-corrupt-model";
     public const string MismatchId = "test-mismatched-manifest";
     public const string AudioId = "fft-lstm-bilinear-openmsx";
+    public const string NGramId = "ngram-openmsx";
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
     public const string EncodingName = "performance-events";
@@ -67,9 +68,11 @@ public static class TestPresets
         File.Copy(Path.Combine(good, Preset.ModelFileName), Path.Combine(mismatch, Preset.ModelFileName));
         Manifest(MismatchId, "C Mismatched Manifest", "note_token").Save(Path.Combine(mismatch, Preset.ManifestFileName));
 
-        // The shipped raw-audio preset (fft-lstm), for audio mode.
+        // The shipped raw-audio preset (fft-lstm), for audio mode, and the shipped n-gram.
         var audio = Directory.CreateDirectory(Path.Combine(root, "audio")).FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Hosting.RepositoryRoot.Find(), "presets", AudioId))) File.Copy(file, Path.Combine(audio, Path.GetFileName(file)));
+        var ngram = Directory.CreateDirectory(Path.Combine(root, "ngram")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(Hosting.RepositoryRoot.Find(), "presets", NGramId))) File.Copy(file, Path.Combine(ngram, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
