@@ -7,7 +7,7 @@ using Euterpe.Core.Encoding;
 using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Benchmarks;
 

@@ -2,7 +2,6 @@ using Euterpe.Core;
 using Euterpe.Core.Inference.Generators;
 using Euterpe.Core.Inference.Manifests;
 using Euterpe.Plugin.Instrument;
-using Euterpe.Plugin.Vst3;
 
 namespace Euterpe.Plugin.Generation;
 

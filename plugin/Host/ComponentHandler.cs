@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Host;
 
@@ -35,7 +35,7 @@ public sealed unsafe class ComponentHandler : ComObject
         }
     }
 
-    protected override int SlotOf(in Tuid iid) => iid.Matches(HostIids.IComponentHandler) ? 0 : -1;
+    protected override int SlotOf(in Tuid iid) => iid.Matches(Vst3Iids.IComponentHandler) ? 0 : -1;
 
     private int Record(ComponentEdit edit)
     {

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Host;
 
@@ -21,7 +21,7 @@ public sealed unsafe class HostApplication : ComObject
     /// <summary>How many IMessage / IAttributeList objects plug-ins asked for.</summary>
     public int MessagesCreated { get; private set; }
 
-    protected override int SlotOf(in Tuid iid) => iid.Matches(HostIids.IHostApplication) ? 0 : -1;
+    protected override int SlotOf(in Tuid iid) => iid.Matches(Vst3Iids.IHostApplication) ? 0 : -1;
 
     private int CreateInstance(byte* cid, byte* iid, nint* result)
     {
@@ -29,8 +29,8 @@ public sealed unsafe class HostApplication : ComObject
         *result = 0;
         var wanted = Tuid.Read(cid);
         ComObject created;
-        if (wanted.Matches(HostIids.IMessage)) created = new HostMessage();
-        else if (wanted.Matches(HostIids.IAttributeList)) created = new HostAttributeList();
+        if (wanted.Matches(Vst3Iids.IMessage)) created = new HostMessage();
+        else if (wanted.Matches(Vst3Iids.IAttributeList)) created = new HostAttributeList();
         else return Vst3Result.False;
         MessagesCreated++;
         var rc = created.QueryInterface(iid, result);

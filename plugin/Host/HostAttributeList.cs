@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Host;
 
@@ -18,7 +18,7 @@ public sealed unsafe class HostAttributeList : ComObject
 
     public IReadOnlyDictionary<string, object> Values => _values;
 
-    protected override int SlotOf(in Tuid iid) => iid.Matches(HostIids.IAttributeList) ? 0 : -1;
+    protected override int SlotOf(in Tuid iid) => iid.Matches(Vst3Iids.IAttributeList) ? 0 : -1;
 
     protected override void OnFinalRelease()
     {

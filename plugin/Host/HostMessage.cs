@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Host;
 
@@ -17,7 +17,7 @@ public sealed unsafe class HostMessage : ComObject
 
     public string? Id => _id == null ? null : Marshal.PtrToStringUTF8((nint)_id);
 
-    protected override int SlotOf(in Tuid iid) => iid.Matches(HostIids.IMessage) ? 0 : -1;
+    protected override int SlotOf(in Tuid iid) => iid.Matches(Vst3Iids.IMessage) ? 0 : -1;
 
     protected override void OnFinalRelease()
     {

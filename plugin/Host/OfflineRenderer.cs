@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Euterpe.Core.Audio;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Host;
 

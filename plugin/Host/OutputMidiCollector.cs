@@ -1,6 +1,6 @@
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Host;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Host.Tests;
 
@@ -15,8 +15,8 @@ public unsafe class HostObjectTests
         Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, char*, int>)Slot(self, 3))(self, name));
         Assert.Equal(HostApplication.Name, Vst3Strings.ReadUtf16(name, 128));
 
-        var cid = HostIids.IMessage;
-        var iid = HostIids.IMessage;
+        var cid = Vst3Iids.IMessage;
+        var iid = Vst3Iids.IMessage;
         nint message = 0;
         Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint*, int>)Slot(self, 4))(self, (byte*)&cid, (byte*)&iid, &message));
         Assert.NotEqual(0, message);
