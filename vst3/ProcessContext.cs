@@ -7,6 +7,7 @@ namespace Euterpe.Vst3;
 public struct ProcessContext
 {
     public const uint StatePlaying = 1 << 1;
+    public const uint StateProjectTimeMusicValid = 1 << 9;
     public const uint StateTempoValid = 1 << 10;
     public const uint StateTimeSigValid = 1 << 13;
 
