@@ -31,7 +31,10 @@ public sealed unsafe class PluginInstance : IDisposable
 
     public ClassDescription Class { get; }
 
-    public HostApplication Host { get; } = new();
+    /// <summary>The name our IHostApplication gives plug-ins.</summary>
+    public const string HostName = "Euterpe Host";
+
+    public HostApplication Host { get; } = new(HostName);
 
     public ComponentHandler Handler { get; } = new();
 
@@ -162,18 +165,25 @@ public sealed unsafe class PluginInstance : IDisposable
         var list = new List<ParameterDescription>();
         if (_controller == 0) return list;
         var count = ((delegate* unmanaged[Cdecl]<nint, int>)Call.Slot(_controller, 8))(_controller);
-        var text = stackalloc char[128];
         for (var i = 0; i < count; i++)
         {
             ParameterInfo info;
             Call.Check(_bundle, $"IEditController::getParameterInfo({i})", ((delegate* unmanaged[Cdecl]<nint, int, ParameterInfo*, int>)Call.Slot(_controller, 9))(_controller, i, &info));
-            new Span<char>(text, 128).Clear();
-            var shown = ((delegate* unmanaged[Cdecl]<nint, uint, double, char*, int>)Call.Slot(_controller, 10))(_controller, info.Id, info.DefaultNormalizedValue, text) == Vst3Result.Ok
-                ? Vst3Strings.ReadUtf16(text, 128) : "";
             list.Add(new ParameterDescription(info.Id, Vst3Strings.ReadUtf16(info.Title, 128), Vst3Strings.ReadUtf16(info.ShortTitle, 128),
-                Vst3Strings.ReadUtf16(info.Units, 128), info.DefaultNormalizedValue, shown, info.StepCount, info.UnitId, info.Flags));
+                Vst3Strings.ReadUtf16(info.Units, 128), info.DefaultNormalizedValue, ValueText(info.Id, info.DefaultNormalizedValue),
+                info.StepCount, info.UnitId, info.Flags));
         }
         return list;
+    }
+
+    /// <summary>IEditController::getParamStringByValue: how the controller shows a value ("" when it declines).</summary>
+    public string ValueText(uint id, double normalized)
+    {
+        if (_controller == 0) return "";
+        var text = stackalloc char[128];
+        new Span<char>(text, 128).Clear();
+        return ((delegate* unmanaged[Cdecl]<nint, uint, double, char*, int>)Call.Slot(_controller, 10))(_controller, id, normalized, text) == Vst3Result.Ok
+            ? Vst3Strings.ReadUtf16(text, 128) : "";
     }
 
     public List<UnitDescription> Units()

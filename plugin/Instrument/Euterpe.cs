@@ -45,6 +45,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private bool _active;
     private bool _processing;
     private bool _controlsChanged;
+    private nint _context;
     private nint _peer;
 
     public Euterpe() : base([ComponentThunks.Vtable, AudioProcessorThunks.Vtable, ProcessContextRequirementsThunks.Vtable, ConnectionPointThunks.Vtable])
@@ -52,7 +53,6 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         _playback = new TransportPlayback(_link, () => (int)InstrumentParameters.Plain(_values, ParameterId.Model));
         _audioStream = new AudioStreamPlayback(_link, ChunkSize);
         _link.Controls.Publish(InstrumentParameters.ControlsOf(_values));
-        StatusBoard.Register(this);
     }
 
     /// <summary>What the generator worker and the audio thread share (status, clips, pacing for tests and hosts).</summary>
@@ -75,16 +75,13 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         return -1;
     }
 
-    protected override void OnFinalRelease()
-    {
-        StopWorker();
-        StatusBoard.Unregister(this);
-        DropPeer();
-    }
+    protected override void OnFinalRelease() => Terminate();
 
-    // IPluginBase: the worker starts here so the model loads while the host sets up.
+    // IPluginBase: the worker starts here so the model loads while the host sets up. The host's context makes the
+    // messages status replies travel in.
     public int Initialize(nint context)
     {
+        ComPointer.Exchange(ref _context, context);
         _worker ??= new GenerationWorker(_link);
         return Vst3Result.Ok;
     }
@@ -92,7 +89,8 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     public int Terminate()
     {
         StopWorker();
-        DropPeer();
+        ComPointer.Exchange(ref _peer, 0);
+        ComPointer.Exchange(ref _context, 0);
         return Vst3Result.Ok;
     }
 
@@ -289,30 +287,25 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     public uint GetProcessContextRequirements() =>
         IProcessContextRequirements.NeedTempo | IProcessContextRequirements.NeedTimeSignature | IProcessContextRequirements.NeedTransportState;
 
-    // IConnectionPoint: the controller reads our state through the host, so messages carry nothing yet.
+    // IConnectionPoint: the peer is the controller, or the host's proxy of it.
     public int Connect(nint other)
     {
-        // AddRef before dropping the old peer: reconnecting the same peer must not free it in between.
-        ComPointer.AddRef(other);
-        DropPeer();
-        _peer = other;
+        ComPointer.Exchange(ref _peer, other);
         return Vst3Result.Ok;
     }
 
     public int Disconnect(nint other)
     {
         if (other != _peer) return Vst3Result.InvalidArgument;
-        DropPeer();
+        ComPointer.Exchange(ref _peer, 0);
         return Vst3Result.Ok;
     }
 
-    public int Notify(nint message) => Vst3Result.Ok;
-
-    private void DropPeer()
+    /// <summary>The controller asks for the status text (on the host's UI thread); the reply goes back at once.</summary>
+    public int Notify(nint message)
     {
-        var peer = _peer;
-        _peer = 0;
-        if (peer != 0) ComPointer.Release(peer);
+        if (StatusMessage.IsRequest(message)) StatusMessage.SendReply(_context, _peer, _link.StatusText);
+        return Vst3Result.Ok;
     }
 
     /// <summary>

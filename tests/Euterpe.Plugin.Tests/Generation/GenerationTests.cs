@@ -168,8 +168,7 @@ public class GenerationTests
     public void BadPresetsReportTheProblemStaySilentAndAGoodOneRecovers()
     {
         using var host = Start(out var driver, seed: 2);
-        var controller = new EuterpeController();
-        controller.Connect(host.Instrument.InterfacePointer(3));
+        var controller = host.ConnectController();
         var status = InstrumentParameters.Find(ParameterId.Status)!;
         try
         {
@@ -203,7 +202,7 @@ public class GenerationTests
         }
         finally
         {
-            controller.Terminate();
+            host.DisconnectController(controller);
         }
     }
 

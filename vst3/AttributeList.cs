@@ -1,18 +1,17 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Euterpe.Vst3;
 
-namespace Euterpe.Host;
+namespace Euterpe.Vst3;
 
 /// <summary>IAttributeList (ivstattributes.h): integers, floats, UTF-16 strings and binary blobs by UTF-8 key.</summary>
-public sealed unsafe class HostAttributeList : ComObject
+public sealed unsafe class AttributeList : ComObject
 {
     private const int MaxKeyBytes = 1024;
     private static readonly nint Vtable = CreateVtable();
     private readonly Dictionary<string, object> _values = [];
     private readonly Dictionary<string, nint> _binaries = [];
 
-    public HostAttributeList() : base([Vtable])
+    public AttributeList() : base([Vtable])
     {
     }
 
@@ -29,9 +28,9 @@ public sealed unsafe class HostAttributeList : ComObject
     private static string? Key(byte* id)
     {
         if (id == null) return null;
-        var span = new ReadOnlySpan<byte>(id, MaxKeyBytes);
-        var end = span.IndexOf((byte)0);
-        return end < 0 ? null : System.Text.Encoding.UTF8.GetString(span[..end]);
+        // Scanned to its terminator, not over a fixed window that could run off the caller's memory.
+        var span = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(id);
+        return span.Length > MaxKeyBytes ? null : System.Text.Encoding.UTF8.GetString(span);
     }
 
     private int Set(byte* id, object value)
@@ -94,37 +93,37 @@ public sealed unsafe class HostAttributeList : ComObject
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int SetInt(nint self, byte* id, long value) => From<HostAttributeList>(self).Set(id, value);
+    private static int SetInt(nint self, byte* id, long value) => From<AttributeList>(self).Set(id, value);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int GetInt(nint self, byte* id, long* value)
     {
-        if (value == null || !From<HostAttributeList>(self).TryGet<long>(id, out var v)) return Vst3Result.False;
+        if (value == null || !From<AttributeList>(self).TryGet<long>(id, out var v)) return Vst3Result.False;
         *value = v;
         return Vst3Result.Ok;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int SetFloat(nint self, byte* id, double value) => From<HostAttributeList>(self).Set(id, value);
+    private static int SetFloat(nint self, byte* id, double value) => From<AttributeList>(self).Set(id, value);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int GetFloat(nint self, byte* id, double* value)
     {
-        if (value == null || !From<HostAttributeList>(self).TryGet<double>(id, out var v)) return Vst3Result.False;
+        if (value == null || !From<AttributeList>(self).TryGet<double>(id, out var v)) return Vst3Result.False;
         *value = v;
         return Vst3Result.Ok;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int SetString(nint self, byte* id, char* text) =>
-        text == null ? Vst3Result.InvalidArgument : From<HostAttributeList>(self).Set(id, Vst3Strings.ReadUtf16(text, 1 << 16));
+        text == null ? Vst3Result.InvalidArgument : From<AttributeList>(self).Set(id, Vst3Strings.ReadUtf16(text, 1 << 16));
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int GetStringThunk(nint self, byte* id, char* text, uint sizeInBytes) => From<HostAttributeList>(self).GetString(id, text, sizeInBytes);
+    private static int GetStringThunk(nint self, byte* id, char* text, uint sizeInBytes) => From<AttributeList>(self).GetString(id, text, sizeInBytes);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int SetBinaryThunk(nint self, byte* id, void* data, uint size) => From<HostAttributeList>(self).SetBinary(id, data, size);
+    private static int SetBinaryThunk(nint self, byte* id, void* data, uint size) => From<AttributeList>(self).SetBinary(id, data, size);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int GetBinaryThunk(nint self, byte* id, void** data, uint* size) => From<HostAttributeList>(self).GetBinary(id, data, size);
+    private static int GetBinaryThunk(nint self, byte* id, void** data, uint* size) => From<AttributeList>(self).GetBinary(id, data, size);
 }

@@ -1,17 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Euterpe.Vst3;
 
-namespace Euterpe.Host;
+namespace Euterpe.Vst3;
 
 /// <summary>IMessage (ivstmessage.h) made by IHostApplication::createInstance: an ID and an attribute list.</summary>
-public sealed unsafe class HostMessage : ComObject
+public sealed unsafe class Message : ComObject
 {
     private static readonly nint Vtable = CreateVtable();
-    private readonly HostAttributeList _attributes = new();
+    private readonly AttributeList _attributes = new();
     private byte* _id;
 
-    public HostMessage() : base([Vtable])
+    public Message() : base([Vtable])
     {
     }
 
@@ -30,8 +29,8 @@ public sealed unsafe class HostMessage : ComObject
         NativeMemory.Free(_id);
         _id = null;
         if (id == null) return;
-        var length = new ReadOnlySpan<byte>(id, 4096).IndexOf((byte)0);
-        if (length < 0) length = 4095;
+        // Scanned to its terminator, not over a fixed window that could run off the caller's memory.
+        var length = Math.Min(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(id).Length, 4095);
         _id = (byte*)NativeMemory.AllocZeroed((nuint)length + 1);
         new ReadOnlySpan<byte>(id, length).CopyTo(new Span<byte>(_id, length));
     }
@@ -46,12 +45,12 @@ public sealed unsafe class HostMessage : ComObject
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static byte* GetMessageId(nint self) => From<HostMessage>(self)._id;
+    private static byte* GetMessageId(nint self) => From<Message>(self)._id;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void SetMessageId(nint self, byte* id) => From<HostMessage>(self).SetId(id);
+    private static void SetMessageId(nint self, byte* id) => From<Message>(self).SetId(id);
 
     // The SDK's convention: getAttributes returns the list without adding a reference.
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static nint GetAttributes(nint self) => From<HostMessage>(self)._attributes.InterfacePointer();
+    private static nint GetAttributes(nint self) => From<Message>(self)._attributes.InterfacePointer();
 }

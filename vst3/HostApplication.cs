@@ -1,25 +1,27 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Euterpe.Vst3;
 
-namespace Euterpe.Host;
+namespace Euterpe.Vst3;
 
 /// <summary>
-/// IHostApplication, the context handed to IPluginBase::initialize: our name, and IMessage /
-/// IAttributeList objects for plug-ins that talk between component and controller through messages.
+/// IHostApplication, the context a host hands to IPluginBase::initialize: its name, and <see cref="Message"/> /
+/// <see cref="AttributeList"/> objects for plug-ins whose component and controller talk through IConnectionPoint.
 /// </summary>
 public sealed unsafe class HostApplication : ComObject
 {
-    public const string Name = "Euterpe Host";
-
     private static readonly nint Vtable = CreateVtable();
+    private int _messagesCreated;
 
-    public HostApplication() : base([Vtable])
+    public HostApplication(string name) : base([Vtable])
     {
+        Name = name;
     }
 
-    /// <summary>How many IMessage / IAttributeList objects plug-ins asked for.</summary>
-    public int MessagesCreated { get; private set; }
+    /// <summary>What getName answers.</summary>
+    public string Name { get; }
+
+    /// <summary>How many IMessage / IAttributeList objects plug-ins asked for (any thread).</summary>
+    public int MessagesCreated => Volatile.Read(ref _messagesCreated);
 
     protected override int SlotOf(in Tuid iid) => iid.Matches(Vst3Iids.IHostApplication) ? 0 : -1;
 
@@ -29,10 +31,10 @@ public sealed unsafe class HostApplication : ComObject
         *result = 0;
         var wanted = Tuid.Read(cid);
         ComObject created;
-        if (wanted.Matches(Vst3Iids.IMessage)) created = new HostMessage();
-        else if (wanted.Matches(Vst3Iids.IAttributeList)) created = new HostAttributeList();
+        if (wanted.Matches(Vst3Iids.IMessage)) created = new Message();
+        else if (wanted.Matches(Vst3Iids.IAttributeList)) created = new AttributeList();
         else return Vst3Result.False;
-        MessagesCreated++;
+        Interlocked.Increment(ref _messagesCreated);
         var rc = created.QueryInterface(iid, result);
         created.Release();
         return rc;
@@ -50,7 +52,7 @@ public sealed unsafe class HostApplication : ComObject
     private static int GetName(nint self, char* name)
     {
         if (name == null) return Vst3Result.InvalidArgument;
-        Vst3Strings.WriteUtf16(Name, name, 128);
+        Vst3Strings.WriteUtf16(From<HostApplication>(self).Name, name, 128);
         return Vst3Result.Ok;
     }
 
