@@ -2,10 +2,10 @@ namespace Euterpe.Plugin.Generation;
 
 /// <summary>
 /// The audio thread's side of generation. Every block it reads the host's transport (<see cref="BlockTransport"/>:
-/// tempo, project time in quarters, playing, metre), publishes them for the worker, detects start, stop, jump and loop, and turns
-/// the worker's beat-stamped notes that fall inside the block into sample-accurate events. A restart releases
-/// every generated note it has sounding and drops queued notes of older epochs. Allocates, locks and waits on
-/// nothing: fixed rings and the lock-free queues in <see cref="GenerationLink"/>.
+/// tempo, project time in quarters, playing, metre), publishes it for the worker, detects start, stop, jump and
+/// loop, and turns the worker's beat-stamped notes that fall inside the block into sample-accurate
+/// <see cref="PlaybackNote"/>s. A restart releases every generated note it has sounding and drops queued notes of
+/// older epochs. Allocates, locks and waits on nothing: fixed rings and the lock-free queues in <see cref="GenerationLink"/>.
 /// </summary>
 public sealed class TransportPlayback
 {
