@@ -6,7 +6,7 @@ using System.Text.Json;
 using Euterpe.Core.Encoding;
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.EventRnn;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lays out the VST3 bundle artifacts/Euterpe.vst3 from what build.sh built:
 #   Contents/x86_64-linux/Euterpe.so       native loader (plugin/native)
-#   Contents/x86_64-linux/Euterpe.dll ...  the managed plug-in, its deps/runtimeconfig, and ONNX Runtime's CPU build
+#   Contents/x86_64-linux/Euterpe.dll ...  the managed plug-in, the VST3 ABI it uses (Euterpe.Vst3.dll, vst3/), core,
+#                                          its deps/runtimeconfig, and ONNX Runtime's CPU build
 #                                          (libonnxruntime.so from the Microsoft.ML.OnnxRuntime package, via the build output)
 #   Contents/Resources/moduleinfo.json
 # Usage: scripts/bundle.sh [Debug|Release]
@@ -13,7 +14,7 @@ managed="$root/artifacts/bin/Euterpe.Plugin/${config,,}"
 loader="$root/artifacts/native/plugin/Euterpe.so"
 bundle="$root/artifacts/Euterpe.vst3"
 [[ -f "$loader" ]] || die "$loader: missing; run scripts/build.sh first"
-[[ -f "$managed/Euterpe.dll" && -f "$managed/Euterpe.runtimeconfig.json" ]] || die "$managed: no built plug-in; run scripts/build.sh $config"
+[[ -f "$managed/Euterpe.dll" && -f "$managed/Euterpe.Vst3.dll" && -f "$managed/Euterpe.runtimeconfig.json" ]] || die "$managed: no built plug-in; run scripts/build.sh $config"
 [[ -f "$managed/libonnxruntime.so" ]] || die "$managed/libonnxruntime.so: missing (the Microsoft.ML.OnnxRuntime package puts it there); run scripts/build.sh $config"
 
 log "bundling $bundle ($config)"

@@ -4,8 +4,8 @@ namespace Euterpe.Plugin.Generation;
 
 /// <summary>
 /// Everything the audio thread and the generator worker share, all lock-free: notes (worker → audio) and
-/// played input notes (audio → worker) in SPSC queues, and atomics for the transport (playhead in beats,
-/// tempo, metre, playing), the restart epoch, and trigger counters. A restart (start elsewhere, jump, loop,
+/// played input notes (audio → worker) in SPSC queues, the controls snapshot (instrument → worker), and atomics
+/// for the transport (playhead in beats, tempo, metre, playing), the restart epoch, and trigger counters. A restart (start elsewhere, jump, loop,
 /// stop, new seed, new model, "Regenerate") increments the epoch: the audio thread then releases its notes
 /// and drops queued ones of older epochs; the worker starts the model again at the published playhead.
 /// </summary>
@@ -37,6 +37,9 @@ public sealed class GenerationLink
     private int _audioMode;
 
     public SpscQueue<GeneratedNote> Notes { get; } = new(NoteCapacity);
+
+    /// <summary>The knobs the worker follows (instrument → worker, a snapshot at a time).</summary>
+    public GenerationControlsExchange Controls { get; } = new();
 
     /// <summary>Generated audio (worker → audio thread) while an audio preset plays.</summary>
     public SpscSampleRing Audio { get; } = new(AudioCapacity);

@@ -1,6 +1,4 @@
 using Euterpe.Core;
-using Euterpe.Plugin.Instrument;
-using Euterpe.Plugin.Vst3;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
@@ -8,12 +6,13 @@ using Euterpe.Core.Families;
 namespace Euterpe.Plugin.Generation;
 
 /// <summary>
-/// The generator thread. It loads the preset the "Model" parameter chooses (never on the audio thread), and keeps
+/// The generator thread. It loads the preset the controls choose (never on the audio thread), and keeps
 /// the queue of notes a lookahead ahead of the playhead. Model time becomes beats at the tempo in force when a
 /// note is generated (performance events are seconds: beat = seconds × tempo / 60, re-anchored when the tempo
 /// changes), so queued notes stay locked to the bar once generated and a tempo change applies from the notes
 /// generated next. Steady state (stepping, shaping, queueing, restarts, follow input) allocates nothing; the
-/// worker measures that itself on its own thread. Clip writes and loads may allocate.
+/// worker measures that itself on its own thread. Clip writes and loads may allocate. It follows the knobs through
+/// <see cref="GenerationLink.Controls"/>, a snapshot read whole at the top of each pass (again after a load or clip).
 /// </summary>
 public sealed class GenerationWorker : IDisposable
 {
@@ -21,7 +20,6 @@ public sealed class GenerationWorker : IDisposable
     private const int MaxStepsPerPass = 256;
 
     private readonly GenerationLink _link;
-    private readonly double[] _values;
     private readonly NoteShaper _shaper = new();
     private readonly ClipRecorder _clips = new();
     private ModelNoteEvent[] _step = new ModelNoteEvent[8]; // grown at load to the loaded generator's MaxEventsPerStep
@@ -41,10 +39,9 @@ public sealed class GenerationWorker : IDisposable
     private double _beatsPerUnit;
     private long _passesSinceLoad;
 
-    public GenerationWorker(GenerationLink link, double[] values)
+    public GenerationWorker(GenerationLink link)
     {
         _link = link;
-        _values = values;
         _captures = link.CaptureRequests;
         _regenerates = link.RegenerateRequests;
         _thread = new Thread(Run) { IsBackground = true, Name = "Euterpe generator" };
@@ -63,9 +60,12 @@ public sealed class GenerationWorker : IDisposable
         {
             while (!_stop)
             {
-                var special = PollModel() | PollCapture();
+                var controls = _link.Controls.Read();
+                var special = PollModel(controls) | PollCapture(controls);
+                // A load can take seconds: pass with what the knobs say now.
+                if (special) controls = _link.Controls.Read();
                 var before = GC.GetAllocatedBytesForCurrentThread();
-                var busy = Pass();
+                var busy = Pass(controls);
                 var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                 if (!special && (_generator is not null || _audio is not null) && ++_passesSinceLoad > WarmUpPasses) _link.AddWorkerPass(allocated);
                 if (!busy && !special) Thread.Sleep(1);
@@ -86,22 +86,22 @@ public sealed class GenerationWorker : IDisposable
     }
 
     /// <summary>One steady-state pass: restart if asked, take input notes, apply the knobs, generate up to the lookahead.</summary>
-    private bool Pass()
+    private bool Pass(in GenerationControls controls)
     {
-        var busy = DrainInputs();
+        var busy = DrainInputs(controls.FollowInput);
         if (_generator is null && _audio is null) return busy;
-        var seed = (ulong)InstrumentParameters.Plain(_values, ParameterId.Seed);
+        var seed = controls.Seed;
         if (seed != _seed)
         {
             _seed = seed;
             _link.BumpEpoch();
         }
         if (_audio is not null)
-            return _audio.Pass(_link, seed, InstrumentParameters.Plain(_values, ParameterId.Variation), InstrumentParameters.Plain(_values, ParameterId.Lookahead)) || busy;
+            return _audio.Pass(_link, seed, controls.VariationPercent, controls.LookaheadSeconds) || busy;
         var generator = _generator!;
         var epoch = _link.Epoch;
         if (epoch != _epoch) Restart(generator, epoch);
-        ApplyControls(generator);
+        ApplyControls(generator, controls);
         var tempo = _link.Tempo;
         var perUnit = generator.TimeUnit == ModelTimeUnit.Seconds ? tempo / 60 : 1;
         if (perUnit != _beatsPerUnit)
@@ -110,7 +110,7 @@ public sealed class GenerationWorker : IDisposable
             _anchorTime = generator.Time;
             _beatsPerUnit = perUnit;
         }
-        var lookahead = InstrumentParameters.Plain(_values, ParameterId.Lookahead) * tempo / 60;
+        var lookahead = controls.LookaheadSeconds * tempo / 60;
         var target = _link.Playhead + lookahead;
         var steps = 0;
         var reached = BeatOf(generator.Time);
@@ -147,29 +147,28 @@ public sealed class GenerationWorker : IDisposable
         _beatsPerUnit = generator.TimeUnit == ModelTimeUnit.Seconds ? _link.Tempo / 60 : 1;
     }
 
-    private void ApplyControls(INoteGenerator generator)
+    private void ApplyControls(INoteGenerator generator, in GenerationControls controls)
     {
-        var temperature = (float)InstrumentParameters.Plain(_values, ParameterId.Temperature);
+        var temperature = (float)controls.Temperature;
         // Variation narrows the nucleus: 0 % keeps the most likely 30 % of probability mass, 100 % keeps all.
-        var variation = InstrumentParameters.Plain(_values, ParameterId.Variation) / 100;
+        var variation = controls.VariationPercent / 100;
         generator.SetSampling(new SamplingOptions(temperature, 0, (float)Math.Clamp(0.3 + 0.7 * variation, 0.05, 1)));
         var conditioning = _preset?.Conditioning;
-        for (var i = 0; i < generator.ConditioningCount && conditioning is not null && i < conditioning.Count && i < ParameterId.ConditionSlots; i++)
+        for (var i = 0; i < generator.ConditioningCount && conditioning is not null && i < conditioning.Count && i < GenerationControls.ConditionSlots; i++)
         {
             var c = conditioning[i];
-            var normalized = InstrumentParameters.Plain(_values, ParameterId.Condition1 + (uint)i);
+            var normalized = controls.Condition(i);
             generator.SetConditioning(i, (float)(c.Min + normalized * (c.Max - c.Min)));
         }
-        _shaper.Key = (int)InstrumentParameters.Plain(_values, ParameterId.Key);
-        _shaper.Scale = (int)InstrumentParameters.Plain(_values, ParameterId.Scale);
-        _shaper.OctaveShift = (int)InstrumentParameters.Plain(_values, ParameterId.Register);
-        _shaper.Density = InstrumentParameters.Plain(_values, ParameterId.Density) / 100;
+        _shaper.Key = controls.Key;
+        _shaper.Scale = controls.Scale;
+        _shaper.OctaveShift = controls.OctaveShift;
+        _shaper.Density = controls.DensityPercent / 100;
     }
 
-    private bool DrainInputs()
+    private bool DrainInputs(bool follow)
     {
         var any = false;
-        var follow = InstrumentParameters.Plain(_values, ParameterId.FollowInput) >= 0.5;
         while (_link.Inputs.TryDequeue(out var input))
         {
             any = true;
@@ -180,9 +179,9 @@ public sealed class GenerationWorker : IDisposable
     }
 
     /// <summary>Loads when the chosen slot changes (or "Regenerate" is pressed after a failed load). True if it did anything.</summary>
-    private bool PollModel()
+    private bool PollModel(in GenerationControls controls)
     {
-        var slot = (int)InstrumentParameters.Plain(_values, ParameterId.Model);
+        var slot = controls.ModelSlot;
         var regenerates = _link.RegenerateRequests;
         var retry = regenerates != _regenerates && _link.State == GenerationState.Error;
         _regenerates = regenerates;
@@ -247,14 +246,14 @@ public sealed class GenerationWorker : IDisposable
         PluginLog.Write($"model: {problem}");
     }
 
-    private bool PollCapture()
+    private bool PollCapture(in GenerationControls controls)
     {
         var requests = _link.CaptureRequests;
         if (requests == _captures) return false;
         _captures = requests;
         try
         {
-            var bars = InstrumentParameters.Plain(_values, ParameterId.ClipBars);
+            var bars = controls.ClipBars;
             var path = _clips.Write(ClipRecorder.DefaultFolder(), _link.Playhead, bars, _link.QuartersPerBar, _link.Tempo, _link.Epoch);
             _link.LastClip = path;
             PluginLog.Write($"clip written: {path}");

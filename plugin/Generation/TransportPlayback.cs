@@ -1,18 +1,14 @@
-using Euterpe.Plugin.Vst3;
-
 namespace Euterpe.Plugin.Generation;
 
 /// <summary>
-/// The audio thread's side of generation. Every block it reads the host's ProcessContext (tempo, project time
-/// in quarters, playing, metre), publishes them for the worker, detects start, stop, jump and loop, and turns
-/// the worker's beat-stamped notes that fall inside the block into sample-accurate events. A restart releases
-/// every generated note it has sounding and drops queued notes of older epochs. Allocates, locks and waits on
-/// nothing: fixed rings and the lock-free queues in <see cref="GenerationLink"/>.
+/// The audio thread's side of generation. Every block it reads the host's transport (<see cref="BlockTransport"/>:
+/// tempo, project time in quarters, playing, metre), publishes it for the worker, detects start, stop, jump and
+/// loop, and turns the worker's beat-stamped notes that fall inside the block into sample-accurate
+/// <see cref="PlaybackNote"/>s. A restart releases every generated note it has sounding and drops queued notes of
+/// older epochs. Allocates, locks and waits on nothing: fixed rings and the lock-free queues in <see cref="GenerationLink"/>.
 /// </summary>
-public sealed unsafe class TransportPlayback
+public sealed class TransportPlayback
 {
-    /// <summary>ProcessContext::kProjectTimeMusicValid.</summary>
-    private const uint StateProjectTimeMusicValid = 1 << 9;
     private const int PendingCapacity = GenerationLink.NoteCapacity;
 
     private readonly GenerationLink _link;
@@ -63,24 +59,26 @@ public sealed unsafe class TransportPlayback
     }
 
     /// <summary>
-    /// Runs one block: writes the events due in it (releases first, then notes in time order) into
-    /// <paramref name="output"/> and returns how many. <paramref name="context"/> may be null (no transport: stopped).
+    /// Runs one block: writes the notes due in it (releases first, then notes in time order) into
+    /// <paramref name="output"/> and returns how many. A transport the host did not send counts as stopped.
     /// </summary>
-    public int Process(ProcessContext* context, int frames, double sampleRate, Span<Vst3Event> output)
+    public int Process(in BlockTransport transport, Span<PlaybackNote> output)
     {
+        var frames = transport.Frames;
+        var sampleRate = transport.SampleRate;
         var tempo = 120.0;
         var playing = false;
         var beat = _link.Playhead;
         var sample = long.MinValue;
-        if (context != null)
+        if (transport.IsKnown)
         {
-            if ((context->State & ProcessContext.StateTempoValid) != 0 && context->Tempo > 0 && double.IsFinite(context->Tempo)) tempo = context->Tempo;
-            playing = (context->State & ProcessContext.StatePlaying) != 0;
-            if ((context->State & StateProjectTimeMusicValid) != 0 && double.IsFinite(context->ProjectTimeMusic)) beat = context->ProjectTimeMusic;
-            else beat = context->ProjectTimeSamples / sampleRate * tempo / 60;
-            sample = context->ProjectTimeSamples;
-            if ((context->State & ProcessContext.StateTimeSigValid) != 0 && context->TimeSigNumerator > 0 && context->TimeSigDenominator > 0)
-                _link.QuartersPerBar = context->TimeSigNumerator * 4.0 / context->TimeSigDenominator;
+            if (transport.Tempo > 0 && double.IsFinite(transport.Tempo)) tempo = transport.Tempo;
+            playing = transport.IsPlaying;
+            if (double.IsFinite(transport.ProjectBeats)) beat = transport.ProjectBeats;
+            else beat = transport.ProjectSamples / sampleRate * tempo / 60;
+            sample = transport.ProjectSamples;
+            if (transport.TimeSignatureNumerator > 0 && transport.TimeSignatureDenominator > 0)
+                _link.QuartersPerBar = transport.TimeSignatureNumerator * 4.0 / transport.TimeSignatureDenominator;
         }
         _beatsPerSample = tempo / 60 / sampleRate;
         // Two samples of slack: hosts round project time to samples.
@@ -147,12 +145,12 @@ public sealed unsafe class TransportPlayback
             if (note.IsNoteOn)
             {
                 _sounding[note.Pitch] = true;
-                output[count++] = Vst3Event.NoteOnAt(offset, note.Pitch, note.Velocity / 127f);
+                output[count++] = new PlaybackNote(offset, note.Pitch, note.Velocity / 127f, true);
             }
             else if (_sounding[note.Pitch])
             {
                 _sounding[note.Pitch] = false;
-                output[count++] = Vst3Event.NoteOffAt(offset, note.Pitch);
+                output[count++] = new PlaybackNote(offset, note.Pitch, 0f, false);
             }
         }
         return count;
@@ -170,15 +168,14 @@ public sealed unsafe class TransportPlayback
         }
     }
 
-    /// <summary>Hands a note played into the event input of this block to the worker (follow input, clips).</summary>
-    public void RecordInput(in Vst3Event e)
-    {
-        if (e.Type == Vst3Event.TypeNoteOn)
-            _link.Inputs.TryEnqueue(new InputNote(_blockBeat + e.SampleOffset * _beatsPerSample, e.NoteOn.Pitch,
-                (short)Math.Clamp((int)Math.Round(e.NoteOn.Velocity * 127), 1, 127), true));
-        else if (e.Type == Vst3Event.TypeNoteOff)
-            _link.Inputs.TryEnqueue(new InputNote(_blockBeat + e.SampleOffset * _beatsPerSample, e.NoteOff.Pitch, 0, false));
-    }
+    /// <summary>Hands a note-on played into the event input of this block to the worker (follow input, clips); velocity 0–1.</summary>
+    public void RecordNoteOn(int sampleOffset, short pitch, float velocity) =>
+        _link.Inputs.TryEnqueue(new InputNote(_blockBeat + sampleOffset * _beatsPerSample, pitch,
+            (short)Math.Clamp((int)Math.Round(velocity * 127), 1, 127), true));
+
+    /// <summary>Hands a note-off played into the event input of this block to the worker.</summary>
+    public void RecordNoteOff(int sampleOffset, short pitch) =>
+        _link.Inputs.TryEnqueue(new InputNote(_blockBeat + sampleOffset * _beatsPerSample, pitch, 0, false));
 
     /// <summary>Moves queued notes of the current epoch into the pending ring (the queue cannot be peeked).</summary>
     private void Pull(int epoch)
@@ -191,7 +188,7 @@ public sealed unsafe class TransportPlayback
         }
     }
 
-    private int ReleaseAll(Span<Vst3Event> output)
+    private int ReleaseAll(Span<PlaybackNote> output)
     {
         _pendingCount = 0;
         _pendingHead = 0;
@@ -200,7 +197,7 @@ public sealed unsafe class TransportPlayback
         {
             if (!_sounding[pitch]) continue;
             _sounding[pitch] = false;
-            output[count++] = Vst3Event.NoteOffAt(0, pitch);
+            output[count++] = new PlaybackNote(0, pitch, 0f, false);
         }
         return count;
     }

@@ -1,6 +1,6 @@
 using Euterpe.Core.Realtime;
 using Euterpe.Plugin.Generation;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Instrument;
 
@@ -33,6 +33,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private readonly bool[] _busActive = [true, true, true];
     private readonly SpscQueue<Vst3Event> _generated = new(GeneratedCapacity);
     private readonly Vst3Event[] _generatedBlock = new Vst3Event[GeneratedCapacity];
+    private readonly PlaybackNote[] _playbackBlock = new PlaybackNote[GeneratedCapacity];
     private readonly ParameterPoint[] _points = new ParameterPoint[ParameterPointCapacity];
     private readonly GenerationLink _link = new();
     private readonly TransportPlayback _playback;
@@ -43,13 +44,15 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private float _gain = 1f;
     private bool _active;
     private bool _processing;
+    private bool _controlsChanged;
+    private nint _context;
     private nint _peer;
 
     public Euterpe() : base([ComponentThunks.Vtable, AudioProcessorThunks.Vtable, ProcessContextRequirementsThunks.Vtable, ConnectionPointThunks.Vtable])
     {
         _playback = new TransportPlayback(_link, () => (int)InstrumentParameters.Plain(_values, ParameterId.Model));
         _audioStream = new AudioStreamPlayback(_link, ChunkSize);
-        StatusBoard.Register(this);
+        _link.Controls.Publish(InstrumentParameters.ControlsOf(_values));
     }
 
     /// <summary>What the generator worker and the audio thread share (status, clips, pacing for tests and hosts).</summary>
@@ -72,24 +75,22 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         return -1;
     }
 
-    protected override void OnFinalRelease()
-    {
-        StopWorker();
-        StatusBoard.Unregister(this);
-        DropPeer();
-    }
+    protected override void OnFinalRelease() => Terminate();
 
-    // IPluginBase: the worker starts here so the model loads while the host sets up.
+    // IPluginBase: the worker starts here so the model loads while the host sets up. The host's context makes the
+    // messages status replies travel in.
     public int Initialize(nint context)
     {
-        _worker ??= new GenerationWorker(_link, _values);
+        ComPointer.Exchange(ref _context, context);
+        _worker ??= new GenerationWorker(_link);
         return Vst3Result.Ok;
     }
 
     public int Terminate()
     {
         StopWorker();
-        DropPeer();
+        ComPointer.Exchange(ref _peer, 0);
+        ComPointer.Exchange(ref _context, 0);
         return Vst3Result.Ok;
     }
 
@@ -156,6 +157,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         // Status is the component's to say, not the state's.
         loaded[InstrumentParameters.IndexOf(ParameterId.Status)] = _values[InstrumentParameters.IndexOf(ParameterId.Status)];
         loaded.CopyTo(_values);
+        _link.Controls.Publish(InstrumentParameters.ControlsOf(_values));
         return Vst3Result.Ok;
     }
 
@@ -214,6 +216,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         {
             // A parameter flush, or a host that gave us no output: still take the changes and the notes.
             for (var i = 0; i < points; i++) SetParameter(_points[i].Index, _points[i].Value);
+            PublishControls();
             for (var i = 0; i < eventCount; i++)
                 if (events.TryGet(i, out var e)) ApplyHost(e);
             return Vst3Result.Ok;
@@ -227,6 +230,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         // this block's generated notes are taken, so the block already plays what they ask for.
         var pointNext = 0;
         for (; pointNext < points && _points[pointNext].SampleOffset <= 0; pointNext++) SetParameter(_points[pointNext].Index, _points[pointNext].Value);
+        PublishControls();
         var generated = TakeGenerated(data->ProcessContext, frames, new HostEventList(data->OutputEvents));
         _audioStream.Begin(frames, _playback.WaitForGenerator);
         var audible = false;
@@ -268,6 +272,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         }
         // Points and events stamped past the block still count (notes must not hang).
         for (; pointNext < points; pointNext++) SetParameter(_points[pointNext].Index, _points[pointNext].Value);
+        PublishControls();
         while (hasHost)
         {
             ApplyHost(hostEvent);
@@ -282,30 +287,25 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     public uint GetProcessContextRequirements() =>
         IProcessContextRequirements.NeedTempo | IProcessContextRequirements.NeedTimeSignature | IProcessContextRequirements.NeedTransportState;
 
-    // IConnectionPoint: the controller reads our state through the host, so messages carry nothing yet.
+    // IConnectionPoint: the peer is the controller, or the host's proxy of it.
     public int Connect(nint other)
     {
-        // AddRef before dropping the old peer: reconnecting the same peer must not free it in between.
-        ComPointer.AddRef(other);
-        DropPeer();
-        _peer = other;
+        ComPointer.Exchange(ref _peer, other);
         return Vst3Result.Ok;
     }
 
     public int Disconnect(nint other)
     {
         if (other != _peer) return Vst3Result.InvalidArgument;
-        DropPeer();
+        ComPointer.Exchange(ref _peer, 0);
         return Vst3Result.Ok;
     }
 
-    public int Notify(nint message) => Vst3Result.Ok;
-
-    private void DropPeer()
+    /// <summary>The controller asks for the status text (on the host's UI thread); the reply goes back at once.</summary>
+    public int Notify(nint message)
     {
-        var peer = _peer;
-        _peer = 0;
-        if (peer != 0) ComPointer.Release(peer);
+        if (StatusMessage.IsRequest(message)) StatusMessage.SendReply(_context, _peer, _link.StatusText);
+        return Vst3Result.Ok;
     }
 
     /// <summary>
@@ -319,7 +319,14 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private int TakeGenerated(ProcessContext* context, int frames, HostEventList output)
     {
         var count = _generated.DequeueInto(_generatedBlock);
-        count += _playback.Process(context, frames, _sampleRate, _generatedBlock.AsSpan(count));
+        var played = _playback.Process(ProcessContextTransport.Read(context, frames, _sampleRate), _playbackBlock.AsSpan(0, _generatedBlock.Length - count));
+        for (var i = 0; i < played; i++)
+        {
+            ref readonly var note = ref _playbackBlock[i];
+            _generatedBlock[count++] = note.IsNoteOn
+                ? Vst3Event.NoteOnAt(note.SampleOffset, note.Pitch, note.Velocity)
+                : Vst3Event.NoteOffAt(note.SampleOffset, note.Pitch);
+        }
         for (var i = 0; i < count; i++)
         {
             ref var e = ref _generatedBlock[i];
@@ -358,7 +365,8 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
 
     private void ApplyHost(in Vst3Event e)
     {
-        _playback.RecordInput(e);
+        if (e.Type == Vst3Event.TypeNoteOn) _playback.RecordNoteOn(e.SampleOffset, e.NoteOn.Pitch, e.NoteOn.Velocity);
+        else if (e.Type == Vst3Event.TypeNoteOff) _playback.RecordNoteOff(e.SampleOffset, e.NoteOff.Pitch);
         Apply(e);
     }
 
@@ -422,7 +430,17 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         var enabledIndex = InstrumentParameters.IndexOf(ParameterId.SynthEnabled);
         var wasEnabled = _values[enabledIndex] >= 0.5;
         _values[index] = Math.Clamp(value, 0, 1);
+        _controlsChanged = true;
         if (wasEnabled && index == enabledIndex && value < 0.5) _synth.Reset();
+    }
+
+    /// <summary>
+    /// Hands the worker the knobs as they are now, once per batch of changes. If a setState is publishing at this very
+    /// moment the audio thread does not wait for it: the changes stay pending and the next call publishes them.
+    /// </summary>
+    private void PublishControls()
+    {
+        if (_controlsChanged && _link.Controls.TryPublish(InstrumentParameters.ControlsOf(_values))) _controlsChanged = false;
     }
 
     private float TargetGain()

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Euterpe.Plugin.Generation;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Instrument;
 
 /// <summary>
 /// Euterpe's edit controller (a separate class, as VST3 recommends): publishes parameters with units
 /// and value strings, mirrors the component state, maps MIDI CC 7 to output gain, and has one root unit.
+/// The Status value string is the component's status text, asked for through the connection (<see cref="StatusMessage"/>).
 /// </summary>
 public sealed unsafe class EuterpeController : ComObject, IEditController, IConnectionPoint, IMidiMapping, IUnitInfo
 {
@@ -15,6 +16,8 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     private readonly double[] _values = InstrumentParameters.Defaults();
     private nint _handler;
     private nint _peer;
+    private nint _context;
+    private string? _statusText;
 
     public EuterpeController() : base([EditControllerThunks.Vtable, ConnectionPointThunks.Vtable, MidiMappingThunks.Vtable, UnitInfoThunks.Vtable])
     {
@@ -31,12 +34,18 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
 
     protected override void OnFinalRelease() => Terminate();
 
-    public int Initialize(nint context) => Vst3Result.Ok;
+    // The host's context makes the messages status requests travel in.
+    public int Initialize(nint context)
+    {
+        ComPointer.Exchange(ref _context, context);
+        return Vst3Result.Ok;
+    }
 
     public int Terminate()
     {
-        Swap(ref _handler, 0);
-        Swap(ref _peer, 0);
+        ComPointer.Exchange(ref _handler, 0);
+        ComPointer.Exchange(ref _peer, 0);
+        ComPointer.Exchange(ref _context, 0);
         return Vst3Result.Ok;
     }
 
@@ -147,30 +156,33 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
 
     public int SetComponentHandler(nint handler)
     {
-        if (handler == _handler) return Vst3Result.Ok;
-        ComPointer.AddRef(handler);
-        Swap(ref _handler, handler);
+        ComPointer.Exchange(ref _handler, handler);
         return Vst3Result.Ok;
     }
 
     // No editor yet: hosts show their generic parameter UI.
     public nint CreateView(byte* name) => 0;
 
+    // IConnectionPoint: the peer is the component, or the host's proxy of it.
     public int Connect(nint other)
     {
-        ComPointer.AddRef(other);
-        Swap(ref _peer, other);
+        ComPointer.Exchange(ref _peer, other);
         return Vst3Result.Ok;
     }
 
     public int Disconnect(nint other)
     {
         if (other != _peer) return Vst3Result.InvalidArgument;
-        Swap(ref _peer, 0);
+        ComPointer.Exchange(ref _peer, 0);
         return Vst3Result.Ok;
     }
 
-    public int Notify(nint message) => Vst3Result.Ok;
+    /// <summary>The component's answer to a status request: kept for the Status value string.</summary>
+    public int Notify(nint message)
+    {
+        if (StatusMessage.TryReadReply(message, out var text)) _statusText = text;
+        return Vst3Result.Ok;
+    }
 
     public int GetMidiControllerAssignment(int busIndex, short channel, short controller, out uint id)
     {
@@ -201,11 +213,19 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
         return Vst3Result.Ok;
     }
 
-    /// <summary>The text a value shows: preset names, the status line, conditioning values in the manifest's unit.</summary>
+    /// <summary>
+    /// The text a value shows: preset names, the status line, conditioning values in the manifest's unit. The status
+    /// line is asked of the component each time (its reply arrives before the request returns); without an answer
+    /// (no connection, or a host that makes no messages) it is the last one heard, else the state's name.
+    /// </summary>
     public string ValueString(ParameterDefinition definition, double normalized)
     {
         if (definition.Id == ParameterId.Model) return PresetCatalog.Shared.LabelOf((int)definition.ToPlain(normalized));
-        if (definition.Id == ParameterId.Status) return StatusBoard.Find(_peer)?.StatusText ?? definition.Format(normalized);
+        if (definition.Id == ParameterId.Status)
+        {
+            StatusMessage.SendRequest(_context, _peer);
+            return _statusText ?? definition.Format(normalized);
+        }
         if (ConditionOf(definition.Id) is { } c)
         {
             var plain = c.Min + Math.Clamp(normalized, 0, 1) * (c.Max - c.Min);
@@ -234,13 +254,5 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
         for (var slot = 1; slot <= catalog.Entries.Count; slot++)
             if (string.Equals(catalog.AtSlot(slot)!.Id, name, StringComparison.OrdinalIgnoreCase)) return slot;
         return null;
-    }
-
-    /// <summary>Replaces a held reference, releasing the old one (the new one must already be AddRef'd).</summary>
-    private static void Swap(ref nint slot, nint value)
-    {
-        var old = slot;
-        slot = value;
-        if (old != 0) ComPointer.Release(old);
     }
 }

@@ -64,6 +64,26 @@ public static class InstrumentParameters
         return -1;
     }
 
+    /// <summary>What the generator worker follows, read from a value array (plain values, in the worker's units).</summary>
+    public static GenerationControls ControlsOf(double[] values) => new()
+    {
+        ModelSlot = (int)Plain(values, ParameterId.Model),
+        Seed = (ulong)Plain(values, ParameterId.Seed),
+        Temperature = Plain(values, ParameterId.Temperature),
+        VariationPercent = Plain(values, ParameterId.Variation),
+        LookaheadSeconds = Plain(values, ParameterId.Lookahead),
+        Key = (int)Plain(values, ParameterId.Key),
+        Scale = (int)Plain(values, ParameterId.Scale),
+        OctaveShift = (int)Plain(values, ParameterId.Register),
+        DensityPercent = Plain(values, ParameterId.Density),
+        FollowInput = Plain(values, ParameterId.FollowInput) >= 0.5,
+        ClipBars = Plain(values, ParameterId.ClipBars),
+        Condition1 = Plain(values, ParameterId.Condition1),
+        Condition2 = Plain(values, ParameterId.Condition1 + 1),
+        Condition3 = Plain(values, ParameterId.Condition1 + 2),
+        Condition4 = Plain(values, ParameterId.Condition1 + 3),
+    };
+
     /// <summary>The plain value of parameter <paramref name="id"/> in a value array (any thread; doubles are read whole).</summary>
     public static double Plain(double[] values, uint id)
     {

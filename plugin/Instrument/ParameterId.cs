@@ -22,5 +22,5 @@ public static class ParameterId
     public const uint Lookahead = 16;
     /// <summary>Conditioning slots: slot i drives the loaded manifest's i-th conditioning input.</summary>
     public const uint Condition1 = 17;
-    public const int ConditionSlots = 4;
+    public const int ConditionSlots = Generation.GenerationControls.ConditionSlots;
 }

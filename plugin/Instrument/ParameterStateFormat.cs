@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using Euterpe.Plugin.Generation;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Instrument;
 

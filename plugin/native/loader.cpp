@@ -23,7 +23,7 @@
 
 namespace {
 
-constexpr const char* kManagedType = "Euterpe.Plugin.Vst3.PluginEntry, Euterpe";
+constexpr const char* kManagedType = "Euterpe.Plugin.PluginEntry, Euterpe";
 constexpr const char* kManagedMethod = "GetPluginFactory";
 
 using GetFactoryFn = void* (*)();

@@ -1,68 +1,10 @@
-using System.Text;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Host.Tests;
 
 /// <summary>The host-side interfaces, called through their native vtables as a plug-in would call them.</summary>
 public unsafe class HostObjectTests
 {
-    [Fact]
-    public void IHostApplication_names_the_host_and_creates_messages_with_working_attribute_lists()
-    {
-        var host = new HostApplication();
-        var self = host.InterfacePointer();
-        var name = stackalloc char[128];
-        Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, char*, int>)Slot(self, 3))(self, name));
-        Assert.Equal(HostApplication.Name, Vst3Strings.ReadUtf16(name, 128));
-
-        var cid = HostIids.IMessage;
-        var iid = HostIids.IMessage;
-        nint message = 0;
-        Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint*, int>)Slot(self, 4))(self, (byte*)&cid, (byte*)&iid, &message));
-        Assert.NotEqual(0, message);
-
-        fixed (byte* id = "Preset\0"u8)
-            ((delegate* unmanaged[Cdecl]<nint, byte*, void>)Slot(message, 4))(message, id);
-        var back = ((delegate* unmanaged[Cdecl]<nint, byte*>)Slot(message, 3))(message);
-        Assert.Equal("Preset", Vst3Strings.ReadUtf8(back, 64));
-
-        var list = ((delegate* unmanaged[Cdecl]<nint, nint>)Slot(message, 5))(message);
-        Assert.NotEqual(0, list);
-        fixed (byte* key = "count\0"u8)
-        fixed (byte* blobKey = "blob\0"u8)
-        fixed (byte* textKey = "path\0"u8)
-        fixed (char* text = "folk/model.onnx\0")
-        {
-            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, long, int>)Slot(list, 3))(list, key, 42));
-            long value;
-            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, long*, int>)Slot(list, 4))(list, key, &value));
-            Assert.Equal(42, value);
-            double missing;
-            Assert.NotEqual(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, double*, int>)Slot(list, 6))(list, key, &missing));
-
-            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, char*, int>)Slot(list, 7))(list, textKey, text));
-            var read = stackalloc char[64];
-            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, char*, uint, int>)Slot(list, 8))(list, textKey, read, 128));
-            Assert.Equal("folk/model.onnx", Vst3Strings.ReadUtf16(read, 64));
-
-            var bytes = System.Text.Encoding.ASCII.GetBytes("state bytes");
-            fixed (byte* data = bytes)
-                Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, void*, uint, int>)Slot(list, 9))(list, blobKey, data, (uint)bytes.Length));
-            void* got;
-            uint size;
-            Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, byte*, void**, uint*, int>)Slot(list, 10))(list, blobKey, &got, &size));
-            Assert.Equal(bytes, new ReadOnlySpan<byte>(got, (int)size).ToArray());
-        }
-        Assert.Equal(0u, ComPointer.Release(message));
-
-        var unknown = Vst3Iids.IComponent;
-        nint none = 1;
-        Assert.Equal(Vst3Result.False, ((delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint*, int>)Slot(self, 4))(self, (byte*)&unknown, (byte*)&unknown, &none));
-        Assert.Equal(0, none);
-        Assert.Equal(1, host.MessagesCreated);
-        host.Release();
-    }
-
     [Fact]
     public void IComponentHandler_records_edits_in_order_and_queues_performed_values_for_the_processor()
     {
@@ -154,6 +96,24 @@ public unsafe class HostObjectTests
         // Setting the same model again changes nothing and asks for nothing.
         plugin.SetControllerParameter(model.Id, off);
         Assert.Equal(before + 1, plugin.Handler.Edits.Count);
+    }
+
+    [Fact]
+    public void The_Status_value_string_is_the_components_status_text_in_messages_our_host_makes()
+    {
+        using var module = Vst3Module.Load(TestData.Bundle());
+        using var plugin = PluginInstance.Create(module);
+        var status = plugin.Parameters().Single(p => p.Title == "Status");
+        // The chosen model loads on the plug-in's worker; the controller asks the component each time it shows the value.
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        string text;
+        while (!(text = plugin.ValueText(status.Id, status.DefaultNormalized)).StartsWith("Playing ", StringComparison.Ordinal))
+        {
+            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds < 60, $"status still \"{text}\"");
+            Thread.Sleep(10);
+        }
+        // A request and a reply per question, all made by our IHostApplication.
+        Assert.True(plugin.Host.MessagesCreated >= 2, $"{plugin.Host.MessagesCreated} messages");
     }
 
     private static nint Slot(nint self, int slot) => (*(nint**)self)[slot];

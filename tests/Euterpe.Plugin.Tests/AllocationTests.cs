@@ -1,5 +1,5 @@
 using Euterpe.Plugin.Tests.Hosting;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Tests;
 

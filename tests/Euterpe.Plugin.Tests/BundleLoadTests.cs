@@ -117,7 +117,7 @@ public class BundleLoadTests
             using var json = JsonDocument.Parse(stdout);
             Assert.False(json.RootElement.GetProperty("factory").GetBoolean());
             var log = File.ReadAllText(Path.Combine(state, "euterpe", "plugin.log"));
-            Assert.Contains("cannot load Euterpe.Plugin.Vst3.PluginEntry", log);
+            Assert.Contains("cannot load Euterpe.Plugin.PluginEntry", log);
         }
         finally
         {

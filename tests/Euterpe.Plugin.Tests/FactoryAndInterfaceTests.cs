@@ -1,6 +1,6 @@
 using Euterpe.Plugin.Instrument;
 using Euterpe.Plugin.Tests.Hosting;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Tests;
 

@@ -56,8 +56,7 @@ public class AudioModeTests
     {
         using var host = new Hosting.InstrumentHost(48000, Block);
         var driver = new TransportDriver(host);
-        var controller = new EuterpeController();
-        controller.Connect(host.Instrument.InterfacePointer(3));
+        var controller = host.ConnectController();
         var status = InstrumentParameters.Find(ParameterId.Status)!;
         try
         {
@@ -97,7 +96,7 @@ public class AudioModeTests
         }
         finally
         {
-            controller.Terminate();
+            host.DisconnectController(controller);
         }
     }
 

@@ -1,6 +1,6 @@
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 using Euterpe.Core.Generation;
 
 namespace Euterpe.Plugin.Tests.Generation;

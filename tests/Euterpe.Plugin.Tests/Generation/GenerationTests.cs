@@ -2,7 +2,7 @@ using Euterpe.Core.Midi;
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
 using Euterpe.Plugin.Tests.Hosting;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Tests.Generation;
 
@@ -170,8 +170,7 @@ public class GenerationTests
     public void BadPresetsReportTheProblemStaySilentAndAGoodOneRecovers()
     {
         using var host = Start(out var driver, seed: 2);
-        var controller = new EuterpeController();
-        controller.Connect(host.Instrument.InterfacePointer(3));
+        var controller = host.ConnectController();
         var status = InstrumentParameters.Find(ParameterId.Status)!;
         try
         {
@@ -205,7 +204,7 @@ public class GenerationTests
         }
         finally
         {
-            controller.Terminate();
+            host.DisconnectController(controller);
         }
     }
 

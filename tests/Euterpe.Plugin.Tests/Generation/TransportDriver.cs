@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
 using Euterpe.Plugin.Tests.Hosting;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Tests.Generation;
 

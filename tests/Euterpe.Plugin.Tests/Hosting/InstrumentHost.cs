@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 using Euterpe.Plugin.Instrument;
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Tests.Hosting;
 
 /// <summary>
 /// Drives Euterpe the way a VST3 host does, only through native vtables: factory from the same
-/// [UnmanagedCallersOnly] entry the loader calls, createInstance, queryInterface, initialize,
+/// [UnmanagedCallersOnly] entry the loader calls, createInstance, queryInterface, initialize (with an
+/// IHostApplication, which makes the messages a controller's status requests travel in),
 /// setupProcessing, setActive, setProcessing, process. Audio buffers live in native memory and
 /// Process() allocates nothing, so allocation tests measure the plug-in alone.
 /// </summary>
@@ -43,7 +44,7 @@ internal sealed unsafe class InstrumentHost : IDisposable
         _output = (AudioBusBuffers*)NativeMemory.AllocZeroed((nuint)sizeof(AudioBusBuffers));
         _data = (ProcessData*)NativeMemory.AllocZeroed((nuint)sizeof(ProcessData));
         _context = (ProcessContext*)NativeMemory.AllocZeroed((nuint)sizeof(ProcessContext));
-        Check(Vtable.CallInt(Component, ComponentInitialize, 0), "initialize");
+        Check(Vtable.CallInt(Component, ComponentInitialize, Application.InterfacePointer()), "initialize");
         var setup = new ProcessSetup { ProcessMode = ProcessSetup.ModeRealtime, SymbolicSampleSize = sampleSize, MaxSamplesPerBlock = maxBlock, SampleRate = sampleRate };
         Check(((delegate* unmanaged[Cdecl]<nint, ProcessSetup*, int>)Vtable.Slot(Processor, ProcessorSetupProcessing))(Processor, &setup), "setupProcessing");
         Check(Vtable.CallBool(Component, ComponentSetActive, true), "setActive");
@@ -55,6 +56,8 @@ internal sealed unsafe class InstrumentHost : IDisposable
     public nint Factory { get; }
     public nint Component { get; }
     public nint Processor { get; }
+    /// <summary>The host context the component was initialized with (a controller under test takes it too).</summary>
+    public HostApplication Application { get; } = new("Euterpe tests");
     /// <summary>The managed object behind the component pointer (for test-only inspection).</summary>
     public Instrument.Euterpe Instrument => ComObject.From<Instrument.Euterpe>(Component);
     public EventList InputEvents { get; } = new(256);
@@ -84,6 +87,23 @@ internal sealed unsafe class InstrumentHost : IDisposable
         var rc = ((delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint*, int>)Vtable.Slot(factory, 6))(factory, (byte*)&c, (byte*)&i, &result);
         if (rc != Vst3Result.Ok || result == 0) throw new InvalidOperationException($"createInstance failed ({rc})");
         return result;
+    }
+
+    /// <summary>An edit controller initialized with this host's context and connected both ways to the component, as a DAW sets one up.</summary>
+    public EuterpeController ConnectController()
+    {
+        var controller = new EuterpeController();
+        Check(controller.Initialize(Application.InterfacePointer()), "controller initialize");
+        Check(controller.Connect(Instrument.InterfacePointer(3)), "connect the controller");
+        Check(Instrument.Connect(controller.InterfacePointer(1)), "connect the component");
+        return controller;
+    }
+
+    /// <summary>Disconnects and terminates a controller from <see cref="ConnectController"/>.</summary>
+    public void DisconnectController(EuterpeController controller)
+    {
+        Instrument.Disconnect(controller.InterfacePointer(1));
+        controller.Terminate();
     }
 
     /// <summary>Runs one block with whatever is in InputEvents/ParameterChanges (cleared afterwards). Returns the process() result.</summary>
@@ -153,6 +173,7 @@ internal sealed unsafe class InstrumentHost : IDisposable
         Vtable.Release(Processor);
         Vtable.Release(Component);
         Vtable.Release(Factory);
+        Application.Release();
         InputEvents.Release();
         OutputEvents.Release();
         ParameterChanges.Release();

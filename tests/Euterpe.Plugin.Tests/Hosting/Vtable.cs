@@ -1,4 +1,4 @@
-using Euterpe.Plugin.Vst3;
+using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Tests.Hosting;
 

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Euterpe.Core.Audio;
+using Euterpe.Vst3;
+
+namespace Euterpe.Host;
+
+/// <summary>
+/// Renders a plug-in offline, block by block, as a DAW's export does: load the bundle, instantiate and connect
+/// component and controller, round-trip the state, setupProcessing(offline), activate, then for each block fill
+/// the ProcessContext (tempo, time signature, position in quarters and bars, playing), the input events of the
+/// block at their sample offsets, and the parameter changes (automation points and controller edits), call
+/// process, and keep the audio (WAV) and the note events of the event output bus (MIDI).
+/// </summary>
+public static unsafe class OfflineRenderer
+{
+    public static RenderResult Render(RenderOptions options)
+    {
+        if (options.Seconds <= 0 || options.Seconds > 24 * 3600) throw new Core.EuterpeException($"--seconds {options.Seconds}: must be in (0, 86400]");
+        if (options.Tempo is <= 0 or > 1000) throw new Core.EuterpeException($"--tempo {options.Tempo}: must be in (0, 1000]");
+        if (options.MidiInDelay is < 0 or > 3600) throw new Core.EuterpeException($"--midi-delay {options.MidiInDelay}: must be in 0…3600 seconds");
+        if (options.Block is < 1 or > 65536) throw new Core.EuterpeException($"--block {options.Block}: must be in 1…65536");
+        if (options.SampleRate is < 8000 or > 384000) throw new Core.EuterpeException($"--sample-rate {options.SampleRate}: must be in 8000…384000");
+        var schedule = options.MidiIn is null ? [] : MidiInputSchedule.FromFile(options.MidiIn, options.SampleRate, options.MidiInDelay);
+        var automation = options.ParameterChanges
+            .Select(p => (Sample: (long)Math.Round(p.Seconds * options.SampleRate), p.Id, p.Normalized)).OrderBy(p => p.Sample).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        var preset = PresetChoice.Prepare(options.Preset);
+        using var module = Vst3Module.Load(options.Bundle);
+        using var plugin = PluginInstance.Create(module, options.ClassName);
+        var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
+        if (presetPoint is { } point) automation = [(0L, point.Id, point.Normalized), .. automation];
+
+        // A DAW restores a project's state before playing: getState → setState must give the same state back.
+        var state = plugin.GetComponentState();
+        plugin.SetComponentState(state);
+        var roundTrip = plugin.GetComponentState().AsSpan().SequenceEqual(state);
+
+        foreach (var change in automation.Where(a => a.Sample == 0)) plugin.SetControllerParameter(change.Id, change.Normalized);
+        plugin.Start(options.SampleRate, options.Block, offline: true);
+        using var buffers = new ProcessBuffers(plugin, options.SampleRate, options.Block);
+        if (buffers.OutputChannels == 0) throw new HostException(options.Bundle, "buses", "the audio module has no audio output");
+        var channels = Math.Min(buffers.OutputChannels, 2);
+
+        var collector = new OutputMidiCollector(options.SampleRate, options.Tempo, options.TimeSigNumerator, options.TimeSigDenominator);
+        var total = (long)Math.Round(options.Seconds * options.SampleRate);
+        var edits = new List<(uint Id, double Value)>();
+        var left = new float[options.Block];
+        var right = new float[options.Block];
+        var peak = 0f;
+        var next = 0;
+        var nextAutomation = 0;
+        using (var wav = new StreamingWavWriter(options.OutWav, options.SampleRate, channels, options.Format))
+        {
+            for (long position = 0; position < total; position += options.Block)
+            {
+                var frames = (int)Math.Min(options.Block, total - position);
+                buffers.BeginBlock(frames, position, options.Tempo, options.TimeSigNumerator, options.TimeSigDenominator, playing: true);
+                while (next < schedule.Length && schedule[next].Sample < position + frames)
+                {
+                    if (!buffers.AddNote(schedule[next], (int)Math.Max(0, schedule[next].Sample - position))) break;
+                    next++;
+                }
+                edits.Clear();
+                plugin.Handler.DrainPending(edits);
+                foreach (var (id, value) in edits) buffers.InputParameters.Add(id, 0, value);
+                while (nextAutomation < automation.Length && automation[nextAutomation].Sample < position + frames)
+                {
+                    var a = automation[nextAutomation++];
+                    buffers.InputParameters.Add(a.Id, (int)Math.Max(0, a.Sample - position), a.Normalized);
+                }
+
+                var rc = buffers.Process();
+                if (rc != Vst3Result.Ok)
+                    throw new HostException(options.Bundle, "IAudioProcessor::process", $"returned {Call.ResultName(rc)} at sample {position}");
+
+                foreach (ref readonly var e in buffers.OutputEvents.Events) collector.Add(e, position);
+                ForwardOutputParameters(buffers.OutputParameters, plugin);
+                var l = new Span<float>(buffers.OutputChannel(0), frames);
+                var r = channels > 1 ? new Span<float>(buffers.OutputChannel(1), frames) : default;
+                l.CopyTo(left);
+                if (channels > 1) r.CopyTo(right);
+                peak = Math.Max(peak, PeakOf(l));
+                if (channels > 1) peak = Math.Max(peak, PeakOf(r));
+                if (channels > 1) wav.WritePlanar(left.AsSpan(0, frames), right.AsSpan(0, frames));
+                else wav.WritePlanar(left.AsSpan(0, frames));
+                options.Progress?.Invoke((double)(position + frames) / total);
+            }
+            plugin.Stop();
+            wav.Complete();
+        }
+        if (options.MidiOut is not null) collector.Write(options.MidiOut, total);
+        clock.Stop();
+        return new RenderResult(total, options.SampleRate, channels, schedule.Length, collector.NoteOns, peak, clock.Elapsed,
+            roundTrip, presetNote, plugin.Handler.Edits);
+    }
+
+    /// <summary>Values the processor reports (meters, read-only parameters) go to the controller, as a DAW does after each block.</summary>
+    private static void ForwardOutputParameters(ParameterChanges changes, PluginInstance plugin)
+    {
+        var count = changes.GetParameterCount();
+        for (var i = 0; i < count; i++)
+        {
+            var queue = new HostParamValueQueue(changes.GetParameterData(i));
+            if (queue.PointCount > 0 && queue.TryGetPoint(queue.PointCount - 1, out _, out var value))
+                plugin.TrySetControllerParameter(queue.ParameterId, value);
+        }
+    }
+
+    private static float PeakOf(ReadOnlySpan<float> samples)
+    {
+        var peak = 0f;
+        foreach (var s in samples) peak = Math.Max(peak, Math.Abs(s));
+        return peak;
+    }
+}

@@ -1,0 +1,62 @@
+namespace Euterpe.Plugin.Generation;
+
+/// <summary>
+/// What the generator worker follows, as plain values in the units the worker uses. The instrument fills one from
+/// its parameters and publishes it through <see cref="GenerationControlsExchange"/>; the worker reads a whole
+/// snapshot per pass, so the values it acts on together were published together.
+/// </summary>
+public readonly record struct GenerationControls
+{
+    /// <summary>How many conditioning values travel: slot i drives the loaded preset's i-th conditioning input.</summary>
+    public const int ConditionSlots = 4;
+
+    /// <summary>The chosen preset's slot in the catalog; 0 is Off.</summary>
+    public int ModelSlot { get; init; }
+
+    /// <summary>Sampling seed; a new one restarts the model.</summary>
+    public ulong Seed { get; init; }
+
+    public double Temperature { get; init; }
+
+    /// <summary>0–100: the nucleus width for note models, the frame noise for audio models.</summary>
+    public double VariationPercent { get; init; }
+
+    /// <summary>How far past the playhead the worker keeps the queue filled, in seconds.</summary>
+    public double LookaheadSeconds { get; init; }
+
+    /// <summary>Key (0 = C … 11 = B) and scale (an index into <see cref="MusicalScale.Names"/>) notes are snapped to.</summary>
+    public int Key { get; init; }
+
+    public int Scale { get; init; }
+
+    /// <summary>Octaves every note is moved by.</summary>
+    public int OctaveShift { get; init; }
+
+    /// <summary>0–100: the chance a generated note-on is kept.</summary>
+    public double DensityPercent { get; init; }
+
+    /// <summary>Whether notes played into the instrument prime the model.</summary>
+    public bool FollowInput { get; init; }
+
+    /// <summary>How many bars a captured clip holds.</summary>
+    public double ClipBars { get; init; }
+
+    /// <summary>Conditioning slots 1–4, each 0–1 over its input's range.</summary>
+    public double Condition1 { get; init; }
+
+    public double Condition2 { get; init; }
+
+    public double Condition3 { get; init; }
+
+    public double Condition4 { get; init; }
+
+    /// <summary>Conditioning slot <paramref name="slot"/> (0-based), 0–1.</summary>
+    public double Condition(int slot) => slot switch
+    {
+        0 => Condition1,
+        1 => Condition2,
+        2 => Condition3,
+        3 => Condition4,
+        _ => throw new ArgumentOutOfRangeException(nameof(slot)),
+    };
+}
