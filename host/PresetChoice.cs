@@ -1,12 +1,14 @@
 using Euterpe.Core;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Host;
 
 /// <summary>
 /// How <c>--preset</c> reaches a plug-in, the way a DAW user would do it: a preset is chosen on the plug-in's
 /// "Model"/"Preset" list parameter by typing its name (IEditController::getParamValueByString). A folder is made
-/// visible first by adding its parent to EUTERPE_PRESETS, which Euterpe's preset catalog reads, and is then chosen
-/// by the display name in its manifest (else its folder name).
+/// visible first by naming it in EUTERPE_PRESETS, which Euterpe's preset catalog reads: a preset folder named there
+/// comes before the bundle's, so the folder given is the one played even where the bundle has a preset of the same
+/// id. It is then chosen by the id in its manifest, else its display name, else its folder name.
 /// </summary>
 public sealed class PresetChoice
 {
@@ -27,11 +29,19 @@ public sealed class PresetChoice
         if (string.IsNullOrWhiteSpace(preset)) return new PresetChoice(null, []);
         if (!Directory.Exists(preset)) return new PresetChoice(preset, [preset]);
         var folder = Path.GetFullPath(preset).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(folder)!;
         var existing = Environment.GetEnvironmentVariable(SearchPathVariable);
-        Environment.SetEnvironmentVariable(SearchPathVariable, string.IsNullOrEmpty(existing) ? parent : $"{parent}:{existing}");
+        Environment.SetEnvironmentVariable(SearchPathVariable, string.IsNullOrEmpty(existing) ? folder : $"{folder}:{existing}");
         var names = new List<string>();
-        if (DisplayNameOf(Path.Combine(folder, "manifest.json")) is { } display) names.Add(display);
+        try
+        {
+            var opened = Preset.Open(folder);
+            names.Add(opened.Id);
+            names.Add(opened.DisplayName);
+        }
+        catch (EuterpeException)
+        {
+            // Not a readable preset: the plug-in lists it by its folder name with the problem.
+        }
         names.Add(Path.GetFileName(folder));
         return new PresetChoice(preset, [.. names]);
     }
@@ -49,20 +59,5 @@ public sealed class PresetChoice
             if (plugin.TryParseParameter(parameter.Id, name, out var normalized)) return ("", (parameter.Id, normalized));
         }
         throw new HostException(bundle, "--preset", $"{_argument}: {plugin.Class.Name} lists no preset named {string.Join(" or ", _names.Select(n => $"\"{n}\""))}");
-    }
-
-    private static string? DisplayNameOf(string manifestPath)
-    {
-        if (!File.Exists(manifestPath)) return null;
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifestPath));
-            return document.RootElement.TryGetProperty("displayName", out var name) && name.ValueKind == System.Text.Json.JsonValueKind.String
-                ? name.GetString() : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

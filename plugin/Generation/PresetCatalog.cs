@@ -8,7 +8,9 @@ namespace Euterpe.Plugin.Generation;
 /// The presets the "Model" parameter lists, found in (first wins on equal ids): the bundle's
 /// Contents/Resources/presets, a presets/ folder beside the bundle, ~/.local/share/euterpe/presets
 /// (or $XDG_DATA_HOME/euterpe/presets), and each folder in $EUTERPE_PRESETS (':'-separated). A preset is a
-/// folder with manifest.json; the list is sorted by display name so slots are stable for one set of folders.
+/// folder with manifest.json. An $EUTERPE_PRESETS entry that is itself a preset folder is that preset, and it comes
+/// before every other folder: a folder named on purpose (`render --preset FOLDER`) is the one played, never a
+/// same-id copy in the bundle. The list is sorted by display name so slots are stable for one set of folders.
 /// Scanned once per process (hosts list parameters once); <see cref="Rescan"/> reads the folders again.
 /// </summary>
 public sealed class PresetCatalog
@@ -70,8 +72,18 @@ public sealed class PresetCatalog
     {
         var found = new List<PresetEntry>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string folder)
+        {
+            if (!paths.Add(System.IO.Path.GetFullPath(folder))) return;
+            var entry = Describe(folder);
+            if (ids.Add(entry.Id)) found.Add(entry);
+        }
+        foreach (var root in roots)
+            if (IsPreset(root)) Add(root);
         foreach (var root in roots)
         {
+            if (IsPreset(root)) continue;
             string[] folders;
             try
             {
@@ -84,11 +96,7 @@ public sealed class PresetCatalog
             }
             Array.Sort(folders, StringComparer.Ordinal);
             foreach (var folder in folders)
-            {
-                if (!File.Exists(System.IO.Path.Combine(folder, Preset.ManifestFileName))) continue;
-                var entry = Describe(folder);
-                if (ids.Add(entry.Id)) found.Add(entry);
-            }
+                if (IsPreset(folder)) Add(folder);
         }
         found.Sort((a, b) =>
         {
@@ -98,6 +106,8 @@ public sealed class PresetCatalog
         if (found.Count > MaxPresets) found.RemoveRange(MaxPresets, found.Count - MaxPresets);
         return new PresetCatalog(found, roots);
     }
+
+    private static bool IsPreset(string folder) => File.Exists(System.IO.Path.Combine(folder, Preset.ManifestFileName));
 
     /// <summary>The preset of a list slot (1-based), or null for "Off" and empty slots.</summary>
     public PresetEntry? AtSlot(int slot) => slot >= 1 && slot <= Entries.Count ? Entries[slot - 1] : null;

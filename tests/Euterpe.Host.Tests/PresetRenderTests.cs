@@ -40,6 +40,35 @@ public class PresetRenderTests
     }
 
     [Fact]
+    public void A_preset_folder_is_the_one_played_even_where_the_bundle_has_a_preset_of_the_same_id()
+    {
+        // A retrained copy of the shipped n-gram keeps its id: its pitch counts are reversed row by row.
+        using var dir = new TempDir();
+        var folder = Directory.CreateDirectory(dir.File("ngram-retrained")).FullName;
+        foreach (var file in Directory.GetFiles(ShippedPreset("ngram-openmsx", "model.json"))) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        var model = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "model.json")))!;
+        foreach (var row in model["pitches"]!["rows"]!.AsArray())
+        {
+            var next = row!["next"]!.AsArray();
+            var counts = next.Select(pair => pair![1]!.GetValue<long>()).Reverse().ToArray();
+            for (var i = 0; i < next.Count; i++) next[i]![1] = counts[i];
+        }
+        File.WriteAllText(Path.Combine(folder, "model.json"), model.ToJsonString());
+
+        List<int> Pitches(string preset, string name)
+        {
+            var result = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 6, dir.File(name + ".wav")) { Preset = preset, MidiOut = dir.File(name + ".mid"), Tempo = 120 });
+            Assert.Equal("", result.PresetNote);
+            return [.. MidiFileReader.Read(dir.File(name + ".mid")).Notes.OrderBy(n => n.StartTick).Select(n => n.Pitch)];
+        }
+        List<int> Generated(string preset) => [.. Core.Families.NGram.NGramFamily.Instance
+            .GenerateNotes(Preset.Open(preset), new Core.Generation.GenerationRequest { Seconds = 6 }).Notes.OrderBy(n => n.StartTick).Select(n => n.Pitch).Take(10)];
+        var retrained = Generated(folder);
+        Assert.NotEqual(Generated(ShippedPreset("ngram-openmsx", "model.json")), retrained); // the two models differ
+        Assert.Equal(retrained, Pitches(folder, "folder").Take(10));
+    }
+
+    [Fact]
     public void A_bundle_copied_elsewhere_runs_its_model_on_its_own_onnx_runtime()
     {
         using var dir = new TempDir();
