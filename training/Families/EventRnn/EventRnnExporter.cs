@@ -8,6 +8,7 @@ using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
 using Euterpe.Training.Export;
 using Euterpe.Training.Runs;
+using Euterpe.Core.Onnx;
 
 namespace Euterpe.Training.Families.EventRnn;
 
@@ -48,7 +49,9 @@ public static class EventRnnExporter
             var metadata = new List<KeyValuePair<string, string>>();
             if (config.Conditional) metadata.Add(new(ConditioningMeanKey, string.Join(",", mean.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
             var onnx = EventRnnOnnxGraph.Build(model, metadata);
-            onnx.Save(Path.Combine(presetFolder, Preset.ModelFileName));
+            var modelPath = Path.Combine(presetFolder, Preset.ModelFileName);
+            OnnxGraphChecks.Validate(onnx, modelPath); // a graph-building mistake is named here, before the runtime reads the file
+            onnx.Save(modelPath);
 
             var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
             var family = config.Conditional ? EventRnnFamily.Conditional : EventRnnFamily.Unconditional;

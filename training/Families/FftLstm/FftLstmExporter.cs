@@ -7,6 +7,7 @@ using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
 using Euterpe.Training.Runs;
+using Euterpe.Core.Onnx;
 
 namespace Euterpe.Training.Families.FftLstm;
 
@@ -59,7 +60,9 @@ public static class FftLstmExporter
                 displayName ?? $"FFT-LSTM {config.Arch} {config.Config} trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step, metrics);
             return AtomicFolder.Write(presetFolder, Preset.ManifestFileName, "a preset", temp =>
             {
-                FftLstmOnnxGraph.Build(model, []).Save(Path.Combine(temp, Preset.ModelFileName));
+                var onnx = FftLstmOnnxGraph.Build(model, []);
+                OnnxGraphChecks.Validate(onnx, Path.Combine(presetFolder, Preset.ModelFileName)); // a graph-building mistake is named before the runtime reads it
+                onnx.Save(Path.Combine(temp, Preset.ModelFileName));
                 if (seed.Length > 0) WavFile.Write(Path.Combine(temp, AudioFramePreset.SeedFileName), AudioBuffer.Mono(config.SampleRate, seed), WavSampleFormat.Pcm16);
                 manifest.Save(Path.Combine(temp, Preset.ManifestFileName));
                 FftLstmFamily.Instance.Check(Preset.Open(temp));
