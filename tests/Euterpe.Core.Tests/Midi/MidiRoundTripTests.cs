@@ -10,9 +10,9 @@ namespace Euterpe.Core.Tests.Midi;
 /// </summary>
 public sealed class MidiRoundTripTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("euterpe-midi-").FullName;
+    private readonly TempFolder _dir = new("euterpe-midi-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 12)];
 
@@ -23,7 +23,7 @@ public sealed class MidiRoundTripTests : IDisposable
         foreach (var source in MidiTestEnvironment.OpenMsxFiles())
         {
             var seq = MidiFileReader.Read(source);
-            var path = Path.Combine(_dir, Path.GetFileName(source));
+            var path = _dir.File(Path.GetFileName(source));
             MidiFileWriter.Write(seq, path);
             AssertSameMusic(seq, MidiFileReader.Read(path));
             AssertMidicsvAgrees(seq, path);
@@ -37,7 +37,7 @@ public sealed class MidiRoundTripTests : IDisposable
     public void GeneratedSequencesRoundTripThroughOurReaderMidoAndMidicsv(int seed)
     {
         var seq = GeneratedSequences.Create(seed);
-        var path = Path.Combine(_dir, $"generated-{seed}.mid");
+        var path = _dir.File($"generated-{seed}.mid");
         MidiFileWriter.Write(seq, path);
         var back = MidiFileReader.Read(path);
         AssertSameMusic(seq, back);
@@ -80,12 +80,12 @@ public sealed class MidiRoundTripTests : IDisposable
     [Fact]
     public void WriteReplacesAnExistingFileWhole()
     {
-        var path = Path.Combine(_dir, "replace.mid");
+        var path = _dir.File("replace.mid");
         File.WriteAllText(path, "old contents that are not MIDI");
         var seq = GeneratedSequences.Create(99);
         MidiFileWriter.Write(seq, path);
         Assert.Equal(MidiFileWriter.ToBytes(seq), File.ReadAllBytes(path));
-        Assert.Single(Directory.GetFiles(_dir));
+        Assert.Single(Directory.GetFiles(_dir.Root));
     }
 
     private static void AssertSameMusic(NoteSequence expected, NoteSequence actual)

@@ -6,9 +6,9 @@ namespace Euterpe.Core.Tests.Midi;
 /// <summary>What the writer puts in the file, checked byte by byte against the specification and through midicsv.</summary>
 public sealed class MidiWriterTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("euterpe-midi-writer-").FullName;
+    private readonly TempFolder _dir = new("euterpe-midi-writer-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void OneNoteIsTheSmallestFormatZeroFile()
@@ -93,7 +93,7 @@ public sealed class MidiWriterTests : IDisposable
             MidiEvent.Meta(20_200, MidiMetaType.SequencerSpecific, [0x42]),
             MidiEvent.Meta(20_200, MidiMetaType.SmpteOffset, [1, 2, 3, 4, 5]),
         ]));
-        var path = Path.Combine(_dir, "events.mid");
+        var path = _dir.File("events.mid");
         file.Write(path);
         var lines = MidiTestEnvironment.MidiCsv(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToArray();
         string[] expected =
