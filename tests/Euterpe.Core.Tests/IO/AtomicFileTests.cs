@@ -2,16 +2,13 @@ using Euterpe.Core.IO;
 
 namespace Euterpe.Core.Tests.IO;
 
-public sealed class AtomicFileTests : IDisposable
+public sealed class AtomicFileTests
 {
-    private readonly TempFolder _folder = new("euterpe-atomic-");
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public void A_failed_write_keeps_the_old_file_and_leaves_no_temp_file()
     {
-        var path = _folder.File("metrics.json");
+        using var folder = new TempFolder("euterpe-atomic-");
+        var path = folder.File("metrics.json");
         AtomicFile.WriteAllText(path, "old");
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, s =>
         {
@@ -19,23 +16,24 @@ public sealed class AtomicFileTests : IDisposable
             throw new InvalidOperationException("disk gone");
         }));
         Assert.Equal("old", File.ReadAllText(path));
-        Assert.Equal([path], Directory.GetFiles(_folder.Root));
+        Assert.Equal([path], Directory.GetFiles(folder.Root));
     }
 
     [Fact]
     public void Temp_files_of_dead_writers_are_removed_and_a_live_writers_are_kept()
     {
+        using var folder = new TempFolder("euterpe-atomic-");
         // A process that has exited gives a real id that no longer runs.
         var exited = ProcessRunner.Run("true", []).ProcessId;
-        var dead = _folder.File($".checkpoint.safetensors.{exited}.{Guid.NewGuid():N}.tmp");
-        var live = _folder.File($".metrics.json.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        var other = _folder.File("notes.tmp");
+        var dead = folder.File($".checkpoint.safetensors.{exited}.{Guid.NewGuid():N}.tmp");
+        var live = folder.File($".metrics.json.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var other = folder.File("notes.tmp");
         foreach (var f in new[] { dead, live, other }) File.WriteAllText(f, "x");
 
-        Assert.Equal(1, AtomicFile.RemoveAbandoned(_folder.Root));
+        Assert.Equal(1, AtomicFile.RemoveAbandoned(folder.Root));
         Assert.False(File.Exists(dead));
         Assert.True(File.Exists(live));
         Assert.True(File.Exists(other));
-        Assert.Equal(0, AtomicFile.RemoveAbandoned(_folder.Path("missing")));
+        Assert.Equal(0, AtomicFile.RemoveAbandoned(folder.Path("missing")));
     }
 }
