@@ -33,7 +33,7 @@ public class JackPlayTests(ITestOutputHelper output)
         Assert.InRange(result.MedianLoad, 0, result.P99Load);
         Assert.InRange(result.P99Load, 0, result.MaxLoad);
         // Xruns also come from the scheduler: on this kind of virtual machine jackd's dummy driver wakes late by itself
-        // (scripts/xrun-check.sh measured 13 xruns a minute at 256 frames with no client, and 12 with JACK's own
+        // (benchmarks/host/realtime.sh measured 13 xruns a minute at 256 frames with no client, and 12 with JACK's own
         // jack_simple_client), so zero xruns cannot be required here; the figures against that baseline belong to the
         // benchmark. What is ours to hold: 99 % of callbacks finish inside the period, and xruns stay rare.
         var load = LoadAverage();
