@@ -49,10 +49,10 @@ public static class ProcessRunner
         return process.WaitForExit(timeout ?? DefaultTimeout);
     }
 
+    /// <summary>Runs a program that must succeed and returns its stdout; a non-zero exit throws with its stderr.</summary>
+    public static string Output(string program, params string[] arguments) => Run(program, arguments).EnsureSuccess().Stdout;
+
     /// <summary>The command line for messages: an inline script shows only its first line.</summary>
     private static string Describe(string program, IEnumerable<string> arguments) =>
         string.Join(' ', arguments.Select(a => a.Contains('\n') ? a[..a.IndexOf('\n')] + " …" : a).Prepend(program));
-
-    /// <summary>Runs a program that must succeed and returns its stdout; a non-zero exit throws with its stderr.</summary>
-    public static string Output(string program, params string[] arguments) => Run(program, arguments).EnsureSuccess().Stdout;
 }

@@ -6,13 +6,14 @@ namespace Euterpe.TestSupport;
 
 /// <summary>
 /// A running program started by <see cref="ProcessRunner.Start"/>: its stdout and stderr are collected as they come
-/// (so a chatty program never blocks on a full pipe). Dispose stops it: SIGTERM first, so a server such as jackd can
-/// leave its registry, then the whole process tree.
+/// (so a chatty program never blocks on a full pipe). Dispose stops one still running: SIGTERM first, so a server such
+/// as jackd can leave its registry, and after 5 s SIGKILL to its whole process tree.
 /// </summary>
 public sealed class StartedProcess : IDisposable
 {
     private const int SigTerm = 15;
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
@@ -50,9 +51,9 @@ public sealed class StartedProcess : IDisposable
             Kill();
             throw new TimeoutException($"{Command} did not finish in {timeout.TotalSeconds:0} s");
         }
-        // A child it left running may still hold the pipes open; the output is whole once both reach their end.
+        // The output is whole once both pipes reach their end; a child it left running may still hold them open.
         var rest = timeout - clock.Elapsed;
-        if (!Task.WaitAll([_stdoutPump, _stderrPump], rest > TimeSpan.Zero ? rest : TimeSpan.Zero))
+        if (!Task.WaitAll([_stdoutPump, _stderrPump], rest > DrainGrace ? rest : DrainGrace))
             throw new TimeoutException($"{Command} exited, but a process it started still holds its output open");
         return new ProcessResult(Command, _process.ExitCode, Snapshot(_stdout), Snapshot(_stderr), _process.Id);
     }
