@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Euterpe.Core.Encoding;
@@ -10,6 +9,7 @@ using Euterpe.Vst3;
 using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.EventRnn;
+using Euterpe.TestSupport;
 
 namespace Euterpe.Benchmarks;
 
@@ -102,17 +102,14 @@ public static unsafe class PluginProcessBenchmark
         return t.Seconds * 1_000_000_000 + t.Nanoseconds;
     }
 
-    private static string BuildPreset([CallerFilePath] string self = "")
+    private static string BuildPreset()
     {
         var options = new PerformanceEncodingOptions { MinPitch = 48, MaxPitch = 83, StepSeconds = 0.02, MaxShiftSteps = 50, VelocityBins = 8 };
         var encoding = new PerformanceEncoding(options);
         var root = Path.Combine(Path.GetTempPath(), $"euterpe-bench-presets-{Environment.ProcessId}");
         var folder = Directory.CreateDirectory(Path.Combine(root, "bench")).FullName;
-        var script = Path.Combine(Path.GetDirectoryName(self)!, "..", "tests", "Euterpe.Plugin.Tests", "Generation", "make_performance_model.py");
-        var python = Process.Start(new ProcessStartInfo("/usr/bin/python3", [script, Path.Combine(folder, "model.onnx"),
-            encoding.VocabularySize.ToString(CultureInfo.InvariantCulture), encoding.PitchCount.ToString(CultureInfo.InvariantCulture), "50"]))!;
-        python.WaitForExit();
-        if (python.ExitCode != 0) throw new InvalidOperationException("make_performance_model.py failed");
+        // The plug-in tests' model, built for exactly these encoding options.
+        File.Copy(OnnxTestModels.PathOf("performance_lstm.onnx"), Path.Combine(folder, "model.onnx"), overwrite: true);
         JsonElement Json(int v) => JsonSerializer.SerializeToElement(v);
         new ModelManifest
         {

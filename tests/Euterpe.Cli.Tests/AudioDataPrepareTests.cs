@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Euterpe.Cli.Tests;
 
 /// <summary><c>data prepare --encoding fft-frames</c> on audio rendered by scripts/render-audio-corpus.sh.</summary>
@@ -9,28 +7,13 @@ public sealed class AudioDataPrepareTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private static string Script()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "scripts", "render-audio-corpus.sh"))) dir = Path.GetDirectoryName(dir);
-        Assert.NotNull(dir);
-        return Path.Combine(dir, "scripts", "render-audio-corpus.sh");
-    }
-
     [Fact]
     public void Rendered_songs_become_a_frame_cache_and_a_broken_wav_is_skipped()
     {
         var audio = _cli.Path("audio");
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Script(), audio, "2", "3" }) info.ArgumentList.Add(a);
-        using (var p = Process.Start(info)!)
-        {
-            var written = p.StandardOutput.ReadToEnd();
-            var err = p.StandardError.ReadToEnd(); // a few sox warnings at most
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, err);
-            Assert.Equal(2, written.Trim().Split('\n').Length);
-        }
+        var render = ProcessRunner.Run("bash", [RepositoryRoot.Combine("scripts", "render-audio-corpus.sh"), audio, "2", "3"], timeout: TimeSpan.FromMinutes(5));
+        Assert.True(render.ExitCode == 0, render.Stderr); // a few sox warnings at most
+        Assert.Equal(2, render.Stdout.Trim().Split('\n').Length);
         File.WriteAllText(Path.Combine(audio, "broken.wav"), "not a wav");
         var cache = _cli.Path("cache");
         var (code, stdout, stderr) = DataCli.Invoke("data", "prepare", "--data", audio, "--encoding", "fft-frames", "--out", cache, "--validation-fraction", "0.34");

@@ -8,11 +8,11 @@ public sealed class DataCli : IDisposable
 {
     public const string OpenMsx = "/usr/share/games/openttd/baseset/openmsx";
 
-    public DataCli() => Root = Directory.CreateTempSubdirectory("euterpe-cli-data-").FullName;
+    private readonly TempFolder _folder = new("euterpe-cli-data-");
 
-    public string Root { get; }
+    public string Root => _folder.Root;
 
-    public string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+    public string Path(params string[] parts) => _folder.Path(parts);
 
     public static (int Code, string Stdout, string Stderr) Invoke(params string[] args)
     {
@@ -28,14 +28,7 @@ public sealed class DataCli : IDisposable
     }
 
     /// <summary>A corpus folder with copies of the named OpenMSX songs.</summary>
-    public string Corpus(string folder, params string[] songs)
-    {
-        Assert.True(Directory.Exists(OpenMsx), $"{OpenMsx} is missing: install the Debian package openttd-openmsx (scripts/install-deps.sh)");
-        var target = Path(folder);
-        Directory.CreateDirectory(target);
-        foreach (var song in songs) File.Copy(System.IO.Path.Combine(OpenMsx, song), System.IO.Path.Combine(target, song));
-        return target;
-    }
+    public string Corpus(string folder, params string[] songs) => _folder.CopyFrom(OpenMsx, folder, songs);
 
     /// <summary>data prepare of the named OpenMSX songs into a cache (a third held out, split seed 3).</summary>
     public string PreparedCache(string encoding, params string[] songs)
@@ -47,5 +40,5 @@ public sealed class DataCli : IDisposable
         return cache;
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 }

@@ -67,15 +67,7 @@ public sealed class KilledTrainingTests : IDisposable
     /// <summary>Starts the CLI as its own process and kills it once its first checkpoint is on disk.</summary>
     private static void KillAfterFirstCheckpoint(string[] args, string checkpoint)
     {
-        var dotnet = Environment.ProcessPath is { } host && Path.GetFileName(host) == "dotnet" ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "euterpe.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+        using var process = EuterpeProcess.Start(args);
         var deadline = Stopwatch.StartNew();
         while (!File.Exists(checkpoint))
         {
@@ -84,8 +76,7 @@ public sealed class KilledTrainingTests : IDisposable
             Thread.Sleep(5);
         }
         Assert.False(process.HasExited, "the run finished before it could be killed; make it longer");
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
+        process.Kill();
         Assert.NotEqual(0, process.ExitCode);
     }
 }

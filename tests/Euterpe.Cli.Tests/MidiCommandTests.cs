@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Euterpe.Cli.Commands;
 
 namespace Euterpe.Cli.Tests;
@@ -9,15 +7,15 @@ namespace Euterpe.Cli.Tests;
 public sealed class MidiCommandTests : IDisposable
 {
     private const string Song = "/usr/share/games/openttd/baseset/openmsx/tttheme2.mid";
-    private readonly string _dir = Directory.CreateTempSubdirectory("euterpe-cli-midi-").FullName;
+    private readonly TempFolder _dir = new("euterpe-cli-midi-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void CorruptFilePrintsOneErrorLineAndExitsTwo()
     {
         // A data byte where the first status byte should be: running status with no status, at offset 14 + 8 + 1.
-        var path = Path.Combine(_dir, "corrupt.mid");
+        var path = _dir.File("corrupt.mid");
         File.WriteAllBytes(path, [.. "MThd"u8, 0, 0, 0, 6, 0, 0, 0, 1, 0, 96, .. "MTrk"u8, 0, 0, 0, 4, 0x00, 0x3C, 0x40, 0x00]);
         foreach (var sub in new[] { "notes", "info" })
         {
@@ -31,7 +29,7 @@ public sealed class MidiCommandTests : IDisposable
     [Fact]
     public void TruncatedFileReportsTheChunkLengthOffset()
     {
-        var path = Path.Combine(_dir, "truncated.mid");
+        var path = _dir.File("truncated.mid");
         File.WriteAllBytes(path, File.ReadAllBytes(Song)[..1000]);
         var (code, _, stderr) = Invoke("midi", "notes", path);
         Assert.Equal(2, code);
@@ -44,7 +42,7 @@ public sealed class MidiCommandTests : IDisposable
         RequireSong();
         var (code, stdout, stderr) = Invoke("midi", "notes", Song);
         Assert.True(code == 0, stderr);
-        Assert.Equal(RunTool("/usr/bin/python3", MidoNotesScript(), Song), stdout);
+        Assert.Equal(MidoNotes(), stdout);
     }
 
     [Fact]
@@ -54,11 +52,11 @@ public sealed class MidiCommandTests : IDisposable
         var (code, stdout, stderr) = Invoke("midi", "info", Song);
         Assert.True(code == 0, stderr);
         // midicsv's first line: 0, 0, Header, format, tracks, division.
-        var header = RunTool("/usr/bin/midicsv", Song).Split('\n')[0].Split(", ");
+        var header = ProcessRunner.Output("midicsv", Song).Split('\n')[0].Split(", ");
         Assert.Contains($"format: {header[3]} ", stdout);
         Assert.Contains($"tracks: {header[4]}\n", stdout);
         Assert.Contains($"division: {header[5]} ticks per quarter note\n", stdout);
-        var midoNotes = RunTool("/usr/bin/python3", MidoNotesScript(), Song).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        var midoNotes = MidoNotes().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
         Assert.Contains($"notes: {midoNotes} (", stdout);
         Assert.Matches(@"length: \d+ ticks, \d+\.\d{3} s", stdout);
     }
@@ -75,19 +73,5 @@ public sealed class MidiCommandTests : IDisposable
     private static void RequireSong() =>
         Assert.True(File.Exists(Song), $"{Song} is missing: install the Debian package openttd-openmsx (scripts/install-deps.sh)");
 
-    private static string MidoNotesScript([CallerFilePath] string self = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(self)!, "..", "Euterpe.Core.Tests", "Midi", "Resources", "mido_notes.py"));
-
-    private static string RunTool(string executable, params string[] arguments)
-    {
-        Assert.True(File.Exists(executable), $"{executable} is missing: run scripts/install-deps.sh (python3-mido, midicsv)");
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{executable} failed: {error.Result}");
-        return output;
-    }
+    private static string MidoNotes() => PythonRunner.RunScript(PythonRunner.Script("mido_notes.py"), Song);
 }

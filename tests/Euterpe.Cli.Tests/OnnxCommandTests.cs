@@ -16,12 +16,10 @@ public class OnnxCommandTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static string TempDir() => Path.Combine(Path.GetTempPath(), $"onnx-cli-{Guid.NewGuid():N}");
-
     [Fact]
     public void InfoShowsSignatureOpsetProducerAndMetadata()
     {
-        var (code, output, err) = Invoke("onnx", "info", OnnxCliModels.PathOf("add.onnx"));
+        var (code, output, err) = Invoke("onnx", "info", OnnxTestModels.PathOf("add.onnx"));
         Assert.Equal("", err);
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.TrimEntries);
@@ -37,7 +35,7 @@ public class OnnxCommandTests
     [Fact]
     public void InfoShowsSymbolicDimensions()
     {
-        var (code, output, _) = Invoke("onnx", "info", OnnxCliModels.PathOf("matmul.onnx"));
+        var (code, output, _) = Invoke("onnx", "info", OnnxTestModels.PathOf("matmul.onnx"));
         Assert.Equal(0, code);
         Assert.Contains("  x: float[batch, 4]", output);
         Assert.Contains("  y: float[batch, 5]", output);
@@ -48,30 +46,24 @@ public class OnnxCommandTests
     [Fact]
     public void RunWritesOutputsNumpyAgreesWith()
     {
-        var dir = TempDir();
-        try
-        {
-            var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("matmul.onnx"), "--input", $"x={OnnxCliModels.PathOf("matmul_x.npy")}", "--out", dir);
-            Assert.Equal("", err);
-            Assert.Equal(0, code);
-            var verdict = OnnxCliModels.RunPython(
-                "import sys, numpy as np\n" +
-                "a = np.load(sys.argv[1]); b = np.load(sys.argv[2])\n" +
-                "print(a.dtype.str, a.shape, bool(np.allclose(a, b, atol=1e-5)))\n",
-                Path.Combine(dir, "y.npy"), OnnxCliModels.PathOf("matmul_y.npy"));
-            Assert.Equal("<f4 (3, 5) True", verdict.Trim());
-            Assert.Equal(["y.npy"], Directory.GetFiles(dir).Select(Path.GetFileName));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, true);
-        }
+        using var temp = new TempFolder("onnx-cli-");
+        var dir = temp.Path("out");
+        var (code, _, err) = Invoke("onnx", "run", OnnxTestModels.PathOf("matmul.onnx"), "--input", $"x={OnnxTestModels.PathOf("matmul_x.npy")}", "--out", dir);
+        Assert.Equal("", err);
+        Assert.Equal(0, code);
+        var verdict = PythonRunner.RunCode(
+            "import sys, numpy as np\n" +
+            "a = np.load(sys.argv[1]); b = np.load(sys.argv[2])\n" +
+            "print(a.dtype.str, a.shape, bool(np.allclose(a, b, atol=1e-5)))\n",
+            Path.Combine(dir, "y.npy"), OnnxTestModels.PathOf("matmul_y.npy"));
+        Assert.Equal("<f4 (3, 5) True", verdict.Trim());
+        Assert.Equal(["y.npy"], Directory.GetFiles(dir).Select(Path.GetFileName));
     }
 
     [Fact]
     public void CorruptModelIsOneErrorLineAndExitTwo()
     {
-        var path = OnnxCliModels.PathOf("corrupt.onnx");
+        var path = OnnxTestModels.PathOf("corrupt.onnx");
         var (code, _, err) = Invoke("onnx", "info", path);
         Assert.Equal(2, code);
         Assert.StartsWith($"error: {path}: ", err);
@@ -85,9 +77,10 @@ public class OnnxCommandTests
     [InlineData("x=add_x.npy", "y=fortran.npy", "Fortran-ordered arrays are not supported")]
     public void WrongInputsAreOneErrorLineAndExitTwo(string first, string second, string problem)
     {
-        string Resolve(string spec) => spec[..2] + OnnxCliModels.PathOf(spec[2..]);
-        var dir = TempDir();
-        var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("add.onnx"), "--input", Resolve(first), "--input", Resolve(second), "--out", dir);
+        string Resolve(string spec) => spec[..2] + OnnxTestModels.PathOf(spec[2..]);
+        using var temp = new TempFolder("onnx-cli-");
+        var dir = temp.Path("out");
+        var (code, _, err) = Invoke("onnx", "run", OnnxTestModels.PathOf("add.onnx"), "--input", Resolve(first), "--input", Resolve(second), "--out", dir);
         Assert.Equal(2, code);
         Assert.StartsWith("error: ", err);
         Assert.Contains(problem, err);
@@ -98,7 +91,8 @@ public class OnnxCommandTests
     [Fact]
     public void MalformedInputSpecIsAnError()
     {
-        var (code, _, err) = Invoke("onnx", "run", OnnxCliModels.PathOf("add.onnx"), "--input", "x", "--out", TempDir());
+        using var temp = new TempFolder("onnx-cli-");
+        var (code, _, err) = Invoke("onnx", "run", OnnxTestModels.PathOf("add.onnx"), "--input", "x", "--out", temp.Path("out"));
         Assert.Equal(2, code);
         Assert.Equal("error: --input x: expected NAME=FILE.npy", err.TrimEnd());
     }
@@ -111,8 +105,7 @@ public class OnnxCommandTests
         var library = which == "missing"
             ? Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}", "libonnxruntime.so.1")
             : new[] { "/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libz.so.1", "/lib/x86_64-linux-gnu/libm.so.6" }.First(File.Exists);
-        var cli = typeof(CommandRunner).Assembly.Location;
-        var (code, stdout, err) = OnnxCliModels.Run("dotnet", [cli, "onnx", "info", OnnxCliModels.PathOf("add.onnx")],
+        var (_, code, stdout, err, _) = EuterpeProcess.Run(["onnx", "info", OnnxTestModels.PathOf("add.onnx")],
             new Dictionary<string, string> { ["EUTERPE_ORT_LIBRARY"] = library });
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
@@ -126,26 +119,19 @@ public class OnnxCommandTests
     {
         // A copy of the package's library in a folder of its own: `onnx info` must report that copy as its runtime, and
         // the dynamic loader's log (LD_DEBUG, to files) must show that copy, not the one beside the assemblies, initialised.
-        var dir = TempDir();
-        Directory.CreateDirectory(dir);
-        try
-        {
-            var copy = Path.Combine(dir, "libonnxruntime.so");
-            File.Copy(Euterpe.Core.Runtime.OnnxRuntimeLibrary.Path, copy);
-            var cli = typeof(CommandRunner).Assembly.Location;
-            var (code, stdout, err) = OnnxCliModels.Run("dotnet", [cli, "onnx", "info", OnnxCliModels.PathOf("add.onnx")],
-                new Dictionary<string, string> { ["EUTERPE_ORT_LIBRARY"] = copy, ["LD_DEBUG"] = "files", ["LD_DEBUG_OUTPUT"] = Path.Combine(dir, "ld") });
-            Assert.Equal("", err);
-            Assert.Equal(0, code);
-            Assert.Contains($"runtime: ONNX Runtime 1.32.0 ({copy})", stdout.Split('\n', StringSplitOptions.TrimEntries));
-            var loaderLog = string.Concat(Directory.GetFiles(dir, "ld.*").Select(File.ReadAllText));
-            Assert.Contains($"calling init: {copy}", loaderLog);
-            Assert.DoesNotContain($"calling init: {Path.Combine(Path.GetDirectoryName(cli)!, "libonnxruntime.so")}", loaderLog);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var temp = new TempFolder("onnx-cli-");
+        var dir = temp.Root;
+        var copy = Path.Combine(dir, "libonnxruntime.so");
+        File.Copy(Euterpe.Core.Runtime.OnnxRuntimeLibrary.Path, copy);
+        var cli = typeof(CommandRunner).Assembly.Location;
+        var (_, code, stdout, err, _) = EuterpeProcess.Run(["onnx", "info", OnnxTestModels.PathOf("add.onnx")],
+            new Dictionary<string, string> { ["EUTERPE_ORT_LIBRARY"] = copy, ["LD_DEBUG"] = "files", ["LD_DEBUG_OUTPUT"] = Path.Combine(dir, "ld") });
+        Assert.Equal("", err);
+        Assert.Equal(0, code);
+        Assert.Contains($"runtime: ONNX Runtime 1.32.0 ({copy})", stdout.Split('\n', StringSplitOptions.TrimEntries));
+        var loaderLog = string.Concat(Directory.GetFiles(dir, "ld.*").Select(File.ReadAllText));
+        Assert.Contains($"calling init: {copy}", loaderLog);
+        Assert.DoesNotContain($"calling init: {Path.Combine(Path.GetDirectoryName(cli)!, "libonnxruntime.so")}", loaderLog);
     }
 
     [Fact]
@@ -153,9 +139,10 @@ public class OnnxCommandTests
     {
         var missing = Euterpe.Core.Runtime.CudaRequirements.MissingLibraries();
         if (missing.Count == 0) return; // a CUDA machine: nothing is missing to report
-        var dir = TempDir();
-        var model = OnnxCliModels.PathOf("matmul.onnx");
-        var (code, _, err) = Invoke("onnx", "run", model, "--input", $"x={OnnxCliModels.PathOf("matmul_x.npy")}", "--out", dir, "--cuda");
+        using var temp = new TempFolder("onnx-cli-");
+        var dir = temp.Path("out");
+        var model = OnnxTestModels.PathOf("matmul.onnx");
+        var (code, _, err) = Invoke("onnx", "run", model, "--input", $"x={OnnxTestModels.PathOf("matmul_x.npy")}", "--out", dir, "--cuda");
         Assert.Equal(2, code);
         Assert.StartsWith($"error: {model}: CUDA requested but missing: ", err);
         foreach (var library in missing) Assert.Contains(library, err);

@@ -14,8 +14,8 @@ public class BadBundleTests
     [Fact]
     public void A_folder_without_a_linux_library_is_reported()
     {
-        using var dir = new TempDir();
-        var bundle = Path.Combine(dir.Path, "Empty.vst3");
+        using var dir = new TempFolder("euterpe-host-");
+        var bundle = Path.Combine(dir.Root, "Empty.vst3");
         Directory.CreateDirectory(Path.Combine(bundle, "Contents", "Resources"));
         var e = Assert.Throws<HostException>(() => HostInspector.Describe(bundle));
         Assert.Equal("bundle", e.Step);
@@ -29,7 +29,7 @@ public class BadBundleTests
     [Fact]
     public void A_file_that_is_not_a_shared_library_fails_at_dlopen_with_the_linkers_words()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var bundle = MakeBundle(dir, "Text");
         File.WriteAllText(Path.Combine(bundle, "Contents", "x86_64-linux", "Text.so"), "not an ELF file\n");
         var e = Assert.Throws<HostException>(() => HostInspector.Describe(bundle));
@@ -42,7 +42,7 @@ public class BadBundleTests
     {
         const string libm = "/lib/x86_64-linux-gnu/libm.so.6";
         Assert.True(File.Exists(libm), $"{libm}: missing");
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var bundle = MakeBundle(dir, "Maths");
         File.Copy(libm, Path.Combine(bundle, "Contents", "x86_64-linux", "Maths.so"));
         var e = Assert.Throws<HostException>(() => HostInspector.Describe(bundle));
@@ -53,7 +53,7 @@ public class BadBundleTests
     public void A_module_whose_factory_is_null_is_reported_not_dereferenced()
     {
         // Our own bundle without its managed assembly: the native loader cannot boot the plug-in and returns no factory.
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var source = Path.Combine(TestData.Bundle(), "Contents", "x86_64-linux");
         var bundle = MakeBundle(dir, "Euterpe");
         foreach (var file in Directory.GetFiles(source).Where(f => Path.GetFileName(f) != "Euterpe.dll"))
@@ -66,16 +66,16 @@ public class BadBundleTests
     [Fact]
     public void Rendering_from_a_bad_bundle_writes_no_wav()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var wav = dir.File("x.wav");
-        Assert.Throws<HostException>(() => OfflineRenderer.Render(new RenderOptions(Path.Combine(dir.Path, "None.vst3"), 1, wav)));
+        Assert.Throws<HostException>(() => OfflineRenderer.Render(new RenderOptions(Path.Combine(dir.Root, "None.vst3"), 1, wav)));
         Assert.False(File.Exists(wav));
-        Assert.Empty(Directory.GetFiles(dir.Path));
+        Assert.Empty(Directory.GetFiles(dir.Root));
     }
 
-    private static string MakeBundle(TempDir dir, string name)
+    private static string MakeBundle(TempFolder dir, string name)
     {
-        var bundle = Path.Combine(dir.Path, name + ".vst3");
+        var bundle = Path.Combine(dir.Root, name + ".vst3");
         Directory.CreateDirectory(Path.Combine(bundle, "Contents", "x86_64-linux"));
         return bundle;
     }

@@ -33,7 +33,7 @@ public class JackPlayTests(ITestOutputHelper output)
         Assert.InRange(result.MedianLoad, 0, result.P99Load);
         Assert.InRange(result.P99Load, 0, result.MaxLoad);
         // Xruns also come from the scheduler: on this kind of virtual machine jackd's dummy driver wakes late by itself
-        // (scripts/xrun-check.sh measured 13 xruns a minute at 256 frames with no client, and 12 with JACK's own
+        // (benchmarks/host/realtime.sh measured 13 xruns a minute at 256 frames with no client, and 12 with JACK's own
         // jack_simple_client), so zero xruns cannot be required here; the figures against that baseline belong to the
         // benchmark. What is ours to hold: 99 % of callbacks finish inside the period, and xruns stay rare.
         var load = LoadAverage();
@@ -72,20 +72,12 @@ public class JackPlayTests(ITestOutputHelper output)
     private static double LoadAverage() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
-    private static JackServer StartJackd(string name, int period)
+    private static StartedProcess StartJackd(string name, int period)
     {
         var jackd = new[] { "/usr/bin/jackd", "/usr/local/bin/jackd" }.FirstOrDefault(File.Exists);
         Assert.True(jackd is not null, "jackd: not installed; run scripts/install-deps.sh (jackd2)");
-        var info = new ProcessStartInfo(jackd!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-n", name, "-d", "dummy", "-r", "48000", "-p", period.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) said.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) said.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new JackServer(process);
+        // Disposed, it gets SIGTERM first, so jackd leaves JACK's shared server registry (SIGKILL leaks a slot; there are 8).
+        var process = ProcessRunner.Start(jackd!, ["-n", name, "-d", "dummy", "-r", "48000", "-p", period.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         // jackd has no readiness signal: its socket (jack_NAME_UID_0, in /dev/shm or /tmp) appears when it accepts clients.
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(10) && !process.HasExited)
@@ -94,24 +86,7 @@ public class JackPlayTests(ITestOutputHelper output)
             Thread.Sleep(50);
         }
         Thread.Sleep(300);
-        Assert.False(process.HasExited, $"jackd -n {name} -d dummy exited with {(process.HasExited ? process.ExitCode : 0)}; it should start on this machine: {string.Join(" | ", said.Where(l => !l.StartsWith("Copyright", StringComparison.Ordinal)).TakeLast(4))}");
-        return server;
-    }
-
-    /// <summary>Stops jackd with SIGTERM so it leaves JACK's shared server registry (SIGKILL leaks a slot; there are 8).</summary>
-    private sealed class JackServer(Process process) : IDisposable
-    {
-        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
-        private static extern int Signal(int pid, int signal);
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                Signal(process.Id, 15);
-                if (!process.WaitForExit(5000)) process.Kill();
-            }
-            process.Dispose();
-        }
+        Assert.False(process.HasExited, $"jackd -n {name} -d dummy exited with {(process.HasExited ? process.ExitCode : 0)}; it should start on this machine: {string.Join(" | ", process.OutputLines().Where(l => !l.StartsWith("Copyright", StringComparison.Ordinal)).TakeLast(4))}");
+        return process;
     }
 }

@@ -12,7 +12,7 @@ public class PresetRenderTests
 {
     private static string ShippedPreset(string name = "event-rnn-openmsx", string modelFile = "model.onnx")
     {
-        var preset = Path.Combine(TestData.RepositoryRoot(), "presets", name);
+        var preset = RepositoryRoot.Combine("presets", name);
         Assert.True(File.Exists(Path.Combine(preset, modelFile)), $"{preset}: shipped preset missing");
         return preset;
     }
@@ -20,7 +20,7 @@ public class PresetRenderTests
     [Fact]
     public void The_shipped_preset_renders_generated_notes_and_sound_identically_twice()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         RenderResult Render(string name) => OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 8, dir.File(name + ".wav"))
         {
             Preset = ShippedPreset(),
@@ -43,7 +43,7 @@ public class PresetRenderTests
     public void A_preset_folder_is_the_one_played_even_where_the_bundle_has_a_preset_of_the_same_id()
     {
         // A retrained copy of the shipped n-gram keeps its id: its pitch counts are reversed row by row.
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var folder = Directory.CreateDirectory(dir.File("ngram-retrained")).FullName;
         foreach (var file in Directory.GetFiles(ShippedPreset("ngram-openmsx", "model.json"))) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         var model = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "model.json")))!;
@@ -71,9 +71,9 @@ public class PresetRenderTests
     [Fact]
     public void A_bundle_copied_elsewhere_runs_its_model_on_its_own_onnx_runtime()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var bundle = TestData.Bundle();
-        var copy = Path.Combine(dir.Path, "Euterpe.vst3");
+        var copy = Path.Combine(dir.Root, "Euterpe.vst3");
         foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(copy, Path.GetRelativePath(bundle, file));
@@ -95,7 +95,7 @@ public class PresetRenderTests
     [Fact]
     public void The_shipped_ngram_preset_plays_a_melody_on_the_beat_grid_at_the_host_tempo()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         const double Tempo = 90;
         var result = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 12, dir.File("n.wav"))
         {
@@ -118,7 +118,7 @@ public class PresetRenderTests
     {
         // Audio mode: the worker generates the fft-lstm preset's frames, resamples 16 kHz → 48 kHz and hands the samples
         // to the audio thread. The render must be exactly that stream (seed 0, Variation 100 %), at the default −6 dB.
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         const int Seconds = 6;
         var folder = ShippedPreset("fft-lstm-bilinear-openmsx");
         RenderResult Render(string name, int block) => OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), Seconds, dir.File(name))
@@ -163,7 +163,7 @@ public class PresetRenderTests
     public void The_music_does_not_depend_on_the_hosts_block_size()
     {
         // A DAW picks its own block size; the generated notes must land on the same samples whatever it is.
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         byte[] Render(int block)
         {
             OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 6, dir.File($"b{block}.wav")) { Preset = ShippedPreset(), Tempo = 120, Block = block });

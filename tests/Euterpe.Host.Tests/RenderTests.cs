@@ -15,7 +15,7 @@ public class RenderTests
     public void Rendering_a_real_song_sounds_at_its_note_ons_and_is_silent_before_the_first()
     {
         var song = TestData.Song("5432gone_redfarn.mid");
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var options = new RenderOptions(TestData.Bundle(), 8, dir.File("song.wav")) { Preset = "Off", MidiIn = song, MidiInDelay = Delay, MidiOut = dir.File("out.mid"), Tempo = 100, Block = 512 };
         var result = OfflineRenderer.Render(options);
 
@@ -59,7 +59,7 @@ public class RenderTests
     [Fact]
     public void Output_midi_is_a_readable_file_at_the_render_tempo_with_the_plugins_generated_notes()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var options = new RenderOptions(TestData.Bundle(), 2, dir.File("a.wav"))
         {
             MidiIn = TestData.Song("busy_schedule.mid"), MidiOut = dir.File("gen.mid"), Tempo = 93, Format = WavSampleFormat.Pcm16,
@@ -79,7 +79,7 @@ public class RenderTests
         var bundle = TestData.Bundle();
         var song = TestData.Song("5432gone_redfarn.mid");
         var gainId = HostInspector.Describe(bundle).Parameters.Single(p => p.Units == "dB").Id;
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var plain = OfflineRenderer.Render(new RenderOptions(bundle, 6, dir.File("plain.wav")) { Preset = "Off", MidiIn = song });
         var quiet = OfflineRenderer.Render(new RenderOptions(bundle, 6, dir.File("quiet.wav"))
         {
@@ -96,7 +96,7 @@ public class RenderTests
     [Fact]
     public void A_preset_is_chosen_by_name_on_the_model_list_and_an_unknown_name_is_one_clear_error()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var off = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("off.wav")) { Preset = "Off" });
         Assert.Equal("", off.PresetNote);
         // A shipped preset's id (its folder name), as `generate` and the README name it, is accepted beside its display name.
@@ -111,7 +111,7 @@ public class RenderTests
     [Fact]
     public void A_class_is_chosen_by_name_and_an_unknown_class_is_one_clear_error()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder("euterpe-host-");
         var named = OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("c.wav")) { ClassName = "Euterpe", Preset = "Off" });
         Assert.True(File.Exists(dir.File("c.wav")));
         var e = Assert.Throws<HostException>(() => OfflineRenderer.Render(new RenderOptions(TestData.Bundle(), 0.1, dir.File("x.wav")) { ClassName = "mda Piano" }));

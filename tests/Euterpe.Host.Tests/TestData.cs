@@ -13,14 +13,6 @@ internal static class TestData
         return bundle;
     }
 
-    /// <summary>The repository root (the folder holding PluginSolution.sln) above the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PluginSolution.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no PluginSolution.sln above {AppContext.BaseDirectory}");
-    }
-
     public static string Song(string name)
     {
         var path = Path.Combine(OpenMsxDir, name);

@@ -131,7 +131,7 @@ public unsafe class FactoryAndInterfaceTests
     [Fact]
     public void ModuleInfoJsonMatchesTheFactory()
     {
-        var path = Path.Combine(RepositoryRoot.Find(), "plugin", "Bundle", "moduleinfo.json");
+        var path = RepositoryRoot.Combine("plugin", "Bundle", "moduleinfo.json");
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
         var classes = json.RootElement.GetProperty("Classes");
         Assert.Equal(PluginIdentity.ProcessorCid.ToString(), classes[0].GetProperty("CID").GetString());

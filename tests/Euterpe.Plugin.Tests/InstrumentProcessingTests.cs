@@ -288,9 +288,9 @@ public class InstrumentProcessingTests
     [Fact]
     public unsafe void AnExceptionInsideAnEntryPointBecomesAResultCodeAndALogLine()
     {
-        var state = Directory.CreateTempSubdirectory("euterpe-log-");
+        using var state = new TempFolder("euterpe-log-");
         var previous = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
-        Environment.SetEnvironmentVariable("XDG_STATE_HOME", state.FullName);
+        Environment.SetEnvironmentVariable("XDG_STATE_HOME", state.Root);
         var broken = new ThrowingEventList();
         try
         {
@@ -309,14 +309,13 @@ public class InstrumentProcessingTests
             Assert.Equal(0b11UL, output.SilenceFlags);
             Vst3Event e;
             Assert.Equal(Vst3Result.InternalError, ((delegate* unmanaged[Cdecl]<nint, int, Vst3Event*, int>)Vtable.Slot(broken.InterfacePointer(), 4))(broken.InterfacePointer(), 0, &e));
-            var log = File.ReadAllText(Path.Combine(state.FullName, "euterpe", "plugin.log"));
+            var log = File.ReadAllText(state.Path("euterpe", "plugin.log"));
             Assert.Contains("getEvent: InvalidOperationException: event 0 is broken", log);
         }
         finally
         {
             broken.Release();
             Environment.SetEnvironmentVariable("XDG_STATE_HOME", previous);
-            state.Delete(true);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Euterpe.Core.Tests.Abc;
@@ -10,7 +9,6 @@ namespace Euterpe.Core.Tests.Abc;
 internal static class Abc2MidiReference
 {
     public const string ExamplesDirectory = "/usr/share/doc/abcmidi/examples";
-    private const string Python = "/usr/bin/python3";
 
     // Pairs note-ons with note-offs per (channel, pitch), first in first out, and prints one line per note.
     private const string DumpScript = """
@@ -50,60 +48,23 @@ internal static class Abc2MidiReference
     /// <summary>A note: channel, key number, start and duration in quarter notes, start in seconds.</summary>
     public readonly record struct RefNote(int Channel, int Pitch, double Start, double Duration, double StartSeconds = 0);
 
-    public static string Abc2Midi => FindTool("abc2midi");
-
     /// <summary>Runs abc2midi on tune <paramref name="reference"/> of <paramref name="abcFile"/>, guitar chords and grace notes off.</summary>
     public static List<RefNote> Render(string abcFile, int reference)
     {
-        if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} with python3-mido is needed (apt-get install python3-mido)");
-        var dir = Directory.CreateTempSubdirectory("euterpe-abc-");
-        try
+        using var dir = new TempFolder("euterpe-abc-");
+        var midi = dir.File("tune.mid");
+        ProcessRunner.Run("abc2midi", [abcFile, reference.ToString(CultureInfo.InvariantCulture), "-NGUI", "-NGRA", "-silent", "-o", midi],
+            timeout: TimeSpan.FromSeconds(30)).EnsureSuccess();
+        if (!File.Exists(midi)) throw new InvalidOperationException($"abc2midi wrote no MIDI file for {abcFile} X:{reference}");
+        var output = PythonRunner.RunCode(DumpScript, midi);
+        var notes = new List<RefNote>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var midi = Path.Combine(dir.FullName, "tune.mid");
-            var script = Path.Combine(dir.FullName, "dump.py");
-            File.WriteAllText(script, DumpScript);
-            Run(Abc2Midi, [abcFile, reference.ToString(CultureInfo.InvariantCulture), "-NGUI", "-NGRA", "-silent", "-o", midi]);
-            if (!File.Exists(midi)) throw new InvalidOperationException($"abc2midi wrote no MIDI file for {abcFile} X:{reference}");
-            var output = Run(Python, [script, midi]);
-            var notes = new List<RefNote>();
-            foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var f = line.Split(' ');
-                notes.Add(new RefNote(int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture),
-                    double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture),
-                    double.Parse(f[4], CultureInfo.InvariantCulture)));
-            }
-            return notes;
+            var f = line.Split(' ');
+            notes.Add(new RefNote(int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture),
+                double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture),
+                double.Parse(f[4], CultureInfo.InvariantCulture)));
         }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-    }
-
-    private static string FindTool(string name)
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':').Append("/usr/bin"))
-        {
-            var path = Path.Combine(dir, name);
-            if (File.Exists(path)) return path;
-        }
-        throw new InvalidOperationException($"{name} not found: install the Debian package abcmidi");
-    }
-
-    private static string Run(string file, string[] args)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(30_000))
-        {
-            process.Kill();
-            throw new InvalidOperationException($"{file} did not finish in 30 s");
-        }
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
-        return stdout;
+        return notes;
     }
 }

@@ -107,19 +107,12 @@ public class AbcWriterTests
     public void WriteFileWritesWhatReadTunesReads()
     {
         var tune = AbcReader.ReadTunes(Path.Combine(Abc2MidiReference.ExamplesDirectory, "demo.abc")).Single(t => t.ReferenceNumber == 3);
-        var dir = Directory.CreateTempSubdirectory("euterpe-abcw-");
-        try
-        {
-            var path = Path.Combine(dir.FullName, "out.abc");
-            AbcWriter.WriteFile(path, tune.Sequence, 3, tune.Title);
-            var back = AbcReader.ReadTunes(path).Single();
-            Assert.Equal("Smash the Windows", back.Title);
-            Assert.Equal(Notes(tune.Sequence), Notes(back.Sequence));
-            Assert.Single(Directory.GetFiles(dir.FullName)); // no temporary file left behind
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempFolder("euterpe-abcw-");
+        var path = dir.File("out.abc");
+        AbcWriter.WriteFile(path, tune.Sequence, 3, tune.Title);
+        var back = AbcReader.ReadTunes(path).Single();
+        Assert.Equal("Smash the Windows", back.Title);
+        Assert.Equal(Notes(tune.Sequence), Notes(back.Sequence));
+        Assert.Single(Directory.GetFiles(dir.Root)); // no temporary file left behind
     }
 }

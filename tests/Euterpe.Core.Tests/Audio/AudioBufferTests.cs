@@ -27,7 +27,7 @@ public class AudioBufferTests
     [InlineData(WavSampleFormat.Float32)]
     public void EmptyAudioRoundTrips(WavSampleFormat format)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         WavFile.Write(dir.File("empty.wav"), new AudioBuffer(22050, [[], []]), format);
         var read = WavFile.Read(dir.File("empty.wav"));
         Assert.Equal(0, read.Length);

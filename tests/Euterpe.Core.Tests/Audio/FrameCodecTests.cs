@@ -36,12 +36,12 @@ public class FrameCodecTests : IClassFixture<RenderedSongFixture>
     [Fact]
     public void GruvFrameMatchesNumpyFft()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var samples = _song.Excerpt.AsSpan(4000, 256).ToArray();
         var input = dir.File("frame.txt");
         File.WriteAllLines(input, samples.Select(s => s.ToString("R", CultureInfo.InvariantCulture)));
         var script = "import numpy as np,sys; x=np.loadtxt(sys.argv[1]); X=np.fft.fft(x); print(' '.join(repr(v) for v in np.concatenate([X.real, X.imag])))";
-        var numpy = RunPython(script, input).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var numpy = PythonRunner.RunCode(script, input).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
         var frame = new float[512];
         new GruvFrameCodec(256).EncodeFrame(samples, frame);
@@ -237,26 +237,5 @@ public class FrameCodecTests : IClassFixture<RenderedSongFixture>
         {
             Assert.True(Complex.Abs(reference[k] - new Complex(re[k], im[k])) < 1e-12, $"sample {k}");
         }
-    }
-
-    private static string RunPython(string script, string argument)
-    {
-        // The Debian python with numpy, not a pyenv shim on PATH.
-        const string python = "/usr/bin/python3";
-        if (!File.Exists(python))
-        {
-            throw new InvalidOperationException("/usr/bin/python3 with numpy is not installed (scripts/install-deps.sh installs it)");
-        }
-
-        var start = new System.Diagnostics.ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return output;
     }
 }

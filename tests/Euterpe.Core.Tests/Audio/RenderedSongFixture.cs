@@ -10,12 +10,12 @@ public sealed class RenderedSongFixture : IDisposable
 {
     public const int SampleRate = 16000;
     private const string Song = "train_filled_with_cash.mid";
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new("euterpe-audio-");
 
     public RenderedSongFixture()
     {
         WavPath = _dir.File("song.wav");
-        ExternalTools.Run("fluidsynth", "-ni", "-F", WavPath, "-r", SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ProcessRunner.Output("fluidsynth", "-ni", "-F", WavPath, "-r", SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ExternalTools.SoundFont, Path.Combine(ExternalTools.MidiFolder, Song));
         var audio = WavFile.Read(WavPath);
         // Three seconds from the middle, where the arrangement is playing.
@@ -26,7 +26,7 @@ public sealed class RenderedSongFixture : IDisposable
     /// <summary>The full render as fluidsynth wrote it.</summary>
     public string WavPath { get; }
 
-    public string TempDir => _dir.Path;
+    public string TempDir => _dir.Root;
 
     /// <summary>Three seconds of the song, mixed to mono.</summary>
     public float[] Excerpt { get; }

@@ -16,13 +16,13 @@ public class ResamplerSoxCrossCheckTests : IClassFixture<RenderedSongFixture>
     [InlineData(11025)]
     public void AgreesWithSoxRateOnBandLimitedMusic(int targetRate)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         // Three seconds of the song as float mono, low-passed by sox below 4 kHz so that both resamplers'
         // passbands hold all of it and their different transition bands do not matter.
         var source = dir.File("source.wav");
-        ExternalTools.Run("sox", "-D", _song.WavPath, "-e", "floating-point", "-b", "32", source, "remix", "1", "trim", "30", "3", "sinc", "-4k");
+        ProcessRunner.Output("sox", "-D", _song.WavPath, "-e", "floating-point", "-b", "32", source, "remix", "1", "trim", "30", "3", "sinc", "-4k");
         var theirs = dir.File("theirs.wav");
-        ExternalTools.Run("sox", "-D", source, "-e", "floating-point", "-b", "32", theirs, "rate", "-v", targetRate.ToString(CultureInfo.InvariantCulture));
+        ProcessRunner.Output("sox", "-D", source, "-e", "floating-point", "-b", "32", theirs, "rate", "-v", targetRate.ToString(CultureInfo.InvariantCulture));
 
         var input = WavFile.Read(source);
         var ours = SincResampler.Resample(input, targetRate).Channels[0];

@@ -11,7 +11,7 @@ public class StreamingWavWriterTests
     [InlineData(WavSampleFormat.Pcm24, 2, true)]
     public void BlocksWrittenInPiecesMatchTheWholeFileWriter(WavSampleFormat format, int channels, bool extensible)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var audio = WavFileTests.GridAudio(format, channels, 100_001, seed: 4);
         WavFile.Write(dir.File("whole.wav"), audio, format, extensible);
 
@@ -44,13 +44,13 @@ public class StreamingWavWriterTests
         }
 
         Assert.Equal(File.ReadAllBytes(dir.File("whole.wav")), File.ReadAllBytes(target));
-        Assert.Equal(["streamed.wav", "whole.wav"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
+        Assert.Equal(["streamed.wav", "whole.wav"], Directory.GetFiles(dir.Root).Select(Path.GetFileName).Order());
     }
 
     [Fact]
     public void AbandonedRenderLeavesNothingBehindAndKeepsTheOldFile()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var target = dir.File("render.wav");
         File.WriteAllText(target, "old");
         using (var writer = new StreamingWavWriter(target, 16000, 1, WavSampleFormat.Float32))
@@ -59,7 +59,7 @@ public class StreamingWavWriterTests
         }
 
         Assert.Equal("old", File.ReadAllText(target));
-        Assert.Single(Directory.GetFiles(dir.Path));
+        Assert.Single(Directory.GetFiles(dir.Root));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public class StreamingWavWriterTests
     public void AppendingDoesNotAllocate(WavSampleFormat format)
     {
         // NAudio's WriteSamples(float[]) allocates 32 bytes per 24-bit sample; the writer must not go through it.
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         using var writer = new StreamingWavWriter(dir.File("a.wav"), 16000, 2, format);
         var block = SignalMath.Noise(1024, seed: 2);
         // The best of three rounds: a JIT tier-up during a round allocates once on this thread (seen in a full run).

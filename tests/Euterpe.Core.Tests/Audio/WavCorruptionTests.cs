@@ -19,12 +19,12 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
     [InlineData("-c 3", "3 channels")]
     public void UnsupportedEncodingsWrittenBySoxAreRejected(string options, string problem)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var path = dir.File("bad.wav");
         var args = new List<string> { "-D", _song.WavPath };
         args.AddRange(options.Split(' '));
         args.AddRange([path, "trim", "0", "0.5"]);
-        ExternalTools.Run("sox", [.. args]);
+        ProcessRunner.Output("sox", [.. args]);
 
         AssertRejected(path, problem);
     }
@@ -32,7 +32,7 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
     [Fact]
     public void TruncatedDataIsRejected()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var bytes = File.ReadAllBytes(_song.WavPath);
         var path = dir.File("cut.wav");
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
@@ -51,7 +51,7 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
     [Fact]
     public void TextFileIsNotAWav()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var path = dir.File("notes.wav");
         File.WriteAllText(path, "this is not audio, just some text that is long enough");
         AssertRejected(path, "not a WAV file");
@@ -60,7 +60,7 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
     [Fact]
     public void EmptyFileIsNotAWav()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var path = dir.File("empty.wav");
         File.WriteAllBytes(path, []);
         AssertRejected(path, "not a WAV file");
@@ -69,14 +69,14 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
     [Fact]
     public void MissingFileIsReportedAsAWavError()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         AssertRejected(dir.File("absent.wav"), "cannot open");
     }
 
     [Fact]
     public void HeaderDamageIsRejected()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var good = Written(WavSampleFormat.Pcm16, 2);
 
         var notWave = (byte[])good.Clone();
@@ -120,7 +120,7 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
     [Fact]
     public void ExtensibleWithUnknownSubformatIsRejected()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var bytes = Written(WavSampleFormat.Pcm16, 1, extensible: true);
         bytes[20 + 26] ^= 0xFF; // corrupt the GUID tail
         AssertRejected(Save(dir, "guid.wav", bytes), "sub-format GUID");
@@ -169,7 +169,7 @@ public class WavCorruptionTests : IClassFixture<RenderedSongFixture>
         return stream.ToArray();
     }
 
-    private static string Save(TempDirectory dir, string name, byte[] bytes)
+    private static string Save(TempFolder dir, string name, byte[] bytes)
     {
         var path = dir.File(name);
         File.WriteAllBytes(path, bytes);

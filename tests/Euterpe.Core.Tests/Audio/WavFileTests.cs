@@ -29,7 +29,7 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
     [MemberData(nameof(Layouts))]
     public void SamplesOnTheFormatGridRoundTripExactly(WavSampleFormat format, int channels, bool extensible)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         // An odd frame count makes 24-bit mono data odd-sized, exercising the pad byte.
         var audio = GridAudio(format, channels, 1001, seed: channels);
         var path = dir.File("x.wav");
@@ -54,7 +54,7 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
     [InlineData(WavSampleFormat.Pcm24, 1.0 / 16777216)]
     public void IntegerFormatsRoundToTheNearestStepAndClip(WavSampleFormat format, double halfStep)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var samples = SignalMath.Noise(5000, seed: 3, amplitude: 0.99);
         samples[0] = 1.5f;
         samples[1] = -1.5f;
@@ -72,7 +72,7 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
     [Fact]
     public void UnknownChunksAreSkippedIncludingOddSizedOnes()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var audio = GridAudio(WavSampleFormat.Pcm16, 2, 100, seed: 9);
         var stream = new MemoryStream();
         WavFile.Write(stream, audio, WavSampleFormat.Pcm16);
@@ -92,7 +92,7 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
     [Fact]
     public void Rf64FileReadsAsSoxDecodesIt()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var audio = GridAudio(WavSampleFormat.Pcm16, 2, 1000, seed: 8);
         var stream = new MemoryStream();
         WavFile.Write(stream, audio, WavSampleFormat.Pcm16);
@@ -103,7 +103,7 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
         var read = WavFile.Read(path);
         Assert.Equal(audio.Channels[0], read.Channels[0]);
         Assert.Equal(audio.Channels[1], read.Channels[1]);
-        Assert.Equal(ExternalTools.SoxDecode(path, dir.Path), read.ToInterleaved());
+        Assert.Equal(ExternalTools.SoxDecode(path, dir.Root), read.ToInterleaved());
 
         // RF64 sizes live in ds64, so a cut file is found short while reading the samples.
         var cut = dir.File("cut.wav");
@@ -131,10 +131,10 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
     [InlineData("-b", "16", WavSampleFormat.Pcm16)]
     public void SoxConversionsOfTheRenderReadBackToTheSameSamples(string option, string value, WavSampleFormat expected)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         var converted = dir.File("converted.wav");
         // sox writes 24-bit as WAVE_FORMAT_EXTENSIBLE and float with a fact chunk; 16-bit samples convert exactly.
-        ExternalTools.Run("sox", "-D", _song.WavPath, option, value, converted, "trim", "0", "5");
+        ProcessRunner.Output("sox", "-D", _song.WavPath, option, value, converted, "trim", "0", "5");
         var original = WavFile.Read(_song.WavPath);
         var read = WavFile.Read(converted, out var format);
 
@@ -154,19 +154,19 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
     [InlineData(WavSampleFormat.Float32, 1, true, "32", "Floating Point PCM")]
     public void OurFilesAreReadBySox(WavSampleFormat format, int channels, bool extensible, string bits, string encoding)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder("euterpe-audio-");
         // sox handles samples as 32-bit integers inside: keep floats in range and allow its 2^-31 steps.
         var audio = GridAudio(format, channels, 22050, seed: 5, floatRange: 0.99);
         var path = dir.File("ours.wav");
         WavFile.Write(path, audio, format, extensible);
 
-        Assert.Equal("44100", ExternalTools.Run("soxi", "-r", path).Trim());
-        Assert.Equal(channels.ToString(CultureInfo.InvariantCulture), ExternalTools.Run("soxi", "-c", path).Trim());
-        Assert.Equal("22050", ExternalTools.Run("soxi", "-s", path).Trim());
-        Assert.Equal(bits, ExternalTools.Run("soxi", "-b", path).Trim());
-        Assert.Equal(encoding, ExternalTools.Run("soxi", "-e", path).Trim());
+        Assert.Equal("44100", ProcessRunner.Output("soxi", "-r", path).Trim());
+        Assert.Equal(channels.ToString(CultureInfo.InvariantCulture), ProcessRunner.Output("soxi", "-c", path).Trim());
+        Assert.Equal("22050", ProcessRunner.Output("soxi", "-s", path).Trim());
+        Assert.Equal(bits, ProcessRunner.Output("soxi", "-b", path).Trim());
+        Assert.Equal(encoding, ProcessRunner.Output("soxi", "-e", path).Trim());
         var expected = audio.ToInterleaved();
-        var decoded = ExternalTools.SoxDecode(path, dir.Path);
+        var decoded = ExternalTools.SoxDecode(path, dir.Root);
         Assert.Equal(expected.Length, decoded.Length);
         Assert.True(SignalMath.MaxAbsDifference(expected, decoded) <= (format == WavSampleFormat.Float32 ? 1e-7 : 0));
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Euterpe.Core.Music;
 
@@ -29,7 +28,7 @@ internal static class MidiCsvCorpus
 
     public static NoteSequence Read(string path)
     {
-        var lines = RunMidiCsv(path);
+        var lines = ProcessRunner.Output("midicsv", path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var rows = lines.Select(l => l.Split(',', StringSplitOptions.TrimEntries)).Where(r => r.Length >= 3).ToList();
         var division = int.Parse(rows.First(r => r[2] == "Header")[5], CultureInfo.InvariantCulture);
         var tempos = rows.Where(r => r[2] == "Tempo").Select(r => new TempoChange(L(r[1]), (int)L(r[3])));
@@ -59,28 +58,4 @@ internal static class MidiCsvCorpus
     }
 
     private static long L(string s) => long.Parse(s, CultureInfo.InvariantCulture);
-
-    private static string[] RunMidiCsv(string path)
-    {
-        var psi = new ProcessStartInfo("midicsv") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(path);
-        Process process;
-        try
-        {
-            process = Process.Start(psi)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail("midicsv is not installed: install the Debian package midicsv");
-            throw;
-        }
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(30_000), $"midicsv {path} did not finish");
-            Assert.True(process.ExitCode == 0, $"midicsv {path} failed: {stderr.Result}");
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
-    }
 }

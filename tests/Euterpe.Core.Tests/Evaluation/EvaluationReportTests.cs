@@ -94,18 +94,11 @@ public class EvaluationReportTests
     [Fact]
     public void WriteJsonGoesThroughATempFile()
     {
-        var dir = Directory.CreateTempSubdirectory("euterpe-report-");
-        try
-        {
-            var path = Path.Combine(dir.FullName, "out", "report.json");
-            var report = EvaluationReport.Compute([("scale", TestPieces.CMajorScale())], [("scale", TestPieces.CMajorScale())]);
-            report.WriteJson(path);
-            Assert.Equal(report.ToJson() + "\n", File.ReadAllText(path));
-            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempFolder("euterpe-report-");
+        var path = dir.Path("out", "report.json");
+        var report = EvaluationReport.Compute([("scale", TestPieces.CMajorScale())], [("scale", TestPieces.CMajorScale())]);
+        report.WriteJson(path);
+        Assert.Equal(report.ToJson() + "\n", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
     }
 }

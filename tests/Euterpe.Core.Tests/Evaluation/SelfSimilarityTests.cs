@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Euterpe.Core.Evaluation;
 using Euterpe.Core.Music;
@@ -100,32 +99,18 @@ public class SelfSimilarityTests
     [Fact]
     public void PngAndPgmDecodeWithPillow()
     {
-        const string python = "/usr/bin/python3";
-        Assert.True(File.Exists(python), $"{python} is missing: install the Debian package python3-pil (with python3)");
         var image = SelfSimilarityMatrix.PerBar(AbaBars()).ToImage(cellPixels: 5);
-        var dir = Directory.CreateTempSubdirectory("euterpe-ssm-");
-        try
-        {
-            var png = Path.Combine(dir.FullName, "ssm.png");
-            var pgm = Path.Combine(dir.FullName, "ssm.pgm");
-            image.Save(png);
-            image.Save(pgm);
-            var script = "import sys\nfrom PIL import Image\nfor p in sys.argv[1:]:\n    im = Image.open(p)\n    print(im.mode, im.size[0], im.size[1], sum(im.getdata()))\n";
-            var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "-c", script, png, pgm }) psi.ArgumentList.Add(arg);
-            using var process = Process.Start(psi)!;
-            var output = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(30_000), "python did not finish");
-            Assert.True(process.ExitCode == 0, $"Pillow could not read the images (install python3-pil): {error}");
-            var expected = $"L 30 30 {image.Pixels.Sum(p => (long)p)}";
-            Assert.Equal([expected, expected], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Throws<EuterpeException>(() => image.Save(Path.Combine(dir.FullName, "ssm.jpg")));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempFolder("euterpe-ssm-");
+        var png = dir.File("ssm.png");
+        var pgm = dir.File("ssm.pgm");
+        image.Save(png);
+        image.Save(pgm);
+        var script = "import sys\nfrom PIL import Image\nfor p in sys.argv[1:]:\n    im = Image.open(p)\n    print(im.mode, im.size[0], im.size[1], sum(im.getdata()))\n";
+        var python = PythonRunner.Run(["-c", script, png, pgm], timeout: TimeSpan.FromSeconds(30));
+        Assert.True(python.ExitCode == 0, $"Pillow could not read the images (install python3-pil): {python.Stderr}");
+        var expected = $"L 30 30 {image.Pixels.Sum(p => (long)p)}";
+        Assert.Equal([expected, expected], python.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Throws<EuterpeException>(() => image.Save(dir.File("ssm.jpg")));
     }
 
     private static uint BitwiseCrc(ReadOnlySpan<byte> data)

@@ -1,18 +1,14 @@
-using System.Diagnostics;
 using Euterpe.Core.IO;
 
 namespace Euterpe.Core.Tests.IO;
 
-public sealed class AtomicFileTests : IDisposable
+public sealed class AtomicFileTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("euterpe-atomic-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public void A_failed_write_keeps_the_old_file_and_leaves_no_temp_file()
     {
-        var path = Path.Combine(_folder, "metrics.json");
+        using var folder = new TempFolder("euterpe-atomic-");
+        var path = folder.File("metrics.json");
         AtomicFile.WriteAllText(path, "old");
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, s =>
         {
@@ -20,24 +16,24 @@ public sealed class AtomicFileTests : IDisposable
             throw new InvalidOperationException("disk gone");
         }));
         Assert.Equal("old", File.ReadAllText(path));
-        Assert.Equal([path], Directory.GetFiles(_folder));
+        Assert.Equal([path], Directory.GetFiles(folder.Root));
     }
 
     [Fact]
     public void Temp_files_of_dead_writers_are_removed_and_a_live_writers_are_kept()
     {
+        using var folder = new TempFolder("euterpe-atomic-");
         // A process that has exited gives a real id that no longer runs.
-        using var exited = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
-        exited.WaitForExit();
-        var dead = Path.Combine(_folder, $".checkpoint.safetensors.{exited.Id}.{Guid.NewGuid():N}.tmp");
-        var live = Path.Combine(_folder, $".metrics.json.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        var other = Path.Combine(_folder, "notes.tmp");
+        var exited = ProcessRunner.Run("true", []).ProcessId;
+        var dead = folder.File($".checkpoint.safetensors.{exited}.{Guid.NewGuid():N}.tmp");
+        var live = folder.File($".metrics.json.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var other = folder.File("notes.tmp");
         foreach (var f in new[] { dead, live, other }) File.WriteAllText(f, "x");
 
-        Assert.Equal(1, AtomicFile.RemoveAbandoned(_folder));
+        Assert.Equal(1, AtomicFile.RemoveAbandoned(folder.Root));
         Assert.False(File.Exists(dead));
         Assert.True(File.Exists(live));
         Assert.True(File.Exists(other));
-        Assert.Equal(0, AtomicFile.RemoveAbandoned(Path.Combine(_folder, "missing")));
+        Assert.Equal(0, AtomicFile.RemoveAbandoned(folder.Path("missing")));
     }
 }

@@ -8,22 +8,19 @@ namespace Euterpe.Core.Tests.Midi;
 /// Sequences written by <see cref="MidiFileWriter"/> read back to the same notes with our reader, with
 /// python3-mido and with midicsv; parsed files write back to the same events.
 /// </summary>
-public sealed class MidiRoundTripTests : IDisposable
+public sealed class MidiRoundTripTests
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("euterpe-midi-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 12)];
 
     [Fact]
     public void OpenMsxSongsRoundTripThroughOurReaderMidoAndMidicsv()
     {
+        using var dir = new TempFolder("euterpe-midi-");
         var originals = new Dictionary<string, NoteSequence>();
         foreach (var source in MidiTestEnvironment.OpenMsxFiles())
         {
             var seq = MidiFileReader.Read(source);
-            var path = Path.Combine(_dir, Path.GetFileName(source));
+            var path = dir.File(Path.GetFileName(source));
             MidiFileWriter.Write(seq, path);
             AssertSameMusic(seq, MidiFileReader.Read(path));
             AssertMidicsvAgrees(seq, path);
@@ -36,8 +33,9 @@ public sealed class MidiRoundTripTests : IDisposable
     [MemberData(nameof(Seeds))]
     public void GeneratedSequencesRoundTripThroughOurReaderMidoAndMidicsv(int seed)
     {
+        using var dir = new TempFolder("euterpe-midi-");
         var seq = GeneratedSequences.Create(seed);
-        var path = Path.Combine(_dir, $"generated-{seed}.mid");
+        var path = dir.File($"generated-{seed}.mid");
         MidiFileWriter.Write(seq, path);
         var back = MidiFileReader.Read(path);
         AssertSameMusic(seq, back);
@@ -80,12 +78,13 @@ public sealed class MidiRoundTripTests : IDisposable
     [Fact]
     public void WriteReplacesAnExistingFileWhole()
     {
-        var path = Path.Combine(_dir, "replace.mid");
+        using var dir = new TempFolder("euterpe-midi-");
+        var path = dir.File("replace.mid");
         File.WriteAllText(path, "old contents that are not MIDI");
         var seq = GeneratedSequences.Create(99);
         MidiFileWriter.Write(seq, path);
         Assert.Equal(MidiFileWriter.ToBytes(seq), File.ReadAllBytes(path));
-        Assert.Single(Directory.GetFiles(_dir));
+        Assert.Single(Directory.GetFiles(dir.Root));
     }
 
     private static void AssertSameMusic(NoteSequence expected, NoteSequence actual)

@@ -1,13 +1,9 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
-
 namespace Euterpe.Core.Tests.Midi;
 
 /// <summary>Real MIDI data and the independent tools (python3-mido, midicsv) the MIDI tests compare against.</summary>
 internal static class MidiTestEnvironment
 {
     public const string OpenMsxDirectory = "/usr/share/games/openttd/baseset/openmsx";
-    public const string Python = "/usr/bin/python3";
 
     /// <summary>Every openmsx song, sorted; fails clearly when the Debian package is missing.</summary>
     public static string[] OpenMsxFiles()
@@ -18,28 +14,8 @@ internal static class MidiTestEnvironment
         return files;
     }
 
-    public static string MidoNotesScript() => Path.Combine(SourceDirectory(), "Resources", "mido_notes.py");
-
-    /// <summary>Runs a tool and returns its stdout; fails the test with its stderr when it exits non-zero.</summary>
-    public static string Run(string executable, IEnumerable<string> arguments, string missingHint)
-    {
-        Assert.True(File.Exists(executable), $"{executable} is missing: {missingHint}");
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{executable} did not finish within 2 minutes");
-        }
-        Assert.True(process.ExitCode == 0, $"{executable} {string.Join(' ', arguments)} exited {process.ExitCode}: {stderr.Result}");
-        return stdout;
-    }
-
-    public static string RunMidoNotes(params string[] files) =>
-        Run(Python, [MidoNotesScript(), .. files], "install python3-mido (scripts/install-deps.sh)");
+    /// <summary>The notes of <paramref name="files"/> as mido_notes.py (python3-mido) computes them.</summary>
+    public static string RunMidoNotes(params string[] files) => PythonRunner.RunScript(PythonRunner.Script("mido_notes.py"), files);
 
     /// <summary>Splits the multi-file output of mido_notes.py ("== FILE" then its CSV) by file.</summary>
     public static Dictionary<string, string> SplitByFile(string output)
@@ -64,7 +40,5 @@ internal static class MidiTestEnvironment
         return result;
     }
 
-    public static string MidiCsv(string file) => Run("/usr/bin/midicsv", [file], "install the Debian package midicsv (scripts/install-deps.sh)");
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    public static string MidiCsv(string file) => ProcessRunner.Output("midicsv", file);
 }

@@ -4,12 +4,8 @@ using Euterpe.Core.Music;
 namespace Euterpe.Core.Tests.Midi;
 
 /// <summary>What the writer puts in the file, checked byte by byte against the specification and through midicsv.</summary>
-public sealed class MidiWriterTests : IDisposable
+public sealed class MidiWriterTests
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("euterpe-midi-writer-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void OneNoteIsTheSmallestFormatZeroFile()
     {
@@ -76,6 +72,7 @@ public sealed class MidiWriterTests : IDisposable
     [Fact]
     public void SysExMetaAndEveryChannelMessageSurviveMidicsv()
     {
+        using var dir = new TempFolder("euterpe-midi-writer-");
         var file = new MidiFile(0, MidiDivision.FromTicksPerQuarter(96));
         file.Tracks.Add(new MidiTrack(
         [
@@ -93,7 +90,7 @@ public sealed class MidiWriterTests : IDisposable
             MidiEvent.Meta(20_200, MidiMetaType.SequencerSpecific, [0x42]),
             MidiEvent.Meta(20_200, MidiMetaType.SmpteOffset, [1, 2, 3, 4, 5]),
         ]));
-        var path = Path.Combine(_dir, "events.mid");
+        var path = dir.File("events.mid");
         file.Write(path);
         var lines = MidiTestEnvironment.MidiCsv(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToArray();
         string[] expected =

@@ -10,7 +10,7 @@ public class OnnxCheckerTests
     [MemberData(nameof(ModelNames))]
     public void WrittenModelPassesOnnxFullCheck(string name)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File(name + ".onnx");
         TestModels.Build(name).Save(path);
         PythonOnnx.Check(path);
@@ -23,10 +23,10 @@ public class OnnxCheckerTests
         var g = new OnnxGraphBuilder("wrong");
         var x = g.Input("x", TensorElementType.Float, [2, 4]);
         g.Output(g.MatMul(x, g.Initializer("W", TestModels.Ramp(12), [4, 3])), "y", TensorElementType.Float, [2, 5]);
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File("wrong.onnx");
         g.ToModel().Save(path);
-        var ok = PythonOnnx.Run("""
+        var ok = PythonRunner.RunCode("""
             import onnx,sys
             try:
                 onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True); print("accepted")

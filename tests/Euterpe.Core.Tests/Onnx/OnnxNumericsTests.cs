@@ -10,10 +10,10 @@ public class OnnxNumericsTests
 {
     private static JsonElement Evaluate(string name, string testCode)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File(name + ".onnx");
         TestModels.Build(name).Save(path);
-        var output = PythonOnnx.Run(NumpyGraphEvaluator.Prelude + testCode, path);
+        var output = PythonRunner.RunCode(NumpyGraphEvaluator.Prelude + testCode, path);
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 

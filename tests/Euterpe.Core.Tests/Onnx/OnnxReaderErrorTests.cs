@@ -7,7 +7,7 @@ public class OnnxReaderErrorTests
     [Fact]
     public void MissingFileIsAOneLineError()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File("absent.onnx");
         var e = Assert.Throws<EuterpeException>(() => OnnxModel.Load(path));
         Assert.Equal($"{path}: file not found", e.Message);
@@ -16,7 +16,7 @@ public class OnnxReaderErrorTests
     [Fact]
     public void TextFileIsNotAModel()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File("notes.onnx");
         File.WriteAllText(path, "this is a text file, not a protobuf\n");
         var e = Assert.Throws<EuterpeException>(() => OnnxModel.Load(path));

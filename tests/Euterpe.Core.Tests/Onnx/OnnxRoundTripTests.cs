@@ -8,9 +8,9 @@ public class OnnxRoundTripTests
     [Fact]
     public void ReaderReadsWhatPythonOnnxHelperWrites()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File("python.onnx");
-        PythonOnnx.Run("""
+        PythonRunner.RunCode("""
             import sys, numpy as np, onnx
             from onnx import helper, TensorProto, numpy_helper
             x = helper.make_tensor_value_info("tokens", TensorProto.INT64, ["batch", 3])
@@ -65,12 +65,12 @@ public class OnnxRoundTripTests
     [Fact]
     public void PythonOnnxReadsWhatWeWrite()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File("lstm.onnx");
         var model = TestModels.LstmStep();
         model.Save(path);
 
-        var json = PythonOnnx.Run("""
+        var json = PythonRunner.RunCode("""
             import sys, json, onnx
             from onnx import numpy_helper
             m = onnx.load(sys.argv[1])
@@ -128,11 +128,11 @@ public class OnnxRoundTripTests
     public void OurBytesAreWhatProtobufItselfSerialises(string name)
     {
         // Python's protobuf re-serialises fields in field-number order; equal bytes mean our encoding is canonical.
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File(name + ".onnx");
         var bytes = TestModels.Build(name).ToByteArray();
         File.WriteAllBytes(path, bytes);
-        var verdict = PythonOnnx.Run("import onnx,sys; b=open(sys.argv[1],'rb').read(); print('same' if onnx.load_from_string(b).SerializeToString()==b else 'different')", path);
+        var verdict = PythonRunner.RunCode("import onnx,sys; b=open(sys.argv[1],'rb').read(); print('same' if onnx.load_from_string(b).SerializeToString()==b else 'different')", path);
         Assert.Equal("same", verdict.Trim());
     }
 

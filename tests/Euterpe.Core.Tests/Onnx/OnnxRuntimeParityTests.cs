@@ -18,7 +18,7 @@ public class OnnxRuntimeParityTests
     [MemberData(nameof(Models))]
     public void OnnxRuntimeAgreesWithTheOperatorDefinitions(string name)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File(name + ".onnx");
         TestModels.Build(name).Save(path);
         using var session = InferenceSession.Open(path);
@@ -72,7 +72,7 @@ public class OnnxRuntimeParityTests
                 got = {k: np.load(v) for k, v in ours.items()}
                 report(got, {k: want[k] for k in ours})
                 """;
-            var result = JsonDocument.Parse(PythonOnnx.Run(script, [path, JsonSerializer.Serialize(ours), .. feedFiles])).RootElement;
+            var result = JsonDocument.Parse(PythonRunner.RunCode(script, [path, JsonSerializer.Serialize(ours), .. feedFiles])).RootElement;
             Assert.True(result.GetProperty("maxError").GetDouble() < 1e-4, $"{name}: {result}");
         }
         finally

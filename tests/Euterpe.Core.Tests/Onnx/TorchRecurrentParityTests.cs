@@ -25,9 +25,9 @@ public class TorchRecurrentParityTests
     public void LstmLayerMatchesPyTorch()
     {
         const string kind = "lstm";
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File(kind + ".onnx");
-        var weightsJson = PythonOnnx.Run("import sys, json\n" + MakeTorchLayer +
+        var weightsJson = PythonRunner.RunCode("import sys, json\n" + MakeTorchLayer +
             "print(json.dumps({k: v.detach().numpy().ravel().tolist() for k, v in layer.state_dict().items()}))", "-", kind);
         var state = JsonDocument.Parse(weightsJson).RootElement;
         float[] Get(string key) => state.GetProperty(key).EnumerateArray().Select(v => v.GetSingle()).ToArray();
@@ -47,7 +47,7 @@ public class TorchRecurrentParityTests
         g.ToModel().Save(path);
         PythonOnnx.Check(path);
 
-        var result = PythonOnnx.Run(NumpyGraphEvaluator.Prelude + MakeTorchLayer + """
+        var result = PythonRunner.RunCode(NumpyGraphEvaluator.Prelude + MakeTorchLayer + """
             x = rng.standard_normal((3, 1, 6)).astype(np.float32)
             h0 = rng.standard_normal((1, 1, 5)).astype(np.float32)
             c0 = rng.standard_normal((1, 1, 5)).astype(np.float32)

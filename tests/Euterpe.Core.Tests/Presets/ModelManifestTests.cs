@@ -8,7 +8,7 @@ public class ModelManifestTests
     [Fact]
     public void LoadsEveryFieldOfAWrittenManifest()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File("manifest.json");
         File.WriteAllText(path, ManifestSamples.EventRnn);
 
@@ -34,7 +34,7 @@ public class ModelManifestTests
     [Fact]
     public void SaveWritesCamelCaseJsonThatLoadsBackTheSame()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var original = ModelManifest.Parse(ManifestSamples.Conditional);
         var path = dir.File("out/manifest.json");
         original.Save(path);
@@ -74,7 +74,7 @@ public class ModelManifestTests
     {
         Assert.Contains(find, ManifestSamples.EventRnn);
         var json = ReplaceFirst(ManifestSamples.EventRnn, find, replace);
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File("manifest.json");
         File.WriteAllText(path, json);
 
@@ -104,7 +104,7 @@ public class ModelManifestTests
     [Fact]
     public void MissingFileIsReported()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var path = dir.File("manifest.json");
         Assert.Equal($"{path}: file not found", Assert.Throws<EuterpeException>(() => ModelManifest.Load(path)).Message);
     }

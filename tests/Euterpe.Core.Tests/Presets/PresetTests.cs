@@ -5,9 +5,9 @@ namespace Euterpe.Core.Tests.Presets;
 
 public class PresetTests
 {
-    private static string WritePreset(TempDir dir, bool model = true, bool manifest = true, string? json = null)
+    private static string WritePreset(TempFolder dir, bool model = true, bool manifest = true, string? json = null)
     {
-        var folder = Path.Combine(dir.Path, "event-rnn-test");
+        var folder = Path.Combine(dir.Root, "event-rnn-test");
         Directory.CreateDirectory(folder);
         if (model) TestModels.LstmStep().Save(Path.Combine(folder, "model.onnx"));
         if (manifest) File.WriteAllText(Path.Combine(folder, "manifest.json"), json ?? ManifestSamples.EventRnn);
@@ -17,7 +17,7 @@ public class PresetTests
     [Fact]
     public void OpensAPresetAndChecksItsModelInTheRuntime()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var folder = WritePreset(dir);
 
         var preset = Preset.Open(folder);
@@ -36,7 +36,7 @@ public class PresetTests
     [Fact]
     public void TheManifestIsReadOnceWhenOpened()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var folder = WritePreset(dir);
         var preset = Preset.Open(folder);
         File.WriteAllText(Path.Combine(folder, "manifest.json"), "{ not json");
@@ -47,7 +47,7 @@ public class PresetTests
     [Fact]
     public void ModelThatDisagreesWithItsManifestFailsTheCheck()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var folder = WritePreset(dir, json: ManifestSamples.EventRnn.Replace("[1, 10]", "[1, 12]"));
         var preset = Preset.Open(folder);
         var e = Assert.Throws<EuterpeException>(() => preset.OpenSession());
@@ -57,11 +57,11 @@ public class PresetTests
     [Fact]
     public void MissingPiecesAreNamed()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var noManifest = WritePreset(dir, manifest: false);
         Assert.Equal($"{noManifest}: not a preset (no manifest.json)", Assert.Throws<EuterpeException>(() => Preset.Open(noManifest)).Message);
 
-        using var dir2 = new TempDir();
+        using var dir2 = new TempFolder();
         var noModel = WritePreset(dir2, model: false);
         Assert.Equal($"{Path.Combine(noModel, "model.onnx")}: missing (an ONNX preset holds model.onnx beside its manifest.json)",
             Assert.Throws<EuterpeException>(() => Preset.Open(noModel).OpenSession()).Message);
@@ -72,7 +72,7 @@ public class PresetTests
         var file = Path.Combine(noManifest, "model.onnx");
         Assert.StartsWith($"{file}: is a file", Assert.Throws<EuterpeException>(() => Preset.Open(file)).Message);
 
-        using var dir3 = new TempDir();
+        using var dir3 = new TempFolder();
         var noFamily = WritePreset(dir3, json: "{\"id\": \"x\"}");
         Assert.Equal($"{Path.Combine(noFamily, "manifest.json")}: missing \"family\"", Assert.Throws<EuterpeException>(() => Preset.Open(noFamily)).Message);
         var badJson = WritePreset(dir3, json: "[1,");
@@ -82,7 +82,7 @@ public class PresetTests
     [Fact]
     public void CorruptModelInAPresetIsAOneLineError()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var folder = WritePreset(dir);
         File.WriteAllBytes(Path.Combine(folder, "model.onnx"), [0x0a, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]);
         var preset = Preset.Open(folder);

@@ -8,7 +8,7 @@ public class InferenceSessionTests
 {
     private static OrtTensor Load(string npy)
     {
-        var array = NpyFormat.Read(TestModels.PathOf(npy));
+        var array = NpyFormat.Read(OnnxTestModels.PathOf(npy));
         return OrtTensor.WrapBytes(array.ElementType, array.Data, array.Shape);
     }
 
@@ -22,7 +22,7 @@ public class InferenceSessionTests
     [Fact]
     public void AddModelDescribesItselfAndMatchesNumpy()
     {
-        using var session = InferenceSession.Open(TestModels.PathOf("add.onnx"));
+        using var session = InferenceSession.Open(OnnxTestModels.PathOf("add.onnx"));
         Assert.Equal(["x", "y"], session.Inputs.Select(i => i.Name));
         Assert.Equal("z", Assert.Single(session.Outputs).Name);
         Assert.Equal(TensorElementType.Float, session.Inputs[0].ElementType);
@@ -42,13 +42,13 @@ public class InferenceSessionTests
         var outputs = session.Run(new Dictionary<string, OrtTensor> { ["x"] = x, ["y"] = y });
         using var z = Assert.Single(outputs);
         Assert.Equal([2L, 3L], z.Shape.ToArray());
-        AssertClose(NpyFormat.Read(TestModels.PathOf("add_z.npy")).AsSpan<float>(), z.AsSpan<float>(), 1e-6f);
+        AssertClose(NpyFormat.Read(OnnxTestModels.PathOf("add_z.npy")).AsSpan<float>(), z.AsSpan<float>(), 1e-6f);
     }
 
     [Fact]
     public void SymbolicDimensionsAreReportedAndRunWithAnySize()
     {
-        var bytes = File.ReadAllBytes(TestModels.PathOf("matmul.onnx"));
+        var bytes = File.ReadAllBytes(OnnxTestModels.PathOf("matmul.onnx"));
         using var session = InferenceSession.FromBytes(bytes, name: "matmul-in-memory");
         var input = session.Inputs[0];
         Assert.Equal([-1L, 4L], input.Shape);
@@ -60,23 +60,23 @@ public class InferenceSessionTests
         var outputs = session.Run(new Dictionary<string, OrtTensor> { ["x"] = x });
         using var y = outputs[0];
         Assert.Equal([3L, 5L], y.Shape.ToArray());
-        AssertClose(NpyFormat.Read(TestModels.PathOf("matmul_y.npy")).AsSpan<float>(), y.AsSpan<float>(), 1e-5f);
+        AssertClose(NpyFormat.Read(OnnxTestModels.PathOf("matmul_y.npy")).AsSpan<float>(), y.AsSpan<float>(), 1e-5f);
     }
 
     [Fact]
     public void Int64InDoubleOut()
     {
-        using var session = InferenceSession.Open(TestModels.PathOf("cast.onnx"));
+        using var session = InferenceSession.Open(OnnxTestModels.PathOf("cast.onnx"));
         using var i = Load("cast_i.npy");
         using var d = session.Run(new Dictionary<string, OrtTensor> { ["i"] = i })[0];
         Assert.Equal(TensorElementType.Double, d.ElementType);
-        Assert.Equal(NpyFormat.Read(TestModels.PathOf("cast_d.npy")).AsSpan<double>().ToArray(), d.AsSpan<double>().ToArray());
+        Assert.Equal(NpyFormat.Read(OnnxTestModels.PathOf("cast_d.npy")).AsSpan<double>().ToArray(), d.AsSpan<double>().ToArray());
     }
 
     [Fact]
     public void CorruptModelIsOneLineNamingTheFile()
     {
-        var path = TestModels.PathOf("corrupt.onnx");
+        var path = OnnxTestModels.PathOf("corrupt.onnx");
         var ex = Assert.Throws<OnnxRuntimeException>(() => InferenceSession.Open(path));
         Assert.StartsWith(path + ": InvalidProtobuf: ", ex.Message);
         Assert.Contains("Protobuf parsing failed", ex.Message);
@@ -95,7 +95,7 @@ public class InferenceSessionTests
     [Fact]
     public void WrongInputNameTypeOrShapeIsRejectedBeforeRunning()
     {
-        var path = TestModels.PathOf("add.onnx");
+        var path = OnnxTestModels.PathOf("add.onnx");
         using var session = InferenceSession.Open(path);
         using var good = OrtTensor.Create<float>(2, 3);
         using var wrongType = OrtTensor.Create<long>(2, 3);
@@ -117,7 +117,7 @@ public class InferenceSessionTests
     [Fact]
     public void WrappedArrayIsSharedNotCopied()
     {
-        using var session = InferenceSession.Open(TestModels.PathOf("add.onnx"));
+        using var session = InferenceSession.Open(OnnxTestModels.PathOf("add.onnx"));
         var xs = new float[] { 1, 2, 3, 4, 5, 6 };
         var ys = new float[6];
         var zs = new float[6];
@@ -135,7 +135,7 @@ public class InferenceSessionTests
     [Fact]
     public void BoundRunKeepsDisposedOwnersAlive()
     {
-        var session = InferenceSession.Open(TestModels.PathOf("add.onnx"));
+        var session = InferenceSession.Open(OnnxTestModels.PathOf("add.onnx"));
         var x = OrtTensor.Wrap(new float[] { 1, 2, 3, 4, 5, 6 }, 2, 3);
         var y = OrtTensor.Wrap(new float[] { 6, 5, 4, 3, 2, 1 }, 2, 3);
         var zs = new float[6];

@@ -6,7 +6,7 @@ namespace Euterpe.Core.Tests.Runtime;
 /// <summary>A recurrent model stepped token by token through a bound run, state carried from outputs to inputs.</summary>
 public sealed class LstmBoundRunTests : IDisposable
 {
-    private readonly InferenceSession _session = InferenceSession.Open(TestModels.PathOf("lstm.onnx"));
+    private readonly InferenceSession _session = InferenceSession.Open(OnnxTestModels.PathOf("lstm.onnx"));
     private readonly OrtTensor _x = OrtTensor.Create<float>(1, 1, 3);
     private readonly OrtTensor _h = OrtTensor.Create<float>(1, 1, 4);
     private readonly OrtTensor _c = OrtTensor.Create<float>(1, 1, 4);
@@ -24,9 +24,9 @@ public sealed class LstmBoundRunTests : IDisposable
     [Fact]
     public void StepsMatchNumpyLstm()
     {
-        var xs = NpyFormat.Read(TestModels.PathOf("lstm_xs.npy"));
-        var hs = NpyFormat.Read(TestModels.PathOf("lstm_hs.npy")).AsSpan<float>().ToArray();
-        var cs = NpyFormat.Read(TestModels.PathOf("lstm_cs.npy")).AsSpan<float>().ToArray();
+        var xs = NpyFormat.Read(OnnxTestModels.PathOf("lstm_xs.npy"));
+        var hs = NpyFormat.Read(OnnxTestModels.PathOf("lstm_hs.npy")).AsSpan<float>().ToArray();
+        var cs = NpyFormat.Read(OnnxTestModels.PathOf("lstm_cs.npy")).AsSpan<float>().ToArray();
         var steps = (int)xs.Shape[0];
         for (var t = 0; t < steps; t++)
         {

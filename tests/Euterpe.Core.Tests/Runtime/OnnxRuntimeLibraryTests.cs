@@ -52,7 +52,7 @@ public class OnnxRuntimeLibraryTests
     {
         var missing = CudaRequirements.MissingLibraries();
         if (missing.Count == 0) return; // a CUDA machine: nothing is missing to report
-        var model = TestModels.PathOf("add.onnx");
+        var model = OnnxTestModels.PathOf("add.onnx");
         var ex = Assert.Throws<EuterpeException>(() =>
             InferenceSession.Open(model, new InferenceOptions { Provider = ExecutionProvider.Cuda }));
         Assert.StartsWith($"{model}: CUDA requested but missing: ", ex.Message);

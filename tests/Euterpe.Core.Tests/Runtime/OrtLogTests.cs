@@ -12,7 +12,7 @@ public class OrtLogTests
         OrtLog.Sink = (level, line) => lines.Enqueue((level, line));
         try
         {
-            using var session = InferenceSession.Open(TestModels.PathOf("unused.onnx"));
+            using var session = InferenceSession.Open(OnnxTestModels.PathOf("unused.onnx"));
         }
         finally
         {

@@ -211,7 +211,8 @@ public class GenerationTests
     [Fact]
     public void ClipCaptureWritesTheGeneratedNotesAsAMidiFileWithoutOverwriting()
     {
-        var clips = Path.Combine(Path.GetTempPath(), $"euterpe-clips-{Guid.NewGuid():N}");
+        using var temp = new TempFolder("euterpe-clips-");
+        var clips = temp.Path("clips"); // the recorder makes it
         Environment.SetEnvironmentVariable(ClipRecorder.EnvironmentVariable, clips);
         try
         {
@@ -251,7 +252,7 @@ public class GenerationTests
             Assert.NotEmpty(expected);
             Assert.Equal(expected, written);
             // midicsv (an independent reader) sees the tempo (600000 us per quarter at 100 bpm) and as many note-ons.
-            var csv = Midicsv(first);
+            var csv = ProcessRunner.Output("midicsv", first);
             Assert.Contains("Tempo, 600000", csv);
             Assert.Equal(sequence.Notes.Count, csv.Split('\n').Count(line => line.Contains("Note_on_c") && !line.TrimEnd().EndsWith(", 0")));
             foreach (var note in sequence.Notes.Where(n => n.StartTick > 4 && n.Track == 0))
@@ -263,7 +264,6 @@ public class GenerationTests
         finally
         {
             Environment.SetEnvironmentVariable(ClipRecorder.EnvironmentVariable, null);
-            if (Directory.Exists(clips)) Directory.Delete(clips, true);
         }
     }
 
@@ -343,19 +343,6 @@ public class GenerationTests
         Assert.Equal(plain, Render(follow: false, play: true));
         // Primed, the model continues from the played notes: what it generates after them changes.
         Assert.NotEqual(plain, Render(follow: true, play: true));
-    }
-
-    private static string Midicsv(string path)
-    {
-        const string tool = "/usr/bin/midicsv";
-        if (!File.Exists(tool)) throw new InvalidOperationException($"{tool} not found: install the midicsv package");
-        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(path);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return output;
     }
 
     private static string WaitForClip(TransportDriver driver, string? previous)

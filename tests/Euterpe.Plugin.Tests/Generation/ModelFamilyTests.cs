@@ -1,6 +1,5 @@
 using Euterpe.Core;
 using Euterpe.Plugin.Generation;
-using Euterpe.Plugin.Tests.Hosting;
 using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Families.NGram;
 using Euterpe.Core.Generation;
@@ -14,22 +13,16 @@ public class ModelFamilyTests
     [Fact]
     public void APresetOfAFamilyEuterpeDoesNotPlayIsOneLineNamingTheOnesItDoes()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"euterpe-roll-{Guid.NewGuid():N}")).FullName;
-        try
+        using var temp = new TempFolder("euterpe-roll-");
+        var folder = temp.Root;
+        new ModelManifest
         {
-            new ModelManifest
-            {
-                Id = "roll-test", DisplayName = "Roll", Family = "dcgan-pianoroll", Representation = Representations.FftFrames,
-                Io = new ManifestIo { FrameInput = new ManifestTensor { Name = "z" }, FrameOutput = new ManifestTensor { Name = "roll" } },
-                Audio = new ManifestAudio { SampleRate = 16000, FrameLayout = "gruv", FrameSize = 8, Hop = 8 },
-            }.Save(Path.Combine(folder, Preset.ManifestFileName));
-            var e = Assert.Throws<EuterpeException>(() => ModelFamilies.Open(folder));
-            Assert.Equal($"{Path.Combine(folder, Preset.ManifestFileName)}: family \"dcgan-pianoroll\" is not one Euterpe plays (known: event-rnn, conditional-event-rnn, ngram, fft-lstm)", e.Message);
-        }
-        finally
-        {
-            Directory.Delete(folder, true);
-        }
+            Id = "roll-test", DisplayName = "Roll", Family = "dcgan-pianoroll", Representation = Representations.FftFrames,
+            Io = new ManifestIo { FrameInput = new ManifestTensor { Name = "z" }, FrameOutput = new ManifestTensor { Name = "roll" } },
+            Audio = new ManifestAudio { SampleRate = 16000, FrameLayout = "gruv", FrameSize = 8, Hop = 8 },
+        }.Save(Path.Combine(folder, Preset.ManifestFileName));
+        var e = Assert.Throws<EuterpeException>(() => ModelFamilies.Open(folder));
+        Assert.Equal($"{Path.Combine(folder, Preset.ManifestFileName)}: family \"dcgan-pianoroll\" is not one Euterpe plays (known: event-rnn, conditional-event-rnn, ngram, fft-lstm)", e.Message);
     }
 
     [Fact]
@@ -84,23 +77,17 @@ public class ModelFamilyTests
     [Fact]
     public void ABrokenNGramModelFileIsOneClearErrorNamingIt()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"euterpe-ngram-{Guid.NewGuid():N}")).FullName;
-        try
-        {
-            var shipped = ShippedPreset("ngram-openmsx");
-            File.Copy(Path.Combine(shipped, "manifest.json"), Path.Combine(folder, "manifest.json"));
-            File.WriteAllText(Path.Combine(folder, "model.json"), "{\"formatVersion\": 1, \"pitches\": ");
-            var (preset, family) = ModelFamilies.Open(folder);
-            var e = Assert.Throws<EuterpeException>(() => family.OpenNotes(preset));
-            Assert.StartsWith($"{Path.Combine(folder, "model.json")}: not a valid n-gram model", e.Message);
-        }
-        finally
-        {
-            Directory.Delete(folder, true);
-        }
+        using var temp = new TempFolder("euterpe-ngram-");
+        var folder = temp.Root;
+        var shipped = ShippedPreset("ngram-openmsx");
+        File.Copy(Path.Combine(shipped, "manifest.json"), Path.Combine(folder, "manifest.json"));
+        File.WriteAllText(Path.Combine(folder, "model.json"), "{\"formatVersion\": 1, \"pitches\": ");
+        var (preset, family) = ModelFamilies.Open(folder);
+        var e = Assert.Throws<EuterpeException>(() => family.OpenNotes(preset));
+        Assert.StartsWith($"{Path.Combine(folder, "model.json")}: not a valid n-gram model", e.Message);
     }
 
-    private static string ShippedPreset(string name) => Path.Combine(RepositoryRoot.Find(), "presets", name);
+    private static string ShippedPreset(string name) => RepositoryRoot.Combine("presets", name);
 
     [Fact]
     public void AVocabularyThatDisagreesWithItsEncodingIsRefused()

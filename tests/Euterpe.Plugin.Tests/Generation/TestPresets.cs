@@ -8,14 +8,13 @@ using Euterpe.Core.Families.EventRnn;
 namespace Euterpe.Plugin.Tests.Generation;
 
 /// <summary>
-/// A temporary presets folder, built once per test run: a real performance-event LSTM (make_performance_model.py,
-/// system Python with python3-onnx) with its manifest written through ModelManifest, plus two bad presets: a
+/// A temporary presets folder, built once per test run: a real performance-event LSTM (performance_lstm.onnx of
+/// <see cref="OnnxTestModels"/>) with its manifest written through ModelManifest, plus two bad presets: a
 /// corrupt model.onnx and a manifest naming a token input the model does not have. EUTERPE_PRESETS points at it
 /// and the catalog is scanned again; tests find their slots by id because other folders may hold presets too.
 /// </summary>
 public static class TestPresets
 {
-    public const string Python = "/usr/bin/python3";
     public const string GoodId = "test-performance-lstm";
     public const string CorruptId = "test-corrupt-model";
     public const string MismatchId = "test-mismatched-manifest";
@@ -31,6 +30,9 @@ public static class TestPresets
     };
 
     public static readonly PerformanceEncoding Encoding = new(EncodingOptions);
+
+    // make_test_models.py builds performance_lstm.onnx for these options: 36 pitches twice, 50 shifts, 8 velocities.
+    private const int ModelVocabulary = 130;
 
     private static readonly Lazy<string> Built = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -52,12 +54,13 @@ public static class TestPresets
 
     private static string Build()
     {
-        if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} not found: install python3, python3-numpy and python3-onnx");
-        var root = Path.Combine(Path.GetTempPath(), $"euterpe-plugin-presets-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        if (Encoding.VocabularySize != ModelVocabulary)
+            throw new InvalidOperationException($"the encoding has {Encoding.VocabularySize} tokens, performance_lstm.onnx {ModelVocabulary}: change make_test_models.py with it");
+        var folder = new TempFolder("euterpe-plugin-presets-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
+        var root = folder.Root;
         var good = Directory.CreateDirectory(Path.Combine(root, "good")).FullName;
-        var script = Path.Combine(AppContext.BaseDirectory, "Generation", "make_performance_model.py");
-        RunPython(script, Path.Combine(good, Preset.ModelFileName), Encoding.VocabularySize.ToString(),
-            Encoding.PitchCount.ToString(), EncodingOptions.MaxShiftSteps.ToString());
+        File.Copy(OnnxTestModels.PathOf("performance_lstm.onnx"), Path.Combine(good, Preset.ModelFileName));
         Manifest(GoodId, "A Test Performance LSTM", "token").Save(Path.Combine(good, Preset.ManifestFileName));
 
         var corrupt = Directory.CreateDirectory(Path.Combine(root, "corrupt")).FullName;
@@ -70,9 +73,9 @@ public static class TestPresets
 
         // The shipped raw-audio preset (fft-lstm), for audio mode, and the shipped n-gram.
         var audio = Directory.CreateDirectory(Path.Combine(root, "audio")).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(Hosting.RepositoryRoot.Find(), "presets", AudioId))) File.Copy(file, Path.Combine(audio, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", AudioId))) File.Copy(file, Path.Combine(audio, Path.GetFileName(file)));
         var ngram = Directory.CreateDirectory(Path.Combine(root, "ngram")).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(Hosting.RepositoryRoot.Find(), "presets", NGramId))) File.Copy(file, Path.Combine(ngram, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", NGramId))) File.Copy(file, Path.Combine(ngram, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
@@ -81,7 +84,6 @@ public static class TestPresets
 
         Environment.SetEnvironmentVariable(PresetCatalog.EnvironmentVariable, root);
         PresetCatalog.Rescan();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(root, true); } catch (IOException) { } };
         return root;
     }
 
@@ -134,16 +136,5 @@ public static class TestPresets
             ],
             Conditioning = [Energy],
         };
-    }
-
-    private static void RunPython(params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000)) { process.Kill(); throw new TimeoutException("python timed out"); }
-        if (process.ExitCode != 0) throw new InvalidOperationException($"make_performance_model.py failed ({process.ExitCode}): {stderr.Result}");
     }
 }

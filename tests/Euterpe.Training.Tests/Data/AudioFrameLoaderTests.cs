@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Euterpe.Core.Audio;
 using Euterpe.Training.Data;
 
@@ -7,24 +6,22 @@ namespace Euterpe.Training.Tests.Data;
 public sealed class AudioFrameLoaderTests
 {
     /// <summary>Renders the first 4 s of an OpenMSX song at 44.1 kHz stereo with fluidsynth (real audio), and sox's own 16 kHz mono version of it.</summary>
-    private static (string Stereo44k, string Sox16k) Render(TempCorpus corpus)
+    private static (string Stereo44k, string Sox16k) Render(TempFolder corpus)
     {
         var full = corpus.Path("full.wav");
         RenderedAudio.RenderSong("be_sharp_bw_redfarn", full);
         var stereo = corpus.Path("audio", "song.wav");
         Directory.CreateDirectory(corpus.Path("audio"));
-        Run("sox", full, "-b", "16", stereo, "trim", "0", "4");
+        ProcessRunner.Output("sox", full, "-b", "16", stereo, "trim", "0", "4");
         var mono16 = corpus.Path("sox16k.wav");
-        Run("sox", stereo, "-r", "16000", "-c", "1", "-e", "floating-point", "-b", "32", mono16);
+        ProcessRunner.Output("sox", stereo, "-r", "16000", "-c", "1", "-e", "floating-point", "-b", "32", mono16);
         return (stereo, mono16);
     }
-
-    private static void Run(string tool, params string[] args) => RenderedAudio.Run(tool, args);
 
     [Fact]
     public void Rendered_song_is_mixed_to_mono_resampled_like_sox_and_cut_into_gruv_frames()
     {
-        using var corpus = new TempCorpus();
+        using var corpus = new TempFolder("euterpe-data-");
         var (stereo, sox16k) = Render(corpus);
         Assert.Equal(2, WavFile.Read(stereo).ChannelCount);
 
@@ -51,7 +48,7 @@ public sealed class AudioFrameLoaderTests
     [Fact]
     public void Folder_load_reports_a_corrupt_wav_and_keeps_the_good_one()
     {
-        using var corpus = new TempCorpus();
+        using var corpus = new TempFolder("euterpe-data-");
         Render(corpus);
         File.WriteAllText(corpus.Path("audio", "broken.wav"), "RIFF not really");
         var skipped = new List<SkippedFile>();
@@ -64,7 +61,7 @@ public sealed class AudioFrameLoaderTests
     [Fact]
     public void Frame_cache_splits_by_file_and_numpy_reads_the_frames_the_loader_made()
     {
-        using var corpus = new TempCorpus();
+        using var corpus = new TempFolder("euterpe-data-");
         var (stereo, _) = Render(corpus);
         File.Copy(stereo, corpus.Path("audio", "copy.wav"));
         var manifest = AudioFrameCache.Prepare(corpus.Path("audio"), "stft", 512, 256, 0.5, 1, corpus.Path("cache"));
@@ -73,13 +70,9 @@ public sealed class AudioFrameLoaderTests
         Assert.Equal(514, manifest.FrameSize);
         var expected = new AudioFrameLoader(new StftFrameCodec(512, 256)).LoadFrames(stereo);
         // numpy (independent .npy reader) sees the same shape and values.
-        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"import numpy as n; a=n.load('{corpus.Path("cache", "train.frames.npy")}'); o=n.load('{corpus.Path("cache", "train.offsets.npy")}'); print(a.shape[0], a.shape[1], o[-1], repr(float(a[5, 7])))");
-        using var p = Process.Start(info)!;
-        var fields = p.StandardOutput.ReadToEnd().Trim().Split(' ');
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
+        var numpy = PythonRunner.Run(["-c", $"import numpy as n; a=n.load('{corpus.Path("cache", "train.frames.npy")}'); o=n.load('{corpus.Path("cache", "train.offsets.npy")}'); print(a.shape[0], a.shape[1], o[-1], repr(float(a[5, 7])))"]);
+        var fields = numpy.Stdout.Trim().Split(' ');
+        Assert.Equal(0, numpy.ExitCode);
         Assert.Equal(expected.Length, int.Parse(fields[0]));
         Assert.Equal(514, int.Parse(fields[1]));
         Assert.Equal(expected.Length, int.Parse(fields[2]));

@@ -9,20 +9,20 @@ namespace Euterpe.Training.Tests.Data;
 
 public sealed class DatasetPreparerTests : IDisposable
 {
-    private readonly TempCorpus _temp = new();
+    private readonly TempFolder _temp = new("euterpe-data-");
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void WholeOpenMsxCorpusReadsBackAsTheNotesOfEachFile()
     {
-        TempCorpus.RequireOpenMsx();
+        Corpora.RequireOpenMsx();
         var options = new PrepareOptions { Encoding = DataEncoding.Notes, Seed = 5 };
         var cache = _temp.Path("cache");
-        CacheWriter.Write(DatasetPreparer.Prepare(TempCorpus.OpenMsx, options), cache);
+        CacheWriter.Write(DatasetPreparer.Prepare(Corpora.OpenMsx, options), cache);
         var read = PreparedCache.Open(cache);
 
-        var midiFiles = Directory.GetFiles(TempCorpus.OpenMsx, "*.mid");
+        var midiFiles = Directory.GetFiles(Corpora.OpenMsx, "*.mid");
         Assert.Empty(read.Skipped);
         Assert.Equal(midiFiles.Length, read.Train.Count + read.Validation.Count);
         Assert.Equal((int)Math.Round(midiFiles.Length * 0.1), read.Validation.Count);
@@ -31,7 +31,7 @@ public sealed class DatasetPreparerTests : IDisposable
         var encoding = options.Notes.Create();
         foreach (var piece in read.Train.Concat(read.Validation))
         {
-            var direct = encoding.Encode(MidiFileReader.Read(Path.Combine(TempCorpus.OpenMsx, piece.File)));
+            var direct = encoding.Encode(MidiFileReader.Read(Path.Combine(Corpora.OpenMsx, piece.File)));
             Assert.Equal(Notes(encoding.Decode(direct)), Notes(encoding.Decode(piece.Tokens)));
         }
         Assert.Equal(read.Train.Sum(p => (long)p.Tokens.Length), read.Manifest.Train.Tokens);
@@ -40,9 +40,9 @@ public sealed class DatasetPreparerTests : IDisposable
     [Fact]
     public void SplitIsByFileAndFollowsTheSeed()
     {
-        TempCorpus.RequireOpenMsx();
+        Corpora.RequireOpenMsx();
         string[] Validation(ulong seed) =>
-            [.. DatasetPreparer.Prepare(TempCorpus.OpenMsx, new PrepareOptions { Encoding = DataEncoding.Notes, Seed = seed, ValidationFraction = 0.2 }).Validation.Select(p => p.File)];
+            [.. DatasetPreparer.Prepare(Corpora.OpenMsx, new PrepareOptions { Encoding = DataEncoding.Notes, Seed = seed, ValidationFraction = 0.2 }).Validation.Select(p => p.File)];
         Assert.Equal(Validation(3), Validation(3));
         Assert.NotEqual(Validation(3), Validation(4));
         Assert.Equal(6, Validation(3).Length); // round(0.2 × 31)
@@ -56,10 +56,10 @@ public sealed class DatasetPreparerTests : IDisposable
     [Fact]
     public void CorruptFilesAreSkippedWithTheirReasonAndPerformanceFeaturesAreStored()
     {
-        var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "corpus", "coconut_run2.mid", "ultimate_run.mid");
-        _temp.CopyFrom(TempCorpus.OpenMsx, Path.Combine("corpus", "nested"), "train_filled_with_cash.mid");
+        var corpus = _temp.CopyFrom(Corpora.OpenMsx, "corpus", "coconut_run2.mid", "ultimate_run.mid");
+        _temp.CopyFrom(Corpora.OpenMsx, Path.Combine("corpus", "nested"), "train_filled_with_cash.mid");
         File.WriteAllBytes(Path.Combine(corpus, "corrupt.mid"), [.. "MThd"u8, 0, 0, 0, 6, 0, 0, 0, 1, 0, 96, .. "MTrk"u8, 0, 0, 0, 4, 0x00, 0x3C, 0x40, 0x00]);
-        File.WriteAllBytes(Path.Combine(corpus, "truncated.mid"), File.ReadAllBytes(Path.Combine(TempCorpus.OpenMsx, "chuggachugga.mid"))[..500]);
+        File.WriteAllBytes(Path.Combine(corpus, "truncated.mid"), File.ReadAllBytes(Path.Combine(Corpora.OpenMsx, "chuggachugga.mid"))[..500]);
         File.WriteAllText(Path.Combine(corpus, "notes.txt"), "not music, not listed");
 
         var options = new PrepareOptions { Encoding = DataEncoding.Performance, ValidationFraction = 0.3, Seed = 1 };
@@ -90,8 +90,8 @@ public sealed class DatasetPreparerTests : IDisposable
     [Fact]
     public void AbcTunesAreNotePiecesNamedByReferenceNumber()
     {
-        var corpus = _temp.CopyFrom(TempCorpus.AbcExamples, "mixed", "demo.abc", "coleraine.abc");
-        _temp.CopyFrom(TempCorpus.OpenMsx, "mixed", "coconut_run2.mid");
+        var corpus = _temp.CopyFrom(Corpora.AbcExamples, "mixed", "demo.abc", "coleraine.abc");
+        _temp.CopyFrom(Corpora.OpenMsx, "mixed", "coconut_run2.mid");
         var options = new PrepareOptions { Encoding = DataEncoding.Notes, ValidationFraction = 0 };
         var cache = _temp.Path("mixed-cache");
         CacheWriter.Write(DatasetPreparer.Prepare(corpus, options), cache);
@@ -114,7 +114,7 @@ public sealed class DatasetPreparerTests : IDisposable
     [Fact]
     public void StreamedPrepareCutsShardsAndReadsBackLikeTheInMemoryDataset()
     {
-        var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "shards", "coconut_run2.mid", "ultimate_run.mid", "train_filled_with_cash.mid", "5432gone_redfarn.mid", "chuggachugga.mid");
+        var corpus = _temp.CopyFrom(Corpora.OpenMsx, "shards", "coconut_run2.mid", "ultimate_run.mid", "train_filled_with_cash.mid", "5432gone_redfarn.mid", "chuggachugga.mid");
         var options = new PrepareOptions { Encoding = DataEncoding.Performance, ValidationFraction = 0.4, Seed = 3, ShardTokens = 5000 };
         var inMemory = DatasetPreparer.Prepare(corpus, options);
         var cache = _temp.Path("streamed");
@@ -134,11 +134,9 @@ public sealed class DatasetPreparerTests : IDisposable
     }
 
     [Fact]
-    public async Task NumpyReadsTheShardsAsDocumented()
+    public void NumpyReadsTheShardsAsDocumented()
     {
-        const string python = "/usr/bin/python3";
-        Assert.True(File.Exists(python), $"{python} is missing: install python3-numpy (scripts/install-deps.sh)");
-        var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "np", "coconut_run2.mid", "ultimate_run.mid", "chuggachugga.mid");
+        var corpus = _temp.CopyFrom(Corpora.OpenMsx, "np", "coconut_run2.mid", "ultimate_run.mid", "chuggachugga.mid");
         var cache = _temp.Path("np-cache");
         CacheWriter.Prepare(corpus, new PrepareOptions { Encoding = DataEncoding.Performance, ValidationFraction = 0, ShardTokens = 3000 }, cache);
         var read = PreparedCache.Open(cache);
@@ -155,15 +153,8 @@ public sealed class DatasetPreparerTests : IDisposable
                     assert tok.dtype == np.int32 and off.dtype == np.int64 and feat.dtype == np.float32 and feat.shape[1] == 14
                     print(p['name'], len(t), t[0], t[-1], ' '.join('%.4f' % v for v in feat[p['index']]))
             """;
-        var info = new System.Diagnostics.ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add(cache);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await error);
+        var (_, exitCode, output, error, _) = PythonRunner.Run(["-c", script, cache]);
+        Assert.True(exitCode == 0, error);
         var expected = read.Train.Select(p => string.Join(' ', new[] { p.Name, $"{p.Tokens.Length}", $"{p.Tokens[0]}", $"{p.Tokens[^1]}" }
             .Concat(p.Features!.Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))));
         Assert.Equal(expected, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -181,7 +172,7 @@ public sealed class DatasetPreparerTests : IDisposable
     [Fact]
     public void CacheIsReplacedWholeAndOtherFoldersAreRefused()
     {
-        var corpus = _temp.CopyFrom(TempCorpus.OpenMsx, "small", "coconut_run2.mid", "ultimate_run.mid");
+        var corpus = _temp.CopyFrom(Corpora.OpenMsx, "small", "coconut_run2.mid", "ultimate_run.mid");
         var cache = _temp.Path("out", "cache");
         CacheWriter.Write(DatasetPreparer.Prepare(corpus, new PrepareOptions { Encoding = DataEncoding.Notes }), cache);
         CacheWriter.Write(DatasetPreparer.Prepare(corpus, new PrepareOptions { Encoding = DataEncoding.Performance }), cache);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Euterpe.Training.Tests.Data;
 
 /// <summary>Real training audio for tests: OpenMSX songs rendered by fluidsynth with FluidR3_GM, made with sox.</summary>
@@ -10,9 +8,9 @@ public static class RenderedAudio
     /// <summary>Renders <paramref name="song"/>.mid at 44.1 kHz stereo into <paramref name="wav"/>.</summary>
     public static void RenderSong(string song, string wav)
     {
-        TempCorpus.RequireOpenMsx();
+        Corpora.RequireOpenMsx();
         Assert.True(File.Exists(Font), $"{Font} is missing: install fluid-soundfont-gm");
-        Run("fluidsynth", "-ni", "-g", "0.4", "-r", "44100", "-F", wav, Font, Path.Combine(TempCorpus.OpenMsx, song + ".mid"));
+        ProcessRunner.Output("fluidsynth", "-ni", "-g", "0.4", "-r", "44100", "-F", wav, Font, Path.Combine(Corpora.OpenMsx, song + ".mid"));
     }
 
     /// <summary>The first <paramref name="seconds"/> of each song as 16 kHz mono 16-bit WAV files in <paramref name="folder"/>.</summary>
@@ -23,19 +21,8 @@ public static class RenderedAudio
         {
             var full = Path.Combine(folder, song + ".44k.tmp.wav");
             RenderSong(song, full);
-            Run("sox", full, "-r", "16000", "-c", "1", "-b", "16", Path.Combine(folder, song + ".wav"), "trim", "0", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ProcessRunner.Output("sox", full, "-r", "16000", "-c", "1", "-b", "16", Path.Combine(folder, song + ".wav"), "trim", "0", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             File.Delete(full);
         }
-    }
-
-    public static void Run(string tool, params string[] args)
-    {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var p = Process.Start(info) ?? throw new InvalidOperationException($"{tool} did not start (install fluidsynth and sox)");
-        p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"{tool} failed ({p.ExitCode})");
     }
 }

@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using Euterpe.Training.Torch.Serialization;
 using static TorchSharp.torch;
 
 namespace Euterpe.Training.Tests.Torch;
 
 /// <summary>
-/// Runs PyTorch (Debian's python3-torch 1.13, its own libtorch; /usr/bin/python3 or $EUTERPE_PYTHON) as an independent
+/// Runs PyTorch (Debian's python3-torch 1.13, its own libtorch; through <see cref="PythonRunner"/>) as an independent
 /// implementation. Tensors travel as safetensors: C# writes the inputs with our writer, Python reads them with a tiny
 /// json+struct reader (no safetensors package), computes, and writes results back with a tiny writer.
 /// </summary>
@@ -56,11 +55,9 @@ internal sealed class PyTorchOracle : IDisposable
 
         """;
 
-    public PyTorchOracle() => Directory.CreateDirectory(WorkDir);
+    private readonly TempFolder _work = new("euterpe-torch-tests-");
 
-    public string WorkDir { get; } = Path.Combine(Path.GetTempPath(), "euterpe-torch-tests-" + Guid.NewGuid().ToString("N"));
-
-    public static string Python => Environment.GetEnvironmentVariable("EUTERPE_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";
+    public string WorkDir => _work.Root;
 
     /// <summary>Writes <paramref name="inputs"/> (IN in the script), runs <paramref name="body"/>, returns what it put in OUT.</summary>
     public Dictionary<string, Tensor> Run(IEnumerable<KeyValuePair<string, Tensor>> inputs, string body, IReadOnlyDictionary<string, string>? meta = null)
@@ -71,31 +68,9 @@ internal sealed class PyTorchOracle : IDisposable
         var script = Path.Combine(WorkDir, id + ".py");
         Safetensors.Save(inPath, inputs, meta);
         File.WriteAllText(script, Prelude + body + "\nst_save(sys.argv[2], OUT)\n");
-        RunScript(script, inPath, outPath);
+        PythonRunner.RunScript(script, inPath, outPath);
         return Safetensors.Load(outPath).tensors;
     }
 
-    /// <summary>Runs a script file with arguments and returns its standard output.</summary>
-    public static string RunScript(string script, params string[] args)
-    {
-        if (!File.Exists(Python)) Assert.Fail($"{Python}: not found; install python3-torch (scripts/install-deps.sh) or set EUTERPE_PYTHON");
-        var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(script);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{script}: PyTorch did not finish in 120 s");
-        }
-        if (process.ExitCode != 0) Assert.Fail($"PyTorch script failed ({process.ExitCode}): {stderr.Result}");
-        return stdout.Result;
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(WorkDir, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _work.Dispose();
 }

@@ -14,13 +14,13 @@ namespace Euterpe.Training.Tests.Families.EventRnn;
 public sealed class EventRnnTrainerTests : IDisposable
 {
     private static readonly string[] Songs = ["coconut_run2.mid", "train_filled_with_cash.mid", "ultimate_run.mid"];
-    private readonly TempCorpus _corpus = new();
+    private readonly TempFolder _corpus = new("euterpe-data-");
 
     public void Dispose() => _corpus.Dispose();
 
     private PreparedDataset Dataset()
     {
-        var folder = _corpus.CopyFrom(TempCorpus.OpenMsx, "songs", Songs);
+        var folder = _corpus.CopyFrom(Corpora.OpenMsx, "songs", Songs);
         var dataset = DatasetPreparer.Prepare(folder, new PrepareOptions { Encoding = DataEncoding.Performance, ValidationFraction = 0.34, Seed = 3 });
         Assert.Equal(2, dataset.Train.Count);
         Assert.Single(dataset.Validation);

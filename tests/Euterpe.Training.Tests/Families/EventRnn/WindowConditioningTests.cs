@@ -19,7 +19,7 @@ public class WindowConditioningTests
     public void Window_controls_match_the_features_of_the_decoded_window(string song, int start, int length)
     {
         var encoding = new PerformanceEncoding();
-        var tokens = encoding.Encode(MidiFileReader.Read(Path.Combine(TempCorpus.OpenMsx, song)));
+        var tokens = encoding.Encode(MidiFileReader.Read(Path.Combine(Corpora.OpenMsx, song)));
         Assert.True(tokens.Length > start + length + 1, $"{song}: only {tokens.Length} tokens");
         var window = tokens.AsSpan(start, length + 1);
 

@@ -19,7 +19,7 @@ namespace Euterpe.Training.Tests.Families.FftLstm;
 [Collection(Runs.SeededTrainingCollection.Name)]
 public sealed class FftLstmTrainerTests : IDisposable
 {
-    private readonly TempCorpus _corpus = new();
+    private readonly TempFolder _corpus = new("euterpe-data-");
 
     public void Dispose() => _corpus.Dispose();
 

@@ -73,41 +73,27 @@ public class NGramNoteModelTests
     [Fact]
     public void SaveAndLoadKeepEveryProbability()
     {
-        var dir = Directory.CreateTempSubdirectory("ngram");
-        try
-        {
-            var model = Trained(3);
-            var path = Path.Combine(dir.FullName, "model.json");
-            model.Save(path, new { data = "test tune" });
-            var loaded = NGramNoteModel.Load(path);
-            int[] context = [62, 64];
-            for (var s = 0; s < 129; s++) Assert.Equal(model.Pitches.Probability(context, s), loaded.Pitches.Probability(context, s), 12);
-            for (var s = 0; s < 17; s++) Assert.Equal(model.Durations.Probability([2, 2], s), loaded.Durations.Probability([2, 2], s), 12);
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
+        using var dir = new TempFolder("ngram");
+        var model = Trained(3);
+        var path = dir.File("model.json");
+        model.Save(path, new { data = "test tune" });
+        var loaded = NGramNoteModel.Load(path);
+        int[] context = [62, 64];
+        for (var s = 0; s < 129; s++) Assert.Equal(model.Pitches.Probability(context, s), loaded.Pitches.Probability(context, s), 12);
+        for (var s = 0; s < 17; s++) Assert.Equal(model.Durations.Probability([2, 2], s), loaded.Durations.Probability([2, 2], s), 12);
     }
 
     [Fact]
     public void CorruptFilesGiveOneClearError()
     {
-        var dir = Directory.CreateTempSubdirectory("ngram");
-        try
-        {
-            var path = Path.Combine(dir.FullName, "bad.json");
-            File.WriteAllText(path, "{\"formatVersion\": 1, \"family\": \"ngram\", \"pitches\": {\"order\": 2, \"vocabularySize\": 3, \"rows\": [{\"context\": [], \"next\": [[7, 1]]}]}, \"durations\": {\"order\": 2, \"vocabularySize\": 3, \"rows\": []}}");
-            var e = Assert.Throws<EuterpeException>(() => NGramNoteModel.Load(path));
-            Assert.StartsWith(path + ": bad count entry", e.Message);
-            File.WriteAllText(path, "not json");
-            e = Assert.Throws<EuterpeException>(() => NGramNoteModel.Load(path));
-            Assert.StartsWith(path + ": not a valid n-gram model", e.Message);
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
+        using var dir = new TempFolder("ngram");
+        var path = dir.File("bad.json");
+        File.WriteAllText(path, "{\"formatVersion\": 1, \"family\": \"ngram\", \"pitches\": {\"order\": 2, \"vocabularySize\": 3, \"rows\": [{\"context\": [], \"next\": [[7, 1]]}]}, \"durations\": {\"order\": 2, \"vocabularySize\": 3, \"rows\": []}}");
+        var e = Assert.Throws<EuterpeException>(() => NGramNoteModel.Load(path));
+        Assert.StartsWith(path + ": bad count entry", e.Message);
+        File.WriteAllText(path, "not json");
+        e = Assert.Throws<EuterpeException>(() => NGramNoteModel.Load(path));
+        Assert.StartsWith(path + ": not a valid n-gram model", e.Message);
     }
 
     /// <summary>Draws <paramref name="count"/> notes after a primer, pitch then duration from one seeded source, as the generator does.</summary>
