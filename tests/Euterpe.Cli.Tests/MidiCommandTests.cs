@@ -63,7 +63,7 @@ public sealed class MidiCommandTests : IDisposable
         Assert.Matches(@"length: \d+ ticks, \d+\.\d{3} s", stdout);
     }
 
-    private static (int Code, string Stdout, string Stderr) Invoke(params string[] args)
+    internal static (int Code, string Stdout, string Stderr) Invoke(params string[] args)
     {
         var root = new RootCommand("test");
         root.Subcommands.Add(MidiCommand.Create());
@@ -75,10 +75,10 @@ public sealed class MidiCommandTests : IDisposable
     private static void RequireSong() =>
         Assert.True(File.Exists(Song), $"{Song} is missing: install the Debian package openttd-openmsx (scripts/install-deps.sh)");
 
-    private static string MidoNotesScript([CallerFilePath] string self = "") =>
+    internal static string MidoNotesScript([CallerFilePath] string self = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(self)!, "..", "Euterpe.Core.Tests", "Midi", "Resources", "mido_notes.py"));
 
-    private static string RunTool(string executable, params string[] arguments)
+    internal static string RunTool(string executable, params string[] arguments)
     {
         Assert.True(File.Exists(executable), $"{executable} is missing: run scripts/install-deps.sh (python3-mido, midicsv)");
         var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
