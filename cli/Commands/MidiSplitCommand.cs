@@ -9,7 +9,7 @@ namespace Euterpe.Cli.Commands;
 /// <summary><c>euterpe midi split IN --out DIR --by track|instrument|family</c>: one MIDI file per part of a piece (stems).</summary>
 public static class MidiSplitCommand
 {
-    public static readonly IReadOnlyList<string> Ways = ["track", "instrument", "family"];
+    private static readonly string[] Ways = ["track", "instrument", "family"];
 
     public static Command Create()
     {
@@ -24,7 +24,7 @@ public static class MidiSplitCommand
         };
         var command = new Command("split",
             "Split a MIDI file or ABC tune into one MIDI file per track, instrument or instrument family (stems). Each part keeps its notes' " +
-            "tracks, channels and programs, the controllers of its channels, and the piece's tempo, metre and key.");
+            "tracks, channels and programs, the controllers of its channels, and the piece's tempo, metre and key; each file is written whole or not at all.");
         command.Arguments.Add(input);
         foreach (var option in new Option[] { output, tune, by }) command.Options.Add(option);
         command.SetAction(result =>
