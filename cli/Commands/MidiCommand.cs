@@ -6,7 +6,7 @@ using Euterpe.Core.Music;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe midi …</c>: inspect Standard MIDI Files.</summary>
+/// <summary><c>euterpe midi …</c>: inspect Standard MIDI Files; convert, edit and split pieces; draw their self-similarity.</summary>
 public static class MidiCommand
 {
     /// <summary>Lists longer than this are cut in <c>midi info</c>, with a count of the rest.</summary>
@@ -14,9 +14,12 @@ public static class MidiCommand
 
     public static Command Create()
     {
-        var command = new Command("midi", "Inspect Standard MIDI Files.");
+        var command = new Command("midi", "Inspect Standard MIDI Files; convert MIDI and ABC pieces (track, quantise, slice, transpose), split them into stems, draw their self-similarity.");
         command.Subcommands.Add(CreateNotes());
         command.Subcommands.Add(CreateInfo());
+        command.Subcommands.Add(MidiConvertCommand.Create());
+        command.Subcommands.Add(MidiSplitCommand.Create());
+        command.Subcommands.Add(MidiSsmCommand.Create());
         return command;
     }
 

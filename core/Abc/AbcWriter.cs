@@ -17,7 +17,9 @@ public static class AbcWriter
 
     /// <summary>
     /// Writes the notes of <paramref name="monophonic"/> (one at a time; an overlapping note cuts the one before it short).
-    /// Meter and key come from the sequence's first time and key signatures (4/4 and C when absent).
+    /// Meter and key come from the sequence's first time and key signatures (4/4 and C when absent). Lengths are written
+    /// as fractions of the unit; ABC allows only power-of-two denominators (no tuplets are written), so for other ABC
+    /// tools (abc2midi) the notes should lie on a grid of 2^k steps per quarter note.
     /// </summary>
     /// <param name="unitDenominator">ABC unit length 1/N (the L: field); 8 writes eighths as plain letters.</param>
     public static string Write(NoteSequence monophonic, int referenceNumber = 1, string? title = null, int unitDenominator = 8, int barsPerLine = 4)

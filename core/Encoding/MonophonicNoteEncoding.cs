@@ -75,30 +75,60 @@ public sealed class MonophonicNoteEncoding
 
     public MonophonicToken[] EncodePairs(NoteSequence sequence)
     {
+        var result = new List<MonophonicToken>();
+        long now = 0;
+        foreach (var (note, start, end) in Skyline(sequence))
+        {
+            if (start < now) continue; // swallowed by the longest-duration fallback of the previous note
+            AddRests(result, start - now);
+            var d = LongestNotAbove(end - start);
+            result.Add(new MonophonicToken(note.Pitch - MinPitch, d));
+            now = start + _durations[d];
+        }
+        return [.. result];
+    }
+
+    /// <summary>
+    /// The one voice <see cref="Encode"/> writes, as notes: the skyline on the step grid before its durations are
+    /// fitted to the vocabulary. Each note keeps the winning note's velocity, channel, program and track; the
+    /// sequence keeps the source's ticks, tempo map, time and key signatures and title (no controllers).
+    /// </summary>
+    public NoteSequence Melody(NoteSequence sequence)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
         var ticksPerStep = (double)sequence.TicksPerQuarter / StepsPerBeat;
-        // Skyline: per onset step the highest pitch; each note lasts until its end or the next onset.
-        var onsets = new SortedDictionary<long, (int Pitch, long End)>();
+        var melody = new NoteSequence(sequence.TicksPerQuarter, sequence.TempoMap) { Title = sequence.Title };
+        melody.TimeSignatures.AddRange(sequence.TimeSignatures);
+        melody.KeySignatures.AddRange(sequence.KeySignatures);
+        foreach (var (note, start, end) in Skyline(sequence))
+            melody.Notes.Add(SequenceCopy.Retime(melody, note, (long)Math.Round(start * ticksPerStep), (long)Math.Round(end * ticksPerStep)));
+        return melody;
+    }
+
+    /// <summary>
+    /// Pitched notes in range snapped to the step grid; per onset step the highest pitch wins and lasts until its end
+    /// or the next onset. In onset order, times in steps.
+    /// </summary>
+    private List<(Note Note, long Start, long End)> Skyline(NoteSequence sequence)
+    {
+        var ticksPerStep = (double)sequence.TicksPerQuarter / StepsPerBeat;
+        var onsets = new SortedDictionary<long, (Note Note, long End)>();
         foreach (var n in sequence.Notes)
         {
             if (n.IsDrum || n.Pitch < MinPitch || n.Pitch > MaxPitch) continue;
             var start = Math.Max(0, (long)Math.Round(n.StartTick / ticksPerStep));
             var end = Math.Max(start + 1, (long)Math.Round(n.EndTick / ticksPerStep));
-            if (!onsets.TryGetValue(start, out var existing) || n.Pitch > existing.Pitch) onsets[start] = (n.Pitch, end);
+            if (!onsets.TryGetValue(start, out var existing) || n.Pitch > existing.Note.Pitch) onsets[start] = (n, end);
         }
-        var result = new List<MonophonicToken>();
-        long now = 0;
         var list = onsets.ToList();
+        var voice = new List<(Note, long, long)>(list.Count);
         for (var i = 0; i < list.Count; i++)
         {
-            var (start, (pitch, end)) = (list[i].Key, list[i].Value);
-            if (start < now) continue; // swallowed by the longest-duration fallback of the previous note
-            AddRests(result, start - now);
+            var (start, (note, end)) = (list[i].Key, list[i].Value);
             if (i + 1 < list.Count) end = Math.Min(end, list[i + 1].Key);
-            var d = LongestNotAbove(end - start);
-            result.Add(new MonophonicToken(pitch - MinPitch, d));
-            now = start + _durations[d];
+            voice.Add((note, start, end));
         }
-        return [.. result];
+        return voice;
     }
 
     public NoteSequence Decode(ReadOnlySpan<int> tokens, int ticksPerQuarter = NoteSequence.DefaultTicksPerQuarter)

@@ -28,9 +28,17 @@ public static class TrackOperations
             .Concat(sequence.ProgramChanges.Select(p => p.Track))
             .Concat(sequence.PitchBends.Select(p => p.Track))
             .Distinct().Order();
-        return [.. tracks.Select(track => Part(sequence,
-            n => n.Track == track, (t, _) => t == track,
-            sequence.Tracks.Where(t => t.Index == track)))];
+        return [.. tracks.Select(track => Track(sequence, track))];
+    }
+
+    /// <summary>
+    /// Track <paramref name="track"/> alone: its notes and events, still on that track index, with the shared tempo
+    /// and signatures (empty when the sequence has nothing on that track).
+    /// </summary>
+    public static NoteSequence Track(NoteSequence sequence, int track)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        return Part(sequence, n => n.Track == track, (t, _) => t == track, sequence.Tracks.Where(t => t.Index == track));
     }
 
     /// <summary>One part per instrument: per GM program, with all drum-kit notes (drum flag or channel 10) as one part.</summary>

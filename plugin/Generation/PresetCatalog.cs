@@ -11,7 +11,8 @@ namespace Euterpe.Plugin.Generation;
 /// folder with manifest.json. An $EUTERPE_PRESETS entry that is itself a preset folder is that preset, and it comes
 /// before every other folder: a folder named on purpose (`render --preset FOLDER`) is the one played, never a
 /// same-id copy in the bundle. The list is sorted by display name so slots are stable for one set of folders.
-/// Scanned once per process (hosts list parameters once); <see cref="Rescan"/> reads the folders again.
+/// Scanned once per process (hosts list parameters once), and again when an instance is created after $EUTERPE_PRESETS
+/// changed (<see cref="RescanIfSearchPathChanged"/>); <see cref="Rescan"/> reads the folders again.
 /// </summary>
 public sealed class PresetCatalog
 {
@@ -21,11 +22,15 @@ public sealed class PresetCatalog
 
     private static PresetCatalog? _shared;
 
-    private PresetCatalog(IReadOnlyList<PresetEntry> entries, IReadOnlyList<string> roots)
+    private PresetCatalog(IReadOnlyList<PresetEntry> entries, IReadOnlyList<string> roots, string? searchPath)
     {
         Entries = entries;
         Roots = roots;
+        SearchPath = searchPath;
     }
+
+    /// <summary>$EUTERPE_PRESETS when this catalog was scanned.</summary>
+    private string? SearchPath { get; }
 
     public static PresetCatalog Shared => Volatile.Read(ref _shared) ?? Rescan();
 
@@ -39,6 +44,12 @@ public sealed class PresetCatalog
         var catalog = Scan(SearchRoots());
         Volatile.Write(ref _shared, catalog);
         return catalog;
+    }
+
+    /// <summary>Scans again when $EUTERPE_PRESETS is not what the shared catalog was scanned with (never on the audio thread).</summary>
+    public static void RescanIfSearchPathChanged()
+    {
+        if (Volatile.Read(ref _shared) is { } current && current.SearchPath != Environment.GetEnvironmentVariable(EnvironmentVariable)) Rescan();
     }
 
     public static IReadOnlyList<string> SearchRoots()
@@ -104,7 +115,7 @@ public sealed class PresetCatalog
             return byName != 0 ? byName : string.CompareOrdinal(a.Path, b.Path);
         });
         if (found.Count > MaxPresets) found.RemoveRange(MaxPresets, found.Count - MaxPresets);
-        return new PresetCatalog(found, roots);
+        return new PresetCatalog(found, roots, Environment.GetEnvironmentVariable(EnvironmentVariable));
     }
 
     private static bool IsPreset(string folder) => File.Exists(System.IO.Path.Combine(folder, Preset.ManifestFileName));

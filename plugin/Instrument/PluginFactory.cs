@@ -1,3 +1,4 @@
+using Euterpe.Plugin.Generation;
 using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Instrument;
@@ -69,6 +70,8 @@ public sealed unsafe class PluginFactory : ComObject, IPluginFactory3
 
     public int CreateInstance(byte* cid, byte* iid, nint* result)
     {
+        // A new instance sees the folders its process names now (a host that renders preset after preset sets them in turn).
+        PresetCatalog.RescanIfSearchPathChanged();
         ComObject instance;
         if (PluginIdentity.ProcessorCid.Matches(cid)) instance = new Euterpe();
         else if (PluginIdentity.ControllerCid.Matches(cid)) instance = new EuterpeController();

@@ -61,7 +61,7 @@ public sealed class MidiCommandTests : IDisposable
         Assert.Matches(@"length: \d+ ticks, \d+\.\d{3} s", stdout);
     }
 
-    private static (int Code, string Stdout, string Stderr) Invoke(params string[] args)
+    internal static (int Code, string Stdout, string Stderr) Invoke(params string[] args)
     {
         var root = new RootCommand("test");
         root.Subcommands.Add(MidiCommand.Create());

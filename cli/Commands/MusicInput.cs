@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Euterpe.Core;
+using Euterpe.Core.Abc;
+using Euterpe.Core.IO;
+using Euterpe.Core.Music;
+
+namespace Euterpe.Cli.Commands;
+
+/// <summary>The piece a <c>midi</c> subcommand reads: a MIDI file, or one tune of an ABC file.</summary>
+internal static class MusicInput
+{
+    public static Argument<string> FileArgument() =>
+        new("IN") { Description = "The music file: MIDI (.mid, .midi, .kar) or ABC (.abc, one tune of it: see --tune)." };
+
+    public static Option<int?> TuneOption() =>
+        new("--tune") { HelpName = "X", Description = "ABC input: the tune with this reference number (X:); default: the file's first tune." };
+
+    /// <summary>The piece of <paramref name="path"/>; <paramref name="tune"/> picks an ABC tune by its X: number.</summary>
+    public static NoteSequence Load(string path, int? tune)
+    {
+        if (!MusicFiles.IsAbc(path))
+        {
+            if (tune is not null && MusicFiles.IsMidi(path)) throw new EuterpeException($"{path}: --tune picks a tune of an ABC file, and this is a MIDI file");
+            return MusicFiles.Load(path)[0].Sequence;
+        }
+        var tunes = AbcReader.ReadTunes(path);
+        if (tunes.Count == 0) throw new EuterpeException($"{path}: no tunes (an ABC tune starts with an X: line)");
+        if (tune is null) return tunes[0].Sequence;
+        return tunes.FirstOrDefault(t => t.ReferenceNumber == tune)?.Sequence
+            ?? throw new EuterpeException($"{path}: no tune X:{tune} (it has X:{string.Join(", X:", tunes.Select(t => t.ReferenceNumber))})");
+    }
+}
