@@ -1,11 +1,12 @@
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
 using Euterpe.Training.Data;
+using Euterpe.Training.Runs;
 using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Optimizers;
 using Euterpe.Training.Torch.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
-using Euterpe.Training.Runs;
 
 namespace Euterpe.Training.Families.EventRnn;
 
@@ -73,7 +74,7 @@ public static class EventRnnTrainer
         torch.manual_seed(unchecked((long)config.Seed));
         using var model = new EventRnnModel(config.ModelConfig());
         model.to(device);
-        using var optimizer = optim.Adam(model.parameters(), config.LearningRate);
+        using var optimizer = new GcSafeAdam(model.parameters(), config.LearningRate);
         if (resume)
         {
             (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, optimizer);

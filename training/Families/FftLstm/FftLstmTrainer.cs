@@ -1,10 +1,11 @@
 using Euterpe.Core;
 using Euterpe.Training.Data;
+using Euterpe.Training.Runs;
 using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Optimizers;
 using Euterpe.Training.Torch.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
-using Euterpe.Training.Runs;
 
 namespace Euterpe.Training.Families.FftLstm;
 
@@ -59,7 +60,7 @@ public static class FftLstmTrainer
         var (mean, std) = Normalization(train);
         model.SetNormalization(mean, std);
         model.to(device);
-        using var optimizer = optim.RMSProp(model.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
+        using var optimizer = new GcSafeRmsProp(model.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
         if (resume)
         {
             (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, optimizer);

@@ -26,7 +26,7 @@ public static class OptimizerStateEntries
     {
         var metadata = new Dictionary<string, string>
         {
-            ["type"] = optimizer.GetType().Name,
+            ["type"] = TypeName(optimizer),
             ["lr"] = LearningRate(optimizer).ToString("R", CultureInfo.InvariantCulture),
         };
         var states = States(optimizer);
@@ -39,8 +39,8 @@ public static class OptimizerStateEntries
     /// <summary>Restores what <see cref="Tensors"/> and <see cref="Metadata"/> saved; a mismatch raises <see cref="EuterpeException"/>.</summary>
     public static void Restore(optim.Optimizer optimizer, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata)
     {
-        if (metadata.GetValueOrDefault("type") is { } type && type != optimizer.GetType().Name)
-            throw new EuterpeException($"optimizer state is {type}'s, this run uses {optimizer.GetType().Name}");
+        if (metadata.GetValueOrDefault("type") is { } type && type != TypeName(optimizer))
+            throw new EuterpeException($"optimizer state is {type}'s, this run uses {TypeName(optimizer)}");
         using var noGrad = torch.no_grad();
         var states = States(optimizer);
         for (var i = 0; i < states.Count; i++)
@@ -64,6 +64,14 @@ public static class OptimizerStateEntries
         if (!metadata.TryGetValue("lr", out var lrText) || !double.TryParse(lrText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lr))
             throw new EuterpeException("optimizer state: lr is missing or not a number");
         foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+    }
+
+    /// <summary>The TorchSharp optimizer the state belongs to ("Adam" for <see cref="Optimizers.GcSafeAdam"/> too: same state).</summary>
+    private static string TypeName(optim.Optimizer optimizer)
+    {
+        var type = optimizer.GetType();
+        while (type.Namespace != typeof(TorchSharp.Modules.Adam).Namespace && type.BaseType is { } parent) type = parent;
+        return type.Name;
     }
 
     private static double LearningRate(optim.Optimizer optimizer) => optimizer.ParamGroups.First().LearningRate;
