@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Euterpe.Training.Torch;
-using TorchSharp;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Presets;
 using Euterpe.Core.Runtime;
 using Euterpe.Training.Families.FftLstm;
+using Euterpe.Training.Torch;
+using TorchSharp;
 
 namespace Euterpe.Benchmarks;
 

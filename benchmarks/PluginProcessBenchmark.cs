@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Euterpe.Core.Encoding;
-using Euterpe.Plugin.Generation;
-using Euterpe.Plugin.Instrument;
-using Euterpe.Vst3;
-using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Presets;
+using Euterpe.Plugin.Generation;
+using Euterpe.Plugin.Instrument;
 using Euterpe.TestSupport;
+using Euterpe.Vst3;
 
 namespace Euterpe.Benchmarks;
 

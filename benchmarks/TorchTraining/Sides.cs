@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Euterpe.Core.Encoding;
 using Euterpe.Training.Data;
+using Euterpe.Training.Families.EventRnn;
 using Euterpe.Training.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
-using Euterpe.Training.Families.EventRnn;
 
 namespace Euterpe.Benchmarks.TorchTraining;
 

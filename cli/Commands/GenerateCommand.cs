@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Core.Audio;
-using Euterpe.Core.IO;
-using Euterpe.Core.Midi;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Generation;
+using Euterpe.Core.IO;
+using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
 
 namespace Euterpe.Cli.Commands;

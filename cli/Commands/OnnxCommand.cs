@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Euterpe.Core;
-using Euterpe.Core.Onnx;
 using Euterpe.Core.IO;
+using Euterpe.Core.Onnx;
 using Euterpe.Core.Runtime;
 
 namespace Euterpe.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Euterpe.Core.Presets;
 using Euterpe.Host;
 using Euterpe.Host.Jack;
-using Euterpe.Core.Presets;
 
 namespace Euterpe.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core.Audio;
-using Euterpe.Host;
 using Euterpe.Core.Presets;
+using Euterpe.Host;
 
 namespace Euterpe.Cli.Commands;
 

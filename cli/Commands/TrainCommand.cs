@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;
-using Euterpe.Training.Data;
 using Euterpe.Core.Families.NGram;
+using Euterpe.Training.Data;
 using Euterpe.Training.Families.NGram;
 
 namespace Euterpe.Cli.Commands;

@@ -1,6 +1,6 @@
+using Euterpe.Core.Runtime;
 using Google.Protobuf;
 using Onnx;
-using Euterpe.Core.Runtime;
 
 namespace Euterpe.Core.Onnx;
 

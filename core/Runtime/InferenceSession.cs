@@ -1,5 +1,5 @@
-using Ort = Microsoft.ML.OnnxRuntime;
 using Euterpe.Core.Onnx;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace Euterpe.Core.Runtime;
 

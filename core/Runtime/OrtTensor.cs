@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using Ort = Microsoft.ML.OnnxRuntime;
 using Euterpe.Core.Onnx;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace Euterpe.Core.Runtime;
 

@@ -1,7 +1,7 @@
 using Euterpe.Core;
+using Euterpe.Core.Families;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
-using Euterpe.Core.Families;
 
 namespace Euterpe.Plugin.Generation;
 

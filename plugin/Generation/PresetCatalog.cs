@@ -1,6 +1,6 @@
 using Euterpe.Core;
-using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Plugin.Generation;
 

@@ -1,5 +1,5 @@
-using Euterpe.Plugin.Generation;
 using Euterpe.Core.Generation;
+using Euterpe.Plugin.Generation;
 
 namespace Euterpe.Plugin.Instrument;
 

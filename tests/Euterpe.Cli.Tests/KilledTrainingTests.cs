@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Euterpe.Training.Torch.Serialization;
 using Euterpe.Training.Families.EventRnn;
+using Euterpe.Training.Torch.Serialization;
 
 namespace Euterpe.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Euterpe.Core.Presets;
 using Euterpe.Host.Jack;
 using Xunit.Abstractions;
-using Euterpe.Core.Presets;
 
 namespace Euterpe.Host.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Euterpe.Core.IO;
 using Euterpe.Core.Generation;
+using Euterpe.Core.IO;
 
 namespace Euterpe.Core.Families.NGram;
 

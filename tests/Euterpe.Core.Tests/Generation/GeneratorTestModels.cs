@@ -1,5 +1,5 @@
-using Euterpe.Core.IO;
 using Euterpe.Core.Generation;
+using Euterpe.Core.IO;
 using Euterpe.Core.Runtime;
 
 namespace Euterpe.Core.Tests.Generation;

@@ -1,7 +1,7 @@
 using Euterpe.Core.Onnx;
-using Euterpe.Core.Tests.Onnx;
 using Euterpe.Core.Presets;
 using Euterpe.Core.Runtime;
+using Euterpe.Core.Tests.Onnx;
 
 namespace Euterpe.Core.Tests.Presets;
 

@@ -1,5 +1,5 @@
-using Euterpe.Core.Tests.Onnx;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Tests.Onnx;
 
 namespace Euterpe.Core.Tests.Presets;
 

@@ -1,7 +1,7 @@
+using Euterpe.Core.Generation;
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
 using Euterpe.Vst3;
-using Euterpe.Core.Generation;
 
 namespace Euterpe.Plugin.Tests.Generation;
 

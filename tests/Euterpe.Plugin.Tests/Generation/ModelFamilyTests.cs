@@ -1,10 +1,10 @@
 using Euterpe.Core;
-using Euterpe.Plugin.Generation;
+using Euterpe.Core.Families;
 using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Families.NGram;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
-using Euterpe.Core.Families;
+using Euterpe.Plugin.Generation;
 
 namespace Euterpe.Plugin.Tests.Generation;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Euterpe.Core.Encoding;
-using Euterpe.Plugin.Generation;
-using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Presets;
+using Euterpe.Plugin.Generation;
 
 namespace Euterpe.Plugin.Tests.Generation;
 

@@ -1,8 +1,8 @@
+using Euterpe.Training.Families.EventRnn;
+using Euterpe.Training.Runs;
 using Euterpe.Training.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
-using Euterpe.Training.Families.EventRnn;
-using Euterpe.Training.Runs;
 
 namespace Euterpe.Training.Tests.Runs;
 

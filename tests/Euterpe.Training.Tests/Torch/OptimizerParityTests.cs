@@ -1,8 +1,8 @@
-using Euterpe.Training.Torch.Optimizers;
+using Euterpe.Training.Runs;
 using Euterpe.Training.Torch;
+using Euterpe.Training.Torch.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
-using Euterpe.Training.Runs;
 
 namespace Euterpe.Training.Tests.Torch;
 

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
-using Euterpe.Training.Torch.Serialization;
-using Euterpe.Core.Families.EventRnn;
-using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
+using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Onnx;
+using Euterpe.Core.Presets;
 using Euterpe.Training.Export;
 using Euterpe.Training.Runs;
-using Euterpe.Core.Onnx;
+using Euterpe.Training.Torch.Serialization;
 
 namespace Euterpe.Training.Families.EventRnn;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Core.Audio;
-using Euterpe.Training.Data;
-using Euterpe.Training.Torch.Serialization;
-using Euterpe.Core.Families.FftLstm;
-using Euterpe.Core.Presets;
 using Euterpe.Core.Families;
-using Euterpe.Training.Runs;
+using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Onnx;
+using Euterpe.Core.Presets;
+using Euterpe.Training.Data;
+using Euterpe.Training.Runs;
+using Euterpe.Training.Torch.Serialization;
 
 namespace Euterpe.Training.Families.FftLstm;
 

@@ -1,7 +1,7 @@
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
-using Euterpe.Training.Data;
 using Euterpe.Core.Families.NGram;
+using Euterpe.Training.Data;
 
 namespace Euterpe.Training.Families.NGram;
 

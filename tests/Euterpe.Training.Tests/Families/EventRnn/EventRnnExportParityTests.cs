@@ -1,10 +1,10 @@
+using Euterpe.Core.Presets;
+using Euterpe.Core.Runtime;
 using Euterpe.Training.Export;
+using Euterpe.Training.Families.EventRnn;
 using Euterpe.Training.Tests.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
-using Euterpe.Core.Presets;
-using Euterpe.Core.Runtime;
-using Euterpe.Training.Families.EventRnn;
 
 namespace Euterpe.Training.Tests.Families.EventRnn;
 

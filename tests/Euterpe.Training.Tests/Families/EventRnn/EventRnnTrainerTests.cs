@@ -1,11 +1,11 @@
 using Euterpe.Core;
 using Euterpe.Training.Data;
+using Euterpe.Training.Families.EventRnn;
 using Euterpe.Training.Tests.Data;
-using Euterpe.Training.Torch.Serialization;
 using Euterpe.Training.Tests.Torch;
+using Euterpe.Training.Torch.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
-using Euterpe.Training.Families.EventRnn;
 
 namespace Euterpe.Training.Tests.Families.EventRnn;
 

@@ -1,8 +1,8 @@
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Midi;
 using Euterpe.Training.Data;
-using Euterpe.Training.Tests.Data;
 using Euterpe.Training.Families.EventRnn;
+using Euterpe.Training.Tests.Data;
 
 namespace Euterpe.Training.Tests.Families.EventRnn;
 

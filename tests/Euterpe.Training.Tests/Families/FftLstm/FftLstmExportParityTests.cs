@@ -1,10 +1,10 @@
-using Euterpe.Training.Tests.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Runtime;
 using Euterpe.Training.Families.FftLstm;
+using Euterpe.Training.Tests.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Euterpe.Training.Tests.Families.FftLstm;
 

@@ -1,14 +1,14 @@
+using Euterpe.Core.Families;
+using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Presets;
 using Euterpe.Training.Data;
+using Euterpe.Training.Families.FftLstm;
 using Euterpe.Training.Tests.Data;
-using Euterpe.Training.Torch.Serialization;
 using Euterpe.Training.Tests.Torch;
+using Euterpe.Training.Torch.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
-using Euterpe.Core.Families.FftLstm;
-using Euterpe.Core.Presets;
-using Euterpe.Core.Families;
-using Euterpe.Core.Generation;
-using Euterpe.Training.Families.FftLstm;
 
 namespace Euterpe.Training.Tests.Families.FftLstm;
 
