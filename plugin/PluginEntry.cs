@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Euterpe.Plugin.Diagnostics;
 using Euterpe.Plugin.Instrument;
 using Euterpe.Vst3;
 

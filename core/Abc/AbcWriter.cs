@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Euterpe.Core.IO;
 using Euterpe.Core.Music;
 
 namespace Euterpe.Core.Abc;

@@ -1,4 +1,3 @@
-using Euterpe.Core.IO;
 using NAudio.Wave;
 
 namespace Euterpe.Core.Audio;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Euterpe.Core.IO;
 using Euterpe.Core.Music;
 
 namespace Euterpe.Core.Evaluation;

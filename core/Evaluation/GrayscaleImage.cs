@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using Euterpe.Core.IO;
 
 namespace Euterpe.Core.Evaluation;
 

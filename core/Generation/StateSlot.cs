@@ -1,4 +1,5 @@
-using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
+
 namespace Euterpe.Core.Generation;
 
 /// <summary>One recurrent state pair after checking: the output of step t is the input of step t + 1.</summary>

@@ -1,4 +1,4 @@
-using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.IO;
 

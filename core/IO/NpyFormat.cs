@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.IO;
 

@@ -1,5 +1,3 @@
-using Euterpe.Core.IO;
-
 namespace Euterpe.Core.Midi;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Euterpe.Core.IO;
 using Euterpe.Core.Music;
 
 namespace Euterpe.Core.Midi;

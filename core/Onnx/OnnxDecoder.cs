@@ -1,4 +1,4 @@
-using Euterpe.Core.Runtime;
+using Euterpe.Core.Tensors;
 using Google.Protobuf;
 using Onnx;
 

@@ -1,4 +1,4 @@
-using Euterpe.Core.Runtime;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.Onnx;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.Onnx;
 

@@ -1,4 +1,5 @@
-using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
+
 namespace Euterpe.Core.Presets;
 
 /// <summary>Element type names as manifests spell them: "float", "int64", "uint8", … (lowercase TensorElementType names).</summary>

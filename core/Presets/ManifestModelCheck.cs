@@ -1,4 +1,5 @@
-using Euterpe.Core.Runtime;
+using Euterpe.Core.Tensors;
+
 namespace Euterpe.Core.Presets;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Euterpe.Core.IO;
-using Euterpe.Core.Runtime;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.Presets;
 

@@ -1,4 +1,4 @@
-using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace Euterpe.Core.Runtime;

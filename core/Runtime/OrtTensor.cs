@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace Euterpe.Core.Runtime;

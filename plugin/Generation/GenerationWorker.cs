@@ -2,6 +2,7 @@ using Euterpe.Core;
 using Euterpe.Core.Families;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
+using Euterpe.Plugin.Diagnostics;
 
 namespace Euterpe.Plugin.Generation;
 

@@ -64,7 +64,7 @@ public sealed class DataCommandErrorTests : IDisposable
         var cache = _cli.Path("perf");
         Assert.Equal(0, DataCli.Invoke("data", "prepare", "--data", corpus, "--encoding", "performance", "--out", cache).Code);
         AssertError("the cache is encoded as performance; the n-gram model needs melodies (prepare it with --encoding notes)", "train", "ngram", "--data", cache, "--out", _cli.Path("r"));
-        AssertError("no model.json", "export", corpus, "--out", _cli.Path("p"));
+        AssertError("not a training run", "export", corpus, "--out", _cli.Path("p"));
         AssertError("--order: 0 is not in 1..8", "train", "ngram", "--data", corpus, "--out", _cli.Path("r"), "--order", "0");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Core.IO;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Training.Data;
 
@@ -90,8 +91,8 @@ public static class PreparedCache
         private static T[] Read<T>(string path) where T : unmanaged
         {
             var array = NpyFormat.Read(path);
-            if (array.ElementType != Core.Onnx.TensorElementTypes.Of<T>())
-                throw new EuterpeException($"{path}: holds {Core.Onnx.TensorElementTypes.Name(array.ElementType)}, expected {Core.Onnx.TensorElementTypes.Name(Core.Onnx.TensorElementTypes.Of<T>())}");
+            if (array.ElementType != TensorElementTypes.Of<T>())
+                throw new EuterpeException($"{path}: holds {TensorElementTypes.Name(array.ElementType)}, expected {TensorElementTypes.Name(TensorElementTypes.Of<T>())}");
             return array.AsSpan<T>().ToArray();
         }
     }

@@ -1,4 +1,5 @@
 using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 using TorchSharp.Modules;
 
 namespace Euterpe.Training.Export;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Euterpe.Core.IO;
+using Euterpe.Core;
 
 namespace Euterpe.Training.Runs;
 

@@ -1,5 +1,4 @@
 using Euterpe.Core;
-using Euterpe.Core.IO;
 using Euterpe.Training.Torch.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Euterpe.Core.IO;
 using Euterpe.Core.Presets;
 
 namespace Euterpe.Core.Families.NGram;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Euterpe.Core.Generation;
-using Euterpe.Core.IO;
 
 namespace Euterpe.Core.Families.NGram;
 

@@ -1,4 +1,5 @@
 using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.Tests.Onnx;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Euterpe.Core.IO;
-using Euterpe.Core.Onnx;
 using Euterpe.Core.Runtime;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.Tests.Onnx;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.Tests.Onnx;
 

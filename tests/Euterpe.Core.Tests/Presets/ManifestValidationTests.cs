@@ -1,6 +1,6 @@
 using Euterpe.Core.Onnx;
 using Euterpe.Core.Presets;
-using Euterpe.Core.Runtime;
+using Euterpe.Core.Tensors;
 using Euterpe.Core.Tests.Onnx;
 
 namespace Euterpe.Core.Tests.Presets;

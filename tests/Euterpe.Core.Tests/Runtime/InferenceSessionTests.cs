@@ -1,6 +1,6 @@
 using Euterpe.Core.IO;
-using Euterpe.Core.Onnx;
 using Euterpe.Core.Runtime;
+using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.Tests.Runtime;
 

@@ -23,6 +23,9 @@ public static class EventRnnExporter
     public const string EncodingName = TokenModelManifests.PerformanceEncodingName;
     public const string ValidationMetricName = "crossEntropyNatsPerToken";
 
+    /// <summary>This family's line in <see cref="TrainedFamilies"/>.</summary>
+    public static RunExporter Entry { get; } = new("event-rnn runs with checkpoint.safetensors", IsRun,
+        (run, preset, id, name) => RunExporter.Describe(Export(run, preset, id, name), ValidationMetricName, "validation {0} nats/token"));
 
     /// <summary>Whether a run folder holds an event-rnn checkpoint.</summary>
     public static bool IsRun(string runFolder) => File.Exists(Path.Combine(runFolder, EventRnnTrainer.CheckpointFileName));

@@ -1,5 +1,6 @@
 using Euterpe.Core.Onnx;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Tensors;
 using Euterpe.Training.Export;
 
 namespace Euterpe.Training.Families.EventRnn;

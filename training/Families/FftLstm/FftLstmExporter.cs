@@ -6,6 +6,7 @@ using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Onnx;
 using Euterpe.Core.Presets;
 using Euterpe.Training.Data;
+using Euterpe.Training.Export;
 using Euterpe.Training.Runs;
 using Euterpe.Training.Torch.Serialization;
 
@@ -22,6 +23,10 @@ public static class FftLstmExporter
 
     /// <summary>Seconds of held-out audio kept as seed.wav.</summary>
     public const double SeedSeconds = 8;
+
+    /// <summary>This family's line in <see cref="TrainedFamilies"/>.</summary>
+    public static RunExporter Entry { get; } = new("fft-lstm runs with checkpoint.safetensors", IsRun,
+        (run, preset, id, name) => RunExporter.Describe(Export(run, preset, id, name), ValidationMetricName, "validation MSE {0}"));
 
     /// <summary>Whether a run folder holds an fft-lstm checkpoint (an event-rnn checkpoint has the same file name).</summary>
     public static bool IsRun(string runFolder)

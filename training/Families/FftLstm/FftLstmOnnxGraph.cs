@@ -1,4 +1,5 @@
 using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 using Euterpe.Training.Export;
 
 namespace Euterpe.Training.Families.FftLstm;

@@ -1,6 +1,6 @@
 using Euterpe.Core;
 using Euterpe.Core.Families.NGram;
-using Euterpe.Core.IO;
+using Euterpe.Training.Export;
 
 namespace Euterpe.Training.Families.NGram;
 
@@ -10,6 +10,13 @@ namespace Euterpe.Training.Families.NGram;
 /// </summary>
 public static class NGramExporter
 {
+    /// <summary>This family's line in <see cref="TrainedFamilies"/>.</summary>
+    public static RunExporter Entry { get; } = new("n-gram runs with model.json", IsRun, (run, preset, id, name) =>
+    {
+        var manifest = Export(run, preset, id, name);
+        return $"id {manifest.Id}, family {manifest.Family}";
+    });
+
     /// <summary>Whether a run folder holds an n-gram model.</summary>
     public static bool IsRun(string runFolder) => File.Exists(Path.Combine(runFolder, NGramManifest.ModelFileName));
 

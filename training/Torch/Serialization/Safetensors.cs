@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using Euterpe.Core;
-using Euterpe.Core.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 

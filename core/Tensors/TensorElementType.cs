@@ -1,4 +1,4 @@
-namespace Euterpe.Core.Onnx;
+namespace Euterpe.Core.Tensors;
 
 /// <summary>Tensor element types, numbered as ONNX's TensorProto.DataType (and ONNX Runtime's enum) number them.</summary>
 public enum TensorElementType

@@ -1,7 +1,7 @@
 using Euterpe.Core.IO;
-using Euterpe.Core.Onnx;
+using Euterpe.Core.Tensors;
 
-namespace Euterpe.Core.Tests.Runtime;
+namespace Euterpe.Core.Tests.IO;
 
 /// <summary>.npy files written by numpy are read back, and files we write are read by numpy.</summary>
 public class NpyFormatTests

@@ -1,4 +1,4 @@
-namespace Euterpe.Core.Onnx;
+namespace Euterpe.Core.Tensors;
 
 /// <summary>Sizes and CLR types of tensor element types.</summary>
 public static class TensorElementTypes

@@ -1,4 +1,4 @@
-namespace Euterpe.Plugin;
+namespace Euterpe.Plugin.Diagnostics;
 
 /// <summary>
 /// Where the plug-in reports what went wrong inside an entry point (its own, and the ABI layer's through

@@ -1,4 +1,4 @@
-namespace Euterpe.Core.IO;
+namespace Euterpe.Core;
 
 /// <summary>
 /// Writes a file so that readers see either the old file or the complete new one, never half of it:

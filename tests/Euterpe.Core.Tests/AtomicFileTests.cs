@@ -1,6 +1,4 @@
-using Euterpe.Core.IO;
-
-namespace Euterpe.Core.Tests.IO;
+namespace Euterpe.Core.Tests;
 
 public sealed class AtomicFileTests
 {

@@ -1,5 +1,4 @@
-using Euterpe.Core.Onnx;
-namespace Euterpe.Core.Runtime;
+namespace Euterpe.Core.Tensors;
 
 /// <summary>
 /// A named tensor as a model declares it. A dimension of −1 is symbolic (batch, time);
