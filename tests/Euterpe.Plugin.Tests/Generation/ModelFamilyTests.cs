@@ -67,11 +67,18 @@ public class ModelFamilyTests
         }
         Assert.True(sounding > Notes / 2, $"only {sounding} of {Notes} steps sounded");
 
-        // Steady state draws allocate nothing (the worker thread must not trigger collections).
+        // Steady state draws allocate nothing (the worker thread must not trigger collections). Best of four rounds:
+        // the JIT's tier-up can allocate once on a loaded machine (6,800 bytes in one full-suite run); a per-step
+        // allocation would show in every round.
         for (var i = 0; i < 50; i++) generator.Step(events);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 2000; i++) generator.Step(events);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var least = long.MaxValue;
+        for (var round = 0; round < 4; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 500; i++) generator.Step(events);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(0, least);
     }
 
     [Fact]
