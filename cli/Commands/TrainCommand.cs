@@ -7,7 +7,7 @@ using Euterpe.Training.Families.NGram;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe train ngram</c> (count an n-gram melody model) and <c>euterpe train event-rnn</c> (<see cref="TrainEventRnnCommand"/>).</summary>
+/// <summary><c>euterpe train ngram</c> (count an n-gram melody model), <c>euterpe train event-rnn</c> (<see cref="TrainEventRnnCommand"/>) and <c>euterpe train fft-lstm</c> (<see cref="TrainFftLstmCommand"/>): a subcommand per family, each with its own options.</summary>
 public static class TrainCommand
 {
     public static Command Create()

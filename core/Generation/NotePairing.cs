@@ -12,6 +12,17 @@ public sealed class NotePairing
 
     public List<PairedNote> Notes { get; } = [];
 
+    /// <summary>A pairing that starts with the notes <paramref name="generator"/> heard while primed with <paramref name="primer"/> (none when null).</summary>
+    public static NotePairing AfterPrimer(INoteGenerator generator, Music.NoteSequence? primer)
+    {
+        var pairing = new NotePairing();
+        if (primer is null) return pairing;
+        var heard = new List<ModelNoteEvent>();
+        generator.Prime(primer, heard);
+        foreach (var e in heard) pairing.Add(e);
+        return pairing;
+    }
+
     public void Add(in ModelNoteEvent e)
     {
         if ((uint)e.Pitch >= 128) return;

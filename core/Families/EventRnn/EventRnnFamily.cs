@@ -47,13 +47,7 @@ public sealed class EventRnnFamily : ModelFamily
         generator.SetSampling(new SamplingOptions(request.Temperature));
         Controls(mean, request).CopyTo(generator.Conditioning);
         generator.Reset(request.Seed);
-        var pairing = new NotePairing();
-        if (request.Primer is { } primer)
-        {
-            var heard = new List<ModelNoteEvent>();
-            generator.Prime(primer, heard);
-            foreach (var e in heard) pairing.Add(e);
-        }
+        var pairing = NotePairing.AfterPrimer(generator, request.Primer);
         // Whole steps of the encoding's clock, counted from where the primer ended.
         var stepSeconds = generator.Encoding.Options.StepSeconds;
         var steps = (long)Math.Ceiling(request.Seconds / stepSeconds);

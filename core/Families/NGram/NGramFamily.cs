@@ -34,13 +34,7 @@ public sealed class NGramFamily : ModelFamily
         var encoding = generator.Encoding;
         generator.SetSampling(new SamplingOptions(request.Temperature));
         generator.Reset(request.Seed);
-        var pairing = new NotePairing();
-        if (request.Primer is { } primer)
-        {
-            var heard = new List<ModelNoteEvent>();
-            generator.Prime(primer, heard);
-            foreach (var e in heard) pairing.Add(e);
-        }
+        var pairing = NotePairing.AfterPrimer(generator, request.Primer);
         // Whole steps of the encoding's grid at the tempo, after the primer; the last note is cut there.
         var steps = (long)Math.Ceiling(request.Seconds * request.Tempo / 60 * encoding.StepsPerBeat);
         var endBeat = generator.Time + steps / (double)encoding.StepsPerBeat;
