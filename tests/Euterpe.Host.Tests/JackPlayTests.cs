@@ -54,7 +54,9 @@ public class JackPlayTests(ITestOutputHelper output)
         }));
         var clock = Stopwatch.StartNew();
         var connected = false;
-        while (!connected && clock.Elapsed < TimeSpan.FromSeconds(3) && !play.IsCompleted)
+        // The player's client appears once the bundle is loaded: seconds on a loaded machine (seen: over 3 s while
+        // other builds ran), so the wait is bounded by the player's end, with 20 s as the last guard.
+        while (!connected && clock.Elapsed < TimeSpan.FromSeconds(20) && !play.IsCompleted)
         {
             connected = sender.ConnectTo("euterpe-test:midi_in");
             if (!connected) await Task.Delay(20);
