@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core;
+using Euterpe.Core.Abc;
 using Euterpe.Core.Audio;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.FftLstm;
@@ -22,7 +23,8 @@ public static class GenerateCommand
         var output = new Option<string>("--out") { Description = "MIDI file to write.", Required = true };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
-        var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody the output starts with and then continues for --seconds." };
+        var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody (its top line over the first --prime-seconds) the output starts with and then continues for --seconds." };
+        var primeSeconds = new Option<double?>("--prime-seconds") { HelpName = "S", Description = $"Seconds of the --prime file's start its melody is taken from (default {PrimerMelody.DefaultSeconds}, at most {PrimerMelody.MaxSeconds})." };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram).", DefaultValueFactory = _ => 120 };
         var density = new Option<double?>("--density") { Description = "Notes per second (conditional event RNN; default: the training corpus's mean)." };
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
@@ -35,6 +37,7 @@ public static class GenerateCommand
         command.Options.Add(temperature);
         command.Options.Add(seed);
         command.Options.Add(prime);
+        command.Options.Add(primeSeconds);
         command.Options.Add(tempo);
         command.Options.Add(density);
         command.Options.Add(key);
@@ -44,10 +47,15 @@ public static class GenerateCommand
         {
             var (opened, family) = ModelFamilies.Open(result.GetValue(preset)!);
             var path = result.GetValue(output)!;
+            var primePath = result.GetValue(prime);
+            var primeLength = result.GetValue(primeSeconds);
+            if (family.Medium == GeneratedMedium.Audio && (primePath is not null || primeLength is not null))
+                throw new EuterpeException($"--prime: the {opened.Family} family makes audio and takes no primer");
+            if (primeLength is not null && primePath is null) throw new EuterpeException("--prime-seconds: needs --prime FILE");
             var request = new GenerationRequest
             {
                 Seconds = result.GetValue(seconds), Seed = result.GetValue(seed), Temperature = (float)result.GetValue(temperature),
-                Primer = result.GetValue(prime) is { } p ? Primer(p) : null, Tempo = result.GetValue(tempo), Density = result.GetValue(density),
+                Primer = primePath is null ? null : Primer(primePath, primeLength ?? PrimerMelody.DefaultSeconds), Tempo = result.GetValue(tempo), Density = result.GetValue(density),
                 Key = result.GetValue(key), Variation = (float)result.GetValue(variation), WindowFrames = result.GetValue(window),
             };
             var writer = result.InvocationConfiguration.Output;
@@ -75,10 +83,19 @@ public static class GenerateCommand
         return command;
     }
 
-    /// <summary>The first piece of a music file (a MIDI file, or the first tune of an ABC file).</summary>
-    private static NoteSequence Primer(string path)
+    /// <summary>
+    /// The top melodic line of the first <paramref name="seconds"/> of a music file's first piece (a MIDI file, or the
+    /// first tune of an ABC file: the tunes after it are not read).
+    /// </summary>
+    private static NoteSequence Primer(string path, double seconds)
     {
-        var pieces = MusicFiles.Load(path);
-        return pieces.Count > 0 ? pieces[0].Sequence : throw new EuterpeException($"{path}: no piece to prime with");
+        PrimerMelody.CheckSeconds(seconds);
+        NoteSequence piece;
+        if (MusicFiles.IsAbc(path)) piece = AbcReader.ReadFirstTune(path).Sequence;
+        else piece = MusicFiles.Load(path) is { Count: > 0 } pieces ? pieces[0].Sequence : throw new EuterpeException($"{path}: no piece to prime with");
+        var primer = PrimerMelody.Take(piece, seconds);
+        if (primer.Notes.Count == 0)
+            throw new EuterpeException(FormattableString.Invariant($"{path}: no melody to prime with in its first {seconds} s (no notes, or drums only)"));
+        return primer;
     }
 }

@@ -23,9 +23,9 @@ internal static class MusicInput
             if (tune is not null && MusicFiles.IsMidi(path)) throw new EuterpeException($"{path}: --tune picks a tune of an ABC file, and this is a MIDI file");
             return MusicFiles.Load(path)[0].Sequence;
         }
+        // The first tune is read on its own: a broken or huge tune later in the file does not stop it.
+        if (tune is null) return AbcReader.ReadFirstTune(path).Sequence;
         var tunes = AbcReader.ReadTunes(path);
-        if (tunes.Count == 0) throw new EuterpeException($"{path}: no tunes (an ABC tune starts with an X: line)");
-        if (tune is null) return tunes[0].Sequence;
         return tunes.FirstOrDefault(t => t.ReferenceNumber == tune)?.Sequence
             ?? throw new EuterpeException($"{path}: no tune X:{tune} (it has X:{string.Join(", X:", tunes.Select(t => t.ReferenceNumber))})");
     }

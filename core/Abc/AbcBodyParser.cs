@@ -1,5 +1,6 @@
 using System.Globalization;
 using Euterpe.Core.Music;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Abc;
 
@@ -16,6 +17,7 @@ internal sealed class AbcBodyParser
     private readonly List<AbcVoice> _voices = [];
     private AbcVoice? _current;
     private int _line;
+    private int _column = 1;
 
     public AbcBodyParser(string source, AbcHeaderState header)
     {
@@ -30,6 +32,7 @@ internal sealed class AbcBodyParser
     public void ParseLine(string text, int line)
     {
         _line = line;
+        _column = 1;
         if (text.StartsWith("%%", StringComparison.Ordinal))
         {
             ParseDirective(text);
@@ -77,7 +80,7 @@ internal sealed class AbcBodyParser
                 _current = _voices.Find(v => v.Id == id) ?? AddVoice(id);
                 break;
             case 'K':
-                var key = AbcKey.Parse(value) ?? throw Error($"unreadable key '{value}'");
+                var key = AbcKey.Parse(value) ?? throw Error($"unreadable key {UserText.Quote(value)}");
                 Current.Key = key;
                 Current.Elements.Add(new AbcElement(AbcElementKind.Key, _line) { Key = new KeySignature(0, key.Sharps, key.IsMinor) });
                 break;
@@ -137,6 +140,7 @@ internal sealed class AbcBodyParser
         while (i < s.Length)
         {
             var voice = Current; // an inline [V:] can switch voices mid-line
+            _column = i + 1;
             var c = s[i];
             switch (c)
             {
@@ -186,7 +190,7 @@ internal sealed class AbcBodyParser
                         i = ReadNoteOrRest(s, i, voice);
                         break;
                     }
-                    throw Error($"unexpected character '{c}'");
+                    throw Error($"unexpected character {UserText.Quote(c.ToString())}");
             }
         }
     }
@@ -216,7 +220,7 @@ internal sealed class AbcBodyParser
                 if (char.IsAsciiDigit(At(s, i))) r = ReadInt(s, ref i);
             }
         }
-        if (p < 2 || p > 64) throw Error($"tuplet ({p} is out of range");
+        if (p < 2 || p > 64) throw Error($"tuplet ({p} is out of range (2 to 64)");
         var compound = voice.MeterNumerator % 3 == 0 && voice.MeterNumerator > 3;
         q ??= p switch { 2 or 4 or 8 => 3, 3 or 6 => 2, _ => compound ? 3 : 2 };
         voice.TupletFactor = new AbcFraction(q.Value, p);
@@ -253,7 +257,7 @@ internal sealed class AbcBodyParser
         var endsRepeat = run.StartsWith(':');
         var startsRepeat = run.EndsWith(':') && (run.Length > 1 || !endsRepeat);
         if (run == "::") { endsRepeat = true; startsRepeat = true; }
-        if (!run.Contains('|') && run != "::") throw Error($"unreadable bar line '{run}'");
+        if (!run.Contains('|') && run != "::") throw Error($"unreadable bar line {UserText.Quote(run)}");
         AddBar(voice, endsRepeat, startsRepeat, run.Contains("||", StringComparison.Ordinal) || run.EndsWith(']'));
         if (char.IsAsciiDigit(At(s, i))) return ReadEnding(s, i, voice);
         if (At(s, i) == '[' && char.IsAsciiDigit(At(s, i + 1))) return ReadEnding(s, i + 1, voice);
@@ -301,6 +305,7 @@ internal sealed class AbcBodyParser
         while (j < close)
         {
             var c = s[j];
+            _column = j + 1;
             if (c is '^' or '_' or '=' || AbcKey.LetterIndex(c) >= 0)
             {
                 j = ReadPitch(s, j, voice, out var pitch, out var spelling);
@@ -317,7 +322,7 @@ internal sealed class AbcBodyParser
                 if (c is '!' or '+' or '"') { var k = s.IndexOf(c, j + 1); j = k < 0 || k > close ? j + 1 : k + 1; }
                 else j++;
             }
-            else throw Error($"unexpected '{c}' in chord");
+            else throw Error($"unexpected {UserText.Quote(c.ToString())} in chord");
         }
         j = close + 1;
         var outer = ReadLength(s, ref j);
@@ -390,8 +395,8 @@ internal sealed class AbcBodyParser
         var c = s[i];
         var count = 0;
         while (At(s, i) == c) { count++; i++; }
-        if (count > 3) throw Error($"broken rhythm '{new string(c, count)}' is too long");
-        if (voice.LastNote is not { } previous) throw Error($"broken rhythm '{c}' without a note before it");
+        if (count > 3) throw Error($"broken rhythm {UserText.Quote(new string(c, count))} is too long");
+        if (voice.LastNote is not { } previous) throw Error($"broken rhythm {UserText.Quote(c.ToString())} without a note before it");
         // > : dotted then shortened (3/2, 1/2); >> : 7/4, 1/4; >>> : 15/8, 1/8. < is the mirror image.
         var small = new AbcFraction(1, 1L << count);
         if (count == 1 && voice.BrokenRatio is var (longer, shorter)) small = new AbcFraction(2L * shorter, longer + shorter);
@@ -422,7 +427,7 @@ internal sealed class AbcBodyParser
             explicitAlter = alter;
         }
         var letter = AbcKey.LetterIndex(At(s, i));
-        if (letter < 0) throw Error($"accidental without a note letter");
+        if (letter < 0) throw Error("accidental without a note letter");
         var octave = char.IsLower(s[i]) ? 1 : 0;
         i++;
         while (At(s, i) is '\'' or ',') { octave += s[i] == '\'' ? 1 : -1; i++; }
@@ -452,7 +457,12 @@ internal sealed class AbcBodyParser
         while (At(s, i) == '/')
         {
             i++;
-            if (char.IsAsciiDigit(At(s, i))) denominator *= ReadInt(s, ref i);
+            if (char.IsAsciiDigit(At(s, i)))
+            {
+                var divisor = ReadInt(s, ref i);
+                if (divisor == 0) throw Error("note length divides by zero");
+                denominator *= divisor;
+            }
             else denominator *= 2;
             if (denominator > 1 << 12) throw Error("note length denominator is too large");
         }
@@ -464,7 +474,7 @@ internal sealed class AbcBodyParser
     {
         var start = i;
         while (char.IsAsciiDigit(At(s, i))) i++;
-        if (i - start > 6) throw Error($"number '{s[start..i]}' is too large");
+        if (i - start > 6) throw Error($"number {UserText.Quote(s[start..i])} is too large (at most 6 digits)");
         return int.Parse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
@@ -482,5 +492,5 @@ internal sealed class AbcBodyParser
         }
     }
 
-    private AbcFormatException Error(string problem) => new(_source, _line, problem);
+    private AbcFormatException Error(string problem) => new(_source, _line, _column, problem);
 }

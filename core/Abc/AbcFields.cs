@@ -1,4 +1,5 @@
 using System.Globalization;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Abc;
 
@@ -13,12 +14,16 @@ internal static class AbcFields
         if (text == "C") return (4, 4);
         if (text == "C|") return (2, 2);
         var slash = text.IndexOf('/');
-        if (slash < 0) throw new FormatException($"meter '{text}' is not N/D");
+        if (slash < 0) throw new FormatException($"meter {UserText.Quote(text)} is not N/D");
         var top = text[..slash].Trim().Trim('(', ')');
         var numerator = 0;
-        foreach (var part in top.Split('+')) numerator += ParseInt(part);
-        var denominator = ParseInt(text[(slash + 1)..]);
-        if (numerator <= 0 || denominator <= 0) throw new FormatException($"meter '{text}' is not positive");
+        foreach (var part in top.Split('+'))
+        {
+            numerator += ParseInt(part, "meter", text);
+            if (numerator > 999_999) throw new FormatException($"meter {UserText.Quote(text)} has too many beats");
+        }
+        var denominator = ParseInt(text[(slash + 1)..], "meter", text);
+        if (numerator <= 0 || denominator <= 0) throw new FormatException($"meter {UserText.Quote(text)} is not positive");
         return (numerator, denominator);
     }
 
@@ -27,9 +32,11 @@ internal static class AbcFields
     {
         var text = value.Trim();
         var slash = text.IndexOf('/');
-        if (slash >= 0 && ParseInt(text[(slash + 1)..]) == 0) throw new FormatException($"length '{text}' divides by zero");
-        var fraction = slash < 0 ? new AbcFraction(ParseInt(text), 1) : new AbcFraction(ParseInt(text[..slash]), ParseInt(text[(slash + 1)..]));
-        if (fraction.Numerator <= 0) throw new FormatException($"length '{text}' is not positive");
+        var numerator = ParseInt(slash < 0 ? text : text[..slash], "length", text);
+        var denominator = slash < 0 ? 1 : ParseInt(text[(slash + 1)..], "length", text);
+        if (denominator == 0) throw new FormatException($"length {UserText.Quote(text)} divides by zero");
+        var fraction = new AbcFraction(numerator, denominator);
+        if (fraction.Numerator <= 0) throw new FormatException($"length {UserText.Quote(text)} is not positive");
         return fraction;
     }
 
@@ -63,14 +70,22 @@ internal static class AbcFields
             foreach (var part in text[..eq].Split(' ', StringSplitOptions.RemoveEmptyEntries)) beat += ParseLength(part);
             bpmText = text[(eq + 1)..];
         }
-        var bpm = double.Parse(bpmText.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
-        if (bpm <= 0 || beat.Numerator <= 0) throw new FormatException($"tempo '{value.Trim()}' is not positive");
+        if (!double.TryParse(bpmText.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var bpm) || !double.IsFinite(bpm))
+            throw new FormatException($"tempo {UserText.Quote(value.Trim())}: {UserText.Quote(bpmText.Trim())} is not a number of beats per minute");
+        if (bpm <= 0 || beat.Numerator <= 0) throw new FormatException($"tempo {UserText.Quote(value.Trim())} is not positive");
         // Beats per minute of `beat` whole notes → quarters per minute.
         var quartersPerMinute = bpm * beat.ToDouble() * 4;
         var microseconds = Math.Round(60_000_000.0 / quartersPerMinute);
-        if (microseconds is < 1 or > 60_000_000) throw new FormatException($"tempo '{value.Trim()}' is outside 1 to 60 million quarter notes per minute");
+        if (microseconds is < 1 or > 60_000_000) throw new FormatException($"tempo {UserText.Quote(value.Trim())} is outside 1 to 60 million quarter notes per minute");
         return (int)microseconds;
     }
 
-    private static int ParseInt(string text) => int.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+    /// <summary>A whole number of at most 6 digits in the <paramref name="what"/> field <paramref name="field"/>; our own message otherwise.</summary>
+    private static int ParseInt(string text, string what, string field)
+    {
+        var digits = text.Trim();
+        if (digits.Length is 0 or > 6 || !digits.All(char.IsAsciiDigit))
+            throw new FormatException($"{what} {UserText.Quote(field)}: {UserText.Quote(digits)} is not a whole number of at most 6 digits");
+        return int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
 }

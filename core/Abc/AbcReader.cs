@@ -1,5 +1,6 @@
 using System.Globalization;
 using Euterpe.Core.Music;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Abc;
 
@@ -11,32 +12,40 @@ public static class AbcReader
 {
     private const long MaxFileBytes = 64L << 20;
 
+    /// <summary>The longest tune (in characters, X: line to blank line) the reader takes: far beyond any real tune.</summary>
+    public const int MaxTuneChars = 4 << 20;
+
     /// <summary>Reads every tune of an ABC file.</summary>
-    public static IReadOnlyList<AbcTune> ReadTunes(string path)
+    public static IReadOnlyList<AbcTune> ReadTunes(string path) => ParseTunes(ReadText(path), path, int.MaxValue);
+
+    /// <summary>Reads only the first tune of an ABC file: the tunes after it are not parsed at all.</summary>
+    public static AbcTune ReadFirstTune(string path) => ParseTunes(ReadText(path), path, 1)[0];
+
+    /// <summary>Parses ABC text; <paramref name="sourceName"/> names it in error messages.</summary>
+    public static IReadOnlyList<AbcTune> Parse(string text, string sourceName) => ParseTunes(text, sourceName, int.MaxValue);
+
+    private static string ReadText(string path)
     {
-        string text;
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists) throw new EuterpeException($"{path}: file not found");
             if (info.Length > MaxFileBytes) throw new EuterpeException($"{path}: file is larger than {MaxFileBytes >> 20} MiB, too large for an ABC file");
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new EuterpeException($"{path}: cannot read ({e.Message})", inner: e);
         }
-        return Parse(text, path);
     }
 
-    /// <summary>Parses ABC text; <paramref name="sourceName"/> names it in error messages.</summary>
-    public static IReadOnlyList<AbcTune> Parse(string text, string sourceName)
+    private static List<AbcTune> ParseTunes(string text, string sourceName, int maxTunes)
     {
         var tunes = new List<AbcTune>();
         var lines = text.Split('\n');
         AbcTuneBuilder? tune = null;
         var inTextBlock = false;
-        for (var n = 0; n < lines.Length; n++)
+        for (var n = 0; n < lines.Length && tunes.Count < maxTunes; n++)
         {
             var line = lines[n].TrimEnd('\r');
             var lineNumber = n + 1;
@@ -49,10 +58,13 @@ public static class AbcReader
             if (line.StartsWith("X:", StringComparison.Ordinal))
             {
                 if (tune is not null) tunes.Add(tune.Build());
+                if (tunes.Count >= maxTunes) break;
+                if (TuneLength(lines, n) > MaxTuneChars)
+                    throw new AbcFormatException(sourceName, lineNumber, $"the tune is longer than {MaxTuneChars >> 20} MiB, too long to read as one tune");
                 var number = line[2..].Trim();
                 var digits = new string(number.TakeWhile(char.IsAsciiDigit).ToArray());
                 if (digits.Length == 0 || digits.Length > 9)
-                    throw new AbcFormatException(sourceName, lineNumber, $"reference number 'X:{number}' is not a number");
+                    throw new AbcFormatException(sourceName, lineNumber, $"reference number {UserText.Quote("X:" + number)} is not a number");
                 tune = new AbcTuneBuilder(sourceName, int.Parse(digits, CultureInfo.InvariantCulture), lineNumber);
                 continue;
             }
@@ -72,8 +84,17 @@ public static class AbcReader
                 throw new AbcFormatException(sourceName, lineNumber, "note lengths are too finely divided to add up exactly");
             }
         }
-        if (tune is not null) tunes.Add(tune.Build());
+        if (tune is not null && tunes.Count < maxTunes) tunes.Add(tune.Build());
         if (tunes.Count == 0) throw new AbcFormatException(sourceName, 1, "no tune found (no X: line)");
         return tunes;
+    }
+
+    /// <summary>Characters of the tune whose X: line is <paramref name="start"/>, up to its blank line: measured before parsing.</summary>
+    private static long TuneLength(string[] lines, int start)
+    {
+        var length = 0L;
+        for (var n = start + 1; n < lines.Length && !string.IsNullOrWhiteSpace(lines[n]) && !lines[n].StartsWith("X:", StringComparison.Ordinal); n++)
+            length += lines[n].Length + 1;
+        return length;
     }
 }

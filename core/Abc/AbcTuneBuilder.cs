@@ -1,4 +1,5 @@
 using System.Text;
+using Euterpe.Core.Text;
 using Euterpe.Core.Music;
 
 namespace Euterpe.Core.Abc;
@@ -84,7 +85,7 @@ internal sealed class AbcTuneBuilder(string source, int referenceNumber, int sta
     private void StartBody(string keyText, int number)
     {
         _key = keyText.Length == 0 ? "C" : keyText;
-        var key = AbcKey.Parse(_key) ?? throw new AbcFormatException(source, number, $"unreadable key '{keyText}'");
+        var key = AbcKey.Parse(_key) ?? throw new AbcFormatException(source, number, $"unreadable key {UserText.Quote(keyText)}");
         _header.Key = key;
         _keySignature = new KeySignature(0, key.Sharps, key.IsMinor);
         if (_meterValue is { } m)

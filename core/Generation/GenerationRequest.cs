@@ -20,7 +20,7 @@ public sealed record GenerationRequest
     /// <summary>Sampling temperature (0 = always the likeliest).</summary>
     public float Temperature { get; init; } = 1;
 
-    /// <summary>Music the output starts with and then continues.</summary>
+    /// <summary>Music the output starts with and then continues (a short melody: see <see cref="PrimerMelody"/>).</summary>
     public NoteSequence? Primer { get; init; }
 
     /// <summary>Beats per minute for families that count beats.</summary>
@@ -38,9 +38,12 @@ public sealed record GenerationRequest
     /// <summary>Raw audio: 0 carries the recurrent state; T re-reads the last T frames from a fresh state for every frame.</summary>
     public int WindowFrames { get; init; }
 
-    /// <summary>Refuses a length outside (0, <see cref="MaxSeconds"/>].</summary>
+    /// <summary>Refuses a length outside (0, <see cref="MaxSeconds"/>], and one that with the primer before it would pass that cap.</summary>
     public void CheckSeconds()
     {
         if (!(Seconds > 0) || Seconds > MaxSeconds) throw new EuterpeException($"--seconds: must be in (0, {MaxSeconds}] (got {Seconds})");
+        var primer = Primer?.TotalSeconds ?? 0;
+        if (Seconds + primer > MaxSeconds)
+            throw new EuterpeException(FormattableString.Invariant($"--seconds: {Seconds} s after the primer's {primer:0.###} s is more than {MaxSeconds} s in all"));
     }
 }

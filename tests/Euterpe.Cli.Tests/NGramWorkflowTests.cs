@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Euterpe.Core.Encoding;
+using Euterpe.Core.Generation;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
 
@@ -76,7 +77,9 @@ public sealed class NGramWorkflowTests : IDisposable
         Assert.True(code == 0, stderr);
 
         var encoding = new MonophonicNoteEncoding();
-        var melody = encoding.DecodePairs(encoding.EncodePairs(MidiFileReader.Read(primer)));
+        // The primer is the top line of the file's first 8 s (--prime-seconds' default), not the whole file.
+        var start = PrimerMelody.Take(MidiFileReader.Read(primer), PrimerMelody.DefaultSeconds);
+        var melody = encoding.DecodePairs(encoding.EncodePairs(start));
         var generated = MidiFileReader.Read(output);
         var primerEnd = melody.Notes.Max(n => n.EndTick);
         Assert.Equal(Ticks(melody.Notes), Ticks(generated.Notes.Where(n => n.StartTick < primerEnd)));

@@ -2,6 +2,7 @@ using Euterpe.Core;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.IO;
 using Euterpe.Core.Music;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Training.Data;
 
@@ -74,13 +75,16 @@ public static class DatasetPreparer
         return (manifest, train.Kept, validation.Kept);
     }
 
-    /// <summary>The reason without the leading "path: " that the file's own exception message carries.</summary>
+    /// <summary>
+    /// The reason without the leading "path: " that the file's own exception message carries, on one bounded line
+    /// (skipped.txt has one line per file).
+    /// </summary>
     private static string Reason(Exception e, string fullPath)
     {
         var message = e is EuterpeException ? e.Message : $"{e.GetType().Name}: {e.Message}";
         foreach (var prefix in new[] { fullPath + ": ", Path.GetFileName(fullPath) + ": " })
-            if (message.StartsWith(prefix, StringComparison.Ordinal)) return message[prefix.Length..];
-        return message.ReplaceLineEndings(" ");
+            if (message.StartsWith(prefix, StringComparison.Ordinal)) { message = message[prefix.Length..]; break; }
+        return UserText.OneLine(message, 300);
     }
 
     /// <summary>Turns one file into encoded pieces for the chosen encoding.</summary>

@@ -199,7 +199,7 @@ public class AbcReaderTests
     public void UnexpectedCharacterNamesFileAndLine()
     {
         var e = Assert.Throws<AbcFormatException>(() => AbcReader.Parse("X:1\nK:C\nAB|\nA # B", "bad.abc"));
-        Assert.Equal("bad.abc: line 4: unexpected character '#'", e.Message);
+        Assert.Equal("bad.abc: line 4, column 3: unexpected character \"#\"", e.Message);
         Assert.IsAssignableFrom<EuterpeException>(e);
     }
 
