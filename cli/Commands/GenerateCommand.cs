@@ -85,13 +85,13 @@ public static class GenerateCommand
 
     /// <summary>
     /// The top melodic line of the first <paramref name="seconds"/> of a music file's first piece (a MIDI file, or the
-    /// first tune of an ABC file: the tunes after it are not read).
+    /// start of the first tune of an ABC file: the rest of the file is not parsed).
     /// </summary>
     private static NoteSequence Primer(string path, double seconds)
     {
         PrimerMelody.CheckSeconds(seconds);
         NoteSequence piece;
-        if (MusicFiles.IsAbc(path)) piece = AbcReader.ReadFirstTune(path).Sequence;
+        if (MusicFiles.IsAbc(path)) piece = AbcReader.ReadTuneStart(path).Sequence;
         else piece = MusicFiles.Load(path) is { Count: > 0 } pieces ? pieces[0].Sequence : throw new EuterpeException($"{path}: no piece to prime with");
         var primer = PrimerMelody.Take(piece, seconds);
         if (primer.Notes.Count == 0)

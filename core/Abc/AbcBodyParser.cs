@@ -19,20 +19,31 @@ internal sealed class AbcBodyParser
     private int _line;
     private int _column = 1;
 
-    public AbcBodyParser(string source, AbcHeaderState header)
+    private readonly long _musicBudget;
+    private long _consumed;
+
+    /// <param name="musicBudget">Characters of the tune to read: past them the parser stops at the next element.</param>
+    public AbcBodyParser(string source, AbcHeaderState header, long musicBudget = long.MaxValue)
     {
         _source = source;
         _header = header;
+        _musicBudget = musicBudget;
     }
 
     public IReadOnlyList<AbcVoice> Voices => _voices;
+
+    /// <summary>True once the budget of characters is spent: later lines are not read.</summary>
+    public bool Stopped { get; private set; }
 
     private AbcVoice Current => _current ??= AddVoice("");
 
     public void ParseLine(string text, int line)
     {
+        if (Stopped) return;
         _line = line;
         _column = 1;
+        var start = _consumed;
+        _consumed += text.Length + 1;
         if (text.StartsWith("%%", StringComparison.Ordinal))
         {
             ParseDirective(text);
@@ -44,7 +55,7 @@ internal sealed class AbcBodyParser
             ParseField(text[0], text[2..].Trim());
             return;
         }
-        ParseMusic(text);
+        ParseMusic(text, start);
     }
 
     /// <summary>%%MIDI channel/program set the current voice's instrument; other directives only affect rendering.</summary>
@@ -134,11 +145,16 @@ internal sealed class AbcBodyParser
         return voice;
     }
 
-    private void ParseMusic(string s)
+    private void ParseMusic(string s, long lineStart)
     {
         var i = 0;
         while (i < s.Length)
         {
+            if (lineStart + i > _musicBudget)
+            {
+                Stopped = true; // the rest lies past what the caller wants (a primer's first seconds)
+                return;
+            }
             var voice = Current; // an inline [V:] can switch voices mid-line
             _column = i + 1;
             var c = s[i];

@@ -15,14 +15,23 @@ public static class AbcReader
     /// <summary>The longest tune (in characters, X: line to blank line) the reader takes: far beyond any real tune.</summary>
     public const int MaxTuneChars = 4 << 20;
 
+    /// <summary>Characters of a tune <see cref="ReadTuneStart"/> reads: minutes of music in any real tune.</summary>
+    public const int TuneStartChars = 256 << 10;
+
     /// <summary>Reads every tune of an ABC file.</summary>
-    public static IReadOnlyList<AbcTune> ReadTunes(string path) => ParseTunes(ReadText(path), path, int.MaxValue);
+    public static IReadOnlyList<AbcTune> ReadTunes(string path) => ParseTunes(ReadText(path), path, int.MaxValue, long.MaxValue);
 
     /// <summary>Reads only the first tune of an ABC file: the tunes after it are not parsed at all.</summary>
-    public static AbcTune ReadFirstTune(string path) => ParseTunes(ReadText(path), path, 1)[0];
+    public static AbcTune ReadFirstTune(string path) => ParseTunes(ReadText(path), path, 1, long.MaxValue)[0];
+
+    /// <summary>
+    /// Reads the start of the first tune of an ABC file, its first <see cref="TuneStartChars"/> characters (up to the
+    /// element there): what a primer's first seconds need, however long the tune.
+    /// </summary>
+    public static AbcTune ReadTuneStart(string path) => ParseTunes(ReadText(path), path, 1, TuneStartChars)[0];
 
     /// <summary>Parses ABC text; <paramref name="sourceName"/> names it in error messages.</summary>
-    public static IReadOnlyList<AbcTune> Parse(string text, string sourceName) => ParseTunes(text, sourceName, int.MaxValue);
+    public static IReadOnlyList<AbcTune> Parse(string text, string sourceName) => ParseTunes(text, sourceName, int.MaxValue, long.MaxValue);
 
     private static string ReadText(string path)
     {
@@ -39,7 +48,7 @@ public static class AbcReader
         }
     }
 
-    private static List<AbcTune> ParseTunes(string text, string sourceName, int maxTunes)
+    private static List<AbcTune> ParseTunes(string text, string sourceName, int maxTunes, long musicBudget)
     {
         var tunes = new List<AbcTune>();
         var lines = text.Split('\n');
@@ -65,7 +74,7 @@ public static class AbcReader
                 var digits = new string(number.TakeWhile(char.IsAsciiDigit).ToArray());
                 if (digits.Length == 0 || digits.Length > 9)
                     throw new AbcFormatException(sourceName, lineNumber, $"reference number {UserText.Quote("X:" + number)} is not a number");
-                tune = new AbcTuneBuilder(sourceName, int.Parse(digits, CultureInfo.InvariantCulture), lineNumber);
+                tune = new AbcTuneBuilder(sourceName, int.Parse(digits, CultureInfo.InvariantCulture), lineNumber, musicBudget);
                 continue;
             }
             if (tune is null) continue; // file header and free text between tunes

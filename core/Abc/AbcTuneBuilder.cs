@@ -4,8 +4,11 @@ using Euterpe.Core.Music;
 
 namespace Euterpe.Core.Abc;
 
-/// <summary>Collects one tune's header, then hands its body lines to the parser.</summary>
-internal sealed class AbcTuneBuilder(string source, int referenceNumber, int startLine)
+/// <summary>
+/// Collects one tune's header, then hands its body lines to the parser; with a <paramref name="musicBudget"/> it reads
+/// only that many characters of the tune (then stops at the next element).
+/// </summary>
+internal sealed class AbcTuneBuilder(string source, int referenceNumber, int startLine, long musicBudget = long.MaxValue)
 {
     private readonly AbcHeaderState _header = new();
     private readonly StringBuilder _body = new();
@@ -22,10 +25,11 @@ internal sealed class AbcTuneBuilder(string source, int referenceNumber, int sta
     private readonly int _startLine = startLine;
     private int _lastLine = startLine;
 
-    private AbcBodyParser Parser => _parser ??= new AbcBodyParser(source, _header);
+    private AbcBodyParser Parser => _parser ??= new AbcBodyParser(source, _header, musicBudget);
 
     public void AddLine(string text, int number)
     {
+        if (_parser is { Stopped: true }) return;
         _lastLine = number;
         if (_key.Length > 0)
         {
