@@ -10,9 +10,18 @@ internal static class AbcPerformer
 {
     public const int Velocity = 90;
 
-    public static (NoteSequence Sequence, List<AbcChordSymbol> Chords) Perform(
+    /// <summary>
+    /// The most elements a tune may play with repeats and parts expanded: a P: order such as "A999" over a long section
+    /// would otherwise multiply a few megabytes of ABC into billions of notes.
+    /// </summary>
+    public const int MaxPlayedElements = 4_000_000;
+
+    /// <param name="source">Names the file in the error a tune that plays too long raises.</param>
+    /// <param name="line">The line that error names (the tune's last).</param>
+    public static (NoteSequence Sequence, List<AbcChordSymbol> Chords) Perform(string source, int line,
         IReadOnlyList<AbcVoice> voices, TimeSignature? meter, KeySignature key, int? microsecondsPerQuarter, string? title, string? partOrder = null)
     {
+        var played = 0L;
         const int ppq = NoteSequence.DefaultTicksPerQuarter;
         var notes = new List<(int Pitch, long Start, long End, AbcVoice Voice)>();
         var chords = new List<AbcChordSymbol>();
@@ -28,6 +37,8 @@ internal static class AbcPerformer
             var openTies = new Dictionary<int, int>(); // pitch → index in notes of the note a tie continues
             foreach (var e in ExpandParts(voice.Elements, partOrder))
             {
+                if (++played > MaxPlayedElements)
+                    throw new AbcFormatException(source, line, $"the tune plays more than {MaxPlayedElements / 1_000_000} million notes, rests and marks with its repeats and parts (P:) expanded");
                 var tick = position.ToTicks(ppq);
                 switch (e.Kind)
                 {

@@ -124,7 +124,7 @@ internal sealed class AbcTuneBuilder(string source, int referenceNumber, int sta
         List<AbcChordSymbol> chords;
         try
         {
-            (sequence, chords) = AbcPerformer.Perform(voices, meter, _keySignature, tempo, _title, _partOrder);
+            (sequence, chords) = AbcPerformer.Perform(source, _lastLine, voices, meter, _keySignature, tempo, _title, _partOrder);
         }
         catch (OverflowException)
         {

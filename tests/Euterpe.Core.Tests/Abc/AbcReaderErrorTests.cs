@@ -35,6 +35,15 @@ public class AbcReaderErrorTests
     }
 
     [Fact]
+    public void APartOrderThatMultipliesASectionPastTheCapIsRefused()
+    {
+        // 5,000 notes played 999 times: five million notes from 10 KB of ABC.
+        var section = string.Concat(Enumerable.Repeat("CDEF GABc|\n", 625));
+        var message = Message($"X:1\nP:A999\nL:1/8\nK:C\nP:A\n{section}");
+        Assert.Equal("bad.abc: line 630, column 1: the tune plays more than 4 million notes, rests and marks with its repeats and parts (P:) expanded", message);
+    }
+
+    [Fact]
     public void AControlCharacterIsEscaped()
     {
         var message = Message("X:1\nK:C\nAB\u001b[31mC");

@@ -57,6 +57,8 @@ public class AbcReaderMutantTests
         {
             if (e.Message.Length > 300) return $"message of {e.Message.Length} characters";
             if (e.Message.Any(char.IsControl)) return "control character in the message: " + Core.Text.UserText.Quote(e.Message, 300);
+            if (e.Message.Contains("input string", StringComparison.Ordinal) || e.Message.Contains("correct format", StringComparison.Ordinal))
+                return ".NET's own words: " + Core.Text.UserText.Quote(e.Message, 300);
             if (!Shape.IsMatch(e.Message)) return "message not FILE: line L, column C: " + Core.Text.UserText.Quote(e.Message, 300);
         }
         catch (Exception e)
