@@ -39,4 +39,17 @@ public sealed class AbcInputErrorTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Equal($"zero.abc: {Problem}\n", File.ReadAllText(Path.Combine(cache, "skipped.txt")));
     }
+
+    [Fact]
+    public void MidiConvertReadsOnlyTheFirstTuneWhenNoneIsNamed()
+    {
+        // A broken second tune stops only the commands that read it: --tune 2 names the place, the default never reads it.
+        var abc = _cli.Path("two.abc");
+        File.WriteAllText(abc, "X:1\nL:1/8\nK:G\nGABc|\n\nX:2\nL:1/8\nK:C\nAB A/0 c|\n");
+        var (code, _, stderr) = MidiCommandTests.Invoke("midi", "convert", abc, "--out", _cli.Path("one.mid"));
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = MidiCommandTests.Invoke("midi", "convert", abc, "--tune", "2", "--out", _cli.Path("two.mid"));
+        Assert.Equal((2, $"error: {abc}: line 9, column 4: note length divides by zero\n"), (code, stderr));
+        Assert.False(File.Exists(_cli.Path("two.mid")));
+    }
 }
