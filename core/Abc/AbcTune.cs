@@ -34,7 +34,7 @@ public sealed class AbcTune
     /// <summary>The K: field as written.</summary>
     public string Key { get; }
 
-    /// <summary>The lines after K:, as written.</summary>
+    /// <summary>The lines after K:, as written (as far as they were read: see <see cref="AbcReader.ReadTuneStart"/>).</summary>
     public string Body { get; }
 
     /// <summary>The performed notes: one track per voice, repeats and endings expanded, ties merged.</summary>
