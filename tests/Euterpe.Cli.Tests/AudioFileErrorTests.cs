@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Euterpe.Core.Audio;
 
 namespace Euterpe.Cli.Tests;
 
@@ -35,16 +36,38 @@ public sealed class AudioFileErrorTests : IDisposable
         Assert.Equal(["audio"], Directory.EnumerateFileSystemEntries(_cli.Root).Select(Path.GetFileName));
     }
 
+    /// <summary>A copy of the shipped raw-audio preset (its seed.wav: 8 s, 16 kHz, 16-bit mono, plain fmt chunk).</summary>
+    private string ShippedAudioPreset()
+    {
+        var preset = _cli.Path("preset");
+        Directory.CreateDirectory(preset);
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", "fft-lstm-bilinear-openmsx")))
+            File.Copy(file, Path.Combine(preset, Path.GetFileName(file)));
+        return preset;
+    }
+
+    [Fact]
+    public void Generate_with_a_seed_wav_holding_nan_names_the_seed_and_writes_nothing()
+    {
+        var seed = Path.Combine(ShippedAudioPreset(), "seed.wav");
+        var audio = WavFile.Read(seed);
+        audio.Channels[0][16000] = float.NaN;
+        WavFile.Write(seed, audio, WavSampleFormat.Float32);
+        var output = _cli.Path("a.wav");
+
+        var run = DataCli.Invoke("generate", _cli.Path("preset"), "--seconds", "1", "--out", output);
+
+        AssertOneErrorLine($"{seed}: float sample 16000 is NaN (float samples must be finite)", run);
+        Assert.False(File.Exists(output));
+    }
+
     [Theory]
     [InlineData(1u, "sample rate 1 Hz is outside 4000…1000000 Hz")]
     [InlineData(7u, "sample rate 7 Hz is outside 4000…1000000 Hz")]
     public void Generate_with_a_seed_wav_at_an_absurd_rate_names_the_seed_and_writes_nothing(uint rate, string problem)
     {
-        // The shipped raw-audio preset, its 8 s seed.wav (16-bit mono, plain fmt chunk) relabelled: it used to hang.
-        var preset = _cli.Path("preset");
-        Directory.CreateDirectory(preset);
-        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", "fft-lstm-bilinear-openmsx")))
-            File.Copy(file, Path.Combine(preset, Path.GetFileName(file)));
+        // The shipped seed.wav relabelled: resampling its 128,000 samples from 1 Hz to 16 kHz used to hang generate.
+        var preset = ShippedAudioPreset();
         var seed = Path.Combine(preset, "seed.wav");
         var bytes = File.ReadAllBytes(seed);
         Assert.Equal(16000u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(24)));
