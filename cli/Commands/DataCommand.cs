@@ -71,7 +71,7 @@ public static class DataCommand
         config.Output.WriteLine($"cache: {outFolder} (fft-frames, {m.FrameLayout}, frame {m.FrameLength}, hop {m.Hop}, {m.FrameSize} floats per frame)");
         config.Output.WriteLine($"train: {m.TrainFiles.Count} files");
         config.Output.WriteLine($"validation: {m.ValidationFiles.Count} files");
-        config.Output.WriteLine($"skipped: {m.Skipped.Count} file(s)");
+        config.Output.WriteLine($"skipped: {m.Skipped.Count} file(s){(m.Skipped.Count > 0 ? " (listed in skipped.txt)" : "")}");
         return 0;
     }
 

@@ -12,6 +12,8 @@ namespace Euterpe.Core.Audio;
 /// Streaming: call <see cref="Process"/> per block and <see cref="Flush"/> at the end; the result is the same
 /// as <see cref="Resample(ReadOnlySpan{float}, int, int, ResamplerOptions?)"/> on the whole signal, delayed by
 /// the filter's half length. No allocation after construction. One instance per stream, not thread-safe.
+/// Any positive rates are accepted, but the output is output/input times the input and the filter grows with
+/// input/output: callers bound the rates they take from files (WAV files: <see cref="WavFile.MinSampleRate"/>…<see cref="WavFile.MaxSampleRate"/>).
 /// </summary>
 public sealed class SincResampler
 {

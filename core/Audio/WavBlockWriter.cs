@@ -18,6 +18,7 @@ internal sealed class WavBlockWriter
     private const int BlockBytes = 1 << 16;
     private const float Scale16 = 32768f;
     private const double Scale24 = 8388608d;
+    private const double Scale32 = 2147483648d;
 
     private readonly WaveFileWriter _writer;
     private readonly WavSampleFormat _format;
@@ -127,6 +128,14 @@ internal sealed class WavBlockWriter
                     bytes[o] = (byte)value;
                     bytes[o + 1] = (byte)(value >> 8);
                     bytes[o + 2] = (byte)(value >> 16);
+                }
+
+                break;
+            case WavSampleFormat.Pcm32:
+                for (var i = 0; i < samples.Length; i++)
+                {
+                    var value = (int)Math.Clamp(Math.Round(samples[i] * Scale32), int.MinValue, int.MaxValue);
+                    BinaryPrimitives.WriteInt32LittleEndian(bytes.Slice(i * 4, 4), value);
                 }
 
                 break;

@@ -1,15 +1,34 @@
+using System.Globalization;
 using NAudio.Wave;
 
 namespace Euterpe.Core.Audio;
 
 /// <summary>
-/// Reads and writes WAV files through NAudio.Core: PCM 16/24-bit and IEEE float32, mono or stereo, plain or
+/// Reads and writes WAV files through NAudio.Core: PCM 16/24/32-bit and IEEE float32, mono or stereo, plain or
 /// WAVE_FORMAT_EXTENSIBLE (RF64 too when reading). Samples come back as planar float32 (<see cref="AudioBuffer"/>).
 /// Chunks other than <c>fmt </c> and <c>data</c> are skipped. Anything else (8-bit, ADPCM, more than two channels,
-/// truncated data, not RIFF) is a <see cref="WavFormatException"/> whose message is one line, <c>FILE: problem</c>.
+/// truncated data, not RIFF, a sample rate outside <see cref="MinSampleRate"/>…<see cref="MaxSampleRate"/>, float
+/// samples that are not finite or beyond ±<see cref="MaxFloatMagnitude"/>) is a <see cref="WavFormatException"/>
+/// whose message is one line, <c>FILE: problem</c>. Header problems are found before any sample is allocated.
 /// </summary>
 public static class WavFile
 {
+    /// <summary>
+    /// Lowest sample rate read. Every reader resamples to its model's rate (16 kHz for fft-lstm) with
+    /// <see cref="SincResampler"/>, whose output grows by output/input: at 4 kHz a file grows 4×, at 1 Hz a 64 KB file
+    /// became 2 GB of samples. Nothing real is recorded below 4 kHz (telephone audio is 8 kHz).
+    /// </summary>
+    public const int MinSampleRate = 4000;
+
+    /// <summary>Highest sample rate read (DSD-to-PCM masters top out at 768 kHz); downsampling 1 MHz to 16 kHz needs a few thousand taps.</summary>
+    public const int MaxSampleRate = 1_000_000;
+
+    /// <summary>
+    /// Largest float sample magnitude read (+60 dB over full scale). Hot float mixes go a little past ±1; values beyond
+    /// this, NaN and ±∞ are broken data that would poison a training cache or a model's input.
+    /// </summary>
+    public const float MaxFloatMagnitude = 1000f;
+
     private const int BlockBytes = 1 << 16;
 
     public static AudioBuffer Read(string path) => Read(path, out _);
@@ -53,7 +72,20 @@ public static class WavFile
             stream.Position = 0;
             using var reader = new WaveFileReader(stream);
             format = WavSampleFormats.FromWaveFormat(reader.WaveFormat, name);
-            return ReadSamples(reader, name);
+            // NAudio takes an RF64 data size from ds64 without comparing it with the file: refuse before allocating it.
+            var left = stream.Length - stream.Position;
+            if (reader.Length > left)
+            {
+                throw new WavFormatException(name, $"truncated: data chunk declares {reader.Length} bytes but only {left} follow");
+            }
+
+            var audio = ReadSamples(reader, name);
+            if (format == WavSampleFormat.Float32)
+            {
+                CheckFloatSamples(audio, name);
+            }
+
+            return audio;
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
         {
@@ -126,6 +158,27 @@ public static class WavFile
         }
 
         return new AudioBuffer(wave.SampleRate, planar);
+    }
+
+    private static void CheckFloatSamples(AudioBuffer audio, string name)
+    {
+        for (var c = 0; c < audio.ChannelCount; c++)
+        {
+            var channel = audio.Channels[c];
+            for (var i = 0; i < channel.Length; i++)
+            {
+                var x = channel[i];
+                if (float.IsFinite(x) && Math.Abs(x) <= MaxFloatMagnitude)
+                {
+                    continue;
+                }
+
+                var where = audio.ChannelCount == 1 ? $"sample {i}" : $"sample {i} of channel {c + 1}";
+                throw new WavFormatException(name, float.IsFinite(x)
+                    ? string.Create(CultureInfo.InvariantCulture, $"float {where} is {x:G9}, beyond ±{MaxFloatMagnitude:G} (broken data)")
+                    : string.Create(CultureInfo.InvariantCulture, $"float {where} is {x} (float samples must be finite)"));
+            }
+        }
     }
 
     private static int ReadFully(ISampleProvider samples, Span<float> block)

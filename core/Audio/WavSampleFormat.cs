@@ -11,4 +11,8 @@ public enum WavSampleFormat
 
     /// <summary>IEEE 754 32-bit float.</summary>
     Float32,
+
+    /// <summary>Signed 32-bit integer PCM (what sox writes by default from a 32-bit source); read back as float32, so
+    /// only the top 24 bits survive a round trip.</summary>
+    Pcm32,
 }

@@ -4,8 +4,9 @@ namespace Euterpe.Core.Audio;
 
 /// <summary>
 /// Maps <see cref="WavSampleFormat"/> to and from NAudio's <see cref="WaveFormat"/>, and decides what Euterpe
-/// reads: NAudio parses 8/32-bit PCM, 64-bit float, ADPCM headers and any channel count, so the supported set
-/// (16/24-bit PCM or float32, mono or stereo, consistent block align) is enforced here.
+/// reads: NAudio parses 8-bit PCM, 64-bit float, ADPCM headers, any channel count and any sample rate, so the
+/// supported set (16/24/32-bit PCM or float32, mono or stereo, <see cref="WavFile.MinSampleRate"/> to
+/// <see cref="WavFile.MaxSampleRate"/>, consistent block align) is enforced here, before any sample is allocated.
 /// </summary>
 internal static class WavSampleFormats
 {
@@ -14,6 +15,7 @@ internal static class WavSampleFormats
         WavSampleFormat.Pcm16 => 2,
         WavSampleFormat.Pcm24 => 3,
         WavSampleFormat.Float32 => 4,
+        WavSampleFormat.Pcm32 => 4,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown sample format"),
     };
 
@@ -34,7 +36,7 @@ internal static class WavSampleFormats
     /// <summary>The sample format of a file NAudio parsed; anything Euterpe does not read is a <see cref="WavFormatException"/>.</summary>
     public static WavSampleFormat FromWaveFormat(WaveFormat wave, string name)
     {
-        const string supported = "(16 or 24-bit PCM, or float32)";
+        const string supported = "(16, 24 or 32-bit PCM, or float32)";
         var bits = (ushort)wave.BitsPerSample;
         // First: NAudio's AsStandardWaveFormat throws ArgumentOutOfRangeException for an extensible format without channels.
         if (wave.Channels is < 1 or > 2)
@@ -46,6 +48,7 @@ internal static class WavSampleFormats
         {
             WaveFormatEncoding.Pcm when bits == 16 => WavSampleFormat.Pcm16,
             WaveFormatEncoding.Pcm when bits == 24 => WavSampleFormat.Pcm24,
+            WaveFormatEncoding.Pcm when bits == 32 => WavSampleFormat.Pcm32,
             WaveFormatEncoding.Pcm => throw new WavFormatException(name, $"{bits}-bit integer PCM is not supported {supported}"),
             WaveFormatEncoding.IeeeFloat when bits == 32 => WavSampleFormat.Float32,
             WaveFormatEncoding.IeeeFloat => throw new WavFormatException(name, $"{bits}-bit float is not supported {supported}"),
@@ -56,9 +59,10 @@ internal static class WavSampleFormats
             var other => throw new WavFormatException(name, $"WAV audio format 0x{(int)other:X4} is not supported {supported}"),
         };
 
-        if (wave.SampleRate is <= 0 or > 1_000_000)
+        // Refused here, before the samples are allocated: a 64 KB file declaring 1 Hz resamples to gigabytes at 16 kHz.
+        if (wave.SampleRate is < WavFile.MinSampleRate or > WavFile.MaxSampleRate)
         {
-            throw new WavFormatException(name, $"implausible sample rate {(uint)wave.SampleRate}");
+            throw new WavFormatException(name, $"sample rate {(uint)wave.SampleRate} Hz is outside {WavFile.MinSampleRate}…{WavFile.MaxSampleRate} Hz");
         }
 
         if (wave.BlockAlign != wave.Channels * BytesPerSample(format))

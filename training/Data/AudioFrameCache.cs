@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Core.Audio;
@@ -9,7 +10,8 @@ namespace Euterpe.Training.Data;
 /// A cache of audio frames for the fft-lstm models: <c>audio.json</c> (rate, layout, frame, hop, files and their split,
 /// skipped files) and per split <c>SPLIT.frames.npy</c> (float32, frames × FrameSize, files concatenated) with
 /// <c>SPLIT.offsets.npy</c> (int64, files + 1). Split by file (<see cref="DatasetSplit"/>) before any file is read;
-/// written into a temporary folder beside the target and renamed into place when complete.
+/// written into a temporary folder beside the target and renamed into place when complete, with <c>skipped.txt</c>
+/// (one <c>path: reason</c> line per file left out). A folder where no file is usable is an error and writes nothing.
 /// </summary>
 public static class AudioFrameCache
 {
@@ -42,10 +44,17 @@ public static class AudioFrameCache
             for (var i = 0; i < files.Count; i++)
             {
                 progress?.Invoke(i, files.Count, files[i]);
-                try { split[validation[i] ? 1 : 0].Add((files[i], loader.LoadFrames(Path.Combine(dataFolder, files[i])))); }
-                catch (EuterpeException e) { skipped.Add(new SkippedFile(files[i], e.Message)); }
+                var path = Path.Combine(dataFolder, files[i]);
+                try { split[validation[i] ? 1 : 0].Add((files[i], loader.LoadFrames(path))); }
+                catch (EuterpeException e) { skipped.Add(new SkippedFile(files[i], Reason(e, path))); }
             }
             progress?.Invoke(files.Count, files.Count, "");
+            if (skipped.Count == files.Count)
+            {
+                var first = skipped[0];
+                throw new EuterpeException($"{dataFolder}: no usable .wav file, {files.Count} skipped ({first.Path}: {first.Reason}{(files.Count > 1 ? "; …" : "")})");
+            }
+            WriteSkipped(temp, skipped);
             WriteSplit(temp, "train", split[0], codec.FrameSize);
             WriteSplit(temp, "validation", split[1], codec.FrameSize);
             var manifest = new Manifest(AudioFrameLoader.SampleRate, layout, frameLength, codec.HopLength, codec.FrameSize,
@@ -82,6 +91,17 @@ public static class AudioFrameCache
         if (offsets.Length == 0 || frames.ElementCount != offsets[^1] * frameSize)
             throw new EuterpeException($"{Path.Combine(folder, split)}.frames.npy: {frames.ElementCount} values do not match {offsets[^1]} frames of {frameSize}");
         return new AudioFrameSplit(frames.AsSpan<float>().ToArray(), offsets, frameSize);
+    }
+
+    /// <summary>The reason without the leading "path: " that the file's own error message carries.</summary>
+    private static string Reason(EuterpeException e, string path) =>
+        e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
+
+    private static void WriteSkipped(string folder, List<SkippedFile> skipped)
+    {
+        var text = new StringBuilder();
+        foreach (var s in skipped) text.Append(s.Path).Append(": ").Append(s.Reason).Append('\n');
+        File.WriteAllText(Path.Combine(folder, CacheJson.SkippedName), text.ToString());
     }
 
     private static void WriteSplit(string folder, string split, List<(string, float[][] Frames)> files, int frameSize)

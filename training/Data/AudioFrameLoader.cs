@@ -27,8 +27,17 @@ public sealed class AudioFrameLoader
         return audio.SampleRate == SampleRate ? mono : SincResampler.Resample(mono, audio.SampleRate, SampleRate);
     }
 
-    /// <summary>The frames of one file, each <see cref="AudioFrameCodec.FrameSize"/> floats.</summary>
-    public float[][] LoadFrames(string path) => Codec.Encode(ReadMono16k(path));
+    /// <summary>
+    /// The frames of one file, each <see cref="AudioFrameCodec.FrameSize"/> floats. A file shorter than one frame at
+    /// 16 kHz (0 or 1 samples included) is refused: it would be all padding, nothing a model can learn from.
+    /// </summary>
+    public float[][] LoadFrames(string path)
+    {
+        var samples = ReadMono16k(path);
+        if (samples.Length < Codec.FrameLength)
+            throw new EuterpeException($"{path}: {samples.Length} sample(s) at {SampleRate} Hz, shorter than one frame of {Codec.FrameLength}");
+        return Codec.Encode(samples);
+    }
 
     /// <summary>Frames of every *.wav under <paramref name="directory"/> (sorted by path); unreadable files go to <paramref name="skipped"/>.</summary>
     public IReadOnlyList<(string Path, float[][] Frames)> LoadDirectory(string directory, List<SkippedFile> skipped)

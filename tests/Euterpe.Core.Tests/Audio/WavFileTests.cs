@@ -146,12 +146,35 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
         }
     }
 
+    [Fact]
+    public void SoxDefaultThirtyTwoBitPcmReadsAsSoxDecodesIt()
+    {
+        using var dir = new TempFolder("euterpe-audio-");
+        var path = dir.File("sine.wav");
+        // What `sox -n x.wav synth` writes by default: 32-bit signed integer PCM, WAVE_FORMAT_EXTENSIBLE, 48 kHz.
+        ProcessRunner.Output("sox", "-n", path, "synth", "1", "sine", "440");
+        Assert.Equal("32", ProcessRunner.Output("soxi", "-b", path).Trim());
+        Assert.Equal("Signed Integer PCM", ProcessRunner.Output("soxi", "-e", path).Trim());
+
+        var read = WavFile.Read(path, out var format);
+        Assert.Equal(WavSampleFormat.Pcm32, format);
+        Assert.Equal(48000, read.SampleRate);
+        Assert.Equal(48000, read.Length);
+        // 32 bits do not fit a float: ours rounds each integer to nearest, sox's float output can be one float step off.
+        var sox = ExternalTools.SoxDecode(path, dir.Root);
+        Assert.Equal(sox.Length, read.Length);
+        Assert.True(SignalMath.MaxAbsDifference(sox, read.Channels[0]) <= 1.0 / (1 << 24), "more than one float step from sox");
+        Assert.InRange(read.Channels[0].Max(), 0.99, 1.0);
+    }
+
     [Theory]
     [InlineData(WavSampleFormat.Pcm16, 1, false, "16", "Signed Integer PCM")]
     [InlineData(WavSampleFormat.Pcm24, 2, false, "24", "Signed Integer PCM")]
     [InlineData(WavSampleFormat.Pcm24, 2, true, "24", "Signed Integer PCM")]
     [InlineData(WavSampleFormat.Float32, 2, false, "32", "Floating Point PCM")]
     [InlineData(WavSampleFormat.Float32, 1, true, "32", "Floating Point PCM")]
+    [InlineData(WavSampleFormat.Pcm32, 2, false, "32", "Signed Integer PCM")]
+    [InlineData(WavSampleFormat.Pcm32, 1, true, "32", "Signed Integer PCM")]
     public void OurFilesAreReadBySox(WavSampleFormat format, int channels, bool extensible, string bits, string encoding)
     {
         using var dir = new TempFolder("euterpe-audio-");
@@ -192,7 +215,7 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
     /// A 16-bit PCM file from our writer (RIFF header, 16-byte fmt chunk, data) rewritten as RF64: "RF64" with the size
     /// 0xFFFFFFFF, a ds64 chunk holding the real RIFF and data sizes and the frame count, data size 0xFFFFFFFF.
     /// </summary>
-    private static byte[] AsRf64(byte[] plain)
+    internal static byte[] AsRf64(byte[] plain)
     {
         var dataBytes = plain.Length - 44;
         var ds64 = new byte[36];
@@ -223,6 +246,8 @@ public class WavFileTests : IClassFixture<RenderedSongFixture>
                 {
                     WavSampleFormat.Pcm16 => random.Next(-32768, 32768) / 32768f,
                     WavSampleFormat.Pcm24 => random.Next(-8388608, 8388608) / 8388608f,
+                    // 32-bit PCM reads back as float32: keep to the 24 bits a float holds.
+                    WavSampleFormat.Pcm32 => random.Next(-16777216, 16777216) / 16777216f,
                     _ => (float)((random.NextDouble() * 2 - 1) * floatRange),
                 };
             }
