@@ -94,7 +94,7 @@ public class OnnxCommandTests
         using var temp = new TempFolder("onnx-cli-");
         var (code, _, err) = Invoke("onnx", "run", OnnxTestModels.PathOf("add.onnx"), "--input", "x", "--out", temp.Path("out"));
         Assert.Equal(2, code);
-        Assert.Equal("error: --input x: expected NAME=FILE.npy", err.TrimEnd());
+        Assert.Equal("error: --input \"x\": expected NAME=FILE.npy", err.TrimEnd());
     }
 
     [Theory]
