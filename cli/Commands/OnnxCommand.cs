@@ -82,6 +82,9 @@ public static class OnnxCommand
             {
                 foreach (var (name, file) in given)
                 {
+                    // Checked here, before the file is read, so the name is quoted as the user typed it.
+                    if (!session.Inputs.Any(i => i.Name == name))
+                        throw new EuterpeException($"{path}: model has no input {UserText.Quote(name)} (inputs: {string.Join(", ", session.Inputs.Select(i => i.Name))})");
                     var array = NpyFormat.Read(file);
                     // ONNX Runtime inputs here are dense buffers: an array with a zero dimension has none to hand it.
                     if (array.ElementCount == 0)

@@ -128,4 +128,32 @@ public sealed class PresetInputErrorTests : IDisposable
         var line = AssertOneError(Onnx("onnx", "run", model, "--input", $"token={file}", "--out", _temp.Path("out")));
         Assert.StartsWith($"error: {problem}", line);
     }
+
+    [Fact]
+    public void OnnxRunInputNameWithAControlCharacterIsQuoted()
+    {
+        var model = RepositoryRoot.Combine("presets", PresetCopy.EventRnn, "model.onnx");
+        var line = AssertOneError(Onnx("onnx", "run", model, "--input", $"to\u0001ken={Npy("token.npy", "(1, 1)")}", "--out", _temp.Path("out")));
+        Assert.StartsWith($"error: {model}: model has no input \"to\\u0001ken\" (inputs: token, conditioning", line);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero", "is a character device, not a regular file")]
+    [InlineData("fifo", "is a FIFO, not a regular file")]
+    [InlineData("empty", "empty file, not an ONNX model")]
+    [InlineData("folder", "is a directory, not a regular file")]
+    public async Task OnnxInfoOfAModelThatIsNotAnOrdinaryFile(string which, string problem)
+    {
+        var model = which switch
+        {
+            "fifo" => PresetCopy.Fifo(_temp.Root, "model.onnx"),
+            "empty" => _temp.Path("model.onnx"),
+            "folder" => Directory.CreateDirectory(_temp.Path("model.onnx")).FullName,
+            _ => which,
+        };
+        if (which == "empty") File.WriteAllBytes(model, []);
+        // WaitAsync throws TimeoutException past 30 s: a model on a device or FIFO once never came back.
+        var result = await Task.Run(() => Onnx("onnx", "info", model)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal($"error: {model}: {problem}", AssertOneError(result));
+    }
 }
