@@ -13,7 +13,7 @@ internal readonly partial record struct FileKind(string? NotRegular, long Size)
     private const uint StatxType = 0x1, StatxSize = 0x200;
     private const int ModeOffset = 28, SizeOffset = 40, RecordSize = 256;
 
-    /// <summary>The kind of <paramref name="path"/> (symbolic links followed); null when it cannot be asked (no such file, no permission).</summary>
+    /// <summary>The kind of <paramref name="path"/> (symbolic links followed); null when there is no such file.</summary>
     public static FileKind? Of(string path)
     {
         if (OperatingSystem.IsLinux())
@@ -27,15 +27,21 @@ internal readonly partial record struct FileKind(string? NotRegular, long Size)
                 // An old C library without statx: .NET's view below.
             }
         }
-        var info = new FileInfo(path);
+        return DotNetView(path);
+    }
+
+    // Where the kernel was not asked (or said no, as for a folder without search permission): opening tells the rest.
+    private static FileKind? DotNetView(string path)
+    {
         if (Directory.Exists(path)) return new FileKind("a directory", 0);
+        var info = new FileInfo(path);
         return info.Exists ? new FileKind(null, info.Length) : null;
     }
 
     private static unsafe FileKind? FromStatx(string path)
     {
         var record = stackalloc byte[RecordSize];
-        if (Statx(AtFdCwd, path, 0, StatxType | StatxSize, record) != 0) return null;
+        if (Statx(AtFdCwd, path, 0, StatxType | StatxSize, record) != 0) return DotNetView(path);
         var mode = *(ushort*)(record + ModeOffset);
         var size = *(long*)(record + SizeOffset);
         string? kind = (mode & 0xF000) switch
@@ -46,7 +52,7 @@ internal readonly partial record struct FileKind(string? NotRegular, long Size)
             0x6000 => "a block device",
             0x1000 => "a FIFO",
             0xC000 => "a socket",
-            _ => "not a regular file",
+            _ => "an unknown kind of file",
         };
         return new FileKind(kind, size);
     }
