@@ -3,6 +3,7 @@ using Euterpe.Core;
 using Euterpe.Core.IO;
 using Euterpe.Core.Onnx;
 using Euterpe.Core.Runtime;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Cli.Commands;
 
@@ -81,7 +82,13 @@ public static class OnnxCommand
             {
                 foreach (var (name, file) in given)
                 {
+                    // Checked here, before the file is read, so the name is quoted as the user typed it.
+                    if (!session.Inputs.Any(i => i.Name == name))
+                        throw new EuterpeException($"{path}: model has no input {UserText.Quote(name)} (inputs: {string.Join(", ", session.Inputs.Select(i => i.Name))})");
                     var array = NpyFormat.Read(file);
+                    // ONNX Runtime inputs here are dense buffers: an array with a zero dimension has none to hand it.
+                    if (array.ElementCount == 0)
+                        throw new EuterpeException($"{file}: shape {NpyFormat.ShapeText(array.Shape)} holds no values; a model input needs at least one");
                     tensors[name] = OrtTensor.WrapBytes(array.ElementType, array.Data, array.Shape);
                 }
                 var results = session.Run(tensors);
@@ -109,9 +116,9 @@ public static class OnnxCommand
         foreach (var spec in specs)
         {
             var eq = spec.IndexOf('=');
-            if (eq <= 0 || eq == spec.Length - 1) throw new EuterpeException($"--input {spec}: expected NAME=FILE.npy");
+            if (eq <= 0 || eq == spec.Length - 1) throw new EuterpeException($"--input {UserText.Quote(spec)}: expected NAME=FILE.npy");
             var name = spec[..eq];
-            if (list.Any(x => x.Item1 == name)) throw new EuterpeException($"--input {spec}: input '{name}' given twice");
+            if (list.Any(x => x.Item1 == name)) throw new EuterpeException($"--input {UserText.Quote(spec)}: input {UserText.Quote(name)} given twice");
             list.Add((name, spec[(eq + 1)..]));
         }
         return list;

@@ -3,6 +3,7 @@ using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Families.NGram;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Families;
 
@@ -20,7 +21,7 @@ public static class ModelFamilies
     /// <summary>The family a preset's manifest names; one error line listing the known ones otherwise.</summary>
     public static ModelFamily Of(Preset preset) =>
         All.FirstOrDefault(f => f.Names.Contains(preset.Family))
-        ?? throw new EuterpeException($"{preset.ManifestPath}: family \"{preset.Family}\" is not one Euterpe plays (known: {string.Join(", ", Names)})");
+        ?? throw new EuterpeException($"{preset.ManifestPath}: family {UserText.Quote(preset.Family)} is not one Euterpe plays (known: {string.Join(", ", Names)})");
 
     /// <summary>Opens a preset folder and finds its family: the one read of its manifest.</summary>
     public static (Preset Preset, ModelFamily Family) Open(string folder)

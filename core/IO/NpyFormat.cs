@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Euterpe.Core.Tensors;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.IO;
 
@@ -33,11 +34,26 @@ public static partial class NpyFormat
         _ => throw new EuterpeException($"{TensorElementTypes.Name(type)} arrays cannot be stored as .npy (supported: float32, float64, int64, int32, bool)"),
     };
 
+    /// <summary>The largest .npy file read: the largest array .NET holds, plus the largest header.</summary>
+    public const long MaxFileBytes = (long)int.MaxValue + MaxHeaderBytes + 16;
+
+    private const int MaxHeaderBytes = 1 << 20;
+
+    /// <summary>NumPy's own limit on dimensions.</summary>
+    private const int MaxRank = 64;
+
     public static NpyArray Read(string path)
     {
-        if (!File.Exists(path)) throw new EuterpeException($"{path}: not found");
-        using var stream = File.OpenRead(path);
-        return Read(stream, path);
+        if (!Path.Exists(path)) throw new EuterpeException($"{path}: not found");
+        using var stream = InputFile.OpenRead(path, MaxFileBytes, ".npy");
+        try
+        {
+            return Read(stream, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw InputFile.CannotRead(path, e);
+        }
     }
 
     public static NpyArray Read(Stream stream, string name)
@@ -58,7 +74,7 @@ public static partial class NpyFormat
             var len = new byte[4];
             ReadExactly(stream, len, name, "header length");
             var value = BinaryPrimitives.ReadUInt32LittleEndian(len);
-            if (value > 1 << 20) throw new EuterpeException($"{name}: .npy header of {value} bytes is implausibly large");
+            if (value > MaxHeaderBytes) throw new EuterpeException($"{name}: .npy header of {value} bytes is implausibly large");
             headerLength = (int)value;
         }
         else
@@ -69,18 +85,32 @@ public static partial class NpyFormat
         ReadExactly(stream, headerBytes, name, "header");
         var header = major == 3 ? System.Text.Encoding.UTF8.GetString(headerBytes) : System.Text.Encoding.Latin1.GetString(headerBytes);
         var (type, shape) = ParseHeader(header, name);
-        var size = SizeOf(type);
-        long count = 1;
-        foreach (var d in shape) count = checked(count * d);
-        var byteCount = checked(count * size);
+        var byteCount = ByteCount(shape, SizeOf(type), name);
         // Never allocate more than the file can hold: a corrupt shape must not exhaust memory.
         if (stream.CanSeek && stream.Length - stream.Position < byteCount)
-            throw new EuterpeException($"{name}: truncated .npy data (shape ({string.Join(", ", shape)}) needs {byteCount} bytes, {stream.Length - stream.Position} present)");
-        if (byteCount > Array.MaxLength) throw new EuterpeException($"{name}: array of {byteCount} bytes is too large");
+            throw new EuterpeException($"{name}: truncated .npy data (shape {ShapeText(shape)} needs {byteCount} bytes, {stream.Length - stream.Position} present)");
         var data = new byte[byteCount];
         ReadExactly(stream, data, name, "data");
         return new NpyArray(type, shape, data);
     }
+
+    /// <summary>The data's size; a shape whose product passes what one array can hold is refused before any arithmetic overflows.</summary>
+    private static long ByteCount(long[] shape, int elementSize, string name)
+    {
+        if (shape.Length > MaxRank) throw new EuterpeException($"{name}: .npy shape of rank {shape.Length} (at most {MaxRank})");
+        if (shape.Contains(0)) return 0;
+        long bytes = elementSize;
+        foreach (var d in shape)
+        {
+            if (d > Array.MaxLength / bytes) throw new EuterpeException($"{name}: .npy shape {ShapeText(shape)} is too large (more than {Array.MaxLength} bytes)");
+            bytes *= d;
+        }
+        return bytes;
+    }
+
+    /// <summary>A shape as NumPy prints it, cut to one short line.</summary>
+    public static string ShapeText(long[] shape) =>
+        UserText.OneLine(shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})", UserText.DefaultLimit);
 
     /// <summary>Writes format 1.0 atomically (temp file, then rename).</summary>
     public static void Write(string path, NpyArray array) => AtomicFile.Write(path, s => Write(s, array));
@@ -115,7 +145,7 @@ public static partial class NpyFormat
         var fortran = FortranPattern().Match(header);
         var shape = ShapePattern().Match(header);
         if (!descr.Success || !fortran.Success || !shape.Success)
-            throw new EuterpeException($"{name}: malformed .npy header {header.Trim()}");
+            throw new EuterpeException($"{name}: malformed .npy header {UserText.Quote(header.Trim())}");
         if (fortran.Groups[1].Value == "True")
             throw new EuterpeException($"{name}: Fortran-ordered arrays are not supported (save with numpy.ascontiguousarray)");
         var code = descr.Groups[1].Value;
@@ -126,14 +156,14 @@ public static partial class NpyFormat
             "<i8" => TensorElementType.Int64,
             "<i4" => TensorElementType.Int32,
             "|b1" or "<b1" => TensorElementType.Bool,
-            _ when code.StartsWith('>') => throw new EuterpeException($"{name}: big-endian dtype '{code}' is not supported (use little-endian)"),
-            _ => throw new EuterpeException($"{name}: unsupported dtype '{code}' (supported: <f4, <f8, <i8, <i4, |b1)"),
+            _ when code.StartsWith('>') => throw new EuterpeException($"{name}: big-endian dtype {UserText.Quote(code)} is not supported (use little-endian)"),
+            _ => throw new EuterpeException($"{name}: unsupported dtype {UserText.Quote(code)} (supported: <f4, <f8, <i8, <i4, |b1)"),
         };
         var dims = new List<long>();
         foreach (var part in shape.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!long.TryParse(part.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
-                throw new EuterpeException($"{name}: malformed .npy shape ({shape.Groups[1].Value})");
+                throw new EuterpeException($"{name}: malformed .npy shape {UserText.Quote(shape.Groups[1].Value)}");
             dims.Add(d);
         }
         return (type, dims.ToArray());

@@ -1,3 +1,5 @@
+using Euterpe.Core.IO;
+
 namespace Euterpe.Core.Onnx;
 
 /// <summary>
@@ -43,18 +45,7 @@ public sealed class OnnxModel
     /// <summary>Reads and decodes a model file; any problem is a one-line <see cref="EuterpeException"/>.</summary>
     public static OnnxModel Load(string path)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new EuterpeException($"{path}: file not found");
-            if (info.Length > int.MaxValue) throw new EuterpeException($"{path}: larger than 2 GiB, which a single ONNX protobuf cannot be");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EuterpeException($"{path}: cannot read: {e.Message}", inner: e);
-        }
+        var bytes = InputFile.ReadAllBytes(path, InputFile.MaxModelBytes, "ONNX model");
         return Parse(bytes, path);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Presets;
 
@@ -19,13 +20,13 @@ internal static partial class ManifestRules
         if (m.FormatVersion < 1) return $"formatVersion {m.FormatVersion} is not valid (expected {ModelManifest.CurrentFormatVersion})";
         if (m.FormatVersion > ModelManifest.CurrentFormatVersion)
             return $"formatVersion {m.FormatVersion} is newer than this Euterpe reads ({ModelManifest.CurrentFormatVersion}); update Euterpe";
-        if (string.IsNullOrWhiteSpace(m.Id)) return "missing \"id\"";
-        if (string.IsNullOrWhiteSpace(m.DisplayName)) return "missing \"displayName\"";
-        if (string.IsNullOrWhiteSpace(m.Family)) return "missing \"family\"";
-        if (!KebabCase().IsMatch(m.Family)) return $"family \"{m.Family}\" is not a kebab-case name like \"event-rnn\"";
-        if (string.IsNullOrWhiteSpace(m.Representation)) return "missing \"representation\"";
+        if (ManifestLimits.Name("\"id\"", m.Id) is { } idp) return idp;
+        if (ManifestLimits.Name("\"displayName\"", m.DisplayName) is { } np) return np;
+        if (ManifestLimits.Name("\"family\"", m.Family) is { } fp) return fp;
+        if (!KebabCase().IsMatch(m.Family)) return $"family {UserText.Quote(m.Family)} is not a kebab-case name like \"event-rnn\"";
+        if (ManifestLimits.Name("\"representation\"", m.Representation) is { } rp) return rp;
         if (!Representations.All.Contains(m.Representation))
-            return $"representation \"{m.Representation}\" is not one of {string.Join(", ", Representations.All)}";
+            return $"representation {UserText.Quote(m.Representation)} is not one of {string.Join(", ", Representations.All)}";
         if (m.Io is null) return "missing \"io\"";
         if (!m.Io.Inputs().Any()) return "\"io\" names no input (tokenInput or frameInput)";
         if (!m.Io.Outputs().Any()) return "\"io\" names no output (logitsOutput or frameOutput)";
@@ -39,6 +40,8 @@ internal static partial class ManifestRules
         if (m.Audio is { } a && AudioProblem(a) is { } ap) return ap;
         if (m.Timing is { } t && TimingProblem(t) is { } tp) return tp;
 
+        if (m.State.Count > ManifestLimits.MaxTensors) return $"{m.State.Count} state pairs (at most {ManifestLimits.MaxTensors})";
+        if (m.Conditioning.Count > ManifestLimits.MaxTensors) return $"{m.Conditioning.Count} conditioning inputs (at most {ManifestLimits.MaxTensors})";
         foreach (var s in m.State)
         {
             if (TensorProblem("state input", s.Input, s.ElementType, s.Shape) is { } p) return p;
@@ -47,40 +50,50 @@ internal static partial class ManifestRules
         foreach (var c in m.Conditioning)
         {
             if (TensorProblem("conditioning input", c.Name, c.ElementType, c.Shape) is { } p) return p;
-            if (string.IsNullOrWhiteSpace(c.DisplayName)) return $"conditioning input \"{c.Name}\" has no displayName";
-            if (!double.IsFinite(c.Min) || !double.IsFinite(c.Max) || !(c.Min < c.Max))
-                return $"conditioning input \"{c.Name}\": min {c.Min} must be below max {c.Max}";
-            if (!(c.Default >= c.Min && c.Default <= c.Max))
-                return $"conditioning input \"{c.Name}\": default {c.Default} is outside [{c.Min}, {c.Max}]";
+            var input = $"conditioning input {UserText.Quote(c.Name)}";
+            if (ManifestLimits.Name($"{input} displayName", c.DisplayName) is { } dp) return dp;
+            var bound = ManifestLimits.MaxConditioningMagnitude;
+            if ((ManifestLimits.Outside($"{input}: min", c.Min, -bound, bound) ?? ManifestLimits.Outside($"{input}: max", c.Max, -bound, bound)) is { } mp) return mp;
+            if (!(c.Min < c.Max)) return $"{input}: min {ManifestLimits.Number(c.Min)} must be below max {ManifestLimits.Number(c.Max)}";
+            if (ManifestLimits.Outside($"{input}: default", c.Default, c.Min, c.Max) is { } defaultProblem) return defaultProblem;
         }
 
         // One model tensor cannot play two roles.
         var fedInputs = m.Io.Inputs().Select(x => x.Tensor.Name).Concat(m.State.Select(s => s.Input)).Concat(m.Conditioning.Select(c => c.Name));
         if (fedInputs.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } dupIn)
-            return $"input \"{dupIn.Key}\" is named more than once across io, state and conditioning";
+            return $"input {UserText.Quote(dupIn.Key)} is named more than once across io, state and conditioning";
         var readOutputs = m.Io.Outputs().Select(x => x.Tensor.Name).Concat(m.State.Select(s => s.Output));
         if (readOutputs.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } dupOut)
-            return $"output \"{dupOut.Key}\" is named more than once across io and state";
+            return $"output {UserText.Quote(dupOut.Key)} is named more than once across io and state";
         return null;
     }
 
     private static string? TensorProblem(string what, string name, string elementType, long[]? shape)
     {
         if (string.IsNullOrWhiteSpace(name)) return $"{what} has no name";
-        if (!ManifestElementTypes.TryParse(elementType, out _)) return $"{what} \"{name}\": unknown element type \"{elementType}\"";
-        if (shape is not null && shape.Any(d => d < -1)) return $"{what} \"{name}\": dimension below -1 in shape [{string.Join(",", shape)}]";
+        if (ManifestLimits.Name($"{what} name", name) is { } np) return np;
+        var tensor = $"{what} {UserText.Quote(name)}";
+        if (!ManifestElementTypes.TryParse(elementType, out _)) return $"{tensor}: unknown element type {UserText.Quote(elementType)}";
+        if (shape is null) return null;
+        var text = string.Join(",", shape.Take(ManifestLimits.MaxRank + 1));
+        if (shape.Length > ManifestLimits.MaxRank) return $"{tensor}: shape of rank {shape.Length} (at most {ManifestLimits.MaxRank})";
+        // A known dimension is allocated (state and conditioning start as tensors of this shape): bound it and the product.
+        if (shape.Any(d => d is 0 or < -1 or > ManifestLimits.MaxDimension))
+            return $"{tensor}: shape [{text}] has a dimension outside 1…{ManifestLimits.MaxDimension} (or -1 for any)";
+        var elements = shape.Where(d => d > 0).Aggregate(1.0, (a, d) => a * d);
+        if (elements > ManifestLimits.MaxTensorElements) return $"{tensor}: shape [{text}] holds more than {ManifestLimits.MaxTensorElements} elements";
         return null;
     }
 
     private static string? VocabularyProblem(ManifestVocabulary v)
     {
-        if (v.Size <= 0) return $"vocabulary size {v.Size} must be positive";
+        if (ManifestLimits.Outside("vocabulary size", v.Size, 1, ManifestLimits.MaxVocabulary) is { } sp) return sp;
         if (v.Tokens is null && v.Encoding is null) return "vocabulary needs \"tokens\" or an \"encoding\"";
         if (v.Tokens is { } tokens)
         {
             if (tokens.Count != v.Size) return $"vocabulary lists {tokens.Count} tokens but its size is {v.Size}";
             if (tokens.GroupBy(t => t, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } dup)
-                return $"vocabulary token \"{dup.Key}\" appears more than once";
+                return $"vocabulary token {UserText.Quote(dup.Key)} appears more than once";
         }
         if (v.Encoding is { } e && string.IsNullOrWhiteSpace(e.Name)) return "vocabulary encoding has no name";
         return null;
@@ -88,18 +101,18 @@ internal static partial class ManifestRules
 
     private static string? AudioProblem(ManifestAudio a)
     {
-        if (a.SampleRate <= 0) return $"audio sampleRate {a.SampleRate} must be positive";
-        if (a.FrameLayout is not ("gruv" or "stft")) return $"audio frameLayout \"{a.FrameLayout}\" must be \"gruv\" or \"stft\"";
-        if (a.FrameSize <= 0) return $"audio frameSize {a.FrameSize} must be positive";
-        if (a.Hop <= 0 || a.Hop > a.FrameSize) return $"audio hop {a.Hop} must be between 1 and frameSize {a.FrameSize}";
+        if (ManifestLimits.Outside("audio sampleRate", a.SampleRate, ManifestLimits.MinSampleRate, ManifestLimits.MaxSampleRate) is { } rp) return rp;
+        if (a.FrameLayout is not ("gruv" or "stft")) return $"audio frameLayout {UserText.Quote(a.FrameLayout)} must be \"gruv\" or \"stft\"";
+        if (ManifestLimits.Outside("audio frameSize", a.FrameSize, ManifestLimits.MinFrameSize, ManifestLimits.MaxFrameSize) is { } fp) return fp;
+        if (ManifestLimits.Outside("audio hop", a.Hop, 1, a.FrameSize) is { } hp) return hp;
         return null;
     }
 
     private static string? TimingProblem(ManifestTiming t)
     {
-        if (t.SecondsPerStep is { } s && !(s > 0 && double.IsFinite(s))) return $"timing secondsPerStep {s} must be positive";
-        if (t.StepsPerBeat is { } b && !(b > 0 && double.IsFinite(b))) return $"timing stepsPerBeat {b} must be positive";
-        if (t.FrameHopSamples is { } h && h <= 0) return $"timing frameHopSamples {h} must be positive";
+        if (t.SecondsPerStep is { } s && ManifestLimits.Outside("timing secondsPerStep", s, ManifestLimits.MinSecondsPerStep, ManifestLimits.MaxSecondsPerStep) is { } sp) return sp;
+        if (t.StepsPerBeat is { } b && ManifestLimits.Outside("timing stepsPerBeat", b, ManifestLimits.MinStepsPerBeat, ManifestLimits.MaxStepsPerBeat) is { } bp) return bp;
+        if (t.FrameHopSamples is { } h && ManifestLimits.Outside("timing frameHopSamples", h, 1, ManifestLimits.MaxFrameSize) is { } hp) return hp;
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Euterpe.Core.IO;
 using Euterpe.Core.Tensors;
 
 namespace Euterpe.Core.Presets;
@@ -34,18 +35,7 @@ public sealed class ModelManifest
     /// <summary>Reads, parses and checks a manifest; any problem is one <c>FILE: problem</c> error.</summary>
     public static ModelManifest Load(string path)
     {
-        string json;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new EuterpeException($"{path}: file not found");
-            if (info.Length > 16 << 20) throw new EuterpeException($"{path}: {info.Length} bytes is too large for a manifest");
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EuterpeException($"{path}: cannot read: {e.Message}", inner: e);
-        }
+        var json = InputFile.ReadAllText(path, InputFile.MaxManifestBytes, "manifest");
         return Parse(json, path);
     }
 
@@ -56,6 +46,8 @@ public sealed class ModelManifest
         try
         {
             manifest = JsonSerializer.Deserialize(json, ManifestJsonContext.Default.ModelManifest);
+            using var document = JsonDocument.Parse(json);
+            if (ManifestLimits.TextProblem(document.RootElement) is { } text) throw new EuterpeException($"{source}: {text}");
         }
         catch (JsonException e)
         {
@@ -68,6 +60,8 @@ public sealed class ModelManifest
     /// <summary>Reads and checks a manifest from JSON already parsed (a <see cref="Preset"/>'s one read).</summary>
     public static ModelManifest FromJson(JsonElement json, string source)
     {
+        if (json.ValueKind != JsonValueKind.Object) throw new EuterpeException($"{source}: the manifest is not a JSON object");
+        if (ManifestLimits.TextProblem(json) is { } text) throw new EuterpeException($"{source}: {text}");
         ModelManifest? manifest;
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Euterpe.Core.IO;
 using Euterpe.Core.Runtime;
 
 namespace Euterpe.Core.Presets;
@@ -13,9 +14,6 @@ public sealed class Preset
 {
     public const string ManifestFileName = "manifest.json";
     public const string ModelFileName = "model.onnx";
-
-    /// <summary>Manifests are small; a larger file is not one.</summary>
-    private const long MaxManifestBytes = 16 << 20;
 
     private readonly JsonElement _root;
     private ModelManifest? _onnx;
@@ -58,18 +56,8 @@ public sealed class Preset
         if (File.Exists(folder)) throw new EuterpeException($"{folder}: is a file; a preset is a folder with a {ManifestFileName}");
         if (!Directory.Exists(folder)) throw new EuterpeException($"{folder}: preset folder not found");
         var path = Path.Combine(folder, ManifestFileName);
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new EuterpeException($"{folder}: not a preset (no {ManifestFileName})");
-            if (info.Length > MaxManifestBytes) throw new EuterpeException($"{path}: {info.Length} bytes is too large for a manifest");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EuterpeException($"{path}: cannot read: {e.Message}", inner: e);
-        }
+        if (!Path.Exists(path)) throw new EuterpeException($"{folder}: not a preset (no {ManifestFileName})");
+        var bytes = InputFile.ReadAllBytes(path, InputFile.MaxManifestBytes, "manifest");
         JsonElement root;
         try
         {
@@ -81,6 +69,7 @@ public sealed class Preset
             throw new EuterpeException($"{path}: invalid manifest JSON{Where(e)}: {OneLine(e.Message)}", inner: e);
         }
         if (root.ValueKind != JsonValueKind.Object) throw new EuterpeException($"{path}: the manifest is not a JSON object");
+        if (ManifestLimits.TextProblem(root) is { } text) throw new EuterpeException($"{path}: {text}");
         var family = String(root, "family") ?? throw new EuterpeException($"{path}: missing \"family\"");
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
         return new Preset(folder, path, root, family, String(root, "id") ?? name, String(root, "displayName") ?? name);

@@ -1,3 +1,4 @@
+using Euterpe.Core.IO;
 using Euterpe.Core.Tensors;
 using Ort = Microsoft.ML.OnnxRuntime;
 
@@ -52,7 +53,9 @@ public sealed class InferenceSession : IDisposable
 
     public static InferenceSession Open(string path, InferenceOptions? options = null)
     {
-        if (!File.Exists(path)) throw new EuterpeException($"{path}: not found");
+        if (!Path.Exists(path)) throw new EuterpeException($"{path}: not found");
+        // ONNX Runtime reads the file itself: only a regular, non-empty file no larger than a protobuf can be.
+        if (InputFile.Check(path, InputFile.MaxModelBytes, "ONNX model") == 0) throw new EuterpeException($"{path}: empty file, not an ONNX model");
         var fullPath = Path.GetFullPath(path);
         return Create(path, options, sessionOptions => new Ort.InferenceSession(fullPath, sessionOptions));
     }

@@ -73,7 +73,7 @@ public class OnnxCommandTests
     [Theory]
     [InlineData("x=add_x.npy", "y=cast_i.npy", "input 'y' must be float, got int64[4]")]
     [InlineData("x=add_x.npy", "y=matmul_x.npy", "input 'y' must have shape y: float[2, 3], got float[3, 4]")]
-    [InlineData("x=add_x.npy", "w=add_y.npy", "model has no input 'w' (inputs: x, y)")]
+    [InlineData("x=add_x.npy", "w=add_y.npy", "model has no input \"w\" (inputs: x, y)")]
     [InlineData("x=add_x.npy", "y=fortran.npy", "Fortran-ordered arrays are not supported")]
     public void WrongInputsAreOneErrorLineAndExitTwo(string first, string second, string problem)
     {
@@ -94,7 +94,7 @@ public class OnnxCommandTests
         using var temp = new TempFolder("onnx-cli-");
         var (code, _, err) = Invoke("onnx", "run", OnnxTestModels.PathOf("add.onnx"), "--input", "x", "--out", temp.Path("out"));
         Assert.Equal(2, code);
-        Assert.Equal("error: --input x: expected NAME=FILE.npy", err.TrimEnd());
+        Assert.Equal("error: --input \"x\": expected NAME=FILE.npy", err.TrimEnd());
     }
 
     [Theory]

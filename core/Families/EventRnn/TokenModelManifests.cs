@@ -2,6 +2,7 @@ using System.Text.Json;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Families.EventRnn;
 
@@ -45,7 +46,7 @@ public static class TokenModelManifests
     public static PerformanceEncoding PerformanceEncoding(ModelManifest manifest, string source)
     {
         if (manifest.Vocabulary?.Encoding is { } reference && reference.Name != PerformanceEncodingName)
-            throw new EuterpeException($"{source}: vocabulary encoding must be '{PerformanceEncodingName}' (got '{reference.Name}')");
+            throw new EuterpeException($"{source}: vocabulary encoding must be \"{PerformanceEncodingName}\" (got {UserText.Quote(reference.Name)})");
         var given = manifest.Vocabulary?.Encoding?.Options ?? [];
         try
         {
@@ -54,6 +55,10 @@ public static class TokenModelManifests
             var options = JsonSerializer.Deserialize<PerformanceEncodingOptions>(JsonSerializer.Serialize(normalized), new JsonSerializerOptions(OptionsJson) { PropertyNameCaseInsensitive = true })
                 ?? new PerformanceEncodingOptions();
             if (manifest.Timing?.SecondsPerStep is { } step) options = options with { StepSeconds = step };
+            if (ManifestLimits.Outside("vocabulary encoding stepSeconds", options.StepSeconds, ManifestLimits.MinSecondsPerStep, ManifestLimits.MaxSecondsPerStep) is { } range)
+                throw new EuterpeException($"{source}: {range}");
+            if (ManifestLimits.Outside("vocabulary encoding maxShiftSteps", options.MaxShiftSteps, 1, ManifestLimits.MaxVocabulary) is { } shifts)
+                throw new EuterpeException($"{source}: {shifts}");
             var encoding = new PerformanceEncoding(options);
             if (manifest.Vocabulary is { } v && v.Size != encoding.VocabularySize)
                 throw new EuterpeException($"{source}: vocabulary size {v.Size} does not match its performance encoding ({encoding.VocabularySize} tokens)");

@@ -1,3 +1,5 @@
+using Euterpe.Core.Text;
+
 namespace Euterpe.Core.Families.NGram;
 
 /// <summary>
@@ -77,6 +79,9 @@ public sealed class NGramDistribution
 
     internal static NGramDistribution FromTable(NGramTable table, string source)
     {
+        // Scratch arrays of the vocabulary's size are allocated when the model opens.
+        if (Presets.ManifestLimits.Outside("vocabularySize", table.VocabularySize, 1, Presets.ManifestLimits.MaxVocabulary) is { } size)
+            throw new EuterpeException($"{source}: {size}");
         NGramDistribution distribution;
         try
         {
@@ -86,15 +91,20 @@ public sealed class NGramDistribution
         {
             throw new EuterpeException($"{source}: {e.Message.Split(" (Parameter")[0]}");
         }
+        if (table.Rows is null) throw new EuterpeException($"{source}: a table without \"rows\"");
         foreach (var row in table.Rows)
         {
+            if (row?.Context is null || row.Next is null) throw new EuterpeException($"{source}: a row without \"context\" or \"next\"");
             if (row.Context.Length >= table.Order) throw new EuterpeException($"{source}: context of length {row.Context.Length} exceeds order {table.Order}");
-            if (row.Context.Any(s => (uint)s >= (uint)table.VocabularySize)) throw new EuterpeException($"{source}: context [{string.Join(",", row.Context)}] is outside the vocabulary of {table.VocabularySize}");
+            if (row.Context.Any(s => (uint)s >= (uint)table.VocabularySize)) throw new EuterpeException($"{source}: context [{UserText.OneLine(string.Join(",", row.Context), UserText.DefaultLimit)}] is outside the vocabulary of {table.VocabularySize}");
             var key = distribution.Key(row.Context);
             foreach (var pair in row.Next)
             {
-                if (pair.Length != 2 || (uint)pair[0] >= (uint)table.VocabularySize || pair[1] <= 0)
-                    throw new EuterpeException($"{source}: bad count entry [{string.Join(",", pair)}]");
+                if (pair is not { Length: 2 } || (uint)pair[0] >= (uint)table.VocabularySize || pair[1] <= 0)
+                    throw new EuterpeException($"{source}: bad count entry [{UserText.OneLine(string.Join(",", pair ?? []), UserText.DefaultLimit)}]");
+                // Counts past int's range would wrap negative and make probabilities meaningless.
+                if (distribution._totals.GetValueOrDefault(key) > int.MaxValue - pair[1])
+                    throw new EuterpeException($"{source}: counts after context [{UserText.OneLine(string.Join(",", row.Context), UserText.DefaultLimit)}] add up past {int.MaxValue}");
                 distribution.Increment(key, pair[0], pair[1]);
             }
         }

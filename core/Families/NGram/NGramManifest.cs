@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Families.NGram;
 
@@ -37,12 +38,29 @@ public sealed record NGramManifest
     {
         if (preset.Family != NGramNoteModel.Family) throw new EuterpeException($"{preset.ManifestPath}: family \"{preset.Family}\" is not an n-gram preset");
         var manifest = preset.Deserialize<NGramManifest>(JsonOptions);
-        if (manifest.Model.Contains('/') || manifest.Model.Contains('\\'))
-            throw new EuterpeException($"{preset.ManifestPath}: model \"{manifest.Model}\" must be a file name beside the manifest");
-        if (manifest.Provenance?.Encoding is null)
-            throw new EuterpeException($"{preset.ManifestPath}: no \"provenance.encoding\" (the note encoding the model was trained with)");
+        if (Problem(manifest) is { } problem) throw new EuterpeException($"{preset.ManifestPath}: {problem}");
         return manifest;
     }
+
+    private static string? Problem(NGramManifest m)
+    {
+        if ((ManifestLimits.Name("\"id\"", m.Id) ?? ManifestLimits.Name("\"displayName\"", m.DisplayName) ?? ManifestLimits.Name("\"model\"", m.Model)) is { } name)
+            return name;
+        if (m.Model.Contains('/') || m.Model.Contains('\\') || m.Model is "." or "..")
+            return $"model {UserText.Quote(m.Model)} must be a file name beside the manifest";
+        if (m.Provenance?.Encoding is not { } e) return "no \"provenance.encoding\" (the note encoding the model was trained with)";
+        if (ManifestLimits.Outside("provenance.encoding stepsPerBeat", e.StepsPerBeat, ManifestLimits.MinStepsPerBeat, ManifestLimits.MaxStepsPerBeat) is { } steps)
+            return steps;
+        if (e.DurationSteps is null || e.DurationSteps.Length is 0 or > MaxDurations)
+            return $"provenance.encoding durationSteps must list 1…{MaxDurations} durations";
+        // A duration is a number of grid steps: a few bars at most, so tick arithmetic stays far from overflow.
+        foreach (var d in e.DurationSteps)
+            if (ManifestLimits.Outside("provenance.encoding durationSteps value", d, 1, MaxDurationSteps) is { } p) return p;
+        return null;
+    }
+
+    private const int MaxDurations = 1024;
+    private const int MaxDurationSteps = 1 << 16;
 
     internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Euterpe.Core.Generation;
+using Euterpe.Core.IO;
 
 namespace Euterpe.Core.Families.NGram;
 
@@ -14,6 +15,9 @@ public sealed class NGramNoteModel
 {
     public const int FormatVersion = 1;
     public const string Family = "ngram";
+
+    /// <summary>The largest model.json read (an order-3 model of a few thousand songs is a few megabytes).</summary>
+    public const long MaxFileBytes = 256L << 20;
 
     private readonly double[] _pitchScratch;
     private readonly double[] _durationScratch;
@@ -81,15 +85,11 @@ public sealed class NGramNoteModel
         NGramDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<NGramDocument>(File.ReadAllText(path), JsonOptions);
+            document = JsonSerializer.Deserialize<NGramDocument>(InputFile.ReadAllText(path, MaxFileBytes, "n-gram model"), JsonOptions);
         }
         catch (JsonException e)
         {
-            throw new EuterpeException($"{path}: not a valid n-gram model ({e.Message})");
-        }
-        catch (FileNotFoundException)
-        {
-            throw new EuterpeException($"{path}: not found");
+            throw new EuterpeException($"{path}: not a valid n-gram model ({Presets.Preset.OneLine(e.Message)})", inner: e);
         }
         if (document is null || document.Pitches is null || document.Durations is null)
             throw new EuterpeException($"{path}: not an n-gram model (pitches and durations tables required)");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Euterpe.Core.Encoding;
+using Euterpe.Core.IO;
 
 namespace Euterpe.Core.Families.NGram;
 
@@ -35,7 +36,7 @@ public sealed record NGramProvenance
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(modelPath));
+            using var document = JsonDocument.Parse(InputFile.ReadAllText(modelPath, NGramNoteModel.MaxFileBytes, "n-gram model"));
             if (!document.RootElement.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
                 throw new EuterpeException($"{modelPath}: the n-gram model has no provenance metadata (train it with `euterpe train ngram`)");
             return metadata.Deserialize<NGramProvenance>(JsonOptions)
@@ -44,10 +45,6 @@ public sealed record NGramProvenance
         catch (JsonException e)
         {
             throw new EuterpeException($"{modelPath}: not a valid n-gram model ({e.Message.Split('\n')[0]})", inner: e);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new EuterpeException($"{modelPath}: not found");
         }
     }
 

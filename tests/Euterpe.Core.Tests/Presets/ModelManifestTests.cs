@@ -59,10 +59,10 @@ public class ModelManifestTests
         { "\"family\": \"event-rnn\"", "\"family\": \"Event RNN\"", "family \"Event RNN\" is not a kebab-case name like \"event-rnn\"" },
         { "\"representation\": \"performance-events\"", "\"representation\": \"midi\"", "representation \"midi\" is not one of performance-events, note-tokens, fft-frames" },
         { "\"timing\"", "\"timeing\"", "invalid manifest JSON" },
-        { "\"size\": 10", "\"size\": 0", "vocabulary size 0 must be positive" },
+        { "\"size\": 10", "\"size\": 0", "vocabulary size 0 is outside 1…1048576" },
         { "\"elementType\": \"int64\"", "\"elementType\": \"long\"", "io tokenInput \"token\": unknown element type \"long\"" },
         { "\"input\": \"c0\"", "\"input\": \"h0\"", "input \"h0\" is named more than once across io, state and conditioning" },
-        { "\"secondsPerStep\": 0.01", "\"secondsPerStep\": -1", "timing secondsPerStep -1 must be positive" },
+        { "\"secondsPerStep\": 0.01", "\"secondsPerStep\": -1", "timing secondsPerStep -1 is outside 0.0001…10" },
         { "\"tokenInput\"", "\"tokenInputs\"", "invalid manifest JSON" },
         { "\"displayName\": \"Event RNN (test)\",", "\"displayName\": \"Event RNN (test)\"", "invalid manifest JSON (line 5)" },
         { "\"steps\": 1200", "\"steps\": \"many\"", "invalid manifest JSON (line 19): The JSON value could not be converted to System.Int64. Path: $.provenance.steps" },
@@ -90,7 +90,7 @@ public class ModelManifestTests
     {
         var json = ManifestSamples.Conditional.Replace("\"default\": 2", "\"default\": 9");
         var e = Assert.Throws<EuterpeException>(() => ModelManifest.Parse(json, "cond.json"));
-        Assert.Equal("cond.json: conditioning input \"density\": default 9 is outside [0, 8]", e.Message);
+        Assert.Equal("cond.json: conditioning input \"density\": default 9 is outside 0…8", e.Message);
     }
 
     [Fact]
