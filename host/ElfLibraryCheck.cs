@@ -28,11 +28,13 @@ public static class ElfLibraryCheck
     /// <summary>Why <paramref name="path"/> cannot be loaded safely, or null when it can.</summary>
     public static string? Problem(string path)
     {
-        if (Directory.Exists(path)) return "a directory";
         var info = new FileInfo(path);
+        // A link is judged by what it finally points at (its own length is that of the name it holds).
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target) info = new FileInfo(target.FullName);
+        if (Directory.Exists(info.FullName)) return "a directory";
         if (!info.Exists) return "not found";
         // Devices and pipes show length 0; opening a pipe would wait for a writer, so they are refused unopened.
-        if (info.Length == 0) return "empty file";
+        if (info.Length == 0) return "empty, or not a regular file";
         if (info.Length < HeaderSize) return $"{info.Length} bytes, shorter than an ELF header";
         try
         {

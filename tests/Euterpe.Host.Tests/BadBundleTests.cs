@@ -29,7 +29,7 @@ public class BadBundleTests
     }
 
     [Theory]
-    [InlineData("", "empty file")]
+    [InlineData("", "empty, or not a regular file")]
     [InlineData("not an ELF file\n", "16 bytes, shorter than an ELF header")]
     [InlineData("garbage that is long enough to fill an ELF header but has no magic number at all\n", "no ELF magic number")]
     public void A_file_that_is_not_a_shared_library_is_refused_before_dlopen(string contents, string problem)
@@ -52,6 +52,17 @@ public class BadBundleTests
         Directory.CreateDirectory(library);
         var e = Assert.Throws<EuterpeException>(() => HostInspector.Describe(bundle));
         Assert.Equal($"{Path.GetFullPath(library)}: not a loadable ELF shared library (a directory)", e.Message);
+    }
+
+    [Fact]
+    public void A_library_linked_to_a_device_is_refused_unopened()
+    {
+        using var dir = new TempFolder("euterpe-host-");
+        var bundle = MakeBundle(dir, "Zero");
+        var library = Path.Combine(bundle, "Contents", "x86_64-linux", "Zero.so");
+        File.CreateSymbolicLink(library, "/dev/zero");
+        var e = Assert.Throws<EuterpeException>(() => HostInspector.Describe(bundle));
+        Assert.Equal($"{library}: not a loadable ELF shared library (empty, or not a regular file)", e.Message);
     }
 
     [Theory]
