@@ -69,6 +69,14 @@ public sealed class PresetChoice
     /// <summary>The error line for a plug-in that reports it cannot play what it was asked to (its own words, quoted).</summary>
     public EuterpeException Failure(string bundle, string problem)
     {
+        // "FOLDER/model.onnx: problem" names a file of the preset: the line names that file as the user would.
+        var prefix = Folder is null ? null : Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var colon = prefix is not null && problem.StartsWith(prefix, StringComparison.Ordinal) ? problem.IndexOf(": ", prefix.Length, StringComparison.Ordinal) : -1;
+        if (colon > prefix?.Length)
+        {
+            var file = Path.Combine(Folder!, problem[prefix!.Length..colon]);
+            return new EuterpeException($"{file}: the plug-in cannot play this preset: {UserText.Quote(problem[(colon + 2)..], 240)}");
+        }
         var subject = Folder ?? bundle;
         var what = Folder is not null ? "the plug-in cannot play this preset"
             : _argument is not null ? $"the plug-in cannot play preset {UserText.Quote(_argument)}"
