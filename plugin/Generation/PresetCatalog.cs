@@ -33,7 +33,17 @@ public sealed class PresetCatalog
     /// <summary>$EUTERPE_PRESETS when this catalog was scanned.</summary>
     private string? SearchPath { get; }
 
-    public static PresetCatalog Shared => Volatile.Read(ref _shared) ?? Rescan();
+    /// <summary>
+    /// The catalog every instance lists. The first scan may run on several threads at once (the generator worker and a
+    /// host reading parameters): one result is kept, else the worker would see a second catalog and load its model again.
+    /// </summary>
+    public static PresetCatalog Shared => Volatile.Read(ref _shared) ?? FirstScan();
+
+    private static PresetCatalog FirstScan()
+    {
+        var scanned = Scan(SearchRoots());
+        return Interlocked.CompareExchange(ref _shared, scanned, null) ?? scanned;
+    }
 
     public IReadOnlyList<PresetEntry> Entries { get; }
 
