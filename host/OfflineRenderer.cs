@@ -9,7 +9,8 @@ namespace Euterpe.Host;
 /// component and controller, round-trip the state, setupProcessing(offline), activate, then for each block fill
 /// the ProcessContext (tempo, time signature, position in quarters and bars, playing), the input events of the
 /// block at their sample offsets, and the parameter changes (automation points and controller edits), call
-/// process, and keep the audio (WAV) and the note events of the event output bus (MIDI).
+/// process, and keep the audio (WAV) and the note events of the event output bus (MIDI). When the plug-in's Status
+/// shows an error (<see cref="PluginStatusWatcher"/>: its model did not load) the render fails and writes nothing.
 /// </summary>
 public static unsafe class OfflineRenderer
 {
@@ -29,6 +30,8 @@ public static unsafe class OfflineRenderer
         using var module = Vst3Module.Load(options.Bundle);
         using var plugin = PluginInstance.Create(module, options.ClassName);
         var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
+        // A plug-in that cannot load its model plays silence and says so on its Status: that is a failed render.
+        var status = PluginStatusWatcher.For(plugin);
         if (presetPoint is { } point) automation = [(0L, point.Id, point.Normalized), .. automation];
 
         // A DAW restores a project's state before playing: getState → setState must give the same state back.
@@ -76,6 +79,8 @@ public static unsafe class OfflineRenderer
 
                 foreach (ref readonly var e in buffers.OutputEvents.Events) collector.Add(e, position);
                 ForwardOutputParameters(buffers.OutputParameters, plugin);
+                // Thrown before Complete: the WAV's temporary file goes, and no MIDI file is written.
+                if (status?.Problem() is { } problem) throw preset.Failure(options.Bundle, problem);
                 var l = new Span<float>(buffers.OutputChannel(0), frames);
                 var r = channels > 1 ? new Span<float>(buffers.OutputChannel(1), frames) : default;
                 l.CopyTo(left);

@@ -4,7 +4,7 @@ namespace Euterpe.Host;
 
 /// <summary>
 /// A loaded VST3 bundle, as a DAW loads one: find Contents/x86_64-linux/NAME.so, dlopen it, call
-/// ModuleEntry, then GetPluginFactory. The library is never dlclosed: a plug-in that booted a runtime
+/// ModuleEntry, then GetPluginFactory. The file is checked first (<see cref="ElfLibraryCheck"/>). The library is never dlclosed: a plug-in that booted a runtime
 /// (ours boots .NET) cannot be unloaded safely, so ModuleExit is all a host may do.
 /// </summary>
 public sealed unsafe class Vst3Module : IDisposable
@@ -31,6 +31,8 @@ public sealed unsafe class Vst3Module : IDisposable
     public static Vst3Module Load(string bundle)
     {
         var library = FindLibrary(bundle);
+        // dlopen of a truncated file dies of SIGBUS instead of failing: look at the file first.
+        ElfLibraryCheck.Check(library);
         var handle = NativeLibraryLoader.Open(library, out var error);
         if (handle == 0) throw new HostException(bundle, "dlopen", error);
 
@@ -54,7 +56,7 @@ public sealed unsafe class Vst3Module : IDisposable
         if (!Directory.Exists(dir)) throw new HostException(bundle, "bundle", "no Contents/x86_64-linux folder (not a Linux VST3 bundle)");
         var name = Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(bundle));
         var preferred = Path.Combine(dir, name + ".so");
-        if (File.Exists(preferred)) return Path.GetFullPath(preferred);
+        if (File.Exists(preferred) || Directory.Exists(preferred)) return Path.GetFullPath(preferred);
         var candidates = Directory.GetFiles(dir, "*.so");
         return candidates.Length switch
         {

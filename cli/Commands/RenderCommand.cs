@@ -48,6 +48,8 @@ public static class RenderCommand
                 ParameterChanges = (parseResult.GetValue(param) ?? []).Select(ParameterChange.Parse).ToArray(),
                 Progress = progress.Report,
             };
+            // The plug-in's own log lines would be a second account of a failure the render reports in one error line.
+            Environment.SetEnvironmentVariable("EUTERPE_PLUGIN_STDERR", "0");
             var result = OfflineRenderer.Render(options);
             progress.Done();
             var c = CultureInfo.InvariantCulture;

@@ -72,10 +72,14 @@ public sealed class ClipRecorder
         }
     }
 
-    /// <summary>Writes the clip atomically as "Euterpe yyyy-MM-dd HH-mm-ss NNN.mid", never over an existing file; returns its path.</summary>
-    public string Write(string folder, double endBeat, double bars, double quartersPerBar, double tempo, int epoch)
+    /// <summary>
+    /// Writes the clip atomically as "Euterpe yyyy-MM-dd HH-mm-ss NNN.mid", never over an existing file; returns its path,
+    /// or null when no note sounded in the window (an empty clip is litter in the user's folder, not a capture).
+    /// </summary>
+    public string? Write(string folder, double endBeat, double bars, double quartersPerBar, double tempo, int epoch)
     {
         var sequence = Collect(endBeat, bars, quartersPerBar, tempo, epoch);
+        if (sequence.Notes.Count == 0) return null;
         Directory.CreateDirectory(folder);
         var stamp = DateTime.Now.ToString("yyyy-MM-dd HH-mm-ss", CultureInfo.InvariantCulture);
         string path;

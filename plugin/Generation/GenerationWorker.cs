@@ -256,6 +256,11 @@ public sealed class GenerationWorker : IDisposable
         {
             var bars = controls.ClipBars;
             var path = _clips.Write(ClipRecorder.DefaultFolder(), _link.Playhead, bars, _link.QuartersPerBar, _link.Tempo, _link.Epoch);
+            if (path is null)
+            {
+                PluginLog.Write($"clip capture: no notes in the last {bars} bars, nothing written");
+                return true;
+            }
             _link.LastClip = path;
             PluginLog.Write($"clip written: {path}");
         }

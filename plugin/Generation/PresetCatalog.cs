@@ -8,9 +8,10 @@ namespace Euterpe.Plugin.Generation;
 /// The presets the "Model" parameter lists, found in (first wins on equal ids): the bundle's
 /// Contents/Resources/presets, a presets/ folder beside the bundle, ~/.local/share/euterpe/presets
 /// (or $XDG_DATA_HOME/euterpe/presets), and each folder in $EUTERPE_PRESETS (':'-separated). A preset is a
-/// folder with manifest.json. An $EUTERPE_PRESETS entry that is itself a preset folder is that preset, and it comes
-/// before every other folder: a folder named on purpose (`render --preset FOLDER`) is the one played, never a
-/// same-id copy in the bundle. The list is sorted by display name so slots are stable for one set of folders.
+/// folder with manifest.json. An $EUTERPE_PRESETS entry that is itself a preset folder is that preset (its siblings
+/// are not read), and it comes before every other folder: a folder named on purpose (`render --preset FOLDER`) is the
+/// one played, never a same-id copy in the bundle. Such named folders head the list in the order named and are never
+/// cut by <see cref="MaxPresets"/>; the rest is sorted by display name so slots are stable for one set of folders.
 /// Scanned once per process (hosts list parameters once), and again when an instance is created after $EUTERPE_PRESETS
 /// changed (<see cref="RescanIfSearchPathChanged"/>); <see cref="Rescan"/> reads the folders again.
 /// </summary>
@@ -32,7 +33,17 @@ public sealed class PresetCatalog
     /// <summary>$EUTERPE_PRESETS when this catalog was scanned.</summary>
     private string? SearchPath { get; }
 
-    public static PresetCatalog Shared => Volatile.Read(ref _shared) ?? Rescan();
+    /// <summary>
+    /// The catalog every instance lists. The first scan may run on several threads at once (the generator worker and a
+    /// host reading parameters): one result is kept, else the worker would see a second catalog and load its model again.
+    /// </summary>
+    public static PresetCatalog Shared => Volatile.Read(ref _shared) ?? FirstScan();
+
+    private static PresetCatalog FirstScan()
+    {
+        var scanned = Scan(SearchRoots());
+        return Interlocked.CompareExchange(ref _shared, scanned, null) ?? scanned;
+    }
 
     public IReadOnlyList<PresetEntry> Entries { get; }
 
@@ -81,17 +92,18 @@ public sealed class PresetCatalog
 
     public static PresetCatalog Scan(IReadOnlyList<string> roots)
     {
+        var named = new List<PresetEntry>();
         var found = new List<PresetEntry>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var paths = new HashSet<string>(StringComparer.Ordinal);
-        void Add(string folder)
+        void Add(string folder, List<PresetEntry> into)
         {
             if (!paths.Add(System.IO.Path.GetFullPath(folder))) return;
             var entry = Describe(folder);
-            if (ids.Add(entry.Id)) found.Add(entry);
+            if (ids.Add(entry.Id)) into.Add(entry);
         }
         foreach (var root in roots)
-            if (IsPreset(root)) Add(root);
+            if (IsPreset(root)) Add(root, named);
         foreach (var root in roots)
         {
             if (IsPreset(root)) continue;
@@ -107,15 +119,17 @@ public sealed class PresetCatalog
             }
             Array.Sort(folders, StringComparer.Ordinal);
             foreach (var folder in folders)
-                if (IsPreset(folder)) Add(folder);
+                if (IsPreset(folder)) Add(folder, found);
         }
         found.Sort((a, b) =>
         {
             var byName = string.Compare(a.DisplayName, b.DisplayName, StringComparison.OrdinalIgnoreCase);
             return byName != 0 ? byName : string.CompareOrdinal(a.Path, b.Path);
         });
-        if (found.Count > MaxPresets) found.RemoveRange(MaxPresets, found.Count - MaxPresets);
-        return new PresetCatalog(found, roots, Environment.GetEnvironmentVariable(EnvironmentVariable));
+        if (named.Count > MaxPresets) named.RemoveRange(MaxPresets, named.Count - MaxPresets);
+        var room = MaxPresets - named.Count;
+        if (found.Count > room) found.RemoveRange(room, found.Count - room);
+        return new PresetCatalog([.. named, .. found], roots, Environment.GetEnvironmentVariable(EnvironmentVariable));
     }
 
     private static bool IsPreset(string folder) => File.Exists(System.IO.Path.Combine(folder, Preset.ManifestFileName));

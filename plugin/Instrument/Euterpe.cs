@@ -45,6 +45,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private bool _active;
     private bool _processing;
     private bool _controlsChanged;
+    private bool _transportPlaying;
     private nint _context;
     private nint _peer;
 
@@ -210,6 +211,8 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         var events = new HostEventList(data->InputEvents);
         var eventCount = events.IsNull ? 0 : events.Count;
         var frames = data->NumSamples;
+        // A clip is captured only while the host plays: a validator or a state restore sweeping the trigger is no gesture.
+        _transportPlaying = data->ProcessContext != null && (data->ProcessContext->State & ProcessContext.StatePlaying) != 0;
         // Some hosts (Ardour's export) keep the realtime setup and mark each offline block in ProcessData instead.
         _playback.WaitForGenerator = _setupOffline || data->ProcessMode == ProcessSetup.ModeOffline;
         if (frames <= 0 || data->NumOutputs < 1 || data->Outputs == null)
@@ -426,7 +429,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         if (definition.IsReadOnly) return;
         // Triggers fire on the rising edge.
         if (definition.Id == ParameterId.Regenerate && value >= 0.5 && _values[index] < 0.5) _link.RequestRegenerate();
-        if (definition.Id == ParameterId.CaptureClip && value >= 0.5 && _values[index] < 0.5) _link.RequestCapture();
+        if (definition.Id == ParameterId.CaptureClip && value >= 0.5 && _values[index] < 0.5 && _transportPlaying) _link.RequestCapture();
         var enabledIndex = InstrumentParameters.IndexOf(ParameterId.SynthEnabled);
         var wasEnabled = _values[enabledIndex] >= 0.5;
         _values[index] = Math.Clamp(value, 0, 1);

@@ -1,3 +1,5 @@
+using Euterpe.Core;
+
 namespace Euterpe.Host.Tests;
 
 /// <summary>Broken bundles end in one <c>BUNDLE: step: problem</c> error (exit code 2), never a crash or a hang.</summary>
@@ -26,15 +28,64 @@ public class BadBundleTests
         Assert.Equal($"{bundle}: bundle: no .so in Contents/x86_64-linux", e.Message);
     }
 
-    [Fact]
-    public void A_file_that_is_not_a_shared_library_fails_at_dlopen_with_the_linkers_words()
+    [Theory]
+    [InlineData("", "empty, or not a regular file")]
+    [InlineData("not an ELF file\n", "16 bytes, shorter than an ELF header")]
+    [InlineData("garbage that is long enough to fill an ELF header but has no magic number at all\n", "no ELF magic number")]
+    public void A_file_that_is_not_a_shared_library_is_refused_before_dlopen(string contents, string problem)
     {
         using var dir = new TempFolder("euterpe-host-");
         var bundle = MakeBundle(dir, "Text");
-        File.WriteAllText(Path.Combine(bundle, "Contents", "x86_64-linux", "Text.so"), "not an ELF file\n");
-        var e = Assert.Throws<HostException>(() => HostInspector.Describe(bundle));
-        Assert.Equal("dlopen", e.Step);
-        Assert.Contains("Text.so", e.Problem);
+        var library = Path.Combine(bundle, "Contents", "x86_64-linux", "Text.so");
+        File.WriteAllText(library, contents);
+        var e = Assert.Throws<EuterpeException>(() => HostInspector.Describe(bundle));
+        Assert.Equal($"{library}: not a loadable ELF shared library ({problem})", e.Message);
+        Assert.Equal(2, e.ExitCode);
+    }
+
+    [Fact]
+    public void A_library_that_is_a_directory_is_refused()
+    {
+        using var dir = new TempFolder("euterpe-host-");
+        var bundle = MakeBundle(dir, "Folder");
+        var library = Path.Combine(bundle, "Contents", "x86_64-linux", "Folder.so");
+        Directory.CreateDirectory(library);
+        var e = Assert.Throws<EuterpeException>(() => HostInspector.Describe(bundle));
+        Assert.Equal($"{Path.GetFullPath(library)}: not a loadable ELF shared library (a directory)", e.Message);
+    }
+
+    [Fact]
+    public void A_library_linked_to_a_device_is_refused_unopened()
+    {
+        using var dir = new TempFolder("euterpe-host-");
+        var bundle = MakeBundle(dir, "Zero");
+        var library = Path.Combine(bundle, "Contents", "x86_64-linux", "Zero.so");
+        File.CreateSymbolicLink(library, "/dev/zero");
+        var e = Assert.Throws<EuterpeException>(() => HostInspector.Describe(bundle));
+        Assert.Equal($"{library}: not a loadable ELF shared library (empty, or not a regular file)", e.Message);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.98)]
+    public void A_truncated_library_is_refused_instead_of_dying_of_SIGBUS_in_dlopen(double kept)
+    {
+        // A cut-off copy of our own loader: dlopen maps segments past the end of the file and the process dies of SIGBUS.
+        var original = File.ReadAllBytes(Path.Combine(TestData.Bundle(), "Contents", "x86_64-linux", "Euterpe.so"));
+        using var dir = new TempFolder("euterpe-host-");
+        var bundle = MakeBundle(dir, "Euterpe");
+        var library = Path.Combine(bundle, "Contents", "x86_64-linux", "Euterpe.so");
+        File.WriteAllBytes(library, original.AsSpan(0, (int)(original.Length * kept)).ToArray());
+        var e = Assert.Throws<EuterpeException>(() => HostInspector.Describe(bundle));
+        Assert.StartsWith($"{library}: not a loadable ELF shared library (", e.Message);
+        Assert.EndsWith("(truncated?))", e.Message);
+    }
+
+    [Fact]
+    public void Whole_system_libraries_pass_the_check()
+    {
+        Assert.Null(ElfLibraryCheck.Problem("/lib/x86_64-linux-gnu/libm.so.6"));
+        Assert.Null(ElfLibraryCheck.Problem(Path.Combine(TestData.Bundle(), "Contents", "x86_64-linux", "Euterpe.so")));
     }
 
     [Fact]
