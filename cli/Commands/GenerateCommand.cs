@@ -42,8 +42,9 @@ public static class GenerateCommand
         command.Options.Add(window);
         command.SetAction(result =>
         {
-            var (opened, family) = ModelFamilies.Open(result.GetValue(preset)!);
             var path = result.GetValue(output)!;
+            OutputFile.CheckDistinct([.. OutputFile.FilesOf(result.GetValue(preset)), result.GetValue(prime)], path);
+            var (opened, family) = ModelFamilies.Open(result.GetValue(preset)!);
             var request = new GenerationRequest
             {
                 Seconds = result.GetValue(seconds), Seed = result.GetValue(seed), Temperature = (float)result.GetValue(temperature),

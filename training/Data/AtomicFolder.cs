@@ -4,7 +4,8 @@ namespace Euterpe.Training.Data;
 
 /// <summary>
 /// Writes a whole folder at once: everything goes to a temporary folder beside the target, which is renamed into place
-/// only when complete, so an interruption leaves no half-written folder and the old one stays until the swap. A folder
+/// only when complete, so an interruption leaves no half-written folder and the old one stays until the swap; the next write into the
+/// same parent removes what a killed writer left (<c>.NAME.PID.GUID.tmp</c> and <c>.old</c> folders). A folder
 /// of the same kind (it holds <c>markerFile</c>) is replaced; a file, or any other non-empty folder, is refused.
 /// </summary>
 internal static class AtomicFolder
@@ -17,9 +18,9 @@ internal static class AtomicFolder
         if (File.Exists(target)) throw new EuterpeException($"{folder}: is a file, not a folder");
         if (Directory.Exists(target) && !File.Exists(Path.Combine(target, markerFile)) && Directory.EnumerateFileSystemEntries(target).Any())
             throw new EuterpeException($"{folder}: exists and is not {kind}; refusing to overwrite it");
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        // Creates the parent and removes the temporary folders of killed writers (their names carry the writer's id).
+        var parent = AtomicFile.PrepareFolder(folder, target);
+        var temp = AtomicFile.TempPath(parent, target);
         Directory.CreateDirectory(temp);
         try
         {
@@ -41,7 +42,7 @@ internal static class AtomicFolder
             Directory.Move(temp, target);
             return;
         }
-        var old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.old");
+        var old = AtomicFile.TempPath(Path.GetDirectoryName(target)!, target, "old");
         Directory.Move(target, old);
         Directory.Move(temp, target);
         TryDelete(old);
