@@ -21,18 +21,35 @@ internal static class AtomicFolder
         // Creates the parent and removes the temporary folders of killed writers (their names carry the writer's id).
         var parent = AtomicFile.PrepareFolder(folder, target);
         var temp = AtomicFile.TempPath(parent, target);
-        Directory.CreateDirectory(temp);
         try
         {
+            Directory.CreateDirectory(temp);
             var result = fill(temp);
             Replace(temp, target);
             return result;
         }
-        catch
+        catch (Exception e)
         {
             TryDelete(temp);
+            if (NamingTheUsersFolder(e, temp, folder) is { } named) throw named;
             throw;
         }
+    }
+
+    /// <summary>
+    /// A failure while filling names a file in the hidden temporary folder, but the user gave <paramref name="folder"/>:
+    /// the error says that instead (null when it is neither an IO error nor one naming the temporary folder).
+    /// </summary>
+    private static EuterpeException? NamingTheUsersFolder(Exception e, string temp, string folder)
+    {
+        var shown = Path.TrimEndingDirectorySeparator(folder);
+        return e switch
+        {
+            EuterpeException user when user.Message.Contains(temp, StringComparison.Ordinal) =>
+                new EuterpeException(user.Message.Replace(temp, shown, StringComparison.Ordinal), user.ExitCode, user),
+            IOException or UnauthorizedAccessException => AtomicFile.CannotWrite(shown, e, temp),
+            _ => null,
+        };
     }
 
     private static void Replace(string temp, string target)
