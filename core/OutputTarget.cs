@@ -35,7 +35,7 @@ public readonly record struct OutputTarget(string UserPath, string FinalPath, Fi
     /// <param name="outputs">Files the command writes, in the order the user gave them.</param>
     public static void CheckDistinct(IEnumerable<string?> inputs, IEnumerable<string?> outputs)
     {
-        var seen = new List<(string Path, Identity Id)>();
+        var seen = new List<(string Path, (ulong Device, ulong Inode, string? Name) Id)>();
         foreach (var input in inputs)
         {
             if (input is not null && IdentityOf(input) is { } id) seen.Add((input, id));
@@ -76,17 +76,15 @@ public readonly record struct OutputTarget(string UserPath, string FinalPath, Fi
     /// The file a path names: its device and inode when it exists, else its folder's and its name (a file yet to be
     /// written); null for a character device (/dev/null may take any number of outputs) or a path with no folder.
     /// </summary>
-    private static Identity? IdentityOf(string path)
+    private static (ulong Device, ulong Inode, string? Name)? IdentityOf(string path)
     {
         var status = FileStatus.Of(path);
         if (status.Kind == FileKind.CharacterDevice) return null;
-        if (status.Kind != FileKind.Missing) return new Identity(status.Device, status.Inode, null);
+        if (status.Kind != FileKind.Missing) return (status.Device, status.Inode, null);
         var final = FinalTarget(Path.GetFullPath(path));
         var folder = FileStatus.Of(Path.GetDirectoryName(final) ?? final);
         return folder.Kind == FileKind.Missing
-            ? new Identity(0, 0, final)
-            : new Identity(folder.Device, folder.Inode, Path.GetFileName(final));
+            ? (0, 0, final)
+            : (folder.Device, folder.Inode, Path.GetFileName(final));
     }
-
-    private readonly record struct Identity(ulong Device, ulong Inode, string? Name);
 }
