@@ -25,6 +25,7 @@ public readonly record struct OutputTarget(string UserPath, string FinalPath, Fi
             case FileKind.BlockDevice: throw new EuterpeException($"{path}: is a block device; refusing to write to it");
             case FileKind.Socket: throw new EuterpeException($"{path}: is a socket; cannot write a file there");
         }
+        if (Path.EndsInDirectorySeparator(path)) throw new EuterpeException($"{path}: names a folder, not a file");
         var full = Path.GetFullPath(path);
         var final = status.Kind is FileKind.Regular or FileKind.Missing ? FinalTarget(full) : full;
         return new OutputTarget(path, final, status.Kind);

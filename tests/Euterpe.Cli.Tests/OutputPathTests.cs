@@ -73,6 +73,21 @@ public sealed class OutputPathTests : IDisposable
     }
 
     [Fact]
+    public void A_link_to_dev_null_as_output_stays_a_link_and_the_device_a_device()
+    {
+        var song = CopyOfSong();
+        // A link in the temp folder, not /dev/null itself: a write that renamed over it would replace the link only.
+        var link = _temp.File("null.mid");
+        File.CreateSymbolicLink(link, "/dev/null");
+        var (code, stdout, stderr) = Invoke("midi", "convert", song, "--out", link);
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith($"wrote {link}: ", stdout);
+        Assert.Equal("/dev/null", new FileInfo(link).LinkTarget);
+        Assert.Equal(Euterpe.Core.IO.FileKind.CharacterDevice, Euterpe.Core.IO.FileStatus.Of("/dev/null").Kind);
+        Assert.Equal([link, song], Directory.GetFileSystemEntries(_temp.Root).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_reference_file_is_an_input_of_evaluate_too()
     {
         var song = CopyOfSong();

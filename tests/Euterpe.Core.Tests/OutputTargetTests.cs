@@ -24,6 +24,15 @@ public sealed class OutputTargetTests : IDisposable
     }
 
     [Fact]
+    public void A_path_that_names_no_file_is_refused_and_makes_no_folder()
+    {
+        var slash = _folder.Path("new") + "/";
+        Assert.Equal($"{slash}: names a folder, not a file", Assert.Throws<EuterpeException>(() => AtomicFile.WriteAllText(slash, "x")).Message);
+        Assert.Equal("\"\": is not a file name", Assert.Throws<EuterpeException>(() => AtomicFile.WriteAllText("", "x")).Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Root));
+    }
+
+    [Fact]
     public void An_output_that_is_an_input_is_refused_through_links_hard_links_and_other_spellings()
     {
         var input = _folder.File("song.mid");
