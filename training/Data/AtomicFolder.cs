@@ -6,7 +6,7 @@ namespace Euterpe.Training.Data;
 /// Writes a whole folder at once: everything goes to a temporary folder beside the target, which is renamed into place
 /// only when complete, so an interruption leaves no half-written folder and the old one stays until the swap; the next write into the
 /// same parent removes what a killed writer left (<c>.NAME.PID.GUID.tmp</c> and <c>.old</c> folders). A folder
-/// of the same kind (it holds <c>markerFile</c>) is replaced; a file, or any other non-empty folder, is refused.
+/// of the same kind (it holds <c>markerFile</c>) is replaced (through a symbolic link, the folder it points to); a file, or any other non-empty folder, is refused.
 /// </summary>
 internal static class AtomicFolder
 {
@@ -14,7 +14,9 @@ internal static class AtomicFolder
     /// <param name="fill">Writes the contents into the temporary folder it is given, marker file last.</param>
     public static T Write<T>(string folder, string markerFile, string kind, Func<string, T> fill)
     {
+        // Through a symbolic link the folder it points to is replaced, and the link kept.
         var target = Path.GetFullPath(folder);
+        if (new DirectoryInfo(target).LinkTarget is not null) target = Directory.ResolveLinkTarget(target, returnFinalTarget: true)?.FullName ?? target;
         if (File.Exists(target)) throw new EuterpeException($"{folder}: is a file, not a folder");
         if (Directory.Exists(target) && !File.Exists(Path.Combine(target, markerFile)) && Directory.EnumerateFileSystemEntries(target).Any())
             throw new EuterpeException($"{folder}: exists and is not {kind}; refusing to overwrite it");

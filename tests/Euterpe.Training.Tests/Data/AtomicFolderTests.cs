@@ -25,4 +25,22 @@ public sealed class AtomicFolderTests : IDisposable
         Assert.DoesNotContain(".tmp", e.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Root));
     }
+
+    [Fact]
+    public void Through_a_symbolic_link_the_folder_it_points_to_is_replaced_and_the_link_kept()
+    {
+        var real = _temp.Path("real-cache");
+        Directory.CreateDirectory(real);
+        File.WriteAllText(Path.Combine(real, "cache.json"), "old");
+        var link = _temp.Path("cache");
+        Directory.CreateSymbolicLink(link, "real-cache");
+        AtomicFolder.Write(link, "cache.json", "a prepared cache", temp =>
+        {
+            File.WriteAllText(Path.Combine(temp, "cache.json"), "new");
+            return 0;
+        });
+        Assert.Equal("real-cache", new DirectoryInfo(link).LinkTarget);
+        Assert.Equal("new", File.ReadAllText(Path.Combine(real, "cache.json")));
+        Assert.Equal([link, real], Directory.GetFileSystemEntries(_temp.Root).Order(StringComparer.Ordinal));
+    }
 }
