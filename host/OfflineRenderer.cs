@@ -21,6 +21,8 @@ public static unsafe class OfflineRenderer
         if (options.MidiInDelay is < 0 or > 3600) throw new Core.EuterpeException($"--midi-delay {options.MidiInDelay}: must be in 0…3600 seconds");
         if (options.Block is < 1 or > 65536) throw new Core.EuterpeException($"--block {options.Block}: must be in 1…65536");
         if (options.SampleRate is < 8000 or > 384000) throw new Core.EuterpeException($"--sample-rate {options.SampleRate}: must be in 8000…384000");
+        var presetFiles = options.Preset is { } folder && Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+        Core.OutputTarget.CheckDistinct([options.MidiIn, .. presetFiles], [options.OutWav, options.MidiOut]);
         var schedule = options.MidiIn is null ? [] : MidiInputSchedule.FromFile(options.MidiIn, options.SampleRate, options.MidiInDelay);
         var automation = options.ParameterChanges
             .Select(p => (Sample: (long)Math.Round(p.Seconds * options.SampleRate), p.Id, p.Normalized)).OrderBy(p => p.Sample).ToArray();

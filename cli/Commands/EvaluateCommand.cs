@@ -21,6 +21,9 @@ public static class EvaluateCommand
         command.SetAction(result =>
         {
             var config = result.InvocationConfiguration;
+            var jsonPath = result.GetValue(json);
+            if (jsonPath is not null)
+                OutputFile.CheckDistinct([.. result.GetValue(files)!, .. ReferenceFiles(result.GetValue(reference)!)], jsonPath);
             var generated = new List<(string Name, NoteSequence Sequence)>();
             foreach (var file in result.GetValue(files)!) generated.AddRange(MusicFiles.Load(file));
             var references = new List<(string Name, NoteSequence Sequence)>();
@@ -38,9 +41,22 @@ public static class EvaluateCommand
             if (references.Count == 0) config.Error.WriteLine($"warning: {result.GetValue(reference)}: no readable reference pieces; comparisons are left empty");
             var report = EvaluationReport.Compute(generated, references);
             config.Output.Write(report.ToTable());
-            if (result.GetValue(json) is { } jsonPath) report.WriteJson(jsonPath);
+            if (jsonPath is not null) report.WriteJson(jsonPath);
             return 0;
         });
         return command;
+    }
+
+    // The reference files the JSON report must not replace; a folder that cannot be listed is reported by the reading itself.
+    private static IEnumerable<string> ReferenceFiles(string folder)
+    {
+        try
+        {
+            return MusicFiles.List(folder);
+        }
+        catch (Exception e) when (e is EuterpeException or IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 }

@@ -45,8 +45,9 @@ public static class GenerateCommand
         command.Options.Add(window);
         command.SetAction(result =>
         {
-            var (opened, family) = ModelFamilies.Open(result.GetValue(preset)!);
             var path = result.GetValue(output)!;
+            OutputFile.CheckDistinct([.. OutputFile.FilesOf(result.GetValue(preset)), result.GetValue(prime)], path);
+            var (opened, family) = ModelFamilies.Open(result.GetValue(preset)!);
             var primePath = result.GetValue(prime);
             var primeLength = result.GetValue(primeSeconds);
             if (family.Medium == GeneratedMedium.Audio && (primePath is not null || primeLength is not null))

@@ -39,6 +39,7 @@ public static class MidiConvertCommand
         {
             var inPath = result.GetValue(input)!;
             var outPath = result.GetValue(output)!;
+            OutputFile.CheckDistinct([inPath], outPath);
             var conversion = new MidiConversion
             {
                 Track = result.GetValue(track), MergeTracks = result.GetValue(merge), StepsPerBeat = result.GetValue(quantize),

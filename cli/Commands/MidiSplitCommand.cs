@@ -39,6 +39,7 @@ public static class MidiSplitCommand
             var parts = Parts(piece, way).ToList();
             if (parts.Count == 0) throw new EuterpeException($"{inPath}: no notes to split");
             var stem = Path.GetFileNameWithoutExtension(inPath);
+            OutputFile.CheckDistinct([inPath], [.. parts.Select(p => Path.Combine(folder, $"{stem}-{p.Name}.mid"))]);
             foreach (var (name, part) in parts)
             {
                 var path = Path.Combine(folder, $"{stem}-{name}.mid");

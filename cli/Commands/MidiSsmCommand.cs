@@ -25,6 +25,7 @@ public static class MidiSsmCommand
         {
             var inPath = result.GetValue(input)!;
             var outPath = result.GetValue(output)!;
+            OutputFile.CheckDistinct([inPath], outPath);
             var extension = Path.GetExtension(outPath).ToLowerInvariant();
             if (extension is not (".png" or ".pgm")) throw new EuterpeException($"{outPath}: unknown image type (use .png or .pgm)");
             var beats = result.GetValue(window);

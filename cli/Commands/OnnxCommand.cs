@@ -70,13 +70,17 @@ public static class OnnxCommand
         {
             var output = result.InvocationConfiguration.Output;
             var path = result.GetValue(model)!.FullName;
+            var dirGiven = result.GetValue(outDir)!.ToString();
             var dir = result.GetValue(outDir)!.FullName;
+            if (File.Exists(dir)) throw new EuterpeException($"{dirGiven}: is a file, not a folder");
             var given = ParseInputs(result.GetValue(inputs) ?? []);
             using var session = InferenceSession.Open(path, new InferenceOptions
             {
                 IntraOpThreads = result.GetValue(threads),
                 Provider = result.GetValue(cuda) ? ExecutionProvider.Cuda : ExecutionProvider.Cpu,
             });
+            var files = session.Outputs.Select(o => Path.Combine(dir, SafeFileName(o.Name) + ".npy")).ToArray();
+            OutputFile.CheckDistinct([path, .. given.Select(g => g.File)], files);
             var tensors = new Dictionary<string, OrtTensor>();
             try
             {
@@ -96,7 +100,7 @@ public static class OnnxCommand
                 {
                     using var tensor = results[i];
                     var name = session.Outputs[i].Name;
-                    var file = Path.Combine(dir, SafeFileName(name) + ".npy");
+                    var file = files[i];
                     NpyFormat.Write(file, new NpyArray(tensor.ElementType, tensor.Shape.ToArray(), tensor.AsBytes().ToArray()));
                     output.WriteLine($"{name}: {tensor} -> {file}");
                 }

@@ -22,24 +22,35 @@ public static class InputFile
     /// </summary>
     public static long Check(string path, long maxBytes, string what)
     {
-        FileKind? kind;
+        FileStatus status;
         try
         {
-            kind = path.Length == 0 || path.Contains('\0') ? null : FileKind.Of(path);
+            status = FileStatus.Of(path);
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
-            kind = null;
+            status = new FileStatus(FileKind.Missing, 0, 0, 0);
         }
-        if (kind is not { } found)
+        if (status.Kind == FileKind.Missing)
         {
             if (path.Length == 0 || path.Contains('\0') || path.Length > 4096) throw new EuterpeException($"{UserText.Quote(path)}: not a valid file path");
             throw new EuterpeException($"{path}: file not found");
         }
-        if (found.NotRegular is { } other) throw new EuterpeException($"{path}: is {other}, not a regular file");
-        if (found.Size > maxBytes) throw new EuterpeException($"{path}: {found.Size} bytes is too large for a {what} (at most {maxBytes})");
-        return found.Size;
+        if (NotRegular(status.Kind) is { } other) throw new EuterpeException($"{path}: is {other}, not a regular file");
+        if (status.Size > maxBytes) throw new EuterpeException($"{path}: {status.Size} bytes is too large for a {what} (at most {maxBytes})");
+        return status.Size;
     }
+
+    private static string? NotRegular(FileKind kind) => kind switch
+    {
+        FileKind.Regular => null,
+        FileKind.Directory => "a directory",
+        FileKind.CharacterDevice => "a character device",
+        FileKind.BlockDevice => "a block device",
+        FileKind.Fifo => "a FIFO",
+        FileKind.Socket => "a socket",
+        _ => "an unknown kind of file",
+    };
 
     /// <summary>Opens a checked file for reading; the caller reads no more than it needs.</summary>
     public static FileStream OpenRead(string path, long maxBytes, string what)

@@ -34,4 +34,24 @@ public sealed class AtomicFileTests
         Assert.True(File.Exists(other));
         Assert.Equal(0, AtomicFile.RemoveAbandoned(folder.Path("missing")));
     }
+
+    [Fact]
+    public void Temp_folders_of_dead_writers_go_with_the_next_write_into_their_folder()
+    {
+        using var folder = new TempFolder("euterpe-atomic-");
+        var exited = ProcessRunner.Run("true", []).ProcessId;
+        var cache = folder.Path($".cache.{exited}.{Guid.NewGuid():N}.tmp");
+        var old = folder.Path($".cache.{exited}.{Guid.NewGuid():N}.old");
+        var file = folder.File($".song.mid.{exited}.{Guid.NewGuid():N}.tmp");
+        var live = folder.Path($".cache.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var notOurs = folder.File($".notes.{exited}.tmp");
+        foreach (var dir in new[] { cache, old, live }) Directory.CreateDirectory(Path.Combine(dir, "train"));
+        File.WriteAllText(Path.Combine(cache, "train", "shard-000.npy"), "x");
+        File.WriteAllText(file, "x");
+        File.WriteAllText(notOurs, "x");
+
+        var written = folder.File("song.mid");
+        AtomicFile.WriteAllText(written, "whole");
+        Assert.Equal([live, notOurs, written], Directory.GetFileSystemEntries(folder.Root).Order(StringComparer.Ordinal));
+    }
 }
