@@ -11,6 +11,8 @@ internal static class AbcScenarios
     {
         var seeds = SeedNames.Select(n => Path.Combine(Workspace.AbcExamples, n)).Where(File.Exists).ToArray();
         if (seeds.Length == 0) throw new InvalidOperationException($"{Workspace.AbcExamples}: no ABC examples; run scripts/install-deps.sh");
+        // --limit tunes in all, the seed files' originals among them: one seed file per four tunes, up to all of them.
+        seeds = seeds.Take(Math.Clamp(w.Options.Limit / 4, 1, seeds.Length)).ToArray();
         var perSeed = (w.Options.Limit + seeds.Length - 1) / seeds.Length;
         var index = 0;
         foreach (var (seedFile, s) in seeds.Select((f, i) => (f, i)))

@@ -10,7 +10,7 @@ internal sealed record CampaignOptions
     public const string Usage = """
         Usage: dotnet run --project benchmarks/Hardening -c Release -- [options]
           --kinds K1,K2     input kinds to mutate (default: all): abc,wav,onnx,preset,npy,outpath,kill,bundle
-          --limit N         mutants per kind (default 12)
+          --limit N         mutants per kind (default 24)
           --seed N          seed of every generator (default 1)
           --results DIR     scratch and results folder (default /tmp/hardening-results), emptied first
           --timeout S       seconds before a run counts as a hang (default 60)
@@ -23,7 +23,7 @@ internal sealed record CampaignOptions
         """;
 
     public IReadOnlyList<string> Kinds { get; init; } = AllKinds;
-    public int Limit { get; init; } = 12;
+    public int Limit { get; init; } = 24;
     public int Seed { get; init; } = 1;
     public string Results { get; init; } = "/tmp/hardening-results";
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);

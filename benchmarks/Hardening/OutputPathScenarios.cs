@@ -28,8 +28,8 @@ internal static class OutputPathScenarios
                 Directory.CreateDirectory(Path.GetDirectoryName(input)!);
                 File.Copy(song, input);
                 var output = mutant.Prepare(folder, input, extension);
-                // A cache folder may replace a folder that is there, and may be named with a trailing slash.
-                var expect = isFolder && mutant.Expect == Expectation.Bad && mutant.Name is not ("same-as-input" or "empty-string") ? Expectation.Either : mutant.Expect;
+                // A cache folder may replace a folder that is there and be named with a trailing slash, and it may refuse a file.
+                var expect = !isFolder || mutant.Name is "new-file" or "same-as-input" or "empty-string" ? mutant.Expect : Expectation.Either;
                 if (isFolder && mutant.Name == "same-as-input") output = Path.GetDirectoryName(input)!;
                 yield return new RunPlan("outpath", mutant.Name, label, arguments(input, output), expect, folder, [input], output, [output, input])
                     { Timeout = mutant.Name.StartsWith("fifo", StringComparison.Ordinal) ? ShortTimeout : null };

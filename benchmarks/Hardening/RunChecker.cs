@@ -27,7 +27,7 @@ internal sealed class RunChecker(CliProcess cli, CampaignOptions options)
             ? [$"{plan.Output} (was {outputBefore.What})"] : new List<string>();
         leftovers.AddRange(HiddenTemps(plan.Folder).Select(p => Path.GetRelativePath(plan.Folder, p)));
         if (result.ExitCode != 0 && !result.TimedOut && outputBefore is not null && outputAfter is not null && !outputBefore.IsSpecial && outputAfter != outputBefore)
-            leftovers.Add($"{Path.GetFileName(plan.Output)} written by a failed run");
+            leftovers.Add($"{Path.GetFileName(plan.Output!.TrimEnd('/'))} written by a failed run");
         string? empty = null;
         if (result.ExitCode == 0 && plan.Output is not null && outputAfter?.What == FileState.Type.Regular)
             empty = OutputContent.Incomplete(plan.Output) ?? OutputContent.Empty(plan.Output);

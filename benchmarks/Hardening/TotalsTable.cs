@@ -34,7 +34,7 @@ internal static class TotalsTable
         }
         var runs = kinds.Select(k => records.Count(r => r.Plan.Kind == k)).ToArray();
         text.AppendLine($"| **runs** | {string.Join(" | ", runs)} | {runs.Sum()} |");
-        var mutants = kinds.Select(k => records.Where(r => r.Plan.Kind == k).Select(r => r.Plan.Folder).Distinct().Count()).ToArray();
+        var mutants = kinds.Select(k => records.Where(r => r.Plan.Kind == k).Select(r => r.Plan.Mutant).Distinct().Count()).ToArray();
         text.AppendLine($"| **mutants** | {string.Join(" | ", mutants)} | {mutants.Sum()} |");
         return text.ToString();
     }
