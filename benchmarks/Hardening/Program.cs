@@ -4,6 +4,7 @@ using Euterpe.TestSupport.Mutants;
 
 // The hardening campaign of issue 15: every input kind's seeded mutants through the built command line, one child
 // process per run; prints the totals table and writes it, with a CSV row per run, to the results folder.
+if (args.Contains("--help")) { Console.WriteLine(CampaignOptions.Usage); return 0; }
 CampaignOptions options;
 try
 {
@@ -14,7 +15,6 @@ catch (ArgumentException e)
     Console.Error.WriteLine($"error: {e.Message}\n{CampaignOptions.Usage}");
     return 2;
 }
-if (args.Contains("--help")) { Console.WriteLine(CampaignOptions.Usage); return 0; }
 
 var cli = options.Cli ?? RepositoryRoot.Combine("artifacts", "bin", "Euterpe.Cli", "release", "euterpe.dll");
 if (!File.Exists(cli))

@@ -51,6 +51,14 @@ public sealed class HardeningVerdictTests
     }
 
     [Fact]
+    public void An_empty_output_path_does_not_count_as_named()
+    {
+        // `--out ""` must not let "error: : unknown output type" pass for an error that names the file.
+        var run = new RunObservation(Expectation.Bad, 2, "error: : unknown output type\n", UserFiles: ["", "/tmp/x/song.mid"]);
+        Assert.Equal((Verdict.MessyError, "does not name the user's file"), HardeningVerdict.Classify(run));
+    }
+
+    [Fact]
     public void Exit_0_on_a_bad_input_or_with_an_empty_output_is_flagged_unless_the_input_was_valid()
     {
         Assert.Equal(Verdict.Exit0OnBadInput, HardeningVerdict.Classify(new RunObservation(Expectation.Bad, 0, "")).Verdict);

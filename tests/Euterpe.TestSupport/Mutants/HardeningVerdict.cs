@@ -54,6 +54,7 @@ public static partial class HardeningVerdict
 
     private static bool Names(string line, string path)
     {
+        if (path.Length == 0) return false;
         var name = Path.GetFileName(path.TrimEnd('/'));
         return line.Contains(path, StringComparison.Ordinal) || (name.Length > 0 && line.Contains(name, StringComparison.Ordinal));
     }
