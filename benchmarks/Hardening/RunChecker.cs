@@ -13,8 +13,11 @@ internal sealed class RunChecker(CliProcess cli, CampaignOptions options)
         var leftovers = new List<string>();
         var result = cli.Run(plan.Arguments, plan.Folder, timeout, plan.KillAfter);
         var elapsed = result.Elapsed;
+        var killNote = "";
         if (plan.KillAfter is not null)
         {
+            // A kill that came after the command had ended tests nothing; say so, so the table's ok can be read.
+            killNote = result.Killed ? "killed mid-run" : "ended before the kill";
             // What the kill left must be whole or absent; then the next write into the same folder must clean up.
             if (result.Killed && plan.Output is not null && File.Exists(plan.Output) && OutputContent.Incomplete(plan.Output) is { } cut)
                 leftovers.Add($"after the kill {cut}");
@@ -33,6 +36,7 @@ internal sealed class RunChecker(CliProcess cli, CampaignOptions options)
             empty = OutputContent.Incomplete(plan.Output) ?? OutputContent.Empty(plan.Output);
         var observation = new RunObservation(plan.Expect, result.ExitCode, result.Stderr, result.TimedOut, changed, replaced, leftovers, empty, plan.UserFiles);
         var (verdict, reason) = HardeningVerdict.Classify(observation);
+        if (killNote.Length > 0) reason = reason.Length > 0 ? $"{killNote}; {reason}" : killNote;
         File.WriteAllText(Path.Combine(plan.Folder, $"{Slug(plan.Command)}.log"),
             $"$ euterpe {string.Join(' ', plan.Arguments)}\nexit {result.ExitCode}{(result.TimedOut ? " (timed out)" : "")}\nverdict {verdict}: {reason}\n--- stdout\n{result.Stdout}\n--- stderr\n{result.Stderr}");
         return new RunRecord(plan, result.ExitCode, verdict, reason, elapsed);
