@@ -28,7 +28,7 @@ public static unsafe class OfflineRenderer
             .Select(p => (Sample: (long)Math.Round(p.Seconds * options.SampleRate), p.Id, p.Normalized)).OrderBy(p => p.Sample).ToArray();
 
         var clock = Stopwatch.StartNew();
-        var preset = PresetChoice.Prepare(options.Preset);
+        using var preset = PresetChoice.Prepare(options.Preset);
         using var module = Vst3Module.Load(options.Bundle);
         using var plugin = PluginInstance.Create(module, options.ClassName);
         var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);

@@ -11,20 +11,25 @@ namespace Euterpe.Host;
 /// folder is refused by its own name and never stood in for by a bundle preset of the same id). It is then named in
 /// EUTERPE_PRESETS, which Euterpe's preset catalog reads: a preset folder named there is listed first, before the
 /// bundle's presets and never dropped, and only that folder is read (not its siblings). It is chosen by its display
-/// name, then its id. Anything else given is a name from the plug-in's list.
+/// name, then its id. Anything else given is a name from the plug-in's list. Disposing it restores EUTERPE_PRESETS,
+/// so a folder named for one render is not listed by the next in the same process (it may be gone by then).
 /// </summary>
-public sealed class PresetChoice
+public sealed class PresetChoice : IDisposable
 {
     public const string SearchPathVariable = "EUTERPE_PRESETS";
 
     private readonly string? _argument;
     private readonly string[] _names;
+    private readonly bool _searchPathSet;
+    private readonly string? _previousSearchPath;
 
-    private PresetChoice(string? argument, string? folder, string[] names)
+    private PresetChoice(string? argument, string? folder, string[] names, bool searchPathSet = false, string? previousSearchPath = null)
     {
         _argument = argument;
         Folder = folder;
         _names = names;
+        _searchPathSet = searchPathSet;
+        _previousSearchPath = previousSearchPath;
     }
 
     /// <summary>The preset folder as the user gave it (null for a name or no preset): errors about the preset name it.</summary>
@@ -47,7 +52,13 @@ public sealed class PresetChoice
         var existing = Environment.GetEnvironmentVariable(SearchPathVariable);
         Environment.SetEnvironmentVariable(SearchPathVariable, string.IsNullOrEmpty(existing) ? folder : $"{folder}:{existing}");
         // The display name first: it is the list's label, and the folder is listed first, so no other preset's label or id can win.
-        return new PresetChoice(preset, preset, [opened.DisplayName, opened.Id]);
+        return new PresetChoice(preset, preset, [opened.DisplayName, opened.Id], searchPathSet: true, previousSearchPath: existing);
+    }
+
+    /// <summary>Puts EUTERPE_PRESETS back as it was before <see cref="Prepare"/>; call once the plug-in is released.</summary>
+    public void Dispose()
+    {
+        if (_searchPathSet) Environment.SetEnvironmentVariable(SearchPathVariable, _previousSearchPath);
     }
 
     /// <summary>Finds the list parameter and the value for the preset; the caller sets it on the controller and sends it to the processor at sample 0.</summary>

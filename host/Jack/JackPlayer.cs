@@ -60,7 +60,7 @@ public sealed unsafe class JackPlayer : IDisposable
 
     public static PlayResult Play(PlayOptions options, Action<string>? log = null)
     {
-        var preset = PresetChoice.Prepare(options.Preset);
+        using var preset = PresetChoice.Prepare(options.Preset);
         using var module = Vst3Module.Load(options.Bundle);
         using var plugin = PluginInstance.Create(module, options.ClassName);
         var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
