@@ -87,12 +87,15 @@ public static class OnnxCommand
                 foreach (var (name, file) in given)
                 {
                     // Checked here, before the file is read, so the name is quoted as the user typed it.
-                    if (!session.Inputs.Any(i => i.Name == name))
+                    var info = session.Inputs.FirstOrDefault(i => i.Name == name) ??
                         throw new EuterpeException($"{path}: model has no input {UserText.Quote(name)} (inputs: {string.Join(", ", session.Inputs.Select(i => i.Name))})");
                     var array = NpyFormat.Read(file);
                     // ONNX Runtime inputs here are dense buffers: an array with a zero dimension has none to hand it.
                     if (array.ElementCount == 0)
                         throw new EuterpeException($"{file}: shape {NpyFormat.ShapeText(array.Shape)} holds no values; a model input needs at least one");
+                    // The .npy is what is wrong, so the error names it (the session would name the model).
+                    if (InferenceSession.Mismatch(info, array.ElementType, array.Shape) is { } problem)
+                        throw new EuterpeException($"{file}: input {UserText.Quote(name)} {problem}");
                     tensors[name] = OrtTensor.WrapBytes(array.ElementType, array.Data, array.Shape);
                 }
                 var results = session.Run(tensors);

@@ -35,6 +35,12 @@ internal static class ManifestLimits
     /// <summary>Conditioning ranges are user-facing values (densities, histogram weights), not astronomy.</summary>
     public const double MaxConditioningMagnitude = 1e9;
 
+    /// <summary>Why a manifest's formatVersion cannot be read by this Euterpe (reads 1…<paramref name="current"/>), or null.</summary>
+    public static string? FormatVersion(int version, int current) =>
+        version < 1 ? $"formatVersion {version} is not valid (expected {current})"
+        : version > current ? $"formatVersion {version} is newer than this Euterpe reads ({current}); update Euterpe"
+        : null;
+
     /// <summary><c>WHAT VALUE is outside MIN…MAX</c> when <paramref name="value"/> (NaN included) is not in the range.</summary>
     public static string? Outside(string what, double value, double min, double max) =>
         value >= min && value <= max ? null : $"{what} {Number(value)} is outside {Number(min)}…{Number(max)}";

@@ -17,9 +17,7 @@ internal static partial class ManifestRules
 
     private static string? FirstProblem(ModelManifest m)
     {
-        if (m.FormatVersion < 1) return $"formatVersion {m.FormatVersion} is not valid (expected {ModelManifest.CurrentFormatVersion})";
-        if (m.FormatVersion > ModelManifest.CurrentFormatVersion)
-            return $"formatVersion {m.FormatVersion} is newer than this Euterpe reads ({ModelManifest.CurrentFormatVersion}); update Euterpe";
+        if (ManifestLimits.FormatVersion(m.FormatVersion, ModelManifest.CurrentFormatVersion) is { } version) return version;
         if (ManifestLimits.Name("\"id\"", m.Id) is { } idp) return idp;
         if (ManifestLimits.Name("\"displayName\"", m.DisplayName) is { } np) return np;
         if (ManifestLimits.Name("\"family\"", m.Family) is { } fp) return fp;

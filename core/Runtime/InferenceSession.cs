@@ -159,12 +159,20 @@ public sealed class InferenceSession : IDisposable
 
     private void CheckMatches(TensorInfo info, OrtTensor tensor, string role)
     {
-        if (tensor.ElementType != info.ElementType)
-            throw new EuterpeException($"{Source}: {role} '{info.Name}' must be {TensorElementTypes.Name(info.ElementType)}, got {tensor}");
-        var shape = tensor.Shape;
+        if (Mismatch(info, tensor.ElementType, tensor.Shape) is { } problem) throw new EuterpeException($"{Source}: {role} '{info.Name}' {problem}");
+    }
+
+    /// <summary>
+    /// Why a tensor of <paramref name="type"/> and <paramref name="shape"/> cannot be the model's <paramref name="info"/>
+    /// (<c>must be float, got double[1, 128]</c>), or null when it fits (a dynamic dimension takes any size).
+    /// </summary>
+    public static string? Mismatch(TensorInfo info, TensorElementType type, ReadOnlySpan<long> shape)
+    {
+        if (type != info.ElementType)
+            return $"must be {TensorElementTypes.Name(info.ElementType)}, got {TensorElementTypes.Describe(type, shape)}";
         var ok = shape.Length == info.Shape.Length;
         for (var d = 0; ok && d < shape.Length; d++) ok = info.Shape[d] < 0 || info.Shape[d] == shape[d];
-        if (!ok) throw new EuterpeException($"{Source}: {role} '{info.Name}' must have shape {info}, got {tensor}");
+        return ok ? null : $"must have shape {info}, got {TensorElementTypes.Describe(type, shape)}";
     }
 
     private OrtTensor CopyOut(Ort.OrtValue value, string name)

@@ -81,4 +81,34 @@ public sealed class AudioFileErrorTests : IDisposable
         AssertOneErrorLine($"{seed}: {problem}", run);
         Assert.False(File.Exists(output));
     }
+
+    [Theory]
+    [InlineData(0, "0 sample(s) at 16000 Hz, shorter than one frame of 512")]
+    [InlineData(16000, "silent (every sample is 0); a seed starts generation from real audio")]
+    public void Generate_with_an_empty_or_silent_seed_wav_names_the_seed_and_writes_nothing(int samples, string problem)
+    {
+        // Both used to generate from nothing and exit 0.
+        var seed = Path.Combine(ShippedAudioPreset(), "seed.wav");
+        WavFile.Write(seed, AudioBuffer.Mono(16000, new float[samples]), WavSampleFormat.Pcm16);
+        var output = _cli.Path("a.wav");
+
+        var run = DataCli.Invoke("generate", _cli.Path("preset"), "--seconds", "1", "--out", output);
+
+        AssertOneErrorLine($"{seed}: {problem}", run);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Data_prepare_skips_a_silent_wav_and_says_why()
+    {
+        var audio = _cli.Path("audio");
+        Directory.CreateDirectory(audio);
+        WavFile.Write(Path.Combine(audio, "silent.wav"), AudioBuffer.Mono(16000, new float[32000]), WavSampleFormat.Pcm16);
+        var cache = _cli.Path("cache");
+
+        var run = DataCli.Invoke("data", "prepare", "--data", audio, "--encoding", "fft-frames", "--out", cache);
+
+        AssertOneErrorLine($"{audio}: no usable .wav file, 1 skipped (silent.wav: silent (every sample is 0))", run);
+        Assert.False(Directory.Exists(cache));
+    }
 }

@@ -71,8 +71,9 @@ public class OnnxCommandTests
     }
 
     [Theory]
-    [InlineData("x=add_x.npy", "y=cast_i.npy", "input 'y' must be float, got int64[4]")]
-    [InlineData("x=add_x.npy", "y=matmul_x.npy", "input 'y' must have shape y: float[2, 3], got float[3, 4]")]
+    // A wrong .npy is named, not the model: the file is what the user must fix.
+    [InlineData("x=add_x.npy", "y=cast_i.npy", "cast_i.npy: input \"y\" must be float, got int64[4]")]
+    [InlineData("x=add_x.npy", "y=matmul_x.npy", "matmul_x.npy: input \"y\" must have shape y: float[2, 3], got float[3, 4]")]
     [InlineData("x=add_x.npy", "w=add_y.npy", "model has no input \"w\" (inputs: x, y)")]
     [InlineData("x=add_x.npy", "y=fortran.npy", "Fortran-ordered arrays are not supported")]
     public void WrongInputsAreOneErrorLineAndExitTwo(string first, string second, string problem)

@@ -52,6 +52,16 @@ public sealed class PresetInputErrorTests : IDisposable
         Assert.Equal($"error: {PresetCopy.ManifestPath(folder)}: the manifest is not a JSON object", Generate(folder, "x.mid"));
     }
 
+    [Theory]
+    [InlineData(99, "formatVersion 99 is newer than this Euterpe reads (1); update Euterpe")]
+    [InlineData(0, "formatVersion 0 is not valid (expected 1)")]
+    public void NGramManifestOfAnotherFormatVersion(int version, string problem)
+    {
+        // Version 99 used to be read as if it were 1.
+        var folder = PresetCopy.WithManifestEdit(_temp, PresetCopy.NGram, "\"formatVersion\": 1", $"\"formatVersion\": {version}");
+        Assert.Equal($"error: {PresetCopy.ManifestPath(folder)}: {problem}", Generate(folder, "x.mid"));
+    }
+
     [Fact]
     public void NGramStepsPerBeatOfZero()
     {

@@ -29,13 +29,16 @@ public sealed class AudioFrameLoader
 
     /// <summary>
     /// The frames of one file, each <see cref="AudioFrameCodec.FrameSize"/> floats. A file shorter than one frame at
-    /// 16 kHz (0 or 1 samples included) is refused: it would be all padding, nothing a model can learn from.
+    /// 16 kHz (0 or 1 samples included) is refused: it would be all padding, nothing a model can learn from; so is a
+    /// file of digital silence (every sample 0), which would teach the model that silence is music.
     /// </summary>
     public float[][] LoadFrames(string path)
     {
         var samples = ReadMono16k(path);
         if (samples.Length < Codec.FrameLength)
             throw new EuterpeException($"{path}: {samples.Length} sample(s) at {SampleRate} Hz, shorter than one frame of {Codec.FrameLength}");
+        if (!samples.AsSpan().ContainsAnyExcept(0f))
+            throw new EuterpeException($"{path}: silent (every sample is 0)");
         return Codec.Encode(samples);
     }
 

@@ -85,7 +85,7 @@ public sealed class AudioFramePreset : IDisposable
             throw new EuterpeException($"{source}: gruv frames do not overlap: hop {audio.Hop} must equal frameSize {audio.FrameSize}");
         var io = manifest.Io!;
         if (io.FrameInput is null || io.FrameOutput is null) throw new EuterpeException($"{source}: io needs frameInput and frameOutput");
-        var seedAudio = ReadSeed(preset.FilePath(SeedFileName), audio.SampleRate);
+        var seedAudio = ReadSeed(preset.FilePath(SeedFileName), audio.SampleRate, audio.FrameSize);
         var signature = Signature(manifest);
         var session = preset.OpenSession(options);
         try
@@ -113,18 +113,32 @@ public sealed class AudioFramePreset : IDisposable
         return new FrameModelSignature(io.FrameInput.Name, io.FrameOutput!.Name, [.. manifest.State.Select(s => (s.Input, s.Output))], context);
     }
 
-    /// <summary>Mono at <paramref name="sampleRate"/>; empty when the file is absent.</summary>
-    private static float[] ReadSeed(string path, int sampleRate)
+    /// <summary>
+    /// Mono at <paramref name="sampleRate"/>; empty when the file is absent. A seed shorter than one frame or of digital
+    /// silence is refused: it gives the model nothing to continue, and a preset ships one only to start from real audio.
+    /// </summary>
+    private static float[] ReadSeed(string path, int sampleRate, int frameSize)
     {
         if (!File.Exists(path)) return [];
         var wav = WavFile.Read(path);
         var mono = AudioMix.ToMono(wav.Channels);
-        if (wav.SampleRate == sampleRate) return mono;
-        var resampler = new SincResampler(wav.SampleRate, sampleRate);
-        var output = new float[resampler.MaxOutputLength(mono.Length) + resampler.MaxOutputLength(0)];
-        var n = resampler.Process(mono, output);
-        n += resampler.Flush(output.AsSpan(n));
-        return output[..n];
+        float[] seed;
+        if (wav.SampleRate == sampleRate)
+        {
+            seed = mono;
+        }
+        else
+        {
+            var resampler = new SincResampler(wav.SampleRate, sampleRate);
+            var output = new float[resampler.MaxOutputLength(mono.Length) + resampler.MaxOutputLength(0)];
+            var n = resampler.Process(mono, output);
+            n += resampler.Flush(output.AsSpan(n));
+            seed = output[..n];
+        }
+        if (seed.Length < frameSize)
+            throw new EuterpeException($"{path}: {seed.Length} sample(s) at {sampleRate} Hz, shorter than one frame of {frameSize}");
+        if (!seed.AsSpan().ContainsAnyExcept(0f)) throw new EuterpeException($"{path}: silent (every sample is 0); a seed starts generation from real audio");
+        return seed;
     }
 
     public void Dispose() => Model.Dispose();

@@ -15,7 +15,10 @@ public sealed record NGramManifest
     public const string ModelFileName = "model.json";
     public const string Representation = "note-tokens";
 
-    public int FormatVersion { get; init; } = 1;
+    /// <summary>The newest manifest layout this code reads and the one it writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
 
     public required string Id { get; init; }
 
@@ -44,6 +47,7 @@ public sealed record NGramManifest
 
     private static string? Problem(NGramManifest m)
     {
+        if (ManifestLimits.FormatVersion(m.FormatVersion, CurrentFormatVersion) is { } version) return version;
         if ((ManifestLimits.Name("\"id\"", m.Id) ?? ManifestLimits.Name("\"displayName\"", m.DisplayName) ?? ManifestLimits.Name("\"model\"", m.Model)) is { } name)
             return name;
         if (m.Model.Contains('/') || m.Model.Contains('\\') || m.Model is "." or "..")
