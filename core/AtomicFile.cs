@@ -16,7 +16,7 @@ public static partial class AtomicFile
         var target = OutputTarget.Of(path);
         if (target.InPlace)
         {
-            WriteInPlace(path, write);
+            WriteInPlace(path, target.Kind, write);
             return;
         }
         var dir = PrepareFolder(path, target.FinalPath);
@@ -57,8 +57,15 @@ public static partial class AtomicFile
     }
 
     /// <summary>A temporary name beside <paramref name="finalPath"/> in <paramref name="dir"/> that <see cref="RemoveAbandoned"/> recognises.</summary>
-    public static string TempPath(string dir, string finalPath, string suffix = "tmp") =>
-        Path.Combine(dir, $".{Path.GetFileName(finalPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.{suffix}");
+    public static string TempPath(string dir, string finalPath, string suffix = "tmp")
+    {
+        var tail = $".{Environment.ProcessId}.{Guid.NewGuid():N}.{suffix}";
+        // A name near the 255-byte limit is shortened here, or the temporary file could not be made for a name the system takes.
+        var name = Path.GetFileName(finalPath);
+        while (name.Length > 1 && System.Text.Encoding.UTF8.GetByteCount(name) > IO.OutputPathName.MaxNameBytes - 1 - tail.Length)
+            name = name[..^(char.IsLowSurrogate(name[^1]) ? 2 : 1)];
+        return Path.Combine(dir, $".{name}{tail}");
+    }
 
     /// <summary>
     /// A one-line error for a failed write that names <paramref name="userPath"/>: the system's reason, with the
@@ -110,15 +117,16 @@ public static partial class AtomicFile
         return removed;
     }
 
-    private static void WriteInPlace(string path, Action<Stream> write)
+    private static void WriteInPlace(string path, IO.FileKind kind, Action<Stream> write)
     {
         // Devices and FIFOs cannot seek back, so the file is made in memory and sent in one go.
         using var buffer = new MemoryStream();
         write(buffer);
+        using var stream = IO.InPlaceOutput.Open(path, kind);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
             buffer.WriteTo(stream);
+            stream.Flush();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

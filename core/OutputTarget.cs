@@ -1,5 +1,4 @@
 using Euterpe.Core.IO;
-using Euterpe.Core.Text;
 
 namespace Euterpe.Core;
 
@@ -17,7 +16,7 @@ public readonly record struct OutputTarget(string UserPath, string FinalPath, Fi
     /// <summary>Where <paramref name="path"/> writes; throws a one-line <see cref="EuterpeException"/> for a path no file can be written to.</summary>
     public static OutputTarget Of(string path)
     {
-        if (path.Length == 0 || path.Contains('\0')) throw new EuterpeException($"{UserText.Quote(path)}: is not a file name");
+        OutputPathName.Check(path);
         var status = FileStatus.Of(path);
         switch (status.Kind)
         {

@@ -95,7 +95,7 @@ public sealed class StreamingWavWriter : IDisposable
             if (_target.InPlace)
             {
                 _stream.Position = 0;
-                using (var device = new FileStream(_path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1))
+                using (var device = IO.InPlaceOutput.Open(_path, _target.Kind))
                 {
                     _stream.CopyTo(device, 1 << 16);
                 }

@@ -59,6 +59,24 @@ public sealed class HardeningVerdictTests
     }
 
     [Fact]
+    public void An_empty_output_path_quoted_counts_as_named()
+    {
+        var run = new RunObservation(Expectation.Bad, 2, "error: \"\": is not a file name\n", UserFiles: ["", "/tmp/x/song.mid"]);
+        Assert.Equal(Verdict.CleanError, HardeningVerdict.Classify(run).Verdict);
+    }
+
+    [Fact]
+    public void A_long_path_counts_as_named_by_its_first_60_characters()
+    {
+        var path = "/tmp/x/" + new string('n', 300) + ".wav";
+        var line = $"error: \"{path[..80]}\"… ({path.Length} characters): file name is longer than 255 bytes\n";
+        Assert.Equal(Verdict.CleanError, HardeningVerdict.Classify(new RunObservation(Expectation.Bad, 2, line, UserFiles: [path])).Verdict);
+        // Fewer than 60 of its characters name nothing.
+        var cut = $"error: \"{path[..50]}\"…: file name is longer than 255 bytes\n";
+        Assert.Equal((Verdict.MessyError, "does not name the user's file"), HardeningVerdict.Classify(new RunObservation(Expectation.Bad, 2, cut, UserFiles: [path])));
+    }
+
+    [Fact]
     public void Exit_0_on_a_bad_input_or_with_an_empty_output_is_flagged_unless_the_input_was_valid()
     {
         Assert.Equal(Verdict.Exit0OnBadInput, HardeningVerdict.Classify(new RunObservation(Expectation.Bad, 0, "")).Verdict);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Euterpe.Cli.Commands;
+using Euterpe.Core.IO;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Cli.Tests;
 
@@ -142,5 +144,99 @@ public sealed class OutputPathTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.False(Directory.Exists(abandoned), "the killed prepare's folder is still there");
         Assert.Equal(["cache", "corpus"], Directory.GetFileSystemEntries(cli.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_fifo_no_process_reads_is_refused_within_the_wait_not_a_hang()
+    {
+        var song = CopyOfSong();
+        var fifo = _temp.Path("pipe.mid");
+        ProcessRunner.Run("mkfifo", [fifo]).EnsureSuccess();
+        var run = Task.Run(() => Invoke("midi", "convert", song, "--out", fifo));
+        try
+        {
+            var (code, stdout, stderr) = await run.WaitAsync(InPlaceOutput.ReaderWait + TimeSpan.FromSeconds(20));
+            Assert.Equal($"error: {fifo}: no process reads this FIFO\n", stderr);
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+        }
+        finally
+        {
+            // Unblocks a writer that waits for ever (the bug), so the test run ends.
+            if (!run.IsCompleted) _ = Task.Run(() => File.ReadAllBytes(fifo));
+        }
+        Assert.Equal(FileKind.Fifo, FileStatus.Of(fifo).Kind);
+    }
+
+    [Fact]
+    public async Task A_fifo_with_a_reader_gets_the_whole_file()
+    {
+        var song = CopyOfSong();
+        var expected = _temp.Path("plain.mid");
+        Assert.Equal(0, Invoke("midi", "convert", song, "--out", expected).Code);
+        var fifo = _temp.Path("pipe.mid");
+        ProcessRunner.Run("mkfifo", [fifo]).EnsureSuccess();
+        var read = Task.Run(() => File.ReadAllBytes(fifo));
+        var (code, _, stderr) = Invoke("midi", "convert", song, "--out", fifo);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(File.ReadAllBytes(expected), await read.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public void An_empty_output_path_is_refused_by_every_command_naming_it_quoted()
+    {
+        var song = CopyOfSong();
+        AssertRefused("\"\": is not a file name", "midi", "convert", song, "--out", "");
+        AssertRefused("\"\": is not a file name", "generate", _temp.Path("no-preset"), "--seconds", "1", "--out", "");
+        using var cli = new DataCli();
+        var corpus = cli.Corpus("corpus", "tttheme2.mid");
+        var (code, stdout, stderr) = DataCli.Invoke("data", "prepare", "--data", corpus, "--encoding", "notes", "--out", "");
+        Assert.Equal(("error: \"\": is not a file name\n", 2, ""), (stderr, code, stdout));
+        Assert.Equal(["corpus"], Directory.GetFileSystemEntries(cli.Root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Over_long_names_and_paths_are_refused_up_front_with_the_path_quoted_short()
+    {
+        var song = CopyOfSong();
+        var longName = _temp.Path(new string('n', 300) + ".mid");
+        AssertRefused($"{UserText.Quote(longName)}: file name is longer than 255 bytes", "midi", "convert", song, "--out", longName);
+        var deep = Path.Combine(_temp.Root, string.Join('/', Enumerable.Repeat("deep", 1000)), "out.mid");
+        AssertRefused($"{UserText.Quote(deep)}: path is longer than 4095 bytes", "midi", "convert", song, "--out", deep);
+        AssertRefused($"{UserText.Quote(deep)}: path is longer than 4095 bytes", "generate", _temp.Path("no-preset"), "--seconds", "1", "--out", deep);
+        using var cli = new DataCli();
+        var corpus = cli.Corpus("corpus", "tttheme2.mid");
+        var (code, _, stderr) = DataCli.Invoke("data", "prepare", "--data", corpus, "--encoding", "notes", "--out", longName[..^4]);
+        Assert.Equal(($"error: {UserText.Quote(longName[..^4])}: file name is longer than 255 bytes\n", 2), (stderr, code));
+        Assert.True(stderr.Length < 300, stderr);
+        Assert.Equal(["song.mid"], Directory.GetFileSystemEntries(_temp.Root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Data_prepare_takes_a_folder_named_with_a_trailing_slash()
+    {
+        using var cli = new DataCli();
+        var corpus = cli.Corpus("corpus", "tttheme2.mid");
+        var (code, _, stderr) = DataCli.Invoke("data", "prepare", "--data", corpus, "--encoding", "notes", "--out", cli.Path("cache") + "/");
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(cli.Path("cache", "cache.json")));
+        Assert.Equal(["cache", "corpus"], Directory.GetFileSystemEntries(cli.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var files = Directory.GetFileSystemEntries(cli.Path("cache")).Order(StringComparer.Ordinal).ToList();
+        // Again over the cache it made: replaced, nothing nested in it.
+        (code, _, stderr) = DataCli.Invoke("data", "prepare", "--data", corpus, "--encoding", "notes", "--out", cli.Path("cache") + "//");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(files, Directory.GetFileSystemEntries(cli.Path("cache")).Order(StringComparer.Ordinal));
+        Assert.Equal(["cache", "corpus"], Directory.GetFileSystemEntries(cli.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_failed_data_prepare_leaves_none_of_the_folders_it_made()
+    {
+        using var cli = new DataCli();
+        var empty = cli.Path("empty");
+        Directory.CreateDirectory(empty);
+        var (code, _, stderr) = DataCli.Invoke("data", "prepare", "--data", empty, "--encoding", "notes", "--out", cli.Path("new", "deep", "cache") + "/");
+        Assert.Equal(($"error: {empty}: no music files (.mid, .midi, .kar, .abc) in this folder\n", 2), (stderr, code));
+        Assert.Equal(["empty"], Directory.GetFileSystemEntries(cli.Root).Select(Path.GetFileName));
     }
 }

@@ -33,6 +33,23 @@ public sealed class OutputTargetTests : IDisposable
     }
 
     [Fact]
+    public void Names_and_paths_longer_than_linux_allows_are_refused_quoted_and_short()
+    {
+        var name = _folder.Path(new string('é', 128) + ".mid"); // 128 characters, 256 bytes: bytes count, not characters
+        var e = Assert.Throws<EuterpeException>(() => OutputTarget.Of(name));
+        Assert.Equal($"{Euterpe.Core.Text.UserText.Quote(name)}: file name is longer than 255 bytes", e.Message);
+        var folder = _folder.Path(new string('d', 256), "out.mid");
+        Assert.EndsWith(": folder name is longer than 255 bytes", Assert.Throws<EuterpeException>(() => OutputTarget.Of(folder)).Message);
+        var deep = Path.Combine(_folder.Root, string.Join('/', Enumerable.Repeat("deep", 1000)), "out.mid");
+        e = Assert.Throws<EuterpeException>(() => AtomicFile.WriteAllText(deep, "x"));
+        Assert.Equal($"{Euterpe.Core.Text.UserText.Quote(deep)}: path is longer than 4095 bytes", e.Message);
+        Assert.True(e.Message.Length < 150, e.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Root));
+        // At the limits themselves the name is taken.
+        AtomicFile.WriteAllText(_folder.Path(new string('n', 255)), "x");
+    }
+
+    [Fact]
     public void An_output_that_is_an_input_is_refused_through_links_hard_links_and_other_spellings()
     {
         var input = _folder.File("song.mid");

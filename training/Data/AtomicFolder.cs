@@ -14,13 +14,17 @@ internal static class AtomicFolder
     /// <param name="fill">Writes the contents into the temporary folder it is given, marker file last.</param>
     public static T Write<T>(string folder, string markerFile, string kind, Func<string, T> fill)
     {
+        Euterpe.Core.IO.OutputPathName.Check(folder);
+        // OUT/ is a normal way to name a folder; kept, the slash would make OUT the parent of its own temporary folder.
+        var bare = folder.TrimEnd('/');
         // Through a symbolic link the folder it points to is replaced, and the link kept.
-        var target = Path.GetFullPath(folder);
+        var target = Path.GetFullPath(bare.Length == 0 ? "/" : bare);
         if (new DirectoryInfo(target).LinkTarget is not null) target = Directory.ResolveLinkTarget(target, returnFinalTarget: true)?.FullName ?? target;
         if (File.Exists(target)) throw new EuterpeException($"{folder}: is a file, not a folder");
         if (Directory.Exists(target) && !File.Exists(Path.Combine(target, markerFile)) && Directory.EnumerateFileSystemEntries(target).Any())
             throw new EuterpeException($"{folder}: exists and is not {kind}; refusing to overwrite it");
         // Creates the parent and removes the temporary folders of killed writers (their names carry the writer's id).
+        var made = MissingFolders(Path.GetDirectoryName(target)!);
         var parent = AtomicFile.PrepareFolder(folder, target);
         var temp = AtomicFile.TempPath(parent, target);
         try
@@ -33,6 +37,8 @@ internal static class AtomicFolder
         catch (Exception e)
         {
             TryDelete(temp);
+            // A failed write leaves nothing it created: the parents it made go too, deepest first, if still empty.
+            foreach (var dir in made) TryDeleteEmpty(dir);
             if (NamingTheUsersFolder(e, temp, folder) is { } named) throw named;
             throw;
         }
@@ -65,6 +71,19 @@ internal static class AtomicFolder
         Directory.Move(target, old);
         Directory.Move(temp, target);
         TryDelete(old);
+    }
+
+    /// <summary>The folders from <paramref name="folder"/> up that do not exist yet, deepest first.</summary>
+    private static List<string> MissingFolders(string folder)
+    {
+        var missing = new List<string>();
+        for (var dir = folder; !string.IsNullOrEmpty(dir) && !Path.Exists(dir) && new FileInfo(dir).LinkTarget is null; dir = Path.GetDirectoryName(dir)) missing.Add(dir);
+        return missing;
+    }
+
+    private static void TryDeleteEmpty(string folder)
+    {
+        try { Directory.Delete(folder, recursive: false); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     private static void TryDelete(string folder)

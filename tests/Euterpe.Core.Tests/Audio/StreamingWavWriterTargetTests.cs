@@ -39,6 +39,27 @@ public sealed class StreamingWavWriterTargetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fifo_no_process_reads_is_refused_after_the_wait_and_the_render_removed()
+    {
+        var fifo = _folder.File("take.wav");
+        ProcessRunner.Run("mkfifo", [fifo]).EnsureSuccess();
+        var writer = new StreamingWavWriter(fifo, 48000, 2, WavSampleFormat.Pcm16);
+        writer.WritePlanar(new float[480], new float[480]);
+        var complete = Task.Run(() => Assert.Throws<EuterpeException>(writer.Complete).Message);
+        try
+        {
+            Assert.Equal($"{fifo}: no process reads this FIFO", await complete.WaitAsync(InPlaceOutput.ReaderWait + TimeSpan.FromSeconds(20)));
+        }
+        finally
+        {
+            if (!complete.IsCompleted) _ = Task.Run(() => File.ReadAllBytes(fifo)); // unblocks the writer the bug left waiting
+            writer.Dispose();
+        }
+        Assert.Equal([fifo], Directory.GetFileSystemEntries(_folder.Root));
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $".euterpe-render.wav.{Environment.ProcessId}.*"));
+    }
+
+    [Fact]
     public void A_link_to_dev_null_stays_a_link_to_the_device()
     {
         var link = _folder.File("null.wav");
