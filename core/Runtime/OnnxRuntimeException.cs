@@ -1,12 +1,13 @@
+using System.Text.RegularExpressions;
 using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace Euterpe.Core.Runtime;
 
 /// <summary>
 /// An error ONNX Runtime reported, as one line naming what it concerns (a model file, usually):
-/// <c>FILE: InvalidProtobuf: Load model from FILE failed: ...</c>. The package's own exception is the inner one.
+/// <c>FILE: InvalidProtobuf: cannot load: ...</c>. The package's own exception is the inner one.
 /// </summary>
-public class OnnxRuntimeException : EuterpeException
+public partial class OnnxRuntimeException : EuterpeException
 {
     private const string CodePrefix = "[ErrorCode:";
 
@@ -19,8 +20,12 @@ public class OnnxRuntimeException : EuterpeException
     /// <summary>ONNX Runtime's error code by name ("InvalidProtobuf", "Fail", ...), or "" when it gave none.</summary>
     public string Code { get; }
 
-    // The package writes "[ErrorCode:NAME] message"; ours reads "NAME: message", on one line.
-    private static string Describe(string message, out string code)
+    /// <summary>
+    /// The package writes "[ErrorCode:NAME] Load model from PATH failed:SOURCE:LINE SIGNATURE(...) reason"; ours reads
+    /// "NAME: cannot load: reason", on one line: the path is already the line's subject, and ONNX Runtime's C++
+    /// source location and function signature (hundreds of characters) tell a user nothing.
+    /// </summary>
+    internal static string Describe(string message, out string code)
     {
         code = "";
         if (message.StartsWith(CodePrefix, StringComparison.Ordinal))
@@ -32,6 +37,16 @@ public class OnnxRuntimeException : EuterpeException
                 message = $"{code}: {message[(end + 1)..].TrimStart()}";
             }
         }
-        return message.ReplaceLineEndings(" ").Trim();
+        message = message.ReplaceLineEndings(" ");
+        message = LoadModelFrom().Replace(message, "cannot load: ", 1);
+        message = SourceLocation().Replace(message, "");
+        return message.Trim();
     }
+
+    [GeneratedRegex(@"Load model from .*? failed:\s*")]
+    private static partial Regex LoadModelFrom();
+
+    // "/onnxruntime_src/…/model.cc:251 onnxruntime::Model::Model(…) " or a location with no signature after it.
+    [GeneratedRegex(@"\S*onnxruntime_src/\S+:\d+\s*(?:[^\s(]+\([^)]*\)(?:\s*const)?\s*)?")]
+    private static partial Regex SourceLocation();
 }
