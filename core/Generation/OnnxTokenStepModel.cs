@@ -101,7 +101,31 @@ public sealed unsafe class OnnxTokenStepModel : ITokenStepModel
         *_tokenData = token;
         if (ConditioningSize > 0) conditioning.CopyTo(new Span<float>(_conditioningData, ConditioningSize));
         _run.Run();
-        return new ReadOnlySpan<float>(_logitsData, VocabularySize);
+        var logits = new ReadOnlySpan<float>(_logitsData, VocabularySize);
+        if (!LogitsAreSane(logits)) throw CorruptLogits(logits);
+        return logits;
+    }
+
+    /// <summary>
+    /// Beyond this a logit is not a trained model's (they stay within tens): a flipped exponent bit in a weight gives
+    /// 1e37, and sampling then picks one token for ever (a broken model that "generates" silence with exit 0).
+    /// </summary>
+    public const float MaxLogitMagnitude = 1e4f;
+
+    private static bool LogitsAreSane(ReadOnlySpan<float> logits)
+    {
+        // NaN fails both comparisons' negation: it is caught with the out-of-range values.
+        foreach (var v in logits)
+            if (!(v >= -MaxLogitMagnitude && v <= MaxLogitMagnitude)) return false;
+        return true;
+    }
+
+    private EuterpeException CorruptLogits(ReadOnlySpan<float> logits)
+    {
+        var index = 0;
+        while (logits[index] is >= -MaxLogitMagnitude and <= MaxLogitMagnitude) index++;
+        return new EuterpeException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{_session.Source}: the model's logit {index} is {logits[index]:G4}, outside ±{MaxLogitMagnitude:G}: its weights look corrupt"));
     }
 
     public void Dispose()
