@@ -45,11 +45,14 @@ internal static class ManifestLimits
     public static string? Outside(string what, double value, double min, double max) =>
         value >= min && value <= max ? null : $"{what} {Number(value)} is outside {Number(min)}…{Number(max)}";
 
+    // What a "too long" error quotes of the text: its start says which value it is; the rest would only fill the line.
+    private const int LongTextQuote = 24;
+
     /// <summary>A problem with a name: empty, longer than <see cref="MaxName"/>, or holding a control character.</summary>
     public static string? Name(string what, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return $"missing {what}";
-        if (value.Length > MaxName) return $"{what} {UserText.Quote(value)} is longer than {MaxName} characters";
+        if (value.Length > MaxName) return $"{what} {UserText.Quote(value, LongTextQuote)} is longer than {MaxName} characters";
         return null;
     }
 
@@ -97,7 +100,7 @@ internal static class ManifestLimits
 
     private static string? StringProblem(string where, string text)
     {
-        if (text.Length > MaxText) return $"{where}: {UserText.Quote(text)} is longer than {MaxText} characters";
+        if (text.Length > MaxText) return $"{where}: {UserText.Quote(text, LongTextQuote)} is longer than {MaxText} characters";
         foreach (var c in text)
             if (char.IsControl(c)) return $"{where}: {UserText.Quote(text)} holds a control character";
         return null;

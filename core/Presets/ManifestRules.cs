@@ -38,8 +38,15 @@ internal static partial class ManifestRules
         if (m.Audio is { } a && AudioProblem(a) is { } ap) return ap;
         if (m.Timing is { } t && TimingProblem(t) is { } tp) return tp;
 
+        // A null list or entry ("state": null, "state": [null]) is a broken manifest, not a crash later.
+        if (m.State is null) return "state is null (a list of state pairs, [] for none)";
+        if (m.Conditioning is null) return "conditioning is null (a list of inputs, [] for none)";
         if (m.State.Count > ManifestLimits.MaxTensors) return $"{m.State.Count} state pairs (at most {ManifestLimits.MaxTensors})";
         if (m.Conditioning.Count > ManifestLimits.MaxTensors) return $"{m.Conditioning.Count} conditioning inputs (at most {ManifestLimits.MaxTensors})";
+        for (var i = 0; i < m.State.Count; i++)
+            if (m.State[i] is null) return $"state[{i}] is null";
+        for (var i = 0; i < m.Conditioning.Count; i++)
+            if (m.Conditioning[i] is null) return $"conditioning[{i}] is null";
         foreach (var s in m.State)
         {
             if (TensorProblem("state input", s.Input, s.ElementType, s.Shape) is { } p) return p;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Euterpe.Core.IO;
 using Euterpe.Core.Runtime;
+using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Presets;
 
@@ -10,7 +11,7 @@ namespace Euterpe.Core.Presets;
 /// parse (<see cref="ModelManifest"/> for the ONNX families via <see cref="OnnxManifest"/>, the n-gram's through
 /// <see cref="Deserialize{T}"/>). Every problem is one <c>FILE: problem</c> <see cref="EuterpeException"/>.
 /// </summary>
-public sealed class Preset
+public sealed partial class Preset
 {
     public const string ManifestFileName = "manifest.json";
     public const string ModelFileName = "model.onnx";
@@ -119,10 +120,32 @@ public sealed class Preset
     private static string Where(JsonException e) => e.LineNumber is { } line ? $" (line {line + 1})" : "";
 
     // System.Text.Json appends " Path: $.x | LineNumber: … | BytePositionInLine: …"; keep the JSON path only.
+    // A value of the wrong kind reads "The JSON value could not be converted to System.Int64. Path: $.x": in our words,
+    // "$.x: expected a whole number".
     internal static string OneLine(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var text = cut > 0 ? message[..cut].TrimEnd(' ', '|') : message;
-        return text.ReplaceLineEndings(" ");
+        var text = (cut > 0 ? message[..cut].TrimEnd(' ', '|') : message).ReplaceLineEndings(" ");
+        var wrongKind = WrongKind().Match(text);
+        if (wrongKind.Success) return $"{wrongKind.Groups["path"].Value}: expected {KindOf(wrongKind.Groups["type"].Value)}";
+        var unknown = UnknownProperty().Match(text);
+        return unknown.Success ? $"unknown property {UserText.Quote(unknown.Groups["name"].Value, 40)}" : text;
     }
+
+    private static string KindOf(string dotnetType) => dotnetType switch
+    {
+        "System.String" => "a string",
+        "System.Boolean" => "true or false",
+        "System.Int32" or "System.Int64" or "System.UInt32" or "System.UInt64" or "System.Int16" or "System.Byte" => "a whole number",
+        "System.Double" or "System.Single" or "System.Decimal" => "a number",
+        _ when dotnetType.EndsWith("[]", StringComparison.Ordinal) || dotnetType.Contains("List`", StringComparison.Ordinal) => "a list",
+        _ => "an object",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^The JSON value could not be converted to (?<type>\S+?)\.? Path: (?<path>\S+)")]
+    private static partial System.Text.RegularExpressions.Regex WrongKind();
+
+    // "The JSON property 'x' could not be mapped to any .NET member contained in type '…'": a misspelt or foreign key.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^The JSON property '(?<name>.*)' could not be mapped to any \.NET member")]
+    private static partial System.Text.RegularExpressions.Regex UnknownProperty();
 }

@@ -44,7 +44,7 @@ public sealed record NGramProvenance
         }
         catch (JsonException e)
         {
-            throw new EuterpeException($"{modelPath}: not a valid n-gram model ({e.Message.Split('\n')[0]})", inner: e);
+            throw new EuterpeException($"{modelPath}: not a valid n-gram model ({Presets.Preset.OneLine(e.Message)})", inner: e);
         }
     }
 

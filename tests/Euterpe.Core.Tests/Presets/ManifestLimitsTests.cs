@@ -38,6 +38,12 @@ public class ManifestLimitsTests
         { PresetCopy.FftLstm, "\"frameSize\": 512", "\"frameSize\": 1000000000", "audio frameSize 1000000000 is outside 2…65536" },
         { PresetCopy.FftLstm, "\"hop\": 256", "\"hop\": 0", "audio hop 0 is outside 1…512" },
         { PresetCopy.NGram, "\"stepsPerBeat\": 4", "\"stepsPerBeat\": 0", "provenance.encoding stepsPerBeat 0 is outside 1…960" },
+        // A null entry or list used to be a NullReferenceException ("internal error").
+        { PresetCopy.EventRnn, "\"state\": [", "\"state\": [null, ", "state[0] is null" },
+        { PresetCopy.EventRnn, "\"state\": [", "\"unknownList\": [", "unknown property \"unknownList\"" },
+        // A value of the wrong kind used to print .NET's "could not be converted to System.String".
+        { PresetCopy.NGram, "\"model\": \"model.json\"", "\"model\": [1]", "$.model: expected a string" },
+        { PresetCopy.EventRnn, "\"size\": 388", "\"size\": \"388\"", "$.vocabulary.size: expected a whole number" },
         { PresetCopy.NGram, "\"durationSteps\": [\n        1,", "\"durationSteps\": [\n        2000000000,", "provenance.encoding durationSteps value 2000000000 is outside 1…65536" },
     };
 
@@ -50,6 +56,17 @@ public class ManifestLimitsTests
         var message = Problem(folder);
         Assert.StartsWith($"{PresetCopy.ManifestPath(folder)}: ", message);
         Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void StateThatIsNullIsOneError()
+    {
+        using var temp = new TempFolder("manifest-limits-");
+        var folder = PresetCopy.Make(temp, PresetCopy.EventRnn);
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(PresetCopy.ManifestPath(folder)))!;
+        manifest["state"] = null;
+        File.WriteAllText(PresetCopy.ManifestPath(folder), manifest.ToJsonString());
+        Assert.Equal($"{PresetCopy.ManifestPath(folder)}: state is null (a list of state pairs, [] for none)", Problem(folder));
     }
 
     [Fact]
@@ -84,7 +101,7 @@ public class ManifestLimitsTests
         using var temp = new TempFolder("manifest-limits-");
         var folder = PresetCopy.WithManifestEdit(temp, PresetCopy.NGram, "\"model\": \"model.json\"", $"\"model\": \"{new string('m', 5000)}\"");
         var message = Problem(folder);
-        Assert.Equal($"{PresetCopy.ManifestPath(folder)}: model: \"{new string('m', 80)}\"… (5000 characters) is longer than 4096 characters", message);
+        Assert.Equal($"{PresetCopy.ManifestPath(folder)}: model: \"{new string('m', 24)}\"… (5000 characters) is longer than 4096 characters", message);
     }
 
     [Fact]
@@ -112,7 +129,7 @@ public class ManifestLimitsTests
     {
         using var temp = new TempFolder("manifest-limits-");
         var folder = PresetCopy.WithManifestEdit(temp, PresetCopy.EventRnn, "\"name\": \"token\"", $"\"name\": \"{new string('t', 300)}\"");
-        Assert.Contains($"io tokenInput name \"{new string('t', 80)}\"… (300 characters) is longer than 200 characters", Problem(folder));
+        Assert.Contains($"io tokenInput name \"{new string('t', 24)}\"… (300 characters) is longer than 200 characters", Problem(folder));
     }
 
     [Fact]

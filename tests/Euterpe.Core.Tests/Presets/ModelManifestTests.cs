@@ -65,7 +65,7 @@ public class ModelManifestTests
         { "\"secondsPerStep\": 0.01", "\"secondsPerStep\": -1", "timing secondsPerStep -1 is outside 0.0001…10" },
         { "\"tokenInput\"", "\"tokenInputs\"", "invalid manifest JSON" },
         { "\"displayName\": \"Event RNN (test)\",", "\"displayName\": \"Event RNN (test)\"", "invalid manifest JSON (line 5)" },
-        { "\"steps\": 1200", "\"steps\": \"many\"", "invalid manifest JSON (line 19): The JSON value could not be converted to System.Int64. Path: $.provenance.steps" },
+        { "\"steps\": 1200", "\"steps\": \"many\"", "invalid manifest JSON (line 19): $.provenance.steps: expected a whole number" },
     };
 
     [Theory]
