@@ -11,6 +11,9 @@ internal static class ManifestModelCheck
     public static void Check(ModelManifest m, IReadOnlyList<TensorInfo> inputs, IReadOnlyList<TensorInfo> outputs, string modelPath)
     {
         var manifestPath = m.SourcePath;
+        // The line names the manifest first; a model beside it is named by its file name, not its path once more.
+        if (Path.GetDirectoryName(Path.GetFullPath(modelPath)) == Path.GetDirectoryName(Path.GetFullPath(manifestPath ?? "")))
+            modelPath = Path.GetFileName(modelPath);
         void Expect(string what, string name, string elementType, long[]? shape, IReadOnlyList<TensorInfo> side, string sideName)
         {
             var found = side.FirstOrDefault(t => t.Name == name);

@@ -74,7 +74,8 @@ public sealed class GenerationWorker : IDisposable
         }
         catch (Exception e)
         {
-            _link.SetStatus(GenerationState.Error, $"generator stopped: {e.GetType().Name}: {OneLine(e.Message)}");
+            // A user's problem (a corrupt model) reads "FILE: problem", as the host and the log name files; a bug keeps its type.
+            _link.SetStatus(GenerationState.Error, e is EuterpeException ? OneLine(e.Message) : $"generator stopped: {e.GetType().Name}: {OneLine(e.Message)}");
             PluginLog.Error("generator thread", e);
         }
         finally

@@ -67,18 +67,7 @@ public sealed class PresetInputErrorTests : IDisposable
     {
         // One weight of the output layer at -7.8e37, as a flipped bit left it: generate used to write 0 notes and exit 0.
         var folder = PresetCopy.Make(_temp, PresetCopy.EventRnn);
-        var model = Path.Combine(folder, "model.onnx");
-        PythonRunner.RunCode("""
-            import sys, onnx
-            from onnx import numpy_helper
-            m = onnx.load(sys.argv[1])
-            for i, t in enumerate(m.graph.initializer):
-                if t.name == "output.weight_t":
-                    w = numpy_helper.to_array(t).copy()
-                    w[:, 207] = -7.8e37
-                    m.graph.initializer[i].CopyFrom(numpy_helper.from_array(w, t.name))
-            onnx.save(m, sys.argv[1])
-            """, model);
+        var model = PresetCopy.SetOutputWeightColumn(folder, 207, -7.8e37f);
         Assert.Matches($"^error: {System.Text.RegularExpressions.Regex.Escape(model)}: the model's logit 207 is -?[0-9.]+E\\+?37, outside ±10000: its weights look corrupt$",
             Generate(folder, "x.mid"));
     }

@@ -57,6 +57,18 @@ public sealed class RenderErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_preset_whose_model_goes_corrupt_while_playing_fails_the_render_naming_the_model()
+    {
+        // The model loads, then its first step's logits reach 1e37: the worker stops, and its status used to read
+        // "generator stopped: EuterpeException: …" cut at 127 characters, so render named the folder, not the model.
+        var preset = CopyOfShipped("event-rnn-openmsx");
+        var model = PresetCopy.SetOutputWeightColumn(preset, 207, -7.8e37f);
+        var line = Refused(Render(preset));
+        Assert.StartsWith($"error: {model}: the plug-in cannot play this preset: \"the model's logit 207 is ", line);
+        AssertNothingWritten();
+    }
+
+    [Fact]
     public void A_preset_whose_model_onnx_is_truncated_fails_the_render()
     {
         var preset = CopyOfShipped("event-rnn-openmsx");

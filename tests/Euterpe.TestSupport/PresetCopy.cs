@@ -58,5 +58,27 @@ public static class PresetCopy
         return path;
     }
 
+    /// <summary>
+    /// Sets every weight of one column of the event RNN's output layer (initializer output.weight_t) in a copy's
+    /// model.onnx to <paramref name="value"/>, as a flipped exponent bit leaves a weight (-7.8e37); edited with Debian's
+    /// python3-onnx. Returns the model's path.
+    /// </summary>
+    public static string SetOutputWeightColumn(string folder, int column, float value)
+    {
+        var model = Path.Combine(folder, "model.onnx");
+        PythonRunner.RunCode("""
+            import sys, onnx
+            from onnx import numpy_helper
+            m = onnx.load(sys.argv[1])
+            for i, t in enumerate(m.graph.initializer):
+                if t.name == "output.weight_t":
+                    w = numpy_helper.to_array(t).copy()
+                    w[:, int(sys.argv[2])] = float(sys.argv[3])
+                    m.graph.initializer[i].CopyFrom(numpy_helper.from_array(w, t.name))
+            onnx.save(m, sys.argv[1])
+            """, model, column.ToString(System.Globalization.CultureInfo.InvariantCulture), value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        return model;
+    }
+
     public static string ManifestPath(string folder) => Path.Combine(folder, "manifest.json");
 }

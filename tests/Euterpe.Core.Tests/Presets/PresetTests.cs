@@ -51,7 +51,7 @@ public class PresetTests
         var folder = WritePreset(dir, json: ManifestSamples.EventRnn.Replace("[1, 10]", "[1, 12]"));
         var preset = Preset.Open(folder);
         var e = Assert.Throws<EuterpeException>(() => preset.OpenSession());
-        Assert.Equal($"{preset.ManifestPath}: io logitsOutput \"logits\" is float[1,12] but {preset.ModelPath} declares float[1,10]", e.Message);
+        Assert.Equal($"{preset.ManifestPath}: io logitsOutput \"logits\" is float[1,12] but model.onnx declares float[1,10]", e.Message);
     }
 
     [Fact]
