@@ -19,7 +19,22 @@ public static class CommandRunner
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error };
         try
         {
-            return root.Parse(args).Invoke(config);
+            var parse = root.Parse(args);
+            // A bad command line is a user's error like any other: one line, exit 2 (System.CommandLine prints the
+            // errors and the whole help, and exits 1). --help and --version still win over errors.
+            if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+            {
+                // An unknown word explains the rest ("generate --sead 1" also misses --seed): it goes first.
+                var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+                var command = parse.CommandResult.Command;
+                var text = first.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)
+                    ? $"no command given (commands: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))})"
+                    : ParseErrorText.Describe(first.Message);
+                var message = UserText.OneLine(text, MaxMessageLength);
+                error.WriteLine($"error: {message} (see '{CommandPath(parse.CommandResult)} --help')");
+                return 2;
+            }
+            return parse.Invoke(config);
         }
         catch (Exception ex)
         {
@@ -54,6 +69,15 @@ public static class CommandRunner
                 if (Environment.GetEnvironmentVariable("EUTERPE_DEBUG") == "1") error.WriteLine(ex);
                 return 70;
         }
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult command)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? s = command; s is not null; s = s.Parent)
+            if (s is System.CommandLine.Parsing.CommandResult c) names.Add(c.Command is RootCommand ? "euterpe" : c.Command.Name); // the root's own name is the host executable's
+        names.Reverse();
+        return string.Join(' ', names);
     }
 
     private static void WriteError(TextWriter error, string message) =>

@@ -37,4 +37,33 @@ public class CommandRunnerTests
         Assert.Single(err.ToString().TrimEnd('\n', '\r').Split('\n'));
         Assert.True(err.ToString().Length < 420);
     }
+
+    [Theory]
+    // System.CommandLine printed its errors and the whole help, and exited 1, with a .NET type name in the line.
+    [InlineData(new[] { "generate", "presets/ngram-openmsx", "--out", "x.mid", "--seconds", "abc" }, "error: --seconds: \"abc\" is not a number (see 'euterpe generate --help')")]
+    [InlineData(new[] { "generate", "presets/ngram-openmsx", "--out", "x.mid" }, "error: --seconds: required (see 'euterpe generate --help')")]
+    [InlineData(new[] { "nosuch" }, "error: unknown option or argument \"nosuch\" (see 'euterpe --help')")]
+    public void ABadCommandLineIsOneErrorLineAndExitTwo(string[] args, string expected)
+    {
+        var (code, stdout, stderr) = DataCli.Invoke(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(expected, stderr.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void NoCommandListsTheCommands()
+    {
+        var (code, _, stderr) = DataCli.Invoke();
+        Assert.Equal(2, code);
+        Assert.Matches(@"^error: no command given \(commands: [a-z, ]*generate[a-z, ]*\) \(see 'euterpe --help'\)\n$", stderr);
+    }
+
+    [Fact]
+    public void HelpStillWinsOverMissingOptions()
+    {
+        var (code, stdout, _) = DataCli.Invoke("generate", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--seconds", stdout);
+    }
 }
