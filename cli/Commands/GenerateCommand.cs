@@ -53,6 +53,11 @@ public static class GenerateCommand
             if (family.Medium == GeneratedMedium.Audio && (primePath is not null || primeLength is not null))
                 throw new EuterpeException($"--prime: the {opened.Family} family makes audio and takes no primer");
             if (primeLength is not null && primePath is null) throw new EuterpeException("--prime-seconds: needs --prime FILE");
+            RefuseUnused(result, family.Honours(opened), opened.Family,
+                [(temperature, GenerationControl.Temperature), (prime, GenerationControl.Primer), (primeSeconds, GenerationControl.Primer),
+                 (tempo, GenerationControl.Tempo), (density, GenerationControl.Density), (key, GenerationControl.Key),
+                 (variation, GenerationControl.Variation), (window, GenerationControl.Window)]);
+            CheckExtension(path, family.Medium, opened.Family);
             var request = new GenerationRequest
             {
                 Seconds = result.GetValue(seconds), Seed = result.GetValue(seed), Temperature = (float)result.GetValue(temperature),
@@ -82,6 +87,30 @@ public static class GenerateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Refuses an option the user gave that the preset's family would not read (the n-gram has no key, the event RNN no
+    /// tempo): a silently ignored option makes a user believe it worked.
+    /// </summary>
+    private static void RefuseUnused(ParseResult result, GenerationControl honoured, string familyName, (Option Option, GenerationControl Control)[] options)
+    {
+        foreach (var (option, control) in options)
+        {
+            if (result.GetResult(option) is not { Implicit: false } || honoured.HasFlag(control)) continue;
+            var used = options.Where(o => honoured.HasFlag(o.Control)).Select(o => o.Option.Name).ToList();
+            throw new EuterpeException($"{option.Name}: the {familyName} family does not use it (it takes {(used.Count == 0 ? "none of the generation options" : string.Join(", ", used))})");
+        }
+    }
+
+    /// <summary>A MIDI name for audio, or a WAV name for notes, would hold what its name does not say: refused.</summary>
+    private static void CheckExtension(string path, GeneratedMedium medium, string familyName)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (medium == GeneratedMedium.Audio && extension is ".mid" or ".midi" or ".abc")
+            throw new EuterpeException($"{path}: the {familyName} family makes audio: name a .wav file");
+        if (medium == GeneratedMedium.Notes && extension is ".wav" or ".wave")
+            throw new EuterpeException($"{path}: the {familyName} family makes notes, written as MIDI: name a .mid file");
     }
 
     /// <summary>

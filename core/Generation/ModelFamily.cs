@@ -19,6 +19,9 @@ public abstract class ModelFamily
     /// <summary>Parses and checks the family's manifest record from the preset's one read, without opening its model.</summary>
     public abstract void CheckManifest(Preset preset);
 
+    /// <summary>The request's controls this family reads for <paramref name="preset"/>; `generate` refuses the others.</summary>
+    public abstract GenerationControl Honours(Preset preset);
+
     /// <summary>The conditioning inputs the instrument offers as controls (none unless the family has them).</summary>
     public virtual IReadOnlyList<ConditioningInput> Conditioning(Preset preset) => [];
 

@@ -35,6 +35,11 @@ public sealed class EventRnnFamily : ModelFamily
 
     public override IReadOnlyList<ConditioningInput> Conditioning(Preset preset) => preset.OnnxManifest.Conditioning;
 
+    // Time is in seconds (the performance encoding's shifts), so there is no tempo to set; key and density steer only a
+    // conditional model.
+    public override GenerationControl Honours(Preset preset) => GenerationControl.Temperature | GenerationControl.Primer
+        | (preset.OnnxManifest.Conditioning.Count > 0 ? GenerationControl.Density | GenerationControl.Key : GenerationControl.None);
+
     public override INoteGenerator OpenNotes(Preset preset) => Open(preset, out _);
 
     public override NoteSequence GenerateNotes(Preset preset, GenerationRequest request)

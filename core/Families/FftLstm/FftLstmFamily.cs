@@ -23,6 +23,9 @@ public sealed class FftLstmFamily : ModelFamily
 
     public override void CheckManifest(Preset preset) => _ = preset.OnnxManifest;
 
+    // Frames, not notes: no sampling temperature, primer, tempo or conditioning.
+    public override GenerationControl Honours(Preset preset) => GenerationControl.Variation | GenerationControl.Window;
+
     public override IAudioGenerator OpenAudio(Preset preset, int windowFrames = 0)
     {
         if (windowFrames < 0) throw new EuterpeException($"--window {windowFrames}: must be 0 (carry the state) or a number of frames");

@@ -23,6 +23,9 @@ public sealed class NGramFamily : ModelFamily
 
     public override void CheckManifest(Preset preset) => NGramManifest.From(preset);
 
+    // Tempo places its beats; it has no conditioning.
+    public override GenerationControl Honours(Preset preset) => GenerationControl.Temperature | GenerationControl.Primer | GenerationControl.Tempo;
+
     public override INoteGenerator OpenNotes(Preset preset) => Open(preset);
 
     public override NoteSequence GenerateNotes(Preset preset, GenerationRequest request)
