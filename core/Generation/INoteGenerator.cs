@@ -35,6 +35,13 @@ public interface INoteGenerator : IDisposable
     /// <summary>Runs one model step; writes the note events it causes; returns how many.</summary>
     int Step(Span<ModelNoteEvent> output);
 
+    /// <summary>
+    /// Sets the model's conditioning from the player's controls the way it was trained (a conditional event RNN: the
+    /// pitch-class histogram of the key and scale, the note density); true when it did, and the manifest's plain
+    /// conditioning slots then do not apply. Models without such conditioning return false. Allocates nothing.
+    /// </summary>
+    bool Steer(in MusicalSteering steering) => false;
+
     /// <summary>Tells the model a note was played (follow input) without producing output or moving its clock.</summary>
     void Prime(bool isNoteOn, int pitch, int velocity);
 

@@ -155,8 +155,11 @@ public sealed class GenerationWorker : IDisposable
         // Variation narrows the nucleus: 0 % keeps the most likely 30 % of probability mass, 100 % keeps all.
         var variation = controls.VariationPercent / 100;
         generator.SetSampling(new SamplingOptions(temperature, 0, (float)Math.Clamp(0.3 + 0.7 * variation, 0.05, 1)));
+        // A conditional model hears key, scale and density as it was trained (its feature vector); only a model that
+        // cannot takes the plain slots, each filling its input with one value.
+        var steered = generator.Steer(new MusicalSteering(controls.Key, controls.Scale, controls.DensityPercent / 100));
         var conditioning = _preset?.Conditioning;
-        for (var i = 0; i < generator.ConditioningCount && conditioning is not null && i < conditioning.Count && i < GenerationControls.ConditionSlots; i++)
+        for (var i = 0; !steered && i < generator.ConditioningCount && conditioning is not null && i < conditioning.Count && i < GenerationControls.ConditionSlots; i++)
         {
             var c = conditioning[i];
             var normalized = controls.Condition(i);
@@ -165,7 +168,8 @@ public sealed class GenerationWorker : IDisposable
         _shaper.Key = controls.Key;
         _shaper.Scale = controls.Scale;
         _shaper.OctaveShift = controls.OctaveShift;
-        _shaper.Density = controls.DensityPercent / 100;
+        // The steered model already plays at the density asked for: thinning its notes again would count it twice.
+        _shaper.Density = steered ? 1 : controls.DensityPercent / 100;
     }
 
     private bool DrainInputs(bool follow)

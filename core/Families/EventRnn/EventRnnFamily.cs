@@ -100,7 +100,7 @@ public sealed class EventRnnFamily : ModelFamily
             if (model.VocabularySize != encoding.VocabularySize)
                 throw new EuterpeException($"{preset.ModelPath}: the model has {model.VocabularySize} logits, the encoding {encoding.VocabularySize} tokens");
             conditioningMean = CorpusMean(session.Metadata, model.ConditioningSize);
-            return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count);
+            return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count, conditioningMean);
         }
         catch
         {

@@ -19,9 +19,14 @@ public sealed class EventRnnGenerator : INoteGenerator
     private readonly TokenGenerator _tokens;
     private readonly StreamedNoteEvent[] _decoded = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
     private readonly int _conditioningCount;
+    private readonly float[] _mean;
 
     /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
-    public EventRnnGenerator(ITokenStepModel model, PerformanceEncoding encoding, int conditioningCount)
+    /// <param name="conditioningMean">
+    /// The training corpus's mean conditioning vector (the model's metadata), where the vector starts and what
+    /// <see cref="Steer"/> departs from; empty or absent for none.
+    /// </param>
+    public EventRnnGenerator(ITokenStepModel model, PerformanceEncoding encoding, int conditioningCount, float[]? conditioningMean = null)
     {
         if (model.VocabularySize != encoding.VocabularySize)
             throw new EuterpeException($"model: vocabulary of {model.VocabularySize} tokens does not match the performance encoding's {encoding.VocabularySize}");
@@ -30,6 +35,8 @@ public sealed class EventRnnGenerator : INoteGenerator
         _decoder = new PerformanceStreamDecoder(encoding, PerformanceStreamDecoder.GenerationMaxNoteSeconds);
         _tokens = new TokenGenerator(model, StartToken(encoding), 0);
         _conditioningCount = conditioningCount;
+        _mean = conditioningMean is { } mean && mean.Length == _tokens.Conditioning.Length ? (float[])mean.Clone() : [];
+        _mean.CopyTo(_tokens.Conditioning);
     }
 
     public PerformanceEncoding Encoding => _encoding;
@@ -62,6 +69,26 @@ public sealed class EventRnnGenerator : INoteGenerator
     public void SetConditioning(int index, float value)
     {
         if ((uint)index < (uint)_conditioningCount) _tokens.Conditioning.Fill(value);
+    }
+
+    /// <summary>
+    /// The 14 features the conditional model was trained on (<see cref="ConditioningFeatures"/>): the key's scale as
+    /// equal pitch-class weights (Chromatic keeps the corpus's histogram), the corpus's density times the fraction, and
+    /// the corpus's mean pitch (register is the player's octave shift, applied to the notes).
+    /// </summary>
+    public bool Steer(in MusicalSteering steering)
+    {
+        var values = _tokens.Conditioning;
+        if (values.Length != ConditioningFeatures.Length || _mean.Length != values.Length) return false;
+        _mean.CopyTo(values);
+        if (steering.Scale > 0)
+        {
+            var inScale = 0;
+            for (var pc = 0; pc < 12; pc++) if (MusicalScale.Contains(steering.Scale, steering.Key, pc)) inScale++;
+            for (var pc = 0; pc < 12; pc++) values[pc] = MusicalScale.Contains(steering.Scale, steering.Key, pc) ? 1f / inScale : 0f;
+        }
+        values[12] = (float)Math.Clamp(_mean[12] * steering.DensityFraction, 0, 1);
+        return true;
     }
 
     public int Step(Span<ModelNoteEvent> output)
