@@ -24,7 +24,7 @@ public sealed class EventRnnGenerator : INoteGenerator
     /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
     /// <param name="conditioningMean">
     /// The training corpus's mean conditioning vector (the model's metadata), where the vector starts and what
-    /// <see cref="Steer"/> departs from; empty or absent for none.
+    /// <see cref="Steer"/> departs from; absent, empty or all zeros for none (then the manifest's slots steer it).
     /// </param>
     public EventRnnGenerator(ITokenStepModel model, PerformanceEncoding encoding, int conditioningCount, float[]? conditioningMean = null)
     {
@@ -35,7 +35,9 @@ public sealed class EventRnnGenerator : INoteGenerator
         _decoder = new PerformanceStreamDecoder(encoding, PerformanceStreamDecoder.GenerationMaxNoteSeconds);
         _tokens = new TokenGenerator(model, StartToken(encoding), 0);
         _conditioningCount = conditioningCount;
-        _mean = conditioningMean is { } mean && mean.Length == _tokens.Conditioning.Length ? (float[])mean.Clone() : [];
+        // All zeros is what a model without the mean in its metadata reads as: no mean to steer from.
+        _mean = conditioningMean is { } mean && mean.Length == _tokens.Conditioning.Length && mean.AsSpan().ContainsAnyExcept(0f)
+            ? (float[])mean.Clone() : [];
         _mean.CopyTo(_tokens.Conditioning);
     }
 
