@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Core.Audio;
@@ -46,7 +45,7 @@ public static class AudioFrameCache
                 progress?.Invoke(i, files.Count, files[i]);
                 var path = Path.Combine(dataFolder, files[i]);
                 try { split[validation[i] ? 1 : 0].Add((files[i], loader.LoadFrames(path))); }
-                catch (EuterpeException e) { skipped.Add(new SkippedFile(files[i], Reason(e, path))); }
+                catch (EuterpeException e) { skipped.Add(new SkippedFile(files[i], SkippedFile.ReasonOf(e, path))); }
             }
             progress?.Invoke(files.Count, files.Count, "");
             if (skipped.Count == files.Count)
@@ -54,7 +53,7 @@ public static class AudioFrameCache
                 var first = skipped[0];
                 throw new EuterpeException($"{dataFolder}: no usable .wav file, {files.Count} skipped ({first.Path}: {first.Reason}{(files.Count > 1 ? "; …" : "")})");
             }
-            WriteSkipped(temp, skipped);
+            SkippedFile.WriteList(temp, skipped);
             WriteSplit(temp, "train", split[0], codec.FrameSize);
             WriteSplit(temp, "validation", split[1], codec.FrameSize);
             var manifest = new Manifest(AudioFrameLoader.SampleRate, layout, frameLength, codec.HopLength, codec.FrameSize,
@@ -91,17 +90,6 @@ public static class AudioFrameCache
         if (offsets.Length == 0 || frames.ElementCount != offsets[^1] * frameSize)
             throw new EuterpeException($"{Path.Combine(folder, split)}.frames.npy: {frames.ElementCount} values do not match {offsets[^1]} frames of {frameSize}");
         return new AudioFrameSplit(frames.AsSpan<float>().ToArray(), offsets, frameSize);
-    }
-
-    /// <summary>The reason without the leading "path: " that the file's own error message carries.</summary>
-    private static string Reason(EuterpeException e, string path) =>
-        e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
-
-    private static void WriteSkipped(string folder, List<SkippedFile> skipped)
-    {
-        var text = new StringBuilder();
-        foreach (var s in skipped) text.Append(s.Path).Append(": ").Append(s.Reason).Append('\n');
-        File.WriteAllText(Path.Combine(folder, CacheJson.SkippedName), text.ToString());
     }
 
     private static void WriteSplit(string folder, string split, List<(string, float[][] Frames)> files, int frameSize)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Euterpe.Training.Data;
@@ -26,9 +25,7 @@ public static class CacheWriter
         AtomicFolder.Write(folder, CacheJson.ManifestName, "a prepared cache", temp =>
         {
             var manifest = writeShards(temp);
-            var skipped = new StringBuilder();
-            foreach (var s in manifest.Skipped) skipped.Append(s.Path).Append(": ").Append(s.Reason).Append('\n');
-            File.WriteAllText(Path.Combine(temp, CacheJson.SkippedName), skipped.ToString());
+            SkippedFile.WriteList(temp, manifest.Skipped);
             // The manifest last: a folder with cache.json is a complete cache.
             File.WriteAllText(Path.Combine(temp, CacheJson.ManifestName), JsonSerializer.Serialize(manifest, CacheJson.Options) + "\n");
             return manifest;

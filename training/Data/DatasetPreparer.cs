@@ -2,7 +2,6 @@ using Euterpe.Core;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.IO;
 using Euterpe.Core.Music;
-using Euterpe.Core.Text;
 
 namespace Euterpe.Training.Data;
 
@@ -51,7 +50,7 @@ public static class DatasetPreparer
             }
             catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
             {
-                skipped.Add(new SkippedFile(relative, Reason(e, files[i])));
+                skipped.Add(new SkippedFile(relative, SkippedFile.ReasonOf(e, files[i])));
             }
             if (pieces is { Count: > 0 }) entries.Add((validationMask[i] ? validation : train).AddFile(relative, pieces));
             progress?.Invoke(i + 1, files.Count, relative);
@@ -73,18 +72,6 @@ public static class DatasetPreparer
             Validation = validation.Finish(),
         };
         return (manifest, train.Kept, validation.Kept);
-    }
-
-    /// <summary>
-    /// The reason without the leading "path: " that the file's own exception message carries, on one bounded line
-    /// (skipped.txt has one line per file).
-    /// </summary>
-    private static string Reason(Exception e, string fullPath)
-    {
-        var message = e is EuterpeException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-        foreach (var prefix in new[] { fullPath + ": ", Path.GetFileName(fullPath) + ": " })
-            if (message.StartsWith(prefix, StringComparison.Ordinal)) { message = message[prefix.Length..]; break; }
-        return UserText.OneLine(message, 300);
     }
 
     /// <summary>Turns one file into encoded pieces for the chosen encoding.</summary>
