@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Euterpe.Core;
+using Euterpe.Core.IO;
 using Microsoft.Win32.SafeHandles;
 
 namespace Euterpe.Host;
@@ -50,14 +51,13 @@ public static class ElfLibraryCheck
     /// <summary>Why <paramref name="path"/> cannot be loaded safely, or null when it can.</summary>
     public static string? Problem(string path)
     {
-        var info = new FileInfo(path);
-        // A link is judged by what it finally points at (its own length is that of the name it holds).
-        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target) info = new FileInfo(target.FullName);
-        if (Directory.Exists(info.FullName)) return "a directory";
-        if (!info.Exists) return "not found";
-        // Devices and pipes show length 0; opening a pipe would wait for a writer, so they are refused unopened.
-        if (info.Length == 0) return "empty, or not a regular file";
-        if (info.Length < HeaderSize) return $"{info.Length} bytes, shorter than an ELF header";
+        // Asked of the kernel without opening it, links followed to what they finally point at.
+        var status = FileStatus.Of(path);
+        if (status.Kind == FileKind.Directory) return "a directory";
+        if (status.Kind == FileKind.Missing) return "not found";
+        // Opening a pipe would wait for a writer, so devices and pipes are refused unopened.
+        if (status.Kind != FileKind.Regular || status.Size == 0) return "empty, or not a regular file";
+        if (status.Size < HeaderSize) return $"{status.Size} bytes, shorter than an ELF header";
         try
         {
             using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
