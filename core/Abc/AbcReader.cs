@@ -33,20 +33,8 @@ public static class AbcReader
     /// <summary>Parses ABC text; <paramref name="sourceName"/> names it in error messages.</summary>
     public static IReadOnlyList<AbcTune> Parse(string text, string sourceName) => ParseTunes(text, sourceName, int.MaxValue, long.MaxValue);
 
-    private static string ReadText(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new EuterpeException($"{path}: file not found");
-            if (info.Length > MaxFileBytes) throw new EuterpeException($"{path}: file is larger than {MaxFileBytes >> 20} MiB, too large for an ABC file");
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EuterpeException($"{path}: cannot read ({e.Message})", inner: e);
-        }
-    }
+    // Through the one checked reader: a regular file of at most MaxFileBytes (a FIFO or device named as an ABC file is refused, not waited on).
+    private static string ReadText(string path) => IO.InputFile.ReadAllText(path, MaxFileBytes, "file of ABC tunes");
 
     private static List<AbcTune> ParseTunes(string text, string sourceName, int maxTunes, long musicBudget)
     {
