@@ -102,7 +102,7 @@ public sealed unsafe class OnnxTokenStepModel : ITokenStepModel
         if (ConditioningSize > 0) conditioning.CopyTo(new Span<float>(_conditioningData, ConditioningSize));
         _run.Run();
         var logits = new ReadOnlySpan<float>(_logitsData, VocabularySize);
-        if (!LogitsAreSane(logits)) throw CorruptLogits(logits);
+        if (FirstCorruptLogit(logits) is var corrupt and >= 0) throw CorruptLogit(corrupt, logits[corrupt]);
         return logits;
     }
 
@@ -112,21 +112,17 @@ public sealed unsafe class OnnxTokenStepModel : ITokenStepModel
     /// </summary>
     public const float MaxLogitMagnitude = 1e4f;
 
-    private static bool LogitsAreSane(ReadOnlySpan<float> logits)
+    /// <summary>The first logit outside ±<see cref="MaxLogitMagnitude"/> or NaN (NaN fails both comparisons), or −1.</summary>
+    private static int FirstCorruptLogit(ReadOnlySpan<float> logits)
     {
-        // NaN fails both comparisons' negation: it is caught with the out-of-range values.
-        foreach (var v in logits)
-            if (!(v >= -MaxLogitMagnitude && v <= MaxLogitMagnitude)) return false;
-        return true;
+        for (var i = 0; i < logits.Length; i++)
+            if (!(logits[i] >= -MaxLogitMagnitude && logits[i] <= MaxLogitMagnitude)) return i;
+        return -1;
     }
 
-    private EuterpeException CorruptLogits(ReadOnlySpan<float> logits)
-    {
-        var index = 0;
-        while (logits[index] is >= -MaxLogitMagnitude and <= MaxLogitMagnitude) index++;
-        return new EuterpeException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{_session.Source}: the model's logit {index} is {logits[index]:G4}, outside ±{MaxLogitMagnitude:G}: its weights look corrupt"));
-    }
+    private EuterpeException CorruptLogit(int index, float value) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{_session.Source}: the model's logit {index} is {value:G4}, outside ±{MaxLogitMagnitude:G}: its weights look corrupt"));
 
     public void Dispose()
     {
