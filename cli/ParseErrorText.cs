@@ -13,19 +13,11 @@ public static partial class ParseErrorText
     public static string Describe(string message)
     {
         if (CannotParse().Match(message) is { Success: true } bad)
-            return $"{bad.Groups["option"].Value}: {UserText.Quote(bad.Groups["value"].Value)} is not {KindOf(bad.Groups["type"].Value)}";
+            return $"{bad.Groups["option"].Value}: {UserText.Quote(bad.Groups["value"].Value)} is not {ValueKindWords.Of(bad.Groups["type"].Value, "a valid value")}";
         if (Required().Match(message) is { Success: true } required) return $"{required.Groups["option"].Value}: required";
         if (Unrecognized().Match(message) is { Success: true } unknown) return $"unknown option or argument {UserText.Quote(unknown.Groups["token"].Value)}";
         return message.TrimEnd('.');
     }
-
-    private static string KindOf(string type) => type switch
-    {
-        "System.Double" or "System.Single" or "System.Decimal" => "a number",
-        "System.Int32" or "System.Int64" or "System.UInt64" or "System.UInt32" => "a whole number",
-        "System.Boolean" => "true or false",
-        _ => $"a valid value",
-    };
 
     [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'", RegexOptions.Singleline)]
     private static partial Regex CannotParse();

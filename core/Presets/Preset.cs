@@ -127,20 +127,10 @@ public sealed partial class Preset
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = (cut > 0 ? message[..cut].TrimEnd(' ', '|') : message).ReplaceLineEndings(" ");
         var wrongKind = WrongKind().Match(text);
-        if (wrongKind.Success) return $"{wrongKind.Groups["path"].Value}: expected {KindOf(wrongKind.Groups["type"].Value)}";
+        if (wrongKind.Success) return $"{wrongKind.Groups["path"].Value}: expected {ValueKindWords.Of(wrongKind.Groups["type"].Value, "an object")}";
         var unknown = UnknownProperty().Match(text);
         return unknown.Success ? $"unknown property {UserText.Quote(unknown.Groups["name"].Value, 40)}" : text;
     }
-
-    private static string KindOf(string dotnetType) => dotnetType switch
-    {
-        "System.String" => "a string",
-        "System.Boolean" => "true or false",
-        "System.Int32" or "System.Int64" or "System.UInt32" or "System.UInt64" or "System.Int16" or "System.Byte" => "a whole number",
-        "System.Double" or "System.Single" or "System.Decimal" => "a number",
-        _ when dotnetType.EndsWith("[]", StringComparison.Ordinal) || dotnetType.Contains("List`", StringComparison.Ordinal) => "a list",
-        _ => "an object",
-    };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^The JSON value could not be converted to (?<type>\S+?)\.? Path: (?<path>\S+)")]
     private static partial System.Text.RegularExpressions.Regex WrongKind();
