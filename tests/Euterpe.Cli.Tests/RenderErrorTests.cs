@@ -20,13 +20,6 @@ public sealed class RenderErrorTests : IDisposable
         return bundle;
     }
 
-    /// <summary>A copy of a shipped preset in the temp folder.</summary>
-    private string CopyOfShipped(string name)
-    {
-        var source = RepositoryRoot.Combine("presets", name);
-        return _temp.CopyFrom(source, name, [.. Directory.GetFiles(source).Select(Path.GetFileName)!]);
-    }
-
     /// <summary>Runs the CLI; asserts exit code 2 and a single stderr line, and returns it.</summary>
     private string Refused(params string[] args)
     {
@@ -61,7 +54,7 @@ public sealed class RenderErrorTests : IDisposable
     {
         // The model loads, then its first step's logits reach 1e37: the worker stops, and its status used to read
         // "generator stopped: EuterpeException: …" cut at 127 characters, so render named the folder, not the model.
-        var preset = CopyOfShipped("event-rnn-openmsx");
+        var preset = PresetCopy.Make(_temp, PresetCopy.EventRnn);
         var model = PresetCopy.SetOutputWeightColumn(preset, 207, -7.8e37f);
         var line = Refused(Render(preset));
         Assert.StartsWith($"error: {model}: the plug-in cannot play this preset: \"the model's logit 207 is ", line);
@@ -71,7 +64,7 @@ public sealed class RenderErrorTests : IDisposable
     [Fact]
     public void A_preset_whose_model_onnx_is_truncated_fails_the_render()
     {
-        var preset = CopyOfShipped("event-rnn-openmsx");
+        var preset = PresetCopy.Make(_temp, PresetCopy.EventRnn);
         var model = Path.Combine(preset, "model.onnx");
         File.WriteAllBytes(model, File.ReadAllBytes(model)[..1000]);
         var line = Refused(Render(preset));
@@ -82,7 +75,7 @@ public sealed class RenderErrorTests : IDisposable
     [Fact]
     public void An_audio_preset_whose_seed_wav_is_truncated_fails_the_render()
     {
-        var preset = CopyOfShipped("fft-lstm-bilinear-openmsx");
+        var preset = PresetCopy.Make(_temp, PresetCopy.FftLstm);
         var seed = Path.Combine(preset, "seed.wav");
         File.WriteAllBytes(seed, File.ReadAllBytes(seed)[..100]);
         var line = Refused(Render(preset));
@@ -94,7 +87,7 @@ public sealed class RenderErrorTests : IDisposable
     public void A_preset_folder_that_fails_its_familys_check_is_refused_before_rendering_not_replaced_by_the_bundles_copy()
     {
         // Same folder name and id as a bundle preset: the broken folder must be the one reported, never the bundle's copy played.
-        var preset = CopyOfShipped("ngram-openmsx");
+        var preset = PresetCopy.Make(_temp, PresetCopy.NGram);
         var manifest = Path.Combine(preset, "manifest.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"family\": \"ngram\"", "\"family\": \"ngramz\""));
         var line = Refused(Render(preset));
