@@ -13,13 +13,15 @@ internal static class TrainEventRnnCommand
     {
         var common = new TrainOptions("A prepared cache (encoding performance) or a folder of music files.", 32, "Tokens per training window.", 128,
             "Adam learning rate.", 1e-3, "Seed of the initial weights and of the training windows (and of the split for a music folder).");
-        var config = new Option<string>("--config") { Description = "Model size: small (2×128) or performance (3×512); tiny (1×32) for tests.", DefaultValueFactory = _ => "small" };
+        var config = new Option<string>("--config") { Description = "Model size: small (2×128), medium (2×256) or performance (3×512); tiny (1×32) for tests.", DefaultValueFactory = _ => "small" };
+        var dropout = new Option<double>("--dropout") { Description = "Dropout between LSTM layers and before the output, in training (0 to below 1).", DefaultValueFactory = _ => 0 };
+        var transpose = new Option<int>("--transpose") { Description = "Transpose each training window by up to N semitones either way (0-12; augmentation).", DefaultValueFactory = _ => 0 };
         var conditional = new Option<bool>("--conditional") { Description = "Feed 14 conditioning values (pitch-class histogram, density, mean pitch) at every step." };
         var scope = new Option<string>("--conditioning") { Description = "What the conditioning values describe: window (the events being predicted) or piece (the whole file).", DefaultValueFactory = _ => "window" };
         var fraction = new Option<double>("--validation-fraction") { Description = "Held-out fraction of the files (music folder only).", DefaultValueFactory = _ => 0.1 };
         var command = new Command("event-rnn",
             "Train the event RNN (Performance-RNN style LSTM over performance events). Reports validation cross-entropy in nats per token.");
-        common.AddTo(command, [config, conditional, scope], fraction);
+        common.AddTo(command, [config, conditional, scope, dropout, transpose], fraction);
         command.SetAction(result =>
         {
             var invocation = result.InvocationConfiguration;
@@ -31,7 +33,7 @@ internal static class TrainEventRnnCommand
             var run = result.GetValue(common.Output)!;
             var runConfig = EventRnnTrainer.NewRunConfig(dataset, configName, result.GetValue(conditional), result.GetValue(common.Steps), result.GetValue(common.Batch),
                 result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(common.Seed), result.GetValue(common.Device)!,
-                result.GetValue(common.ValidateEvery), result.GetValue(common.CheckpointEvery), result.GetValue(scope)!);
+                result.GetValue(common.ValidateEvery), result.GetValue(common.CheckpointEvery), result.GetValue(scope)!, result.GetValue(dropout), result.GetValue(transpose));
             var printer = common.StartTorch(result);
             var metrics = EventRnnTrainer.Train(dataset, runConfig, run, result.GetValue(common.Resume), printer.Report);
             printer.Finish();

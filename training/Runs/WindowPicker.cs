@@ -32,6 +32,13 @@ public sealed class WindowPicker
         return (index, position - (index == 0 ? 0 : _cumulative[index - 1]));
     }
 
+    /// <summary>A whole number in 0…<paramref name="count"/>−1 from the same draws (e.g. a window's augmentation).</summary>
+    public int NextInt(int count)
+    {
+        _state = Mix(_state + Golden);
+        return (int)(_state % (ulong)count);
+    }
+
     /// <summary>SplitMix64's finaliser.</summary>
     private static ulong Mix(ulong z)
     {

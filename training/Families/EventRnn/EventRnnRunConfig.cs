@@ -22,6 +22,13 @@ public sealed record EventRnnRunConfig
     public int SequenceLength { get; init; } = 128;
     public double LearningRate { get; init; } = 1e-3;
     public double ClipNorm { get; init; } = 3.0;
+    /// <summary>Dropout between the LSTM layers and before the output layer, in training only (0: none).</summary>
+    public double Dropout { get; init; }
+    /// <summary>
+    /// Each training window is transposed by a whole number of semitones drawn from −N…N (Performance RNN's
+    /// augmentation; 0: none), kept within the encoding's pitch range; the window's conditioning follows it.
+    /// </summary>
+    public int Transpose { get; init; }
     public ulong Seed { get; init; }
     public int ValidationEvery { get; init; } = 100;
     public int CheckpointEvery { get; init; } = 100;
@@ -55,5 +62,5 @@ public sealed record EventRnnRunConfig
         }
     }
 
-    public EventRnnConfig ModelConfig() => new(Config, VocabularySize, EmbeddingSize, HiddenSize, Layers, ConditioningSize);
+    public EventRnnConfig ModelConfig() => new(Config, VocabularySize, EmbeddingSize, HiddenSize, Layers, ConditioningSize, Dropout);
 }

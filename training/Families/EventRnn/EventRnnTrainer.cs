@@ -30,8 +30,11 @@ public static class EventRnnTrainer
 
     /// <summary>A run config for a fresh run: model sizes from the named configuration, the corpus's encoding and mean conditioning.</summary>
     public static EventRnnRunConfig NewRunConfig(PreparedDataset dataset, string configName, bool conditional, long steps, int batch, int sequenceLength,
-        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery, string conditioningScope = EventRnnRunConfig.WindowScope)
+        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery, string conditioningScope = EventRnnRunConfig.WindowScope,
+        double dropout = 0, int transpose = 0)
     {
+        if (!(dropout >= 0 && dropout < 1)) throw new EuterpeException($"--dropout: must be at least 0 and below 1 (got {dropout})");
+        if (transpose < 0 || transpose > 12) throw new EuterpeException($"--transpose: must be 0…12 semitones (got {transpose})");
         if (conditioningScope is not (EventRnnRunConfig.WindowScope or EventRnnRunConfig.PieceScope))
             throw new EuterpeException($"--conditioning: must be window or piece (got {conditioningScope})");
         var model = EventRnnConfig.Named(configName, dataset.Manifest.VocabularySize, conditional ? ConditioningFeatures.Length : 0);
@@ -49,6 +52,8 @@ public static class EventRnnTrainer
             Encoding = dataset.Manifest.Performance ?? new PerformanceEncodingOptions(),
             ConditioningMean = MeanConditioning(dataset.Train),
             ConditioningScope = conditioningScope,
+            Dropout = dropout,
+            Transpose = transpose,
         };
     }
 
@@ -81,7 +86,7 @@ public static class EventRnnTrainer
             history.AddRange((EventRnnMetrics.TryLoad(runFolder)?.History ?? []).Where(p => p.Step <= startStep));
         }
 
-        var sampler = new WindowSampler(dataset.Train, config.SequenceLength, config.Seed, config.Data);
+        var sampler = new WindowSampler(dataset.Train, config.SequenceLength, config.Seed, config.Data, config.Transpose, new PerformanceEncoding(config.Encoding));
         var (batch, length) = (config.Batch, config.SequenceLength);
         var inputs = new long[batch * length];
         var targets = new long[batch * length];
