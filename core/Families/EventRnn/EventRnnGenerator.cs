@@ -8,8 +8,9 @@ namespace Euterpe.Core.Families.EventRnn;
 /// The event RNN's generator, for `generate`, `render` and the instrument alike: performance-event tokens
 /// (NOTE_ON/NOTE_OFF/TIME_SHIFT/VELOCITY) sampled one at a time by a <see cref="TokenGenerator"/> and decoded to note
 /// events by a <see cref="PerformanceStreamDecoder"/> that ends a note after 5 s (as Performance RNN's generator does).
-/// Times are seconds. Generation starts from TIME_SHIFT of one step, a token every performance vocabulary has.
-/// Steps allocate nothing.
+/// NOTE_OFF of a pitch that is not sounding is never sampled: it would end nothing, and the probability the model puts
+/// there goes to the events that can happen. Times are seconds. Generation starts from TIME_SHIFT of one step, a token
+/// every performance vocabulary has. Steps allocate nothing.
 /// </summary>
 public sealed class EventRnnGenerator : INoteGenerator
 {
@@ -20,6 +21,8 @@ public sealed class EventRnnGenerator : INoteGenerator
     private readonly StreamedNoteEvent[] _decoded = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
     private readonly int _conditioningCount;
     private readonly float[] _mean;
+    // Which tokens may be sampled: everything but the NOTE_OFFs of pitches that are not sounding.
+    private readonly bool[] _allowed;
 
     /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
     /// <param name="conditioningMean">
@@ -34,6 +37,9 @@ public sealed class EventRnnGenerator : INoteGenerator
         _encoding = encoding;
         _decoder = new PerformanceStreamDecoder(encoding, PerformanceStreamDecoder.GenerationMaxNoteSeconds);
         _tokens = new TokenGenerator(model, StartToken(encoding), 0);
+        _allowed = new bool[encoding.VocabularySize];
+        ClearAllowed();
+        _tokens.SetMask(_allowed);
         _conditioningCount = conditioningCount;
         // All zeros is what a model without the mean in its metadata reads as: no mean to steer from.
         _mean = conditioningMean is { } mean && mean.Length == _tokens.Conditioning.Length && mean.AsSpan().ContainsAnyExcept(0f)
@@ -63,6 +69,20 @@ public sealed class EventRnnGenerator : INoteGenerator
     {
         _tokens.Reset(seed);
         _decoder.Reset();
+        ClearAllowed();
+    }
+
+    private void ClearAllowed()
+    {
+        _allowed.AsSpan().Fill(true);
+        _allowed.AsSpan(_encoding.NoteOffOffset, _encoding.PitchCount).Clear();
+    }
+
+    // Keeps the NOTE_OFFs that may be sampled in step with the notes the decoder has sounding.
+    private void Follow(in StreamedNoteEvent e)
+    {
+        var index = e.Pitch - _encoding.Options.MinPitch;
+        if ((uint)index < (uint)_encoding.PitchCount) _allowed[_encoding.NoteOffOffset + index] = e.IsNoteOn;
     }
 
     public void SetSampling(SamplingOptions options) => _tokens.Options = options;
@@ -100,6 +120,7 @@ public sealed class EventRnnGenerator : INoteGenerator
         for (var i = 0; i < count; i++)
         {
             var e = _decoded[i];
+            Follow(e);
             output[i] = new ModelNoteEvent(e.IsNoteOn, e.Pitch, e.Velocity, e.Seconds);
         }
         return count;
@@ -127,7 +148,11 @@ public sealed class EventRnnGenerator : INoteGenerator
         foreach (var token in tokens)
         {
             var count = _decoder.Feed(token, _decoded);
-            for (var i = 0; i < count; i++) heard.Add(new ModelNoteEvent(_decoded[i].IsNoteOn, _decoded[i].Pitch, _decoded[i].Velocity, _decoded[i].Seconds));
+            for (var i = 0; i < count; i++)
+            {
+                Follow(_decoded[i]);
+                heard.Add(new ModelNoteEvent(_decoded[i].IsNoteOn, _decoded[i].Pitch, _decoded[i].Velocity, _decoded[i].Seconds));
+            }
         }
     }
 
