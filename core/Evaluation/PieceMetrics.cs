@@ -3,7 +3,7 @@ namespace Euterpe.Core.Evaluation;
 /// <summary>
 /// The metrics of one piece; null where a metric is undefined (no notes, too few bars or onsets, no reference
 /// corpus). BLEU, the overlap fields and the shared run compare a generated piece with the reference corpus and are
-/// null for reference pieces. Times are in seconds; all but the overlap fields ignore drums.
+/// null for reference pieces. Times are in seconds; drums are ignored throughout.
 /// </summary>
 /// <param name="SharedRunNotes">The plagiarism run as a length: the most consecutive melody intervals the piece shares
 /// with one reference piece, counted in notes (intervals + 1), transposition ignored.</param>

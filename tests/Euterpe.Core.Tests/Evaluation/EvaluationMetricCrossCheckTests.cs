@@ -18,7 +18,7 @@ public sealed class EvaluationMetricCrossCheckTests : IDisposable
     // Seconds come from ticks in double here and in exact fractions there; nothing else differs.
     private const double Tolerance = 1e-9;
 
-    // A tempo change, drums (the time-signature and repeat cases differ from song to song).
+    // Many tempo changes; 3/4 bars; no time signature at all (4/4 by default) and a tempo change after 60 s.
     private static readonly string[] Songs = ["be_sharp_bw_redfarn.mid", "boogi_marabi_redfarn.mid", "chuggachugga.mid"];
 
     private readonly TempFolder _temp = new("euterpe-evaluation-");
