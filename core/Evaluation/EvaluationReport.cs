@@ -40,7 +40,8 @@ public sealed record EvaluationReport(
             var pitches = PitchSequence.Of(seq);
             generatedPitches.Add(pitches);
             double? bleu = null, sub = null, run = null, intervalRun = null;
-            string? closest = null;
+            string? closest = null, runReference = null;
+            int? runNotes = null;
             if (hasReference && pitches.Length > 0)
             {
                 bleu = bleuReferences.Score([pitches]);
@@ -48,9 +49,15 @@ public sealed record EvaluationReport(
                 sub = Defined(overlap.SubsequenceFraction);
                 run = Defined(overlap.SubstringFraction);
                 closest = overlap.SubstringCorpusIndex >= 0 ? reference[overlap.SubstringCorpusIndex].Name : null;
-                intervalRun = Defined(intervalCorpus.Measure(pitches).SubstringFraction);
+                var intervals = intervalCorpus.Measure(pitches);
+                intervalRun = Defined(intervals.SubstringFraction);
+                if (intervals.SubstringCorpusIndex >= 0)
+                {
+                    runNotes = intervals.SubstringLength + 1; // n shared intervals join n + 1 notes
+                    runReference = reference[intervals.SubstringCorpusIndex].Name;
+                }
             }
-            generatedRows.Add(Measure(name, seq, bleu, sub, run, intervalRun, closest));
+            generatedRows.Add(Measure(name, seq, bleu, sub, run, intervalRun, closest) with { SharedRunNotes = runNotes, SharedRunReference = runReference });
         }
         var referenceRows = reference.Select(r => Measure(r.Name, r.Sequence, null, null, null, null, null)).ToList();
 
@@ -86,11 +93,14 @@ public sealed record EvaluationReport(
     /// <summary>A fixed-width table: one row per generated piece, then the set means and the set-level comparisons.</summary>
     public string ToTable()
     {
-        string[] header = ["piece", "notes", "sec", "poly", "n/s", "empty", "UPC", "PCs", "qual", "BLEU", "LCS", "run", "run-int"];
+        string[] header = ["piece", "notes", "sec", "poly", "n/s", "empty", "UPC", "PCs", "qual", "dur50", "dur90", ">3s", "sound", "scale",
+            "ioi50", "ioiCV", "vel", "rep4", "chroma", "BLEU", "LCS", "run", "run-int", "run-n"];
         var rows = new List<string[]> { header };
         foreach (var p in Generated)
             rows.Add([p.Name, I(p.NoteCount), F(p.DurationSeconds, 1), F(p.PolyphonicRate), F(p.NotesPerSecond, 2), F(p.EmptyBarRate), F(p.UsedPitchClassesPerBar, 2),
-                I(p.UsedPitchClasses), F(p.QualifiedNoteRate), F(p.Bleu), F(p.LcsSubsequenceOverlap), F(p.LcsSubstringOverlap), F(p.IntervalLcsSubstringOverlap)]);
+                I(p.UsedPitchClasses), F(p.QualifiedNoteRate), F(p.MedianNoteSeconds), F(p.NoteSeconds90), F(p.LongNoteShare), F(p.SoundingNotes, 2), F(p.ScaleFit),
+                F(p.MedianOnsetIntervalSeconds), F(p.OnsetIntervalVariation, 2), F(p.VelocitySpread, 1), F(p.PhraseRepetition), F(p.BarChromaSimilarity),
+                F(p.Bleu), F(p.LcsSubsequenceOverlap), F(p.LcsSubstringOverlap), F(p.IntervalLcsSubstringOverlap), p.SharedRunNotes is { } n ? I(n) : "-"]);
         rows.Add(SummaryRow("mean (generated)", GeneratedSummary));
         if (ReferenceSummary is { } r) rows.Add(SummaryRow("mean (reference)", r));
 
@@ -105,12 +115,20 @@ public sealed record EvaluationReport(
         sb.AppendLine($"corpus BLEU (pitch 1-4-grams): {F(CorpusBleu)}");
         sb.AppendLine($"pitch-class histogram L1 distance: {F(PitchClassL1Distance)}  KL(generated||reference): {F(PitchClassKlDivergence)}");
         sb.AppendLine("poly = fraction of 1/24-beat steps with >= 2 pitches; empty = empty-bar rate; UPC = pitch classes per non-empty bar;");
-        sb.AppendLine("qual = notes >= a 32nd; LCS/run = longest common subsequence/substring with a reference, fraction of the piece; run-int = same on intervals.");
+        sb.AppendLine("qual = notes >= a 32nd; dur50/dur90 = median/90th-percentile note length (s); >3s = share of notes longer than 3 s;");
+        sb.AppendLine("sound = mean distinct pitches sounding at 50 ms instants with sound; scale = share of notes in the best major/minor scale;");
+        sb.AppendLine("ioi50/ioiCV = median (s) and std/mean of inter-onset intervals; vel = velocity std; rep4 = share of 4-bar windows repeated exactly;");
+        sb.AppendLine("chroma = mean cosine similarity of bar chroma vectors; LCS/run = longest common subsequence/substring with a reference,");
+        sb.AppendLine("fraction of the piece; run-int = same on intervals; run-n = that interval run in notes.");
+        if (GeneratedSummary.LongestSharedRunNotes is { } longest)
+            sb.AppendLine($"longest run shared with a reference: {I(longest)} notes ({GeneratedSummary.LongestSharedRunReference})");
         return sb.ToString();
     }
 
     private static string[] SummaryRow(string name, SetSummary s) =>
-        [name, I(s.Notes), "", F(s.PolyphonicRate), F(s.NotesPerSecond, 2), F(s.EmptyBarRate), F(s.UsedPitchClassesPerBar, 2), F(s.UsedPitchClasses, 1), F(s.QualifiedNoteRate), "", "", "", ""];
+        [name, I(s.Notes), "", F(s.PolyphonicRate), F(s.NotesPerSecond, 2), F(s.EmptyBarRate), F(s.UsedPitchClassesPerBar, 2), F(s.UsedPitchClasses, 1), F(s.QualifiedNoteRate),
+            F(s.MedianNoteSeconds), F(s.NoteSeconds90), F(s.LongNoteShare), F(s.SoundingNotes, 2), F(s.ScaleFit), F(s.MedianOnsetIntervalSeconds),
+            F(s.OnsetIntervalVariation, 2), F(s.VelocitySpread, 1), F(s.PhraseRepetition), F(s.BarChromaSimilarity), "", "", "", "", ""];
 
     private static PieceMetrics Measure(string name, NoteSequence seq, double? bleu, double? sub, double? run, double? intervalRun, string? closest)
     {
@@ -125,12 +143,22 @@ public sealed record EvaluationReport(
             Defined(BarMetrics.MeanUsedPitchClasses(seq)),
             PitchClassHistogram.UsedPitchClasses(seq),
             Defined(QualifiedNoteRate.Compute(seq)),
-            bleu, sub, run, intervalRun, closest);
+            bleu, sub, run, intervalRun, closest,
+            Defined(NoteDurations.Median(seq)),
+            Defined(NoteDurations.Percentile90(seq)),
+            Defined(NoteDurations.LongShare(seq)),
+            Defined(SoundingNotes.MeanWhileSounding(seq)),
+            Defined(ScaleFit.Compute(seq)),
+            Defined(InterOnsetIntervals.Median(seq)),
+            Defined(InterOnsetIntervals.CoefficientOfVariation(seq)),
+            Defined(VelocitySpread.StandardDeviation(seq)),
+            Defined(PhraseRepetition.RepeatedWindowRate(seq)),
+            Defined(BarChromaSimilarity.Mean(seq)));
     }
 
-    private static double? Defined(double value) => double.IsNaN(value) ? null : value;
+    internal static double? Defined(double value) => double.IsNaN(value) ? null : value;
 
-    private static string F(double? value, int decimals = 3) => value is { } v ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "-";
+    internal static string F(double? value, int decimals = 3) => value is { } v ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "-";
 
-    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,9 +5,16 @@ namespace Euterpe.Core.Evaluation;
 /// <see cref="SubsequenceFraction"/> uses the longest common subsequence (order kept, gaps allowed);
 /// <see cref="SubstringFraction"/> the longest common contiguous run, the stricter sign of copying. Both are
 /// fractions of the generated piece's length, maximised over the corpus. With intervals (successive pitch
-/// differences) the check ignores transposition.
+/// differences) the check ignores transposition. <see cref="SubsequenceLength"/> and <see cref="SubstringLength"/> are
+/// the same matches as lengths in symbols (pitches, or intervals); -1 indexes and 0 lengths when nothing was compared.
 /// </summary>
-public sealed record LongestCommonOverlap(double SubsequenceFraction, double SubstringFraction, int SubsequenceCorpusIndex, int SubstringCorpusIndex)
+public sealed record LongestCommonOverlap(
+    double SubsequenceFraction,
+    double SubstringFraction,
+    int SubsequenceCorpusIndex,
+    int SubstringCorpusIndex,
+    int SubsequenceLength,
+    int SubstringLength)
 {
     /// <summary>Compares a generated pitch string with every corpus string. NaN fractions when the generated string is empty.</summary>
     public static LongestCommonOverlap Against(int[] generated, IReadOnlyList<int[]> corpus, bool useIntervals = false) =>

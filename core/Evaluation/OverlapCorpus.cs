@@ -24,7 +24,7 @@ public sealed class OverlapCorpus
     public LongestCommonOverlap Measure(int[] generated)
     {
         var g = UseIntervals ? PitchSequence.Intervals(generated) : generated;
-        if (g.Length == 0 || _strings.Length == 0) return new LongestCommonOverlap(double.NaN, double.NaN, -1, -1);
+        if (g.Length == 0 || _strings.Length == 0) return new LongestCommonOverlap(double.NaN, double.NaN, -1, -1, 0, 0);
         var lcs = new BitParallelLcs(g);
         int bestSub = -1, bestSubIndex = -1, bestRun = -1, bestRunIndex = -1;
         for (var i = 0; i < _strings.Length; i++)
@@ -34,6 +34,6 @@ public sealed class OverlapCorpus
             if (sub > bestSub) (bestSub, bestSubIndex) = (sub, i);
             if (run > bestRun) (bestRun, bestRunIndex) = (run, i);
         }
-        return new LongestCommonOverlap((double)bestSub / g.Length, (double)bestRun / g.Length, bestSubIndex, bestRunIndex);
+        return new LongestCommonOverlap((double)bestSub / g.Length, (double)bestRun / g.Length, bestSubIndex, bestRunIndex, bestSub, bestRun);
     }
 }

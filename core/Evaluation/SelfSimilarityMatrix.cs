@@ -65,19 +65,7 @@ public sealed class SelfSimilarityMatrix
     {
         var n = segments.Count;
         if ((long)n * n > 1L << 26) throw new EuterpeException($"{sequence.Title ?? "sequence"}: {n} segments make too large a self-similarity matrix");
-        var features = new double[n, 12];
-        var starts = segments.Select(s => s.Start).ToArray();
-        foreach (var note in sequence.Notes)
-        {
-            if (note.IsDrum) continue;
-            var first = Array.BinarySearch(starts, note.StartTick);
-            if (first < 0) first = Math.Max(0, ~first - 1);
-            for (var i = first; i < n && segments[i].Start < note.EndTick; i++)
-            {
-                var overlap = Math.Min(note.EndTick, segments[i].End) - Math.Max(note.StartTick, segments[i].Start);
-                if (overlap > 0) features[i, note.Pitch % 12] += overlap;
-            }
-        }
+        var features = SegmentChroma.Compute(sequence, segments);
         var norms = new double[n];
         for (var i = 0; i < n; i++)
         {

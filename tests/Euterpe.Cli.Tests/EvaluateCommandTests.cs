@@ -1,9 +1,13 @@
+using System.Text.Json;
 using Euterpe.Core.Evaluation;
 using Euterpe.Core.Midi;
 
 namespace Euterpe.Cli.Tests;
 
-/// <summary><c>euterpe evaluate</c>: table on stdout, JSON that reads back, unreadable reference files warned about and skipped.</summary>
+/// <summary>
+/// <c>euterpe evaluate</c>: table on stdout, JSON that reads back, unreadable reference files warned about and skipped;
+/// <c>--compare</c> sets side by side and <c>--reference-seconds</c> cropping.
+/// </summary>
 public sealed class EvaluateCommandTests : IDisposable
 {
     private readonly DataCli _cli = new();
@@ -42,5 +46,69 @@ public sealed class EvaluateCommandTests : IDisposable
         var (code, _, stderr) = DataCli.Invoke("evaluate", missing, "--reference", reference);
         Assert.Equal(2, code);
         Assert.Equal($"error: {missing}: not found\n", stderr);
+    }
+
+    [Fact]
+    public void ComparesSetsSideBySideAgainstCroppedReferences()
+    {
+        var reference = _cli.Corpus("reference", "ultimate_run.mid", "train_filled_with_cash.mid");
+        var folderSet = _cli.Corpus("set-a", "coconut_run2.mid", "chuggachugga.mid");
+        var fileSet = Path.Combine(DataCli.OpenMsx, "harp_harmony.mid");
+        var json = _cli.Path("out", "comparison.json");
+
+        var (code, stdout, stderr) = DataCli.Invoke(["evaluate", "--compare", folderSet, fileSet, "--reference", reference, "--reference-seconds", "30", "--json", json]);
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n');
+        Assert.Equal(["metric", folderSet, fileSet, "reference"], lines[0].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        foreach (var metric in new[] { "scale fit", "notes sounding at once", "4-bar repetition", "pitch-class L1 to reference", "longest shared run (notes)" })
+            Assert.Contains(lines, l => l.StartsWith(metric, StringComparison.Ordinal));
+
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var sets = document.RootElement.GetProperty("sets");
+        Assert.Equal(2, sets.GetArrayLength());
+        var pieces = sets[0].GetProperty("pieces");
+        Assert.Equal(2, pieces.GetArrayLength());
+        // Each set is summarised on its own: its mean is over its own pieces.
+        var meanFit = pieces.EnumerateArray().Average(p => p.GetProperty("scaleFit").GetDouble());
+        Assert.Equal(meanFit, sets[0].GetProperty("summary").GetProperty("scaleFit").GetDouble(), 12);
+        Assert.Equal(1, sets[1].GetProperty("pieces").GetArrayLength());
+        Assert.True(sets[1].GetProperty("summary").GetProperty("longestSharedRunNotes").GetInt32() >= 2);
+
+        // The references are their first 30 s: the notes starting before then, none sounding after.
+        foreach (var row in document.RootElement.GetProperty("reference").EnumerateArray())
+        {
+            var song = MidiFileReader.Read(row.GetProperty("name").GetString()!);
+            var cut = song.TempoMap.SecondsToTick(30);
+            Assert.Equal(song.Notes.Count(n => !n.IsDrum && n.StartTick < cut && n.EndTick > 0), row.GetProperty("noteCount").GetInt32());
+            Assert.InRange(row.GetProperty("durationSeconds").GetDouble(), 25, 30 + 1e-6);
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("86401")]
+    public void ReferenceSecondsOutOfRangeIsOneErrorLine(string seconds)
+    {
+        var reference = _cli.Corpus("reference", "ultimate_run.mid");
+        var json = _cli.Path("out.json");
+        var (code, stdout, stderr) = DataCli.Invoke("evaluate", Path.Combine(DataCli.OpenMsx, "chuggachugga.mid"), "--reference", reference, "--reference-seconds", seconds, "--json", json);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: --reference-seconds: must be more than 0 and at most 86400 (got {seconds})\n", stderr);
+        Assert.Equal("", stdout);
+        Assert.False(File.Exists(json));
+    }
+
+    [Fact]
+    public void FilesAndCompareTogetherIsAnError()
+    {
+        var reference = _cli.Corpus("reference", "ultimate_run.mid");
+        var song = Path.Combine(DataCli.OpenMsx, "chuggachugga.mid");
+        var (code, _, stderr) = DataCli.Invoke("evaluate", song, "--compare", song, "--reference", reference);
+        Assert.Equal(2, code);
+        Assert.Equal("error: evaluate: give FILES or --compare SET…, not both\n", stderr);
+        (code, _, stderr) = DataCli.Invoke("evaluate", "--reference", reference);
+        Assert.Equal(2, code);
+        Assert.Equal("error: evaluate: nothing to measure (give FILES or --compare SET…)\n", stderr);
     }
 }
