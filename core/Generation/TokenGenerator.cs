@@ -79,6 +79,17 @@ public sealed class TokenGenerator
         return LastToken;
     }
 
+    /// <summary>
+    /// Replaces the token just sampled before the model reads it (at the next step), e.g. a time shift cut short at a
+    /// boundary; the rest of the generator's state is unchanged.
+    /// </summary>
+    public void ReplaceLast(int token)
+    {
+        if ((uint)token >= (uint)_model.VocabularySize)
+            throw new ArgumentOutOfRangeException(nameof(token), $"token {token} is outside the vocabulary of {_model.VocabularySize}");
+        LastToken = token;
+    }
+
     /// <summary>Fills <paramref name="destination"/> with the next tokens.</summary>
     public void Next(Span<int> destination)
     {
