@@ -50,9 +50,10 @@ public sealed class NGramDistribution
     } = 1;
 
     /// <summary>
-    /// Whether <see cref="Add(ReadOnlySpan{int})"/> counts a (context, next) pair once per document rather than per
-    /// occurrence (contexts of length 1 or more; the unigram keeps every occurrence): then a song that plays one figure a
-    /// hundred times weighs no more than a song that plays it once, and cannot pull every sampled melody into its ostinato.
+    /// Whether <see cref="Add(ReadOnlySpan{int})"/> counts a (longest context, next) pair once per document rather than
+    /// per occurrence: then a song that plays one figure a hundred times weighs no more there than a song that plays it
+    /// once, and cannot pull sampled melodies into its ostinato (a context heard in two songs can still be one song's
+    /// hundred times). Shorter contexts keep every occurrence, so the corpus's local habits stay as strong as they are.
     /// </summary>
     public bool CountSongs { get; set; }
 
@@ -60,7 +61,7 @@ public sealed class NGramDistribution
     public void Add(ReadOnlySpan<int> sequence)
     {
         var seen = new HashSet<ulong>();
-        var seenPairs = new HashSet<(ulong, int)>();
+        var pairs = new HashSet<(ulong Key, int Symbol)>();
         for (var i = 0; i < sequence.Length; i++)
         {
             var symbol = sequence[i];
@@ -68,10 +69,12 @@ public sealed class NGramDistribution
             for (var length = 0; length < Order && length <= i; length++)
             {
                 var key = Key(sequence.Slice(i - length, length));
-                if (length == 0 || !CountSongs || seenPairs.Add((key, symbol))) Increment(key, symbol);
+                if (!CountSongs || length < Order - 1) Increment(key, symbol);
+                else pairs.Add((key, symbol));
                 if (seen.Add(key)) _documents[key] = _documents.GetValueOrDefault(key) + 1;
             }
         }
+        foreach (var (key, symbol) in pairs) Increment(key, symbol);
     }
 
     /// <summary>

@@ -11,14 +11,15 @@ namespace Euterpe.Core.Families.NGram;
 /// <para>
 /// The model counts melodies moved to C major; <see cref="Reset"/> draws the key to play in from the corpus's keys
 /// (a primer's own key replaces it). Music repeats itself, so at each phrase boundary (every
-/// <see cref="NGramPhraseCounts.Beats"/> beats) the generator replays one of its last phrases, note for note, at the
-/// rate the corpus repeats phrases; notes are cut at phrase boundaries so phrases start on them and replay exactly.
+/// <see cref="NGramPhraseCounts.Beats"/> beats) the generator replays one of its last phrases, note for note, and goes
+/// on with the phrase that followed it (a section repeated), at the rates the corpus does; notes are cut at phrase
+/// boundaries so phrases start on them and replay exactly.
 /// All state lives in fixed arrays: a step never allocates.
 /// </para>
 /// </summary>
 public sealed class NGramGenerator : INoteGenerator
 {
-    private const int RememberedPhrases = 4;
+    private const int RememberedPhrases = 8;
 
     private readonly NGramNoteModel _model;
     private readonly MonophonicNoteEncoding _encoding;
@@ -26,7 +27,8 @@ public sealed class NGramGenerator : INoteGenerator
     private readonly int[] _pitches;
     private readonly int[] _durations;
     private readonly long _phraseSteps;
-    private readonly double _repeatProbability;
+    private readonly double _startProbability;
+    private readonly double _continueProbability;
     // Remembered phrases: per phrase, its events as (pitch token, duration token, velocity).
     private readonly int[][] _phraseEvents;
     private readonly int[] _phraseLengths = new int[RememberedPhrases + 1];
@@ -52,9 +54,10 @@ public sealed class NGramGenerator : INoteGenerator
         _durations = new int[Math.Max(1, model.Order - 1)];
         var beats = model.Phrases?.Beats ?? NGramPhraseCounts.DefaultBeats;
         _phraseSteps = (long)beats * encoding.StepsPerBeat;
-        _repeatProbability = model.Phrases?.RepeatProbability ?? 0;
+        _startProbability = model.Phrases?.StartProbability ?? 0;
+        _continueProbability = model.Phrases?.ContinueProbability ?? 0;
         // One more slot than remembered: the phrase being recorded.
-        var capacity = _repeatProbability > 0 ? (int)Math.Min(_phraseSteps / encoding.DurationSteps[0] + 1, 1 << 16) : 0;
+        var capacity = _startProbability > 0 ? (int)Math.Min(_phraseSteps / encoding.DurationSteps[0] + 1, 1 << 16) : 0;
         _phraseEvents = new int[RememberedPhrases + 1][];
         for (var i = 0; i < _phraseEvents.Length; i++) _phraseEvents[i] = new int[capacity * 3];
     }
@@ -166,7 +169,7 @@ public sealed class NGramGenerator : INoteGenerator
     {
     }
 
-    /// <summary>Remembers the phrase just ended (when recorded whole), then replays one at the corpus's rate or records a new one.</summary>
+    /// <summary>Remembers the phrase just ended (when recorded whole), then goes on replaying, starts a replay or records a new phrase.</summary>
     private void StartPhrase()
     {
         if (_recording >= 0 && _phraseLengths[_recording] > 0 && _phraseEvents[0].Length > 0)
@@ -186,10 +189,17 @@ public sealed class NGramGenerator : INoteGenerator
         // A phrase starting late (after a note longer than the room left, or a primer) is neither replayed over nor kept.
         var onBoundary = _steps % _phraseSteps == 0;
         _phraseEnd = (_steps / _phraseSteps + 1) * _phraseSteps;
+        var replayed = _replaying;
         _replaying = -1;
         _recording = -1;
         if (!onBoundary || _phraseEvents[0].Length == 0) return;
-        if (_phraseCount > 0 && _random.NextDouble() < _repeatProbability)
+        if (replayed >= 0 && replayed + 1 < _phraseCount && _random.NextDouble() < _continueProbability)
+        {
+            _replaying = replayed + 1;
+            _replayPosition = 0;
+            return;
+        }
+        if (_phraseCount > 0 && _random.NextDouble() < _startProbability)
         {
             _replaying = _random.NextInt(_phraseCount);
             _replayPosition = 0;
@@ -218,7 +228,7 @@ public sealed class NGramGenerator : INoteGenerator
     /// <summary>When phrases repeat, a note that would cross the phrase's end is cut to the longest duration that fits.</summary>
     private int FitPhrase(int duration)
     {
-        if (_repeatProbability <= 0) return duration;
+        if (_startProbability <= 0) return duration;
         var room = _phraseEnd - _steps;
         if (_encoding.DurationSteps[duration] <= room || _encoding.DurationSteps[0] > room) return duration;
         return _encoding.LongestNotAbove(room);

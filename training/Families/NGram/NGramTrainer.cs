@@ -30,7 +30,7 @@ public static class NGramTrainer
         model.Pitches.MinDocuments = model.Durations.MinDocuments = minSongs;
         model.Pitches.CountSongs = minSongs > 1;
         long trainNotes = 0;
-        int phrases = 0, repeats = 0;
+        var phrases = new NGramPhraseCounts(NGramPhraseCounts.DefaultBeats, 0, 0);
         foreach (var piece in data.Train)
         {
             var (pitches, durations) = Split(encoding, piece.Tokens);
@@ -38,12 +38,17 @@ public static class NGramTrainer
             model.KeyCounts[tonic]++;
             model.Add(pitches, durations);
             if (piece.Velocities is { } velocities && velocities.Length == pitches.Length) AddVelocities(model, encoding, pitches, durations, velocities);
-            var (p, r) = CountPhrases(encoding, pitches, durations, NGramPhraseCounts.DefaultBeats);
-            phrases += p;
-            repeats += r;
+            var counts = CountPhrases(encoding, pitches, durations, NGramPhraseCounts.DefaultBeats);
+            phrases = phrases with
+            {
+                Phrases = phrases.Phrases + counts.Phrases,
+                Repeats = phrases.Repeats + counts.Repeats,
+                Followed = phrases.Followed + counts.Followed,
+                Continued = phrases.Continued + counts.Continued,
+            };
             trainNotes += pitches.Length;
         }
-        model.Phrases = new NGramPhraseCounts(NGramPhraseCounts.DefaultBeats, phrases, repeats);
+        model.Phrases = phrases;
         var validation = data.Validation.Select(p => Split(encoding, p.Tokens)).ToList();
         foreach (var (pitches, durations) in validation) ToC(encoding, pitches, durations);
         var validationNotes = validation.Sum(v => (long)v.Pitches.Length);
@@ -100,35 +105,52 @@ public static class NGramTrainer
     }
 
     /// <summary>
-    /// Phrases of <paramref name="beats"/> beats from the melody's start (the last, partial one left out) and how many
-    /// equal an earlier one: the same (onset, pitch, duration) events, onsets counted from the phrase's start.
+    /// Phrases of <paramref name="beats"/> beats from the melody's start (the last, partial one left out); how many repeat
+    /// earlier music: equal (the same (onset, pitch, duration) events, onsets counted from the start) to a window of as
+    /// many beats that starts on an earlier bar (4/4) and ends by the phrase's start — any bar, not only a phrase
+    /// boundary, so an intro or a pickup bar that shifts a song's phrases off the grid does not hide its repeats; how
+    /// many of those have a phrase after them; and how many of those go on repeating what followed that window.
     /// </summary>
-    public static (int Phrases, int Repeats) CountPhrases(MonophonicNoteEncoding encoding, int[] pitches, int[] durations, int beats)
+    public static NGramPhraseCounts CountPhrases(MonophonicNoteEncoding encoding, int[] pitches, int[] durations, int beats)
     {
         var phraseSteps = (long)beats * encoding.StepsPerBeat;
-        var contents = new Dictionary<long, List<(long Onset, int Pitch, int Duration)>>();
+        var barSteps = 4L * encoding.StepsPerBeat;
+        var onsets = new List<(long Step, int Pitch, int Duration)>();
         long step = 0;
         for (var i = 0; i < pitches.Length; i++)
         {
-            if (pitches[i] != encoding.RestPitchToken)
-            {
-                var phrase = step / phraseSteps;
-                if (!contents.TryGetValue(phrase, out var events)) contents[phrase] = events = [];
-                events.Add((step - phrase * phraseSteps, pitches[i], durations[i]));
-            }
+            if (pitches[i] != encoding.RestPitchToken) onsets.Add((step, pitches[i], durations[i]));
             step += encoding.DurationSteps[durations[i]];
         }
-        var whole = step / phraseSteps;
-        var seen = new HashSet<string>();
-        int count = 0, repeats = 0;
-        for (long phrase = 0; phrase < whole; phrase++)
+        var whole = (int)(step / phraseSteps);
+        var index = 0; // first onset at or after a window's start: windows advance monotonically
+        string Window(long start)
         {
-            count++;
-            // An empty phrase (a rest of four bars) is silence, not a repeated idea.
-            if (!contents.TryGetValue(phrase, out var events)) continue;
-            if (!seen.Add(string.Join(';', events))) repeats++;
+            while (index > 0 && onsets[index - 1].Step >= start) index--;
+            while (index < onsets.Count && onsets[index].Step < start) index++;
+            var text = new System.Text.StringBuilder();
+            for (var j = index; j < onsets.Count && onsets[j].Step < start + phraseSteps; j++)
+                text.Append(onsets[j].Step - start).Append(',').Append(onsets[j].Pitch).Append(',').Append(onsets[j].Duration).Append(';');
+            // Four bars of rest are silence, not a repeated idea.
+            return text.Length == 0 ? $"rest {start}" : text.ToString();
         }
-        return (count, repeats);
+        var earlier = new Dictionary<string, long>(); // window content → its first start
+        long nextWindow = 0;
+        var source = new long[whole];
+        int repeats = 0, followed = 0, continued = 0;
+        for (var k = 0; k < whole; k++)
+        {
+            for (; nextWindow + phraseSteps <= k * phraseSteps; nextWindow += barSteps) earlier.TryAdd(Window(nextWindow), nextWindow);
+            source[k] = earlier.TryGetValue(Window(k * phraseSteps), out var s) ? s : -1;
+            if (source[k] >= 0) repeats++;
+        }
+        for (var k = 0; k + 1 < whole; k++)
+        {
+            if (source[k] < 0) continue;
+            followed++;
+            if (Window((k + 1) * phraseSteps) == Window(source[k] + phraseSteps)) continued++;
+        }
+        return new NGramPhraseCounts(beats, whole, repeats, followed, continued);
     }
 
     private static void AddVelocities(NGramNoteModel model, MonophonicNoteEncoding encoding, int[] pitches, int[] durations, int[] velocities)
