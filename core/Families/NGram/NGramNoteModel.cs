@@ -175,7 +175,11 @@ public sealed class NGramNoteModel
             throw new EuterpeException($"{path}: pitch order {document.Pitches.Order} differs from duration order {document.Durations.Order}");
         var pitches = NGramDistribution.FromTable(document.Pitches, path);
         var durations = NGramDistribution.FromTable(document.Durations, path);
-        if (document.FormatVersion == 1) return new NGramNoteModel(pitches, durations, new NGramDistribution(VelocityOrder, VelocityVocabulary));
+        if (document.FormatVersion == 1)
+        {
+            pitches.MinDocuments = durations.MinDocuments = 1; // format 1 had no pruning, whatever else the file holds
+            return new NGramNoteModel(pitches, durations, new NGramDistribution(VelocityOrder, VelocityVocabulary));
+        }
         var velocities = document.Velocities is { } table ? NGramDistribution.FromTable(table, path) : new NGramDistribution(VelocityOrder, VelocityVocabulary);
         if (velocities.Order != VelocityOrder || velocities.VocabularySize != VelocityVocabulary)
             throw new EuterpeException($"{path}: the velocity table must have order {VelocityOrder} and vocabularySize {VelocityVocabulary}");
