@@ -69,7 +69,7 @@ public sealed class NGramDistribution
             for (var length = 0; length < Order && length <= i; length++)
             {
                 var key = Key(sequence.Slice(i - length, length));
-                if (!CountSongs || length < Order - 1) Increment(key, symbol);
+                if (!CountSongs || length == 0 || length < Order - 1) Increment(key, symbol);
                 else pairs.Add((key, symbol));
                 if (seen.Add(key)) _documents[key] = _documents.GetValueOrDefault(key) + 1;
             }
