@@ -11,15 +11,17 @@ namespace Euterpe.Core.Families.NGram;
 /// <para>
 /// The model counts melodies moved to C major; <see cref="Reset"/> draws the key to play in from the corpus's keys
 /// (a primer's own key replaces it). Music repeats itself, so at each phrase boundary (every
-/// <see cref="NGramPhraseCounts.Beats"/> beats) the generator replays one of its last phrases, note for note, and goes
-/// on with the phrase that followed it (a section repeated), at the rates the corpus does; notes are cut at phrase
-/// boundaries so phrases start on them and replay exactly.
+/// <see cref="NGramPhraseCounts.Beats"/> beats) the generator may replay, note for note, a window of as many beats
+/// that starts on an earlier bar of what it wrote (the last <see cref="RememberedBars"/> bars), and then go on with
+/// what followed that window (a section repeated), at the rates the corpus does (counted the same way, see
+/// <c>NGramTrainer.CountPhrases</c>). Notes are cut at phrase boundaries so phrases start on them and replay exactly.
 /// All state lives in fixed arrays: a step never allocates.
 /// </para>
 /// </summary>
 public sealed class NGramGenerator : INoteGenerator
 {
-    private const int RememberedPhrases = 8;
+    /// <summary>How far back a replayed window may start, in bars of 4/4.</summary>
+    public const int RememberedBars = 32;
 
     private readonly NGramNoteModel _model;
     private readonly MonophonicNoteEncoding _encoding;
@@ -27,22 +29,24 @@ public sealed class NGramGenerator : INoteGenerator
     private readonly int[] _pitches;
     private readonly int[] _durations;
     private readonly long _phraseSteps;
+    private readonly long _barSteps;
     private readonly double _startProbability;
     private readonly double _continueProbability;
-    // Remembered phrases: per phrase, its events as (pitch token, duration token, velocity).
-    private readonly int[][] _phraseEvents;
-    private readonly int[] _phraseLengths = new int[RememberedPhrases + 1];
+    // What the generator wrote, oldest overwritten first: each event's onset step and (pitch, duration, velocity).
+    private readonly long[] _onsets;
+    private readonly int[] _events;
+    private long _written;
+    private long _firstOnset = -1;
     private int _pitchCount;
     private int _durationCount;
     private double _temperature = 1;
     private long _steps;
     private int _shift;
     private int _previousVelocity;
+    private long _phraseStart;
     private long _phraseEnd;
-    private int _phraseCount; // complete phrases remembered (at most RememberedPhrases)
-    private int _recording; // slot being recorded, or −1 while replaying or when the phrase started late
-    private int _replaying = -1; // slot being replayed, or −1
-    private int _replayPosition;
+    private long _replaySource = -1; // start step of the window being replayed, or −1
+    private long _replayIndex; // next written event to replay
 
     public NGramGenerator(NGramNoteModel model, MonophonicNoteEncoding encoding)
     {
@@ -54,12 +58,13 @@ public sealed class NGramGenerator : INoteGenerator
         _durations = new int[Math.Max(1, model.Order - 1)];
         var beats = model.Phrases?.Beats ?? NGramPhraseCounts.DefaultBeats;
         _phraseSteps = (long)beats * encoding.StepsPerBeat;
+        _barSteps = 4L * encoding.StepsPerBeat;
         _startProbability = model.Phrases?.StartProbability ?? 0;
         _continueProbability = model.Phrases?.ContinueProbability ?? 0;
-        // One more slot than remembered: the phrase being recorded.
-        var capacity = _startProbability > 0 ? (int)Math.Min(_phraseSteps / encoding.DurationSteps[0] + 1, 1 << 16) : 0;
-        _phraseEvents = new int[RememberedPhrases + 1][];
-        for (var i = 0; i < _phraseEvents.Length; i++) _phraseEvents[i] = new int[capacity * 3];
+        // Every event lasts at least the shortest duration: this holds the remembered bars, the window and the phrase written since.
+        var capacity = _startProbability > 0 ? (int)Math.Min((RememberedBars * _barSteps + 2 * _phraseSteps) / encoding.DurationSteps[0] + 4, 1 << 20) : 0;
+        _onsets = new long[capacity];
+        _events = new int[capacity * 3];
     }
 
     public MonophonicNoteEncoding Encoding => _encoding;
@@ -84,11 +89,11 @@ public sealed class NGramGenerator : INoteGenerator
         _steps = 0;
         _previousVelocity = 0;
         _shift = MelodyKey.ShiftFromC(_model.DrawTonic(_random));
+        _written = 0;
+        _firstOnset = -1;
+        _phraseStart = 0;
         _phraseEnd = _phraseSteps;
-        _phraseCount = 0;
-        _recording = 0;
-        _phraseLengths[0] = 0;
-        _replaying = -1;
+        _replaySource = -1;
     }
 
     public void SetSampling(SamplingOptions options) => _temperature = options.Temperature;
@@ -101,22 +106,14 @@ public sealed class NGramGenerator : INoteGenerator
     {
         if (_steps >= _phraseEnd) StartPhrase();
         int pitch, duration, velocity;
-        if (_replaying >= 0 && _replayPosition < _phraseLengths[_replaying])
-        {
-            var events = _phraseEvents[_replaying];
-            pitch = events[_replayPosition * 3];
-            duration = events[_replayPosition * 3 + 1];
-            velocity = events[_replayPosition * 3 + 2];
-            _replayPosition++;
-        }
-        else
+        if (!NextReplayed(out pitch, out duration, out velocity))
         {
             pitch = _model.DrawPitch(_pitches.AsSpan(0, _pitchCount), _temperature, _random);
             duration = FitPhrase(_model.DrawDuration(_durations.AsSpan(0, _durationCount), _temperature, _random));
             velocity = pitch == _encoding.RestPitchToken ? 0
                 : _model.DrawVelocity(NGramNoteModel.Metric(_steps, _encoding.StepsPerBeat), duration, _previousVelocity, _temperature, _random, _encoding.Velocity);
-            Record(pitch, duration, velocity);
         }
+        Record(pitch, duration, velocity);
         Push(_pitches, ref _pitchCount, pitch);
         Push(_durations, ref _durationCount, duration);
         var start = Time;
@@ -160,75 +157,87 @@ public sealed class NGramGenerator : INoteGenerator
             heard.Add(new ModelNoteEvent(true, _encoding.MinPitch + token.PitchToken, _encoding.Velocity, start));
             heard.Add(new ModelNoteEvent(false, _encoding.MinPitch + token.PitchToken, 0, Time));
         }
-        // The primer's phrase is not remembered: phrases count from the first one the model writes.
+        // The primer is not remembered: windows come from what the model writes, from the next phrase boundary on.
         _phraseEnd = _steps;
-        _recording = -1;
     }
 
     public void Dispose()
     {
     }
 
-    /// <summary>Remembers the phrase just ended (when recorded whole), then goes on replaying, starts a replay or records a new phrase.</summary>
+    /// <summary>At a phrase boundary: go on replaying the section, start replaying an earlier window, or draw anew.</summary>
     private void StartPhrase()
     {
-        if (_recording >= 0 && _phraseLengths[_recording] > 0 && _phraseEvents[0].Length > 0)
-        {
-            // Oldest out: slots 0…count−1 stay in age order, the recording slot is always `count`.
-            if (_phraseCount == RememberedPhrases)
-            {
-                var oldest = _phraseEvents[0];
-                var oldestLength = _phraseLengths[0];
-                Array.Copy(_phraseEvents, 1, _phraseEvents, 0, RememberedPhrases);
-                Array.Copy(_phraseLengths, 1, _phraseLengths, 0, RememberedPhrases);
-                _phraseEvents[RememberedPhrases] = oldest;
-                _phraseLengths[RememberedPhrases] = oldestLength;
-            }
-            else _phraseCount++;
-        }
-        // A phrase starting late (after a note longer than the room left, or a primer) is neither replayed over nor kept.
-        var onBoundary = _steps % _phraseSteps == 0;
+        var replayed = _replaySource;
+        _replaySource = -1;
+        _phraseStart = _steps;
         _phraseEnd = (_steps / _phraseSteps + 1) * _phraseSteps;
-        var replayed = _replaying;
-        _replaying = -1;
-        _recording = -1;
-        if (!onBoundary || _phraseEvents[0].Length == 0) return;
-        if (replayed >= 0 && replayed + 1 < _phraseCount && _random.NextDouble() < _continueProbability)
+        // A phrase starting late (after a note longer than the room left, or a primer) draws anew.
+        if (_onsets.Length == 0 || _steps % _phraseSteps != 0 || _firstOnset < 0) return;
+        if (replayed >= 0 && _random.NextDouble() < _continueProbability)
         {
-            _replaying = replayed + 1;
-            _replayPosition = 0;
+            Replay(replayed + _phraseSteps);
             return;
         }
-        if (_phraseCount > 0 && _random.NextDouble() < _startProbability)
+        // Windows starting on a bar, inside what was written and remembered, ending by this phrase's start.
+        var first = Math.Max(_firstOnset, _steps - RememberedBars * _barSteps);
+        first = (first + _barSteps - 1) / _barSteps * _barSteps;
+        var last = _steps - _phraseSteps;
+        if (last < first || _random.NextDouble() >= _startProbability) return;
+        Replay(first + _random.NextInt((int)((last - first) / _barSteps) + 1) * _barSteps);
+    }
+
+    private void Replay(long source)
+    {
+        _replaySource = source;
+        var oldest = Math.Max(0, _written - _onsets.Length);
+        for (_replayIndex = oldest; _replayIndex < _written && _onsets[_replayIndex % _onsets.Length] < source; _replayIndex++)
         {
-            _replaying = _random.NextInt(_phraseCount);
-            _replayPosition = 0;
-            return;
         }
-        _recording = _phraseCount;
-        _phraseLengths[_recording] = 0;
+    }
+
+    /// <summary>The next event of the window being replayed, or a rest up to it; false when not replaying (any more).</summary>
+    private bool NextReplayed(out int pitch, out int duration, out int velocity)
+    {
+        pitch = duration = velocity = 0;
+        if (_replaySource < 0) return false;
+        var slot = (int)(_replayIndex % _onsets.Length);
+        if (_replayIndex >= _written || _onsets[slot] >= _replaySource + _phraseSteps)
+        {
+            _replaySource = -1; // the window is done; the rest of the phrase (if any) is drawn
+            return false;
+        }
+        var gap = _onsets[slot] - _replaySource - (_steps - _phraseStart);
+        if (gap > 0)
+        {
+            // The window opens inside an earlier note: rest until its first onset.
+            pitch = _encoding.RestPitchToken;
+            duration = _encoding.LongestNotAbove(gap);
+            return true;
+        }
+        pitch = _events[slot * 3];
+        duration = FitPhrase(_events[slot * 3 + 1]);
+        velocity = _events[slot * 3 + 2];
+        _replayIndex++;
+        return true;
     }
 
     private void Record(int pitch, int duration, int velocity)
     {
-        if (_recording < 0) return;
-        var events = _phraseEvents[_recording];
-        var n = _phraseLengths[_recording];
-        if ((n + 1) * 3 > events.Length)
-        {
-            _recording = -1; // cannot happen on the grid; never replay a phrase kept in part
-            return;
-        }
-        events[n * 3] = pitch;
-        events[n * 3 + 1] = duration;
-        events[n * 3 + 2] = velocity;
-        _phraseLengths[_recording] = n + 1;
+        if (_onsets.Length == 0) return;
+        if (_firstOnset < 0) _firstOnset = _steps;
+        var slot = (int)(_written % _onsets.Length);
+        _onsets[slot] = _steps;
+        _events[slot * 3] = pitch;
+        _events[slot * 3 + 1] = duration;
+        _events[slot * 3 + 2] = velocity;
+        _written++;
     }
 
     /// <summary>When phrases repeat, a note that would cross the phrase's end is cut to the longest duration that fits.</summary>
     private int FitPhrase(int duration)
     {
-        if (_startProbability <= 0) return duration;
+        if (_onsets.Length == 0) return duration;
         var room = _phraseEnd - _steps;
         if (_encoding.DurationSteps[duration] <= room || _encoding.DurationSteps[0] > room) return duration;
         return _encoding.LongestNotAbove(room);

@@ -69,12 +69,13 @@ public class NGramCorpusLikenessTests
     public void TheShippedPresetRepeatsFourBarPhrasesNoteForNote()
     {
         var notes = Shipped(seed: 1, seconds: 120);
-        // 4 bars of 4/4 at 120 bpm are 8 s; a phrase's notes as (onset from its start, pitch, duration).
-        var phrases = notes.GroupBy(n => (int)(n.StartSeconds / 8))
-            .Select(g => string.Join(';', g.Select(n => $"{Math.Round(n.StartSeconds - g.Key * 8, 3)},{n.Pitch},{Math.Round(n.EndSeconds - n.StartSeconds, 3)}")))
-            .ToList();
-        Assert.True(phrases.Count >= 14);
-        Assert.True(phrases.Count - phrases.Distinct().Count() >= 1, "no 4-bar phrase repeats an earlier one");
+        // At 120 bpm a bar of 4/4 is 2 s and a phrase 8 s: (onset from the window's start, pitch, duration) of each window.
+        string Window(int bar) => string.Join(';', notes.Where(n => n.StartSeconds >= bar * 2 - 1e-6 && n.StartSeconds < bar * 2 + 8 - 1e-6)
+            .Select(n => $"{Math.Round(n.StartSeconds - bar * 2, 3)},{n.Pitch},{Math.Round(n.EndSeconds - n.StartSeconds, 3)}"));
+        // A phrase (from a multiple of 4 bars) equal to an earlier 4-bar window that ends by its start.
+        var repeats = Enumerable.Range(1, 14).Count(phrase =>
+            Window(phrase * 4) is { Length: > 0 } content && Enumerable.Range(0, phrase * 4 - 3).Any(bar => Window(bar) == content));
+        Assert.True(repeats >= 1, "no 4-bar phrase repeats earlier music");
     }
 
     [Fact]
