@@ -26,21 +26,29 @@ public static class TrainCommand
         var order = new Option<int>("--order") { Description = "n: the next pitch/duration depends on the previous n−1.", DefaultValueFactory = _ => 3 };
         var fraction = new Option<double>("--validation-fraction") { Description = "Held-out fraction of the files (music folder only; a cache keeps its split).", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the split (music folder only).", DefaultValueFactory = _ => 0 };
+        var minSongs = new Option<int>("--min-songs")
+        {
+            Description = "Use a pitch or duration context only if it was heard in at least this many training songs (1: every context; 2 keeps one song's riffs from being copied).",
+            DefaultValueFactory = _ => NGramTrainer.DefaultMinSongs,
+        };
         var command = new Command("ngram",
-            "Train the n-gram note model (separate pitch and duration n-grams, Witten–Bell back-off) on the melodies of the data; " +
+            "Train the n-gram note model (separate pitch and duration n-grams, Witten–Bell back-off, melodies moved to C major, " +
+            "velocities and phrase repeats learned from music files) on the melodies of the data; " +
             "reports the validation cross-entropy per note in nats and saves RUN/model.json with provenance.");
         command.Options.Add(data);
         command.Options.Add(output);
         command.Options.Add(order);
         command.Options.Add(fraction);
         command.Options.Add(seed);
+        command.Options.Add(minSongs);
         command.SetAction(result =>
         {
             var config = result.InvocationConfiguration;
             var source = result.GetValue(data)!;
             NGramTrainer.CheckOrder(result.GetValue(order));
+            NGramTrainer.CheckMinSongs(result.GetValue(minSongs));
             var dataset = TrainingData.Load(source, DataEncoding.Notes, result.GetValue(fraction), result.GetValue(seed), config.Error);
-            var (model, provenance) = NGramTrainer.Train(dataset, result.GetValue(order));
+            var (model, provenance) = NGramTrainer.Train(dataset, result.GetValue(order), result.GetValue(minSongs));
             var run = result.GetValue(output)!;
             if (File.Exists(run)) throw new EuterpeException($"{run}: is a file, not a folder");
             Directory.CreateDirectory(run);
@@ -48,7 +56,7 @@ public static class TrainCommand
             model.Save(modelPath, provenance);
             var ce = provenance.ValidationCrossEntropy is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) + " nats/note" : "n/a (no validation files)";
             config.Output.WriteLine($"model: {modelPath}");
-            config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"order: {provenance.Order}"));
+            config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"order: {provenance.Order}, contexts from at least {provenance.MinSongs} songs"));
             config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: {provenance.TrainFiles.Count} files, {provenance.TrainNotes} notes"));
             config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"validation: {provenance.ValidationFiles.Count} files, {provenance.ValidationNotes} notes"));
             config.Output.WriteLine($"validation cross-entropy: {ce}");

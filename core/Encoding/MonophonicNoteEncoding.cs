@@ -73,7 +73,17 @@ public sealed class MonophonicNoteEncoding
 
     public int[] Encode(NoteSequence sequence) => [.. EncodePairs(sequence).Select(ToJoint)];
 
-    public MonophonicToken[] EncodePairs(NoteSequence sequence)
+    public MonophonicToken[] EncodePairs(NoteSequence sequence) => EncodePairs(sequence, velocities: null);
+
+    /// <summary>The velocity of each event <see cref="EncodePairs(NoteSequence)"/> writes (its note's velocity; 0 for a rest).</summary>
+    public int[] Velocities(NoteSequence sequence)
+    {
+        var velocities = new List<int>();
+        EncodePairs(sequence, velocities);
+        return [.. velocities];
+    }
+
+    private MonophonicToken[] EncodePairs(NoteSequence sequence, List<int>? velocities)
     {
         var result = new List<MonophonicToken>();
         long now = 0;
@@ -83,6 +93,8 @@ public sealed class MonophonicNoteEncoding
             AddRests(result, start - now);
             var d = LongestNotAbove(end - start);
             result.Add(new MonophonicToken(note.Pitch - MinPitch, d));
+            velocities?.AddRange(Enumerable.Repeat(0, result.Count - 1 - velocities.Count));
+            velocities?.Add(note.Velocity);
             now = start + _durations[d];
         }
         return [.. result];
@@ -155,7 +167,8 @@ public sealed class MonophonicNoteEncoding
         return seq;
     }
 
-    private int LongestNotAbove(long steps)
+    /// <summary>The index of the longest duration not longer than <paramref name="steps"/> (the shortest if none fits).</summary>
+    public int LongestNotAbove(long steps)
     {
         var best = 0;
         for (var i = 0; i < _durations.Length; i++) if (_durations[i] <= steps) best = i;

@@ -102,7 +102,7 @@ public static class DatasetPreparer
             if (options.Encoding == DataEncoding.Notes)
             {
                 var notes = _notes.Encode(sequence);
-                return notes.Length == 0 ? null : new PreparedSequence(name, relative, notes);
+                return notes.Length == 0 ? null : new PreparedSequence(name, relative, notes, Velocities: _notes.Velocities(sequence));
             }
             if (options.Melody) sequence = MelodyOf(sequence);
             var events = _performance.Encode(sequence);

@@ -5,7 +5,8 @@ using Euterpe.Core.Presets;
 namespace Euterpe.Core.Families.NGram;
 
 /// <summary>
-/// The n-gram melody model as players see it: a preset is model.json (pitch and duration n-gram tables) and a manifest
+/// The n-gram melody model as players see it: a preset is model.json (pitch, duration and velocity n-gram tables, the
+/// corpus's keys and phrase-repeat counts) and a manifest
 /// whose provenance holds the note encoding; its generator is <see cref="NGramGenerator"/>. `generate` places its
 /// beats at --tempo and cuts the last note at the requested length.
 /// </summary>

@@ -16,6 +16,9 @@ public sealed record NGramProvenance
 
     public int Order { get; init; }
 
+    /// <summary>The fewest training songs a pitch or duration context was heard in to be used (1: every context; absent in older models).</summary>
+    public int MinSongs { get; init; } = 1;
+
     public ulong Seed { get; init; }
 
     public double ValidationFraction { get; init; }

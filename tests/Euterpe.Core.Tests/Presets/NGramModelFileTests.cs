@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Euterpe.Core.Families.NGram;
+using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
 
 namespace Euterpe.Core.Tests.Presets;
@@ -46,5 +49,46 @@ public class NGramModelFileTests
 
     [Fact]
     public void CountsThatOverflowAreRefused() =>
-        Assert.Equal($"counts after context [] add up past {int.MaxValue}", Problem("\"next\":[[0,369],", $"\"next\":[[0,{int.MaxValue}],"));
+        Assert.Equal($"counts after context [] add up past {int.MaxValue}", Problem("\"next\":[[0,115],", $"\"next\":[[0,{int.MaxValue}],"));
+
+    [Fact]
+    public void AFormatNewerThanThisCodeIsRefused() =>
+        Assert.Equal("n-gram format version 3 is not supported (expected 1…2)", Problem("{\"formatVersion\":2,", "{\"formatVersion\":3,"));
+
+    [Fact]
+    public void KeysThatAreNotTwelveSongCountsAreRefused() =>
+        Assert.Equal("keys must be 12 song counts, one per tonic pitch class", Problem(text => Regex.Replace(text, "\"keys\":\\[[^\\]]*\\]", "\"keys\":[1,2,3]")));
+
+    [Fact]
+    public void MoreRepeatsThanPhrasesAreRefused() =>
+        Assert.Equal("phrases has 500 repeats of 424 phrases", Problem("\"repeats\":109", "\"repeats\":500"));
+
+    [Fact]
+    public void AContextHeardInNoSongIsRefused() =>
+        Assert.EndsWith("has 0 documents, not at least 1", Problem(text => Regex.Replace(text, "\"documents\":[0-9]+", "\"documents\":0")));
+
+    [Fact]
+    public void AVelocityTableOfAnotherShapeIsRefused() =>
+        Assert.Equal("the velocity table must have order 4 and vocabularySize 128", Problem(text => text.Replace("\"velocities\":{\"order\":4,\"vocabularySize\":128", "\"velocities\":{\"order\":4,\"vocabularySize\":129")));
+
+    [Fact]
+    public void AFormatOneModelStillLoadsAndPlaysOneVelocityInItsOwnKey()
+    {
+        // The model.json shipped before format 2, reduced to the tables format 1 had: it plays as it always did.
+        using var temp = new TempFolder("ngram-model-");
+        var folder = PresetCopy.Make(temp, PresetCopy.NGram);
+        var model = Path.Combine(folder, "model.json");
+        using (var document = JsonDocument.Parse(File.ReadAllText(model)))
+        {
+            var root = document.RootElement;
+            File.WriteAllText(model, $"{{\"formatVersion\":1,\"family\":\"ngram\",\"pitches\":{root.GetProperty("pitches").GetRawText()},\"durations\":{root.GetProperty("durations").GetRawText()}}}");
+        }
+        var preset = Preset.Open(folder);
+        var notes = NGramFamily.Instance.GenerateNotes(preset, new GenerationRequest { Seconds = 20, Seed = 2 }).Notes;
+        Assert.True(notes.Count > 10);
+        Assert.All(notes, n => Assert.Equal(100, n.Velocity));
+        using var generator = NGramFamily.Open(preset);
+        generator.Reset(2);
+        Assert.Equal(0, generator.Transposition);
+    }
 }

@@ -33,7 +33,6 @@ public class ModelFamilyTests
         Assert.Equal(ModelTimeUnit.Beats, generator.TimeUnit);
         var encoding = generator.Encoding;
         var model = NGramNoteModel.Load(preset.FilePath(NGramManifest.ModelFileName));
-        const int Notes = 200;
         const ulong Seed = 7;
         const double Temperature = 0.9;
         var random = new RandomSource(Seed);
@@ -42,30 +41,41 @@ public class ModelFamilyTests
 
         generator.Reset(Seed);
         generator.SetSampling(new SamplingOptions((float)Temperature));
+        // The reference: the model's own draws from one source: the key, then per note pitch, duration and velocity.
+        var shift = MelodyKey.ShiftFromC(model.DrawTonic(random));
+        Assert.Equal(shift, generator.Transposition);
         var events = new ModelNoteEvent[generator.MaxEventsPerStep];
-        double beat = 0;
-        var sounding = 0;
-        for (var i = 0; i < Notes; i++)
+        long step = 0;
+        int sounding = 0, previousVelocity = 0;
+        var velocities = new HashSet<int>();
+        // The first phrase (16 beats): no replays yet, and the note that would cross its end is cut, so stop before it.
+        while (true)
         {
-            // The reference: the model's own draws over the whole history, pitch then duration.
             var pitch = model.DrawPitch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pitches), Temperature, random);
-            pitches.Add(pitch);
             var duration = model.DrawDuration(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(durations), Temperature, random);
+            if (step + encoding.DurationSteps[duration] > 16 * encoding.StepsPerBeat) break;
+            pitches.Add(pitch);
             durations.Add(duration);
             var count = generator.Step(events);
-            var length = encoding.DurationSteps[duration] / (double)encoding.StepsPerBeat;
+            var start = step / (double)encoding.StepsPerBeat;
+            var onset = step;
+            step += encoding.DurationSteps[duration];
             if (pitch == encoding.RestPitchToken) Assert.Equal(0, count);
             else
             {
+                var velocity = model.DrawVelocity(NGramNoteModel.Metric(onset, encoding.StepsPerBeat), duration, previousVelocity, Temperature, random, encoding.Velocity);
+                previousVelocity = velocity;
+                velocities.Add(velocity);
+                var midi = encoding.MinPitch + MelodyKey.Move(pitch, shift, encoding.PitchVocabularySize - 1);
                 Assert.Equal(2, count);
-                Assert.Equal(new ModelNoteEvent(true, encoding.MinPitch + pitch, encoding.Velocity, beat), events[0]);
-                Assert.Equal(new ModelNoteEvent(false, encoding.MinPitch + pitch, 0, beat + length), events[1]);
+                Assert.Equal(new ModelNoteEvent(true, midi, velocity, start), events[0]);
+                Assert.Equal(new ModelNoteEvent(false, midi, 0, step / (double)encoding.StepsPerBeat), events[1]);
                 sounding++;
             }
-            beat += length;
-            Assert.Equal(beat, generator.Time, 9);
+            Assert.Equal(step / (double)encoding.StepsPerBeat, generator.Time, 9);
         }
-        Assert.True(sounding > Notes / 2, $"only {sounding} of {Notes} steps sounded");
+        Assert.True(sounding >= 8, $"only {sounding} notes in the first phrase");
+        Assert.True(velocities.Count > 1, "one velocity for every note");
 
         // Steady state draws allocate nothing (the worker thread must not trigger collections).
         for (var i = 0; i < 50; i++) generator.Step(events);
