@@ -101,6 +101,8 @@ public static class EventRnnTrainer
         double Step(long step)
         {
             model.train();
+            // Dropout's masks come from the seed and the step, as the windows do, so a resumed run continues exactly.
+            if (config.Dropout > 0) torch.manual_seed(unchecked((long)(config.Seed * 0x9E3779B97F4A7C15UL + (ulong)step)));
             using var scope = torch.NewDisposeScope();
             sampler.Fill(step, inputs, targets, rows);
             var x = torch.tensor(inputs, new long[] { batch, length }).to(device);

@@ -27,9 +27,9 @@ public sealed class EventRnnTrainerTests : IDisposable
         return dataset;
     }
 
-    private static EventRnnRunConfig Config(PreparedDataset data, long steps, bool conditional = true, int every = 5) =>
+    private static EventRnnRunConfig Config(PreparedDataset data, long steps, bool conditional = true, int every = 5, double dropout = 0, int transpose = 0) =>
         EventRnnTrainer.NewRunConfig(data, "tiny", conditional, steps, batch: 4, sequenceLength: 32, learningRate: 0.01, seed: 11, device: "cpu",
-            validationEvery: every, checkpointEvery: every);
+            validationEvery: every, checkpointEvery: every, dropout: dropout, transpose: transpose);
 
     [Fact]
     public void ValidationLossFallsBelowUniformAndFromItsFirstMeasurement()
@@ -49,16 +49,18 @@ public sealed class EventRnnTrainerTests : IDisposable
         Assert.NotNull(EventRnnMetrics.TryLoad(run));
     }
 
-    [Fact]
-    public void ResumedRunMatchesTheUninterruptedRun()
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0.3, 5)] // dropout's masks and the transpositions must come back the same after a resume too
+    public void ResumedRunMatchesTheUninterruptedRun(double dropout, int transpose)
     {
         var data = Dataset();
         var straight = _corpus.Path("straight");
         var split = _corpus.Path("split");
-        EventRnnTrainer.Train(data, Config(data, 12, every: 6), straight, resume: false);
-        EventRnnTrainer.Train(data, Config(data, 6, every: 6), split, resume: false);
-        Assert.Throws<EuterpeException>(() => EventRnnTrainer.Train(data, Config(data, 12, every: 6), split, resume: false));
-        var resumed = EventRnnTrainer.Train(data, Config(data, 12, every: 6), split, resume: true);
+        EventRnnTrainer.Train(data, Config(data, 12, every: 6, dropout: dropout, transpose: transpose), straight, resume: false);
+        EventRnnTrainer.Train(data, Config(data, 6, every: 6, dropout: dropout, transpose: transpose), split, resume: false);
+        Assert.Throws<EuterpeException>(() => EventRnnTrainer.Train(data, Config(data, 12, every: 6, dropout: dropout, transpose: transpose), split, resume: false));
+        var resumed = EventRnnTrainer.Train(data, Config(data, 12, every: 6, dropout: dropout, transpose: transpose), split, resume: true);
         Assert.Equal(12, resumed.Step);
         Assert.Equal(2, resumed.History.Count);
 
