@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Euterpe.Cli.Commands;
+using Euterpe.Core.Midi;
 
 namespace Euterpe.Cli.Tests;
 
@@ -34,6 +35,38 @@ public sealed class MidiCommandTests : IDisposable
         var (code, _, stderr) = Invoke("midi", "notes", path);
         Assert.Equal(2, code);
         Assert.Matches(@"^error: .*truncated\.mid: chunk length \d+ runs past the end of the file \(1000 bytes\) \(offset \d+\)\n$", stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void FolderIsNamedAsAFolderNotAnAccessError()
+    {
+        foreach (var sub in new[] { "notes", "info" })
+        {
+            var (code, stdout, stderr) = Invoke("midi", sub, _dir.Root);
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            Assert.Equal($"error: {_dir.Root}: is a directory, not a regular file\n", stderr.ReplaceLineEndings("\n"));
+        }
+    }
+
+    [Fact]
+    public async Task FifoNamedAsAMidiFileIsRefusedWithoutWaitingForAWriter()
+    {
+        var fifo = _dir.File("pipe.mid");
+        ProcessRunner.Run("mkfifo", [fifo]).EnsureSuccess();
+        // Opening a FIFO blocks until a writer comes: the answer must come without one (a TimeoutException if not).
+        var (code, stdout, stderr) = await Task.Run(() => Invoke("midi", "info", fifo)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((2, "", $"error: {fifo}: is a FIFO, not a regular file\n"), (code, stdout, stderr.ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
+    public void FileLargerThanTheMidiLimitIsRefusedByItsSize()
+    {
+        var path = _dir.File("huge.mid");
+        using (var stream = File.OpenWrite(path)) stream.SetLength(MidiFile.MaxFileBytes + 1); // sparse: nothing is written
+        var (code, _, stderr) = Invoke("midi", "notes", path);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {path}: {MidiFile.MaxFileBytes + 1} bytes is too large for a MIDI file (at most {MidiFile.MaxFileBytes})\n", stderr.ReplaceLineEndings("\n"));
     }
 
     [Fact]
