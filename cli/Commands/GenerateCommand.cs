@@ -9,6 +9,7 @@ using Euterpe.Core.Generation;
 using Euterpe.Core.IO;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
+using Euterpe.Host;
 
 namespace Euterpe.Cli.Commands;
 
@@ -18,7 +19,7 @@ public static class GenerateCommand
 
     public static Command Create()
     {
-        var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model)." };
+        var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model), or the id of an installed preset as `render --preset` takes it (e.g. event-rnn-openmsx)." };
         var seconds = new Option<double>("--seconds") { Description = "Length of the generated music in seconds.", Required = true };
         var output = new Option<string>("--out") { Description = "MIDI file to write.", Required = true };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
@@ -46,8 +47,9 @@ public static class GenerateCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(output)!;
-            OutputFile.CheckDistinct([.. OutputFile.FilesOf(result.GetValue(preset)), result.GetValue(prime)], path);
-            var (opened, family) = ModelFamilies.Open(result.GetValue(preset)!);
+            var folder = InstalledPresets.Folder(result.GetValue(preset)!);
+            OutputFile.CheckDistinct([.. OutputFile.FilesOf(folder), result.GetValue(prime)], path);
+            var (opened, family) = ModelFamilies.Open(folder);
             var primePath = result.GetValue(prime);
             var primeLength = result.GetValue(primeSeconds);
             if (family.Medium == GeneratedMedium.Audio && (primePath is not null || primeLength is not null))
