@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Euterpe.Cli.Commands;
 using Euterpe.Core.Midi;
 
@@ -93,6 +94,54 @@ public sealed class MidiCommandTests : IDisposable
         Assert.Contains($"notes: {midoNotes} (", stdout);
         Assert.Matches(@"length: \d+ ticks, \d+\.\d{3} s", stdout);
     }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData(2, 2)]
+    public void NotesOfAnAbcTuneAgreeWithAbc2midiOnPitchesAndOnsets(int? tune, int reference)
+    {
+        var abc = TwoTunes();
+        string[] args = tune is null ? ["midi", "notes", abc] : ["midi", "notes", abc, "--tune", $"{tune}"];
+        var (code, stdout, stderr) = Invoke(args);
+        Assert.True(code == 0, stderr);
+        // abc2midi renders the same tune; mido reads its notes back. Pitch and onset (to 10 ms) must agree, note for note.
+        var midi = _dir.File($"abc2midi-{reference}.mid");
+        ProcessRunner.Run("abc2midi", [abc, $"{reference}", "-NGUI", "-NGRA", "-silent", "-o", midi]).EnsureSuccess();
+        Assert.Equal(PitchesAndOnsets(PythonRunner.RunScript(PythonRunner.Script("mido_notes.py"), midi)), PitchesAndOnsets(stdout));
+    }
+
+    [Fact]
+    public void InfoOfAnAbcTuneSummarisesItsNotes()
+    {
+        var (code, stdout, stderr) = Invoke("midi", "info", TwoTunes(), "--tune", "2");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("title: Second\n", stdout);
+        Assert.Contains("notes: 4 (0 drum)\n", stdout);
+        Assert.Contains("pitch range: 67..79\n", stdout);
+        Assert.Contains("tick 0 (0.000 s): 100 bpm\n", stdout);
+    }
+
+    [Fact]
+    public void TuneIsRefusedForAMidiFile()
+    {
+        var (code, _, stderr) = Invoke("midi", "info", Song, "--tune", "1");
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {Song}: --tune picks a tune of an ABC file, and this is a MIDI file\n", stderr.ReplaceLineEndings("\n"));
+    }
+
+    private string TwoTunes()
+    {
+        var path = _dir.File("two.abc");
+        File.WriteAllText(path, "X:1\nT:First\nM:4/4\nL:1/8\nQ:1/4=100\nK:D\nDEFG A2d2|c4 B2A2|\n\nX:2\nT:Second\nM:3/4\nL:1/4\nQ:1/4=100\nK:G\nG B d|g3|\n");
+        return path;
+    }
+
+    /// <summary>(pitch, onset in seconds to 2 places) of each note of a notes CSV, in start order.</summary>
+    private static List<(int Pitch, string Onset)> PitchesAndOnsets(string csv) =>
+        [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(','))
+            .Select(f => (int.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[7], CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture)))
+            .OrderBy(n => n.Item2, StringComparer.Ordinal).ThenBy(n => n.Item1)];
 
     internal static (int Code, string Stdout, string Stderr) Invoke(params string[] args)
     {
