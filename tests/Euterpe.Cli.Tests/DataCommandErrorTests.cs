@@ -28,8 +28,16 @@ public sealed class DataCommandErrorTests : IDisposable
 
     [Fact]
     public void UnknownEncoding() =>
-        AssertError("unknown encoding 'midi' (expected one of: performance, notes)",
+        AssertError("--encoding: unknown encoding 'midi' (expected one of: performance, notes, fft-frames)",
             "data", "prepare", "--data", _cli.Root, "--encoding", "midi", "--out", _cli.Path("c"));
+
+    [Fact]
+    public void HelpListsEveryEncodingTheErrorDoes()
+    {
+        var (code, stdout, _) = DataCli.Invoke("data", "prepare", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("performance | notes | fft-frames", stdout);
+    }
 
     [Fact]
     public void RawAudioMistakes()
