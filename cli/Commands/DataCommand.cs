@@ -21,7 +21,7 @@ public static class DataCommand
         var output = new Option<string>("--out") { Description = "Cache folder to write (replaced atomically).", Required = true };
         var fraction = new Option<double>("--validation-fraction") { Description = "Fraction of the files held out for validation.", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the train/validation split.", DefaultValueFactory = _ => 0 };
-        var layout = new Option<string>("--layout") { Description = "fft-frames only: gruv (non-overlapping frames) | stft (windowed, overlapping).", DefaultValueFactory = _ => "gruv" };
+        var layout = new Option<string>("--layout") { Description = "fft-frames only: stft (windowed, overlapping; the framing of the shipped fft-lstm preset) | gruv (non-overlapping frames).", DefaultValueFactory = _ => "stft" };
         var frame = new Option<int?>("--frame") { Description = "fft-frames only: samples per frame at 16 kHz (default 4000 gruv, 512 stft)." };
         var hop = new Option<int?>("--hop") { Description = "fft-frames only, stft: hop in samples (default frame/2)." };
         var command = new Command("prepare",
