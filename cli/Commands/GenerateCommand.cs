@@ -20,7 +20,7 @@ public static class GenerateCommand
     public static Command Create()
     {
         var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model), or the id of an installed preset as `render --preset` takes it (e.g. event-rnn-openmsx)." };
-        var seconds = new Option<double>("--seconds") { Description = "Length of the generated music in seconds.", Required = true };
+        var seconds = new Option<double>("--seconds") { Description = $"Length of the generated music in seconds (at most {GenerationRequest.MaxSeconds}).", Required = true };
         var output = new Option<string>("--out") { Description = "MIDI file to write.", Required = true };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
