@@ -4,6 +4,7 @@ using Euterpe.Core;
 using Euterpe.Core.Abc;
 using Euterpe.Core.Audio;
 using Euterpe.Core.Families;
+using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Generation;
 using Euterpe.Core.IO;
@@ -27,7 +28,7 @@ public static class GenerateCommand
         var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody (its top line over the first --prime-seconds) the output starts with and then continues for --seconds." };
         var primeSeconds = new Option<double?>("--prime-seconds") { HelpName = "S", Description = $"Seconds of the --prime file's start its melody is taken from (default {PrimerMelody.DefaultSeconds}, at most {PrimerMelody.MaxSeconds})." };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram).", DefaultValueFactory = _ => 120 };
-        var density = new Option<double?>("--density") { Description = "Notes per second (conditional event RNN; default: the training corpus's mean)." };
+        var density = new Option<double?>("--density") { Description = $"Notes per second (conditional event RNN; default: the training corpus's mean), held there by measuring the output's onsets; within the densities the model was trained on (its metadata says; {EventRnnFamily.FallbackDensityRange.Min:0.##}…{EventRnnFamily.FallbackDensityRange.Max:0.##} for a model that does not)." };
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
         var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (0 lets an MSE-trained model fade towards its mean frame).", DefaultValueFactory = _ => 0.05 };
         var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
