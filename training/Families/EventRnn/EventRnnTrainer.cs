@@ -61,6 +61,7 @@ public static class EventRnnTrainer
             ValidationEvery = Math.Max(1, validationEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
             Encoding = dataset.Manifest.Performance ?? new PerformanceEncodingOptions(),
             ConditioningMean = MeanConditioning(dataset.Train),
+            DensityRange = WindowDensityRange(dataset.Train, sequenceLength, new PerformanceEncoding(dataset.Manifest.Performance ?? new PerformanceEncodingOptions())),
             ConditioningScope = conditioningScope,
             Dropout = dropout,
             Transpose = transpose,
@@ -179,6 +180,32 @@ public static class EventRnnTrainer
         }
         model.train();
         return count > 0 ? sum / count : double.NaN;
+    }
+
+    /// <summary>The lowest density <see cref="WindowDensityRange"/> reports, so a corpus with silent windows still has a range above 0.</summary>
+    public const double MinWindowDensity = 0.1;
+
+    /// <summary>
+    /// The note densities (onsets per second, as the window controls measure them) of the middle 90 % of the training
+    /// windows of <paramref name="sequenceLength"/> + 1 tokens, [5th percentile, 95th percentile]; empty when no piece
+    /// is that long. The extremes are left out: a window of one chord or of a long rest says nothing a player can ask for.
+    /// </summary>
+    public static double[] WindowDensityRange(IReadOnlyList<PreparedSequence> pieces, int sequenceLength, PerformanceEncoding encoding)
+    {
+        var densities = new List<double>();
+        var controls = new float[ConditioningFeatures.Length];
+        foreach (var piece in pieces)
+        {
+            for (var start = 0; start + sequenceLength < piece.Tokens.Length; start += sequenceLength)
+            {
+                WindowConditioning(piece.Tokens.AsSpan(start, sequenceLength), piece.Tokens[start + sequenceLength], encoding, controls);
+                densities.Add(controls[12] * ConditioningFeatures.MaxNotesPerSecond);
+            }
+        }
+        if (densities.Count == 0) return [];
+        densities.Sort();
+        double At(double quantile) => Math.Max(MinWindowDensity, densities[(int)Math.Round(quantile * (densities.Count - 1))]);
+        return [At(0.05), At(0.95)];
     }
 
     /// <summary>
