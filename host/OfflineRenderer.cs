@@ -16,7 +16,7 @@ public static unsafe class OfflineRenderer
 {
     public static RenderResult Render(RenderOptions options)
     {
-        if (options.Seconds <= 0 || options.Seconds > 24 * 3600) throw new Core.EuterpeException($"--seconds {options.Seconds}: must be in (0, 86400]");
+        Core.Generation.GenerationRequest.CheckSeconds(options.Seconds); // the cap `generate` has too
         if (options.Tempo is <= 0 or > 1000) throw new Core.EuterpeException($"--tempo {options.Tempo}: must be in (0, 1000]");
         if (options.MidiInDelay is < 0 or > 3600) throw new Core.EuterpeException($"--midi-delay {options.MidiInDelay}: must be in 0…3600 seconds");
         if (options.Block is < 1 or > 65536) throw new Core.EuterpeException($"--block {options.Block}: must be in 1…65536");

@@ -1,5 +1,6 @@
 using Euterpe.Core;
 using Euterpe.Core.Families;
+using Euterpe.Core.Presets;
 using Euterpe.Core.Text;
 
 namespace Euterpe.Host;
@@ -74,7 +75,7 @@ public sealed class PresetChoice : IDisposable
             if (plugin.TryParseParameter(parameter.Id, name, out var normalized)) return ("", (parameter.Id, normalized));
         }
         if (Folder is not null) throw new EuterpeException($"{Folder}: {plugin.Class.Name} does not list this preset (is {SearchPathVariable} honoured by {bundle}?)");
-        throw new HostException(bundle, "--preset", $"{plugin.Class.Name} lists no preset named {UserText.Quote(_argument)}");
+        throw new HostException(bundle, "--preset", $"{plugin.Class.Name} lists no preset named {UserText.Quote(_argument)} ({PresetSearchPath.Available(InstalledPresets.Of(bundle))})");
     }
 
     /// <summary>The error line for a plug-in that reports it cannot play what it was asked to (its own words, quoted).</summary>

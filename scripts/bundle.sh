@@ -26,7 +26,10 @@ cp "$loader" "$binary/Euterpe.so"
 cp "$managed"/*.dll "$managed"/*.json "$binary/"
 cp "$managed"/*.pdb "$binary/" 2>/dev/null || true
 cp "$managed"/libonnxruntime*.so "$binary/"
-cp "$root/plugin/Bundle/moduleinfo.json" "$stage/Euterpe.vst3/Contents/Resources/"
+# The product's one version (Directory.Build.props), as the factory reports it, in every "Version" of moduleinfo.json.
+version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)"
+[[ -n "$version" ]] || die "$root/Directory.Build.props: no <Version>"
+sed "s/\"Version\": \"[^\"]*\"/\"Version\": \"$version\"/" "$root/plugin/Bundle/moduleinfo.json" >"$stage/Euterpe.vst3/Contents/Resources/moduleinfo.json"
 # Model presets the instrument lists (each a folder with model.onnx + manifest.json).
 if [[ -d "$root/presets" ]]; then cp -r "$root/presets" "$stage/Euterpe.vst3/Contents/Resources/presets"; fi
 rm -rf "$bundle"

@@ -17,11 +17,11 @@ public static class DataCommand
     private static Command CreatePrepare()
     {
         var data = new Option<string>("--data") { Description = "Folder of music files (.mid, .midi, .kar, .abc), searched recursively.", Required = true };
-        var encoding = new Option<string>("--encoding") { Description = "performance | notes | fft-frames (WAV files).", Required = true };
+        var encoding = new Option<string>("--encoding") { Description = string.Join(" | ", DataEncodings.CommandLineNames) + $" ({DataEncodings.FftFrames}: WAV files).", Required = true };
         var output = new Option<string>("--out") { Description = "Cache folder to write (replaced atomically).", Required = true };
         var fraction = new Option<double>("--validation-fraction") { Description = "Fraction of the files held out for validation.", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the train/validation split.", DefaultValueFactory = _ => 0 };
-        var layout = new Option<string>("--layout") { Description = "fft-frames only: gruv (non-overlapping frames) | stft (windowed, overlapping).", DefaultValueFactory = _ => "gruv" };
+        var layout = new Option<string>("--layout") { Description = "fft-frames only: stft (windowed, overlapping; the framing of the shipped fft-lstm preset) | gruv (non-overlapping frames).", DefaultValueFactory = _ => "stft" };
         var frame = new Option<int?>("--frame") { Description = "fft-frames only: samples per frame at 16 kHz (default 4000 gruv, 512 stft)." };
         var hop = new Option<int?>("--hop") { Description = "fft-frames only, stft: hop in samples (default frame/2)." };
         var command = new Command("prepare",
@@ -40,10 +40,10 @@ public static class DataCommand
         command.SetAction(result =>
         {
             var config = result.InvocationConfiguration;
-            if (result.GetValue(encoding) == "fft-frames") return PrepareAudio(result, data, output, fraction, seed, layout, frame, hop);
+            if (DataEncodings.ParseCommandLine(result.GetValue(encoding)!) is not { } tokens) return PrepareAudio(result, data, output, fraction, seed, layout, frame, hop);
             var options = new PrepareOptions
             {
-                Encoding = DataEncodings.Parse(result.GetValue(encoding)!),
+                Encoding = tokens,
                 ValidationFraction = result.GetValue(fraction),
                 Seed = result.GetValue(seed),
                 Melody = result.GetValue(melody),

@@ -4,11 +4,13 @@ using Euterpe.Core;
 using Euterpe.Core.Abc;
 using Euterpe.Core.Audio;
 using Euterpe.Core.Families;
+using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Generation;
 using Euterpe.Core.IO;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
+using Euterpe.Host;
 
 namespace Euterpe.Cli.Commands;
 
@@ -18,15 +20,15 @@ public static class GenerateCommand
 
     public static Command Create()
     {
-        var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model)." };
-        var seconds = new Option<double>("--seconds") { Description = "Length of the generated music in seconds.", Required = true };
+        var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model), or the id of an installed preset as `render --preset` takes it (e.g. event-rnn-openmsx)." };
+        var seconds = new Option<double>("--seconds") { Description = $"Length of the generated music in seconds (at most {GenerationRequest.MaxSeconds}).", Required = true };
         var output = new Option<string>("--out") { Description = "MIDI file to write.", Required = true };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
         var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody (its top line over the first --prime-seconds) the output starts with and then continues for --seconds." };
         var primeSeconds = new Option<double?>("--prime-seconds") { HelpName = "S", Description = $"Seconds of the --prime file's start its melody is taken from (default {PrimerMelody.DefaultSeconds}, at most {PrimerMelody.MaxSeconds})." };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram).", DefaultValueFactory = _ => 120 };
-        var density = new Option<double?>("--density") { Description = "Notes per second (conditional event RNN; default: the training corpus's mean)." };
+        var density = new Option<double?>("--density") { Description = $"Notes per second (conditional event RNN; default: the training corpus's mean), held there by measuring the output's onsets; within the densities the model was trained on (its metadata says; {EventRnnFamily.FallbackDensityRange.Min:0.##}…{EventRnnFamily.FallbackDensityRange.Max:0.##} for a model that does not)." };
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
         var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (0 lets an MSE-trained model fade towards its mean frame).", DefaultValueFactory = _ => 0.05 };
         var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
@@ -46,8 +48,9 @@ public static class GenerateCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(output)!;
-            OutputFile.CheckDistinct([.. OutputFile.FilesOf(result.GetValue(preset)), result.GetValue(prime)], path);
-            var (opened, family) = ModelFamilies.Open(result.GetValue(preset)!);
+            var folder = InstalledPresets.Folder(result.GetValue(preset)!);
+            OutputFile.CheckDistinct([.. OutputFile.FilesOf(folder), result.GetValue(prime)], path);
+            var (opened, family) = ModelFamilies.Open(folder);
             var primePath = result.GetValue(prime);
             var primeLength = result.GetValue(primeSeconds);
             if (family.Medium == GeneratedMedium.Audio && (primePath is not null || primeLength is not null))

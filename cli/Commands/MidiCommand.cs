@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Euterpe.Core.IO;
 using Euterpe.Core.Midi;
 using Euterpe.Core.Music;
 
@@ -25,16 +26,18 @@ public static class MidiCommand
 
     private static Command CreateNotes()
     {
-        var file = new Argument<string>("file") { Description = "The MIDI file (.mid)." };
+        var file = MusicInput.FileArgument();
+        var tune = MusicInput.TuneOption();
         var command = new Command("notes",
             "Print every note as CSV: track, channel, program, pitch, velocity, start/end tick, start/end seconds. " +
             "A note-on with velocity 0 is a note-off; a note-off ends the earliest open note of its track, channel and pitch; " +
             "an unended note lasts to its track's last event; program is the channel's last program change at or before the note.");
         command.Arguments.Add(file);
+        command.Options.Add(tune);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
-            var seq = MidiFileReader.Read(path);
+            var seq = MusicInput.Load(path, parseResult.GetValue(tune));
             NoteCsv.Write(seq, parseResult.InvocationConfiguration.Output);
             return 0;
         });
@@ -43,13 +46,20 @@ public static class MidiCommand
 
     private static Command CreateInfo()
     {
-        var file = new Argument<string>("file") { Description = "The MIDI file (.mid)." };
-        var command = new Command("info", "Summarise a MIDI file: format, division, tracks, tempo and time signatures, notes, length.");
+        var file = MusicInput.FileArgument();
+        var tune = MusicInput.TuneOption();
+        var command = new Command("info",
+            "Summarise a MIDI file: format, division, tracks, tempo and time signatures, notes, length. " +
+            "An ABC tune is summarised as the MIDI file `midi convert` writes for it.");
         command.Arguments.Add(file);
+        command.Options.Add(tune);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
-            var midi = MidiFile.Read(path);
+            var tuneNumber = parseResult.GetValue(tune);
+            // ABC has no MIDI chunks to report: the tune is read as every other command reads it, then written as MIDI.
+            MusicInput.RefuseTune(path, tuneNumber);
+            var midi = MusicFiles.IsAbc(path) ? MidiFileWriter.ToMidiFile(MusicInput.Load(path, tuneNumber)) : MidiFile.Read(path);
             var seq = MidiFileReader.ToNoteSequence(midi, path);
             parseResult.InvocationConfiguration.Output.Write(Summarise(path, midi, seq));
             return 0;

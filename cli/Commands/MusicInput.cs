@@ -15,12 +15,18 @@ internal static class MusicInput
     public static Option<int?> TuneOption() =>
         new("--tune") { HelpName = "X", Description = "ABC input: the tune with this reference number (X:); default: the file's first tune." };
 
+    /// <summary>Refuses --tune for a MIDI file, which holds one piece.</summary>
+    public static void RefuseTune(string path, int? tune)
+    {
+        if (tune is not null && MusicFiles.IsMidi(path)) throw new EuterpeException($"{path}: --tune picks a tune of an ABC file, and this is a MIDI file");
+    }
+
     /// <summary>The piece of <paramref name="path"/>; <paramref name="tune"/> picks an ABC tune by its X: number.</summary>
     public static NoteSequence Load(string path, int? tune)
     {
         if (!MusicFiles.IsAbc(path))
         {
-            if (tune is not null && MusicFiles.IsMidi(path)) throw new EuterpeException($"{path}: --tune picks a tune of an ABC file, and this is a MIDI file");
+            RefuseTune(path, tune);
             return MusicFiles.Load(path)[0].Sequence;
         }
         // The first tune is read on its own: a broken or huge tune later in the file does not stop it.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Euterpe.Core.Audio;
+using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
 using Euterpe.Host;
 
@@ -14,7 +15,7 @@ public static class RenderCommand
         var plugin = new Option<string>("--plugin") { Description = "VST3 bundle (default: our artifacts/Euterpe.vst3)." };
         var className = new Option<string>("--class") { Description = "Audio Module Class of the bundle to play (default: the first)." };
         var preset = new Option<string>("--preset") { Description = "Preset to play: a name from the plug-in's Model list, or a preset folder (model.onnx + manifest.json)." };
-        var seconds = new Option<double>("--seconds") { Description = "Length of the render in seconds.", Required = true };
+        var seconds = new Option<double>("--seconds") { Description = $"Length of the render in seconds (at most {GenerationRequest.MaxSeconds}).", Required = true };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext and the output MIDI.", DefaultValueFactory = _ => 120 };
         var midiIn = new Option<string>("--midi-in") { Description = "MIDI file whose notes are sent to the plug-in's event input, sample-accurately." };
         var midiDelay = new Option<double>("--midi-delay") { Description = "Start the --midi-in file this many seconds into the timeline." };

@@ -47,6 +47,7 @@ public static class TrainCommand
             var source = result.GetValue(data)!;
             NGramTrainer.CheckOrder(result.GetValue(order));
             NGramTrainer.CheckMinSongs(result.GetValue(minSongs));
+            DatasetSplit.ValidationMask(0, result.GetValue(fraction), 0); // --validation-fraction, before any data is read
             var dataset = TrainingData.Load(source, DataEncoding.Notes, result.GetValue(fraction), result.GetValue(seed), config.Error);
             var (model, provenance) = NGramTrainer.Train(dataset, result.GetValue(order), result.GetValue(minSongs));
             var run = result.GetValue(output)!;

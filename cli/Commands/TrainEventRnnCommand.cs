@@ -27,7 +27,11 @@ internal static class TrainEventRnnCommand
             var invocation = result.InvocationConfiguration;
             var source = result.GetValue(common.Data)!;
             var configName = result.GetValue(config)!;
-            EventRnnConfig.Named(configName, 1, 0); // an unknown --config fails before any data is read
+            // Every option value is checked before any data is read: a typo costs no minutes of preparing a corpus.
+            EventRnnTrainer.CheckOptions(configName, result.GetValue(common.Steps), result.GetValue(common.Batch), result.GetValue(common.SequenceLength),
+                result.GetValue(common.LearningRate), result.GetValue(common.Device)!, result.GetValue(scope)!, result.GetValue(dropout), result.GetValue(transpose));
+            common.CheckThreads(result);
+            DatasetSplit.ValidationMask(0, result.GetValue(fraction), 0);
             var dataset = TrainingData.Load(source, DataEncoding.Performance, result.GetValue(fraction), result.GetValue(common.Seed), invocation.Error);
             EventRnnTrainer.CheckDataset(dataset, source);
             var run = result.GetValue(common.Output)!;

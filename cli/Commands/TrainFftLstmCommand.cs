@@ -22,7 +22,10 @@ internal static class TrainFftLstmCommand
         {
             var invocation = result.InvocationConfiguration;
             var source = result.GetValue(common.Data)!;
-            FftLstmConfig.Named(result.GetValue(config)!, result.GetValue(arch)!, 4); // unknown names fail before any data is read
+            // Every option value is checked before any data is read.
+            FftLstmTrainer.CheckOptions(result.GetValue(arch)!, result.GetValue(config)!, result.GetValue(common.Steps), result.GetValue(common.Batch),
+                result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(l2), result.GetValue(common.Device)!);
+            common.CheckThreads(result);
             var (cache, train, validation) = AudioFrameCache.Load(source);
             var run = result.GetValue(common.Output)!;
             var runConfig = FftLstmTrainer.NewRunConfig(cache, source, result.GetValue(arch)!, result.GetValue(config)!, result.GetValue(common.Steps), result.GetValue(common.Batch),

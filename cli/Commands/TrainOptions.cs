@@ -45,14 +45,21 @@ internal sealed class TrainOptions
         foreach (var o in all) command.Options.Add(o);
     }
 
+    /// <summary>The --threads value, refused when negative: call before any data is read.</summary>
+    public int CheckThreads(ParseResult result)
+    {
+        var requested = result.GetValue(Threads);
+        if (requested < 0) throw new Core.EuterpeException($"--threads {requested}: must be positive (or 0 for the default)");
+        return requested;
+    }
+
     /// <summary>
     /// Starts libtorch with the requested threads (refusing a negative count) and returns the live progress line:
     /// redrawn on a terminal, one line per checkpoint otherwise, headed by what the run computes on.
     /// </summary>
     public TrainingProgressPrinter StartTorch(ParseResult result)
     {
-        var requested = result.GetValue(Threads);
-        if (requested < 0) throw new Core.EuterpeException($"--threads {requested}: must be positive (or 0 for the default)");
+        var requested = CheckThreads(result);
         var threads = TorchRuntime.SetThreads(requested);
         var invocation = result.InvocationConfiguration;
         return new(invocation.Error, ReferenceEquals(invocation.Error, Console.Error) && !Console.IsErrorRedirected)

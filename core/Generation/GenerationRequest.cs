@@ -9,8 +9,17 @@ namespace Euterpe.Core.Generation;
 /// </summary>
 public sealed record GenerationRequest
 {
-    /// <summary>The longest request, so a typo cannot ask for unbounded work.</summary>
+    /// <summary>
+    /// The longest music `generate` makes and `render` plays (one hour), so a typo cannot ask for unbounded work; the
+    /// one cap both commands check and state in their --help.
+    /// </summary>
     public const double MaxSeconds = 3600;
+
+    /// <summary>Refuses a --seconds outside (0, <see cref="MaxSeconds"/>] (NaN included): one line.</summary>
+    public static void CheckSeconds(double seconds)
+    {
+        if (!(seconds > 0) || seconds > MaxSeconds) throw new EuterpeException(FormattableString.Invariant($"--seconds: must be in (0, {MaxSeconds}] (got {seconds})"));
+    }
 
     public double Seconds { get; init; }
 
@@ -41,7 +50,7 @@ public sealed record GenerationRequest
     /// <summary>Refuses a length outside (0, <see cref="MaxSeconds"/>], and one that with the primer before it would pass that cap.</summary>
     public void CheckSeconds()
     {
-        if (!(Seconds > 0) || Seconds > MaxSeconds) throw new EuterpeException($"--seconds: must be in (0, {MaxSeconds}] (got {Seconds})");
+        CheckSeconds(Seconds);
         var primer = Primer?.TotalSeconds ?? 0;
         if (Seconds + primer > MaxSeconds)
             throw new EuterpeException(FormattableString.Invariant($"--seconds: {Seconds} s after the primer's {primer:0.###} s is more than {MaxSeconds} s in all"));

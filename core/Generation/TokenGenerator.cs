@@ -12,6 +12,8 @@ public sealed class TokenGenerator
     private readonly float[] _conditioning;
     private readonly RandomSource _random;
     private ReadOnlyMemory<bool> _mask;
+    private ReadOnlyMemory<float> _bias;
+    private float[]? _biased;
 
     public TokenGenerator(ITokenStepModel model, int startToken, ulong seed, SamplingOptions? options = null)
     {
@@ -49,6 +51,18 @@ public sealed class TokenGenerator
     }
 
     /// <summary>Starts again from the model's initial state with a new seed: same seed, same tokens.</summary>
+    /// <summary>
+    /// Adds <paramref name="bias"/> (one value per token, read at every step: change it in place between steps) to the
+    /// model's logits before sampling; empty for none.
+    /// </summary>
+    public void SetLogitBias(ReadOnlyMemory<float> bias)
+    {
+        if (!bias.IsEmpty && bias.Length != _model.VocabularySize)
+            throw new ArgumentException($"bias has {bias.Length} entries, vocabulary has {_model.VocabularySize}", nameof(bias));
+        _biased ??= bias.IsEmpty ? null : new float[_model.VocabularySize];
+        _bias = bias;
+    }
+
     public void Reset(ulong seed)
     {
         _model.ResetState();
@@ -74,6 +88,13 @@ public sealed class TokenGenerator
     public int Next()
     {
         var logits = _model.Step(LastToken, _conditioning);
+        if (!_bias.IsEmpty)
+        {
+            var biased = _biased.AsSpan();
+            var bias = _bias.Span;
+            for (var i = 0; i < biased.Length; i++) biased[i] = logits[i] + bias[i];
+            logits = biased;
+        }
         LastToken = _sampler.Sample(logits, Options, _random, _mask.Span);
         Position++;
         return LastToken;

@@ -37,7 +37,10 @@ public static class MusicFiles
     /// <summary>The pieces of one file; a corrupt or unsupported file throws <see cref="EuterpeException"/> (<c>FILE: problem</c>).</summary>
     public static IReadOnlyList<(string Name, NoteSequence Sequence)> Load(string path)
     {
-        if (!File.Exists(path)) throw new EuterpeException($"{path}: not found");
+        var kind = FileStatus.Of(path).Kind;
+        if (kind == FileKind.Missing) throw new EuterpeException($"{path}: not found");
+        // A folder (or device, FIFO) is named for what it is, whatever its name ends with.
+        if (kind != FileKind.Regular) InputFile.Check(path, MidiFile.MaxFileBytes, "music file");
         try
         {
             if (IsMidi(path)) return [(path, MidiFileReader.Read(path))];

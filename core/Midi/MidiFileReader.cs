@@ -6,6 +6,7 @@ namespace Euterpe.Core.Midi;
 public static class MidiFileReader
 {
     /// <exception cref="MidiFormatException">The file is not a readable MIDI file.</exception>
+    /// <exception cref="EuterpeException">The path is missing, not a regular file, or larger than <see cref="MidiFile.MaxFileBytes"/>.</exception>
     public static NoteSequence Read(string path) => Read(MidiFile.ReadBytes(path), path);
 
     /// <param name="data">The whole file.</param>

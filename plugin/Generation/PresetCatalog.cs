@@ -19,7 +19,7 @@ public sealed class PresetCatalog
 {
     /// <summary>Slots the list parameter has: slot 0 is "Off", slots 1…MaxPresets are presets.</summary>
     public const int MaxPresets = 64;
-    public const string EnvironmentVariable = "EUTERPE_PRESETS";
+    public const string EnvironmentVariable = PresetSearchPath.EnvironmentVariable;
 
     private static PresetCatalog? _shared;
 
@@ -63,31 +63,12 @@ public sealed class PresetCatalog
         if (Volatile.Read(ref _shared) is { } current && current.SearchPath != Environment.GetEnvironmentVariable(EnvironmentVariable)) Rescan();
     }
 
+    /// <summary>The folders searched, as <see cref="PresetSearchPath"/> orders them for this bundle.</summary>
     public static IReadOnlyList<string> SearchRoots()
     {
-        var roots = new List<string>();
+        // Euterpe.dll sits in <bundle>/Contents/x86_64-linux/.
         var assemblyDir = System.IO.Path.GetDirectoryName(typeof(PresetCatalog).Assembly.Location);
-        if (!string.IsNullOrEmpty(assemblyDir))
-        {
-            // Euterpe.dll sits in <bundle>/Contents/x86_64-linux/.
-            var contents = System.IO.Path.GetDirectoryName(assemblyDir);
-            if (contents is not null)
-            {
-                roots.Add(System.IO.Path.Combine(contents, "Resources", "presets"));
-                var bundle = System.IO.Path.GetDirectoryName(contents);
-                var besideBundle = bundle is null ? null : System.IO.Path.GetDirectoryName(bundle);
-                if (besideBundle is not null && bundle!.EndsWith(".vst3", StringComparison.OrdinalIgnoreCase))
-                    roots.Add(System.IO.Path.Combine(besideBundle, "presets"));
-            }
-        }
-        var data = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        if (string.IsNullOrEmpty(data))
-            data = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        roots.Add(System.IO.Path.Combine(data, "euterpe", "presets"));
-        var extra = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(extra))
-            roots.AddRange(extra.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return roots;
+        return PresetSearchPath.Roots(string.IsNullOrEmpty(assemblyDir) ? null : System.IO.Path.GetDirectoryName(assemblyDir));
     }
 
     public static PresetCatalog Scan(IReadOnlyList<string> roots)
@@ -132,7 +113,7 @@ public sealed class PresetCatalog
         return new PresetCatalog([.. named, .. found], roots, Environment.GetEnvironmentVariable(EnvironmentVariable));
     }
 
-    private static bool IsPreset(string folder) => File.Exists(System.IO.Path.Combine(folder, Preset.ManifestFileName));
+    private static bool IsPreset(string folder) => PresetSearchPath.IsPreset(folder);
 
     /// <summary>The preset of a list slot (1-based), or null for "Off" and empty slots.</summary>
     public PresetEntry? AtSlot(int slot) => slot >= 1 && slot <= Entries.Count ? Entries[slot - 1] : null;

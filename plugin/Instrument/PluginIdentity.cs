@@ -8,7 +8,8 @@ public static class PluginIdentity
     public const string Vendor = "Euterpe";
     public const string Url = "https://github.com/euterpe-music/euterpe";
     public const string Email = "euterpe@localhost";
-    public const string Version = "0.1.0";
+    /// <summary>The product's version (Directory.Build.props), as the factory and class info report it.</summary>
+    public static string Version { get; } = Core.ProductVersion.Current;
     public const string SdkVersion = "VST 3.7.14";
     public const string ProcessorName = "Euterpe";
     public const string ControllerName = "Euterpe Controller";

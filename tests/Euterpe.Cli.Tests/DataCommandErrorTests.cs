@@ -28,8 +28,37 @@ public sealed class DataCommandErrorTests : IDisposable
 
     [Fact]
     public void UnknownEncoding() =>
-        AssertError("unknown encoding 'midi' (expected one of: performance, notes)",
+        AssertError("--encoding: unknown encoding 'midi' (expected one of: performance, notes, fft-frames)",
             "data", "prepare", "--data", _cli.Root, "--encoding", "midi", "--out", _cli.Path("c"));
+
+    [Theory]
+    [InlineData("event-rnn", "--steps", "0", "--steps: must be at least 1 (got 0)")]
+    [InlineData("event-rnn", "--batch", "0", "--batch: must be at least 1 (got 0)")]
+    [InlineData("event-rnn", "--lr", "0", "--lr: must be positive (got 0)")]
+    [InlineData("event-rnn", "--dropout", "1", "--dropout: must be at least 0 and below 1 (got 1)")]
+    [InlineData("event-rnn", "--threads", "-1", "--threads -1: must be positive (or 0 for the default)")]
+    [InlineData("event-rnn", "--validation-fraction", "1", "--validation-fraction: 1 is not in [0, 1)")]
+    [InlineData("fft-lstm", "--steps", "0", "--steps 0: must be at least 1")]
+    [InlineData("fft-lstm", "--seq-len", "0", "--seq-len 0: must be at least 1")]
+    [InlineData("fft-lstm", "--device", "tpu", "--device tpu: must be cpu or cuda")]
+    [InlineData("fft-lstm", "--threads", "-2", "--threads -2: must be positive (or 0 for the default)")]
+    [InlineData("ngram", "--order", "0", "--order")]
+    [InlineData("ngram", "--validation-fraction", "-0.5", "--validation-fraction: -0.5 is not in [0, 1)")]
+    public void TrainOptionValuesAreCheckedBeforeAnyDataIsRead(string family, string option, string value, string expected)
+    {
+        // --data names nothing: an option error first proves the option was checked before the data was looked at.
+        var missing = _cli.Path("no-such-data");
+        AssertError($"error: {expected}", "train", family, "--data", missing, "--out", _cli.Path("r"), option, value);
+        Assert.False(Directory.Exists(_cli.Path("r")));
+    }
+
+    [Fact]
+    public void HelpListsEveryEncodingTheErrorDoes()
+    {
+        var (code, stdout, _) = DataCli.Invoke("data", "prepare", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("performance | notes | fft-frames", stdout);
+    }
 
     [Fact]
     public void RawAudioMistakes()

@@ -61,6 +61,27 @@ public sealed class EventRnnWorkflowTests : IDisposable
     }
 
     [Fact]
+    public void ExportWritesTheTrainingWindowsDensityRangeAndGenerateRefusesOutsideIt()
+    {
+        var preset = TrainedPreset(conditional: true);
+        string text;
+        using (var session = Euterpe.Core.Presets.Preset.Open(preset).OpenSession())
+            Assert.True(session.Metadata.Custom.TryGetValue(Euterpe.Core.Families.EventRnn.EventRnnFamily.DensityRangeKey, out text!), "no density range in the model's metadata");
+        var range = text.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(2, range.Length);
+        // OpenMSX windows of 33 tokens: a few notes per second at the low end, a few more at the high end (not the 1…20 fallback).
+        Assert.InRange(range[0], 0.1, range[1]);
+        Assert.NotEqual((1.0, 20.0), (range[0], range[1]));
+        var above = (range[1] + 1).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        var (code, _, stderr) = DataCli.Invoke("generate", preset, "--seconds", "2", "--out", _cli.Path("x.mid"), "--density", above);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: --density: {above} notes per second is outside the range this model was trained on (", stderr);
+        (code, _, stderr) = DataCli.Invoke("generate", preset, "--seconds", "2", "--out", _cli.Path("y.mid"), "--density",
+            ((range[0] + range[1]) / 2).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(code == 0, stderr);
+    }
+
+    [Fact]
     public void PrimedOutputStartsWithThePrimerAndContinuesPastIt()
     {
         var preset = TrainedPreset(conditional: false);

@@ -107,7 +107,8 @@ public sealed class RenderErrorTests : IDisposable
     public void An_unknown_preset_name_is_quoted()
     {
         var line = Refused(Render("no such\u001b[31m preset"));
-        Assert.EndsWith(": --preset: Euterpe lists no preset named \"no such\\u001b[31m preset\"", line);
+        // The ids the bundle offers follow, so the user can pick one (the same list `generate NAME` gives).
+        Assert.Matches(": --preset: Euterpe lists no preset named \"no such\\\\u001b\\[31m preset\" \\(available presets: .*event-rnn-openmsx.*\\)$", line);
         AssertNothingWritten();
     }
 

@@ -25,12 +25,15 @@ public unsafe class FactoryAndInterfaceTests
             Assert.Equal("Instrument|Synth", Vst3Strings.ReadUtf8(processor.SubCategories, PClassInfo2.SubCategoriesSize));
             Assert.Equal(PClassInfo.ManyInstances, processor.Cardinality);
             Assert.True(PluginIdentity.ProcessorCid.Matches(processor.Cid));
+            // The product's one version, as Directory.Build.props sets it (and `euterpe --version` shows it).
+            Assert.Equal(RepositoryRoot.ProductVersion(), Vst3Strings.ReadUtf8(processor.Version, PClassInfo2.VersionSize));
 
             PClassInfoW controller;
             Assert.Equal(Vst3Result.Ok, ((delegate* unmanaged[Cdecl]<nint, int, PClassInfoW*, int>)Vtable.Slot(factory, 8))(factory, 1, &controller));
             Assert.Equal("Component Controller Class", Vst3Strings.ReadUtf8(controller.Category, PClassInfo.CategorySize));
             Assert.Equal("Euterpe Controller", Vst3Strings.ReadUtf16(controller.Name, PClassInfo.NameSize));
             Assert.Equal("VST 3.7.14", Vst3Strings.ReadUtf16(controller.SdkVersion, PClassInfo2.VersionSize));
+            Assert.Equal(RepositoryRoot.ProductVersion(), Vst3Strings.ReadUtf16(controller.Version, PClassInfo2.VersionSize));
 
             PClassInfo outOfRange;
             Assert.Equal(Vst3Result.InvalidArgument, ((delegate* unmanaged[Cdecl]<nint, int, PClassInfo*, int>)Vtable.Slot(factory, 5))(factory, 2, &outOfRange));
@@ -137,7 +140,9 @@ public unsafe class FactoryAndInterfaceTests
         Assert.Equal(PluginIdentity.ProcessorCid.ToString(), classes[0].GetProperty("CID").GetString());
         Assert.Equal(PluginIdentity.ProcessorName, classes[0].GetProperty("Name").GetString());
         Assert.Equal(PluginIdentity.ControllerCid.ToString(), classes[1].GetProperty("CID").GetString());
+        Assert.Equal(PluginIdentity.Version, json.RootElement.GetProperty("Version").GetString());
         Assert.Equal(PluginIdentity.Version, classes[0].GetProperty("Version").GetString());
+        Assert.Equal(PluginIdentity.Version, classes[1].GetProperty("Version").GetString());
         Assert.Equal(PluginIdentity.SdkVersion, classes[0].GetProperty("SDKVersion").GetString());
         Assert.Equal(PluginIdentity.SubCategories, string.Join('|', classes[0].GetProperty("Sub Categories").EnumerateArray().Select(e => e.GetString())));
         Assert.Equal(PluginIdentity.Vendor, json.RootElement.GetProperty("Factory Info").GetProperty("Vendor").GetString());

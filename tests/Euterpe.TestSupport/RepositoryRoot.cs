@@ -11,6 +11,13 @@ public static class RepositoryRoot
     /// <summary>A path under the root, e.g. <c>Combine("presets", "ngram-openmsx")</c>.</summary>
     public static string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>The product's version as Directory.Build.props sets it (its one &lt;Version&gt;), read as text, not from a build.</summary>
+    public static string ProductVersion()
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Combine("Directory.Build.props")), "<Version>([^<]+)</Version>");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("Directory.Build.props has no <Version>");
+    }
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

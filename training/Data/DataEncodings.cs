@@ -1,11 +1,25 @@
 using Euterpe.Core;
+using Euterpe.Core.Presets;
 
 namespace Euterpe.Training.Data;
 
 /// <summary>The command-line and cache.json names of <see cref="DataEncoding"/> values.</summary>
 public static class DataEncodings
 {
+    /// <summary>The token encodings a cache.json may name.</summary>
     public static readonly IReadOnlyList<string> Names = ["performance", "notes"];
+
+    /// <summary>Audio frames (from WAV files), which have their own cache (audio.json) and no <see cref="DataEncoding"/>.</summary>
+    public const string FftFrames = Representations.FftFrames;
+
+    /// <summary>Every value <c>data prepare --encoding</c> takes: the one list its help and its errors give.</summary>
+    public static readonly IReadOnlyList<string> CommandLineNames = [.. Names, FftFrames];
+
+    /// <summary>An <c>--encoding</c> value: a token encoding, or null for <see cref="FftFrames"/>.</summary>
+    public static DataEncoding? ParseCommandLine(string name) =>
+        name.Equals(FftFrames, StringComparison.OrdinalIgnoreCase) ? null
+        : Names.Contains(name.ToLowerInvariant()) ? Parse(name)
+        : throw new EuterpeException($"--encoding: unknown encoding '{name}' (expected one of: {string.Join(", ", CommandLineNames)})");
 
     public static string Name(DataEncoding encoding) => encoding switch
     {

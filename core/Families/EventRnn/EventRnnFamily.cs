@@ -21,6 +21,19 @@ public sealed class EventRnnFamily : ModelFamily
     /// <summary>ONNX metadata key holding the corpus-mean conditioning vector (14 comma-separated normalised values).</summary>
     public const string ConditioningMeanKey = "euterpe.conditioning.mean";
 
+    /// <summary>
+    /// ONNX metadata key holding the lowest and highest note density (onsets per second) of the training windows the
+    /// conditional model saw, "MIN,MAX": the --density values it was trained on.
+    /// </summary>
+    public const string DensityRangeKey = "euterpe.conditioning.densityRange";
+
+    /// <summary>
+    /// The --density range of a model whose metadata has no <see cref="DensityRangeKey"/> (exported before it was
+    /// written): 1 note per second up to <see cref="ConditioningFeatures.MaxNotesPerSecond"/>, the density its input
+    /// scale maps to 1.
+    /// </summary>
+    public static readonly (double Min, double Max) FallbackDensityRange = (1, ConditioningFeatures.MaxNotesPerSecond);
+
     public static EventRnnFamily Instance { get; } = new();
 
     private EventRnnFamily()
@@ -40,7 +53,7 @@ public sealed class EventRnnFamily : ModelFamily
     public override GenerationControl Honours(Preset preset) => GenerationControl.Temperature | GenerationControl.Primer
         | (preset.OnnxManifest.Conditioning.Count > 0 ? GenerationControl.Density | GenerationControl.Key : GenerationControl.None);
 
-    public override INoteGenerator OpenNotes(Preset preset) => Open(preset, out _);
+    public override INoteGenerator OpenNotes(Preset preset) => Open(preset, out _, out _);
 
     public override NoteSequence GenerateNotes(Preset preset, GenerationRequest request)
     {
@@ -48,9 +61,14 @@ public sealed class EventRnnFamily : ModelFamily
         var manifest = preset.OnnxManifest;
         if (manifest.Conditioning.Count == 0 && (request.Density is not null || request.Key is not null))
             throw new EuterpeException($"{preset.Folder}: --density and --key need a conditional model (this preset is {manifest.Family})");
-        using var generator = Open(preset, out var mean);
+        using var generator = Open(preset, out var mean, out var densityRange);
+        if (request.Density is { } density && !(density >= densityRange.Min && density <= densityRange.Max))
+            throw new EuterpeException(FormattableString.Invariant(
+                $"--density: {density} notes per second is outside the range this model was trained on ({densityRange.Min:0.##}…{densityRange.Max:0.##})"));
         generator.SetSampling(new SamplingOptions(request.Temperature));
         Controls(mean, request).CopyTo(generator.Conditioning);
+        // The model is fed the density asked for, and held to it: the conditioning alone steers it only loosely.
+        generator.HoldDensity(request.Density);
         generator.Reset(request.Seed);
         var pairing = NotePairing.AfterPrimer(generator, request.Primer);
         // Whole steps of the encoding's clock, counted from where the primer ended.
@@ -72,7 +90,7 @@ public sealed class EventRnnFamily : ModelFamily
     }
 
     /// <summary>The model, its signature checked against the manifest, and the corpus-mean controls from its metadata.</summary>
-    private static EventRnnGenerator Open(Preset preset, out float[] conditioningMean)
+    private static EventRnnGenerator Open(Preset preset, out float[] conditioningMean, out (double Min, double Max) densityRange)
     {
         var manifest = preset.OnnxManifest;
         if (manifest.Representation != Representations.PerformanceEvents)
@@ -100,6 +118,7 @@ public sealed class EventRnnFamily : ModelFamily
             if (model.VocabularySize != encoding.VocabularySize)
                 throw new EuterpeException($"{preset.ModelPath}: the model has {model.VocabularySize} logits, the encoding {encoding.VocabularySize} tokens");
             conditioningMean = CorpusMean(session.Metadata, model.ConditioningSize);
+            densityRange = DensityRange(session.Metadata);
             return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count, conditioningMean);
         }
         catch
@@ -119,6 +138,17 @@ public sealed class EventRnnFamily : ModelFamily
                 values[i] = float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0f;
         }
         return values;
+    }
+
+    /// <summary>The model's <see cref="DensityRangeKey"/>, else <see cref="FallbackDensityRange"/>.</summary>
+    private static (double Min, double Max) DensityRange(ModelMetadata metadata)
+    {
+        if (metadata.Custom.TryGetValue(DensityRangeKey, out var text) && text.Split(',') is [var low, var high]
+            && double.TryParse(low, NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
+            && double.TryParse(high, NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
+            && min > 0 && max >= min && double.IsFinite(max))
+            return (min, max);
+        return FallbackDensityRange;
     }
 
     /// <summary>The corpus-mean controls with --key and --density applied.</summary>

@@ -12,7 +12,8 @@ namespace Euterpe.Core.Families.EventRnn;
 /// there goes to the events that can happen. Time is cut into phrases of <see cref="PhraseSeconds"/> (time shifts are
 /// split at their boundaries), and at each boundary the previous phrase is played again with
 /// <see cref="RepeatChance"/>: its tokens are fed to the model instead of sampled ones, so the model goes on from
-/// the repeat. Times are seconds. Generation starts from TIME_SHIFT of one step, a token every performance vocabulary
+/// the repeat. <see cref="HoldDensity"/> holds the onset rate with a <see cref="DensityController"/> on the note-on
+/// logits. Times are seconds. Generation starts from TIME_SHIFT of one step, a token every performance vocabulary
 /// has. Steps allocate nothing.
 /// </summary>
 public sealed class EventRnnGenerator : INoteGenerator
@@ -43,6 +44,9 @@ public sealed class EventRnnGenerator : INoteGenerator
     /// over 3 seeds × 60 s of the shipped preset).
     /// </summary>
     public const double RepeatChance = 0.2;
+    private DensityController? _density;
+    private float[] _logitBias = [];
+    private float _appliedBias;
 
     /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
     /// <param name="conditioningMean">
@@ -93,6 +97,7 @@ public sealed class EventRnnGenerator : INoteGenerator
         _decoder.Reset();
         ClearAllowed();
         ResetPhrases(seed);
+        _density?.Reset(0);
     }
 
     private void ResetPhrases(ulong seed)
@@ -115,6 +120,27 @@ public sealed class EventRnnGenerator : INoteGenerator
     {
         var index = e.Pitch - _encoding.Options.MinPitch;
         if ((uint)index < (uint)_encoding.PitchCount) _allowed[_encoding.NoteOffOffset + index] = e.IsNoteOn;
+    }
+
+    /// <summary>
+    /// Holds the output at <paramref name="notesPerSecond"/> onsets per second (null: let the model choose) with a
+    /// <see cref="DensityController"/> on the note-on logits, measured from the next <see cref="Reset"/> or primer.
+    /// Call before generating, not between steps (it allocates).
+    /// </summary>
+    public void HoldDensity(double? notesPerSecond)
+    {
+        if (notesPerSecond is not { } target)
+        {
+            _density = null;
+            _tokens.SetLogitBias(default);
+            return;
+        }
+        _density = new DensityController(target);
+        _density.Reset(_decoder.Seconds);
+        if (_logitBias.Length == 0) _logitBias = new float[_encoding.VocabularySize];
+        Array.Clear(_logitBias);
+        _appliedBias = 0;
+        _tokens.SetLogitBias(_logitBias);
     }
 
     public void SetSampling(SamplingOptions options) => _tokens.Options = options;
@@ -147,6 +173,12 @@ public sealed class EventRnnGenerator : INoteGenerator
 
     public int Step(Span<ModelNoteEvent> output)
     {
+        if (_density is { } density && density.NoteOnBias != _appliedBias)
+        {
+            // Note-on tokens come first in the performance vocabulary, one per pitch.
+            _appliedBias = density.NoteOnBias;
+            _logitBias.AsSpan(0, _encoding.NoteOffOffset).Fill(_appliedBias);
+        }
         int token;
         if (_replayed >= 0 && _replayed < _phrases.Previous.Length) Feed(token = _phrases.Previous[_replayed++]);
         else if (_pendingShift > 0)
@@ -171,8 +203,10 @@ public sealed class EventRnnGenerator : INoteGenerator
             var e = _decoded[i];
             Follow(e);
             output[i] = new ModelNoteEvent(e.IsNoteOn, e.Pitch, e.Velocity, e.Seconds);
+            if (e.IsNoteOn) _density?.Onset(e.Seconds);
         }
         if (_decoder.Step == _nextBoundary) NextPhrase();
+        _density?.Update(_decoder.Seconds);
         return count;
     }
 
@@ -235,6 +269,7 @@ public sealed class EventRnnGenerator : INoteGenerator
             }
         }
         AfterPrimer();
+        _density?.Reset(_decoder.Seconds); // the density held is the continuation's, not the primer's
     }
 
     public void Dispose() => _model.Dispose();

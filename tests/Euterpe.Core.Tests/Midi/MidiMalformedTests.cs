@@ -59,10 +59,11 @@ public class MidiMalformedTests
     }
 
     [Fact]
-    public void AMissingFileIsFileNotFound()
+    public void AMissingFileIsOneFileNotFoundLine()
     {
+        // Read through InputFile, as every user file is: one EuterpeException naming the path, not .NET's FileNotFoundException.
         var path = Path.Combine(Path.GetTempPath(), $"euterpe-missing-{Guid.NewGuid():N}.mid");
-        Assert.Throws<FileNotFoundException>(() => MidiFileReader.Read(path));
+        Assert.Equal($"{path}: file not found", Assert.Throws<EuterpeException>(() => MidiFileReader.Read(path)).Message);
     }
 
     [Fact]

@@ -51,6 +51,9 @@ public static class EventRnnExporter
             var mean = config.ConditioningMean.Length == config.ConditioningSize ? config.ConditioningMean : new float[config.ConditioningSize];
             var metadata = new List<KeyValuePair<string, string>>();
             if (config.Conditional) metadata.Add(new(ConditioningMeanKey, string.Join(",", mean.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+            // The densities the model was trained on: `generate --density` refuses others (a run without them gets the family's fallback).
+            if (config.Conditional && config.DensityRange is [var low, var high])
+                metadata.Add(new(EventRnnFamily.DensityRangeKey, string.Create(CultureInfo.InvariantCulture, $"{low:R},{high:R}")));
             var onnx = EventRnnOnnxGraph.Build(model, metadata);
             var modelPath = Path.Combine(presetFolder, Preset.ModelFileName);
             OnnxGraphChecks.Validate(onnx, modelPath); // a graph-building mistake is named here, before the runtime reads the file

@@ -38,6 +38,11 @@ public sealed record EventRnnRunConfig
     /// <summary>Mean normalised conditioning vector of the training pieces (the generator's default controls).</summary>
     public float[] ConditioningMean { get; init; } = [];
     /// <summary>
+    /// [low, high] note densities (onsets per second) of the training windows (<see cref="EventRnnTrainer.WindowDensityRange"/>):
+    /// the --density values the model was trained on; empty in runs made before it was kept.
+    /// </summary>
+    public double[] DensityRange { get; init; } = [];
+    /// <summary>
     /// What the conditioning values describe: "window", the events the model is predicting (many distinct vectors,
     /// so the model learns what the controls mean), or "piece", the whole file (runs before window conditioning).
     /// </summary>

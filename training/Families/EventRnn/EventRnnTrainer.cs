@@ -28,21 +28,31 @@ public static class EventRnnTrainer
         if (dataset.Train.Count == 0) throw new EuterpeException($"{source}: no training pieces");
     }
 
-    /// <summary>A run config for a fresh run: model sizes from the named configuration, the corpus's encoding and mean conditioning.</summary>
-    public static EventRnnRunConfig NewRunConfig(PreparedDataset dataset, string configName, bool conditional, long steps, int batch, int sequenceLength,
-        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery, string conditioningScope = EventRnnRunConfig.WindowScope,
-        double dropout = 0, int transpose = 0)
+    /// <summary>
+    /// Refuses option values that no data could make right, so `train` says so before it reads (or prepares) any data.
+    /// </summary>
+    public static void CheckOptions(string configName, long steps, int batch, int sequenceLength, double learningRate, string device,
+        string conditioningScope = EventRnnRunConfig.WindowScope, double dropout = 0, int transpose = 0)
     {
+        EventRnnConfig.Named(configName, 1, 0); // an unknown --config
         if (!(dropout >= 0 && dropout < 1)) throw new EuterpeException($"--dropout: must be at least 0 and below 1 (got {dropout})");
         if (transpose < 0 || transpose > 12) throw new EuterpeException($"--transpose: must be 0…12 semitones (got {transpose})");
         if (conditioningScope is not (EventRnnRunConfig.WindowScope or EventRnnRunConfig.PieceScope))
             throw new EuterpeException($"--conditioning: must be window or piece (got {conditioningScope})");
-        var model = EventRnnConfig.Named(configName, dataset.Manifest.VocabularySize, conditional ? ConditioningFeatures.Length : 0);
         if (steps < 1) throw new EuterpeException($"--steps: must be at least 1 (got {steps})");
         if (batch < 1) throw new EuterpeException($"--batch: must be at least 1 (got {batch})");
         if (sequenceLength < 2) throw new EuterpeException($"--seq-len: must be at least 2 (got {sequenceLength})");
         if (!(learningRate > 0)) throw new EuterpeException($"--lr: must be positive (got {learningRate})");
         if (device is not ("cpu" or "cuda")) throw new EuterpeException($"--device: must be cpu or cuda (got {device})");
+    }
+
+    /// <summary>A run config for a fresh run: model sizes from the named configuration, the corpus's encoding and mean conditioning.</summary>
+    public static EventRnnRunConfig NewRunConfig(PreparedDataset dataset, string configName, bool conditional, long steps, int batch, int sequenceLength,
+        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery, string conditioningScope = EventRnnRunConfig.WindowScope,
+        double dropout = 0, int transpose = 0)
+    {
+        CheckOptions(configName, steps, batch, sequenceLength, learningRate, device, conditioningScope, dropout, transpose);
+        var model = EventRnnConfig.Named(configName, dataset.Manifest.VocabularySize, conditional ? ConditioningFeatures.Length : 0);
         return new EventRnnRunConfig
         {
             Config = model.Name, Conditional = conditional, VocabularySize = model.VocabularySize, EmbeddingSize = model.EmbeddingSize,
@@ -51,6 +61,7 @@ public static class EventRnnTrainer
             ValidationEvery = Math.Max(1, validationEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
             Encoding = dataset.Manifest.Performance ?? new PerformanceEncodingOptions(),
             ConditioningMean = MeanConditioning(dataset.Train),
+            DensityRange = WindowDensityRange(dataset.Train, sequenceLength, new PerformanceEncoding(dataset.Manifest.Performance ?? new PerformanceEncodingOptions())),
             ConditioningScope = conditioningScope,
             Dropout = dropout,
             Transpose = transpose,
@@ -171,6 +182,32 @@ public static class EventRnnTrainer
         }
         model.train();
         return count > 0 ? sum / count : double.NaN;
+    }
+
+    /// <summary>The lowest density <see cref="WindowDensityRange"/> reports, so a corpus with silent windows still has a range above 0.</summary>
+    public const double MinWindowDensity = 0.1;
+
+    /// <summary>
+    /// The note densities (onsets per second, as the window controls measure them) of the middle 90 % of the training
+    /// windows of <paramref name="sequenceLength"/> + 1 tokens, [5th percentile, 95th percentile]; empty when no piece
+    /// is that long. The extremes are left out: a window of one chord or of a long rest says nothing a player can ask for.
+    /// </summary>
+    public static double[] WindowDensityRange(IReadOnlyList<PreparedSequence> pieces, int sequenceLength, PerformanceEncoding encoding)
+    {
+        var densities = new List<double>();
+        var controls = new float[ConditioningFeatures.Length];
+        foreach (var piece in pieces)
+        {
+            for (var start = 0; start + sequenceLength < piece.Tokens.Length; start += sequenceLength)
+            {
+                WindowConditioning(piece.Tokens.AsSpan(start, sequenceLength), piece.Tokens[start + sequenceLength], encoding, controls);
+                densities.Add(controls[12] * ConditioningFeatures.MaxNotesPerSecond);
+            }
+        }
+        if (densities.Count == 0) return [];
+        densities.Sort();
+        double At(double quantile) => Math.Max(MinWindowDensity, densities[(int)Math.Round(quantile * (densities.Count - 1))]);
+        return [At(0.05), At(0.95)];
     }
 
     /// <summary>

@@ -22,15 +22,24 @@ public static class FftLstmTrainer
     /// <summary>Most validation windows measured (spread evenly over the held-out frames).</summary>
     public const int MaxValidationWindows = 64;
 
-    public static FftLstmRunConfig NewRunConfig(AudioFrameCache.Manifest cache, string cacheFolder, string arch, string configName, long steps, int batch,
-        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery)
+    /// <summary>
+    /// Refuses option values that no data could make right, so `train` says so before it reads any data.
+    /// </summary>
+    public static void CheckOptions(string arch, string configName, long steps, int batch, int sequenceLength, double learningRate, double weightDecay, string device)
     {
+        FftLstmConfig.Named(configName, arch, 4); // an unknown --arch or --config
         if (steps < 1) throw new EuterpeException($"--steps {steps}: must be at least 1");
         if (batch < 1) throw new EuterpeException($"--batch {batch}: must be at least 1");
         if (sequenceLength < 1) throw new EuterpeException($"--seq-len {sequenceLength}: must be at least 1");
         if (!(learningRate > 0)) throw new EuterpeException($"--lr {learningRate}: must be positive");
         if (!(weightDecay >= 0)) throw new EuterpeException($"--l2 {weightDecay}: must be zero or positive");
         if (device is not ("cpu" or "cuda")) throw new EuterpeException($"--device {device}: must be cpu or cuda");
+    }
+
+    public static FftLstmRunConfig NewRunConfig(AudioFrameCache.Manifest cache, string cacheFolder, string arch, string configName, long steps, int batch,
+        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery)
+    {
+        CheckOptions(arch, configName, steps, batch, sequenceLength, learningRate, weightDecay, device);
         var m = FftLstmConfig.Named(configName, arch, cache.FrameSize);
         return new FftLstmRunConfig
         {
