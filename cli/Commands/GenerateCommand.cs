@@ -48,6 +48,8 @@ public static class GenerateCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(output)!;
+            // The output is checked before the preset is looked up, as every command checks its outputs before any work.
+            OutputFile.CheckDistinct([result.GetValue(prime)], path);
             var folder = InstalledPresets.Folder(result.GetValue(preset)!);
             OutputFile.CheckDistinct([.. OutputFile.FilesOf(folder), result.GetValue(prime)], path);
             var (opened, family) = ModelFamilies.Open(folder);
