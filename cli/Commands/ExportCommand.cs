@@ -17,14 +17,21 @@ public static class ExportCommand
         command.Arguments.Add(run);
         command.Options.Add(output);
         command.Options.Add(id);
+        var temperature = new Option<double?>("--temperature")
+        {
+            Description = "Build a sampling temperature (0.1-2) into the exported logits, so temperature 1 in generate and the plug-in samples at it (event-rnn).",
+        };
         command.Options.Add(name);
+        command.Options.Add(temperature);
         command.SetAction(result =>
         {
             var runFolder = result.GetValue(run)!;
             if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
             var exporter = TrainedFamilies.ExporterOf(runFolder)
                 ?? throw new EuterpeException($"{runFolder}: not a training run (export reads {string.Join(", ", TrainedFamilies.Exporters.Select(e => e.Reads))})");
-            var description = exporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));
+            var description = result.GetValue(temperature) is { } t
+                ? (exporter.ExportAtTemperature ?? throw new EuterpeException($"--temperature: {exporter.Reads} do not take it"))(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name), t)
+                : exporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));
             result.InvocationConfiguration.Output.WriteLine($"preset: {result.GetValue(output)} ({description})");
             return 0;
         });

@@ -82,6 +82,33 @@ public sealed class EventRnnWorkflowTests : IDisposable
     }
 
     [Fact]
+    public void ExportAtATemperatureDividesTheLogitsByIt()
+    {
+        var preset = TrainedPreset(conditional: false);
+        var run = _cli.Path("run");
+        var warm = _cli.Path("warm");
+        var (code, _, stderr) = DataCli.Invoke("export", run, "--out", warm, "--id", "warm", "--temperature", "0.5");
+        Assert.True(code == 0, stderr);
+        float[] Logits(string folder)
+        {
+            var opened = Euterpe.Core.Presets.Preset.Open(folder);
+            var signature = Euterpe.Core.Families.EventRnn.TokenModelManifests.Signature(opened.OnnxManifest, opened.ManifestPath);
+            using var model = Euterpe.Core.Generation.OnnxTokenStepModel.Open(Path.Combine(folder, "model.onnx"), signature);
+            model.Step(300, []);
+            return model.Step(60, []).ToArray();
+        }
+        var (plain, sharp) = (Logits(preset), Logits(warm));
+        Assert.Equal(plain.Length, sharp.Length);
+        for (var i = 0; i < plain.Length; i++) Assert.Equal(plain[i] * 2, sharp[i], 4);
+        using (var session = Euterpe.Core.Presets.Preset.Open(warm).OpenSession())
+            Assert.Equal("0.5", session.Metadata.Custom[Euterpe.Training.Families.EventRnn.EventRnnExporter.TemperatureKey]);
+        (code, _, stderr) = DataCli.Invoke("export", run, "--out", _cli.Path("hot"), "--temperature", "5");
+        Assert.Equal(2, code);
+        Assert.Equal("error: --temperature: must be 0.1…2 (got 5)\n", stderr.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(_cli.Path("hot")) && Directory.EnumerateFileSystemEntries(_cli.Path("hot")).Any());
+    }
+
+    [Fact]
     public void PrimedOutputStartsWithThePrimerAndContinuesPastIt()
     {
         var preset = TrainedPreset(conditional: false);

@@ -32,6 +32,11 @@ public sealed class NGramWorkflowTests : IDisposable
         Assert.InRange(ce, 0.5, Math.Log(62) + Math.Log(8));
 
         var preset = _cli.Path("preset");
+        // Options that do not apply to a family are refused, not ignored: an n-gram has no logits to sharpen.
+        (code, _, stderr) = DataCli.Invoke("export", run, "--out", preset, "--temperature", "0.8");
+        Assert.Equal(2, code);
+        Assert.Equal("error: --temperature: n-gram runs with model.json do not take it\n", stderr.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(preset));
         (code, _, stderr) = DataCli.Invoke("export", run, "--out", preset, "--id", "test-ngram");
         Assert.True(code == 0, stderr);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(preset, "manifest.json")));

@@ -25,7 +25,11 @@ public static class EventRnnExporter
 
     /// <summary>This family's line in <see cref="TrainedFamilies"/>.</summary>
     public static RunExporter Entry { get; } = new("event-rnn runs with checkpoint.safetensors", IsRun,
-        (run, preset, id, name) => RunExporter.Describe(Export(run, preset, id, name), ValidationMetricName, "validation {0} nats/token"));
+        (run, preset, id, name) => RunExporter.Describe(Export(run, preset, id, name), ValidationMetricName, "validation {0} nats/token"),
+        (run, preset, id, name, temperature) => RunExporter.Describe(Export(run, preset, id, name, temperature), ValidationMetricName, "validation {0} nats/token"));
+
+    /// <summary>ONNX metadata key of the sampling temperature built into the exported logits (absent: 1).</summary>
+    public const string TemperatureKey = "euterpe.sampling.builtInTemperature";
 
     /// <summary>Whether a run folder holds an event-rnn checkpoint.</summary>
     public static bool IsRun(string runFolder) => File.Exists(Path.Combine(runFolder, EventRnnTrainer.CheckpointFileName));
@@ -39,9 +43,15 @@ public static class EventRnnExporter
         return (model, config, step);
     }
 
-    public static ModelManifest Export(string runFolder, string presetFolder, string? id = null, string? displayName = null)
+    /// <param name="temperature">
+    /// A sampling temperature to build in: the output layer is divided by it, so sampling the preset at temperature 1
+    /// (the default of `generate` and the plug-in) samples the trained model at this one. Validation figures stay the
+    /// trained model's.
+    /// </param>
+    public static ModelManifest Export(string runFolder, string presetFolder, string? id = null, string? displayName = null, double temperature = 1)
     {
         if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+        if (!(temperature >= 0.1 && temperature <= 2)) throw new EuterpeException(FormattableString.Invariant($"--temperature: must be 0.1…2 (got {temperature})"));
         var (model, config, step) = LoadRun(runFolder);
         using (model)
         {
@@ -51,6 +61,15 @@ public static class EventRnnExporter
             var mean = config.ConditioningMean.Length == config.ConditioningSize ? config.ConditioningMean : new float[config.ConditioningSize];
             var metadata = new List<KeyValuePair<string, string>>();
             if (config.Conditional) metadata.Add(new(ConditioningMeanKey, string.Join(",", mean.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+            if (temperature != 1)
+            {
+                using (TorchSharp.torch.no_grad())
+                {
+                    model.output.weight.div_(temperature);
+                    model.output.bias!.div_(temperature);
+                }
+                metadata.Add(new(TemperatureKey, temperature.ToString("R", CultureInfo.InvariantCulture)));
+            }
             // The densities the model was trained on: `generate --density` refuses others (a run without them gets the family's fallback).
             if (config.Conditional && config.DensityRange is [var low, var high])
                 metadata.Add(new(EventRnnFamily.DensityRangeKey, string.Create(CultureInfo.InvariantCulture, $"{low:R},{high:R}")));
@@ -92,7 +111,7 @@ public static class EventRnnExporter
                     Data = config.Data,
                     Steps = step,
                     ValidationMetrics = ValidationMetrics(metrics, step),
-                    TrainerVersion = $"euterpe train event-rnn --config {config.Config}{(config.Conditional ? $" --conditional --conditioning {config.ConditioningScope}" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}",
+                    TrainerVersion = $"euterpe train event-rnn --config {config.Config}{(config.Conditional ? $" --conditional --conditioning {config.ConditioningScope}" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}" + (temperature != 1 ? FormattableString.Invariant($"; export --temperature {temperature}") : ""),
                 },
             };
             manifest.Save(Path.Combine(presetFolder, Preset.ManifestFileName));
