@@ -32,6 +32,33 @@ public static class PresetSearchPath
         return roots;
     }
 
+    /// <summary>
+    /// The preset folders under <paramref name="roots"/> in search order: first the roots that are presets themselves
+    /// (named, true), then each other root's preset subfolders in ordinal order (false). Unlistable roots are skipped.
+    /// </summary>
+    public static IEnumerable<(string Folder, bool Named)> Candidates(IReadOnlyList<string> roots)
+    {
+        foreach (var root in roots)
+            if (IsPreset(root)) yield return (root, true);
+        foreach (var root in roots)
+        {
+            if (IsPreset(root)) continue;
+            string[] folders;
+            try
+            {
+                if (!Directory.Exists(root)) continue;
+                folders = Directory.GetDirectories(root);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            Array.Sort(folders, StringComparer.Ordinal);
+            foreach (var folder in folders)
+                if (IsPreset(folder)) yield return (folder, false);
+        }
+    }
+
     /// <summary>Whether <paramref name="folder"/> holds a manifest.json.</summary>
     public static bool IsPreset(string folder) => File.Exists(Path.Combine(folder, Preset.ManifestFileName));
 
@@ -55,25 +82,7 @@ public static class PresetSearchPath
                 // A broken preset has no id to be found by; opening it by its folder names the problem.
             }
         }
-        foreach (var root in roots)
-            if (IsPreset(root)) Add(root);
-        foreach (var root in roots)
-        {
-            if (IsPreset(root)) continue;
-            string[] folders;
-            try
-            {
-                if (!Directory.Exists(root)) continue;
-                folders = Directory.GetDirectories(root);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            Array.Sort(folders, StringComparer.Ordinal);
-            foreach (var folder in folders)
-                if (IsPreset(folder)) Add(folder);
-        }
+        foreach (var (folder, _) in Candidates(roots)) Add(folder);
         return found;
     }
 

@@ -83,25 +83,7 @@ public sealed class PresetCatalog
             var entry = Describe(folder);
             if (ids.Add(entry.Id)) into.Add(entry);
         }
-        foreach (var root in roots)
-            if (IsPreset(root)) Add(root, named);
-        foreach (var root in roots)
-        {
-            if (IsPreset(root)) continue;
-            string[] folders;
-            try
-            {
-                if (!Directory.Exists(root)) continue;
-                folders = Directory.GetDirectories(root);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            Array.Sort(folders, StringComparer.Ordinal);
-            foreach (var folder in folders)
-                if (IsPreset(folder)) Add(folder, found);
-        }
+        foreach (var (folder, isNamed) in PresetSearchPath.Candidates(roots)) Add(folder, isNamed ? named : found);
         found.Sort((a, b) =>
         {
             var byName = string.Compare(a.DisplayName, b.DisplayName, StringComparison.OrdinalIgnoreCase);
@@ -112,8 +94,6 @@ public sealed class PresetCatalog
         if (found.Count > room) found.RemoveRange(room, found.Count - room);
         return new PresetCatalog([.. named, .. found], roots, Environment.GetEnvironmentVariable(EnvironmentVariable));
     }
-
-    private static bool IsPreset(string folder) => PresetSearchPath.IsPreset(folder);
 
     /// <summary>The preset of a list slot (1-based), or null for "Off" and empty slots.</summary>
     public PresetEntry? AtSlot(int slot) => slot >= 1 && slot <= Entries.Count ? Entries[slot - 1] : null;
