@@ -47,7 +47,10 @@ internal sealed class PresetSamples(QualityOptions options, string preset)
         {
             if (!TryRun("generate", presetFolder, "--seconds", F(options.Seconds), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--key", key,
                 "--out", Path.Combine(folder, $"seed-{seed}.mid")))
+            {
+                Directory.Delete(folder, recursive: true);
                 return null;
+            }
         }
         return folder;
     }
