@@ -34,6 +34,9 @@ public sealed class EventRnnGenerator : INoteGenerator
     private int _pendingShift;
     private int _replayed = -1;
     private readonly int[] _one = new int[1];
+    private DensityController? _density;
+    private float[] _logitBias = [];
+    private float _appliedBias;
 
     /// <summary>A phrase: four bars of 4/4 at 120 BPM, the tempo `generate` writes its MIDI at.</summary>
     public const double PhraseSeconds = 8.0;
@@ -44,9 +47,6 @@ public sealed class EventRnnGenerator : INoteGenerator
     /// gives about 0.52 × 0.35 ≈ 0.18 on average (a few seeds vary widely: 7 draws each).
     /// </summary>
     public const double RepeatChance = 0.35;
-    private DensityController? _density;
-    private float[] _logitBias = [];
-    private float _appliedBias;
 
     /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
     /// <param name="conditioningMean">
