@@ -1,3 +1,4 @@
+using Euterpe.Core.Generation;
 using Euterpe.Core.Music;
 
 namespace Euterpe.Core.Evaluation;
@@ -9,9 +10,6 @@ namespace Euterpe.Core.Evaluation;
 /// </summary>
 public static class ScaleFit
 {
-    private static readonly int[] Major = [0, 2, 4, 5, 7, 9, 11];
-    private static readonly int[] NaturalMinor = [0, 2, 3, 5, 7, 8, 10];
-
     public static double Compute(NoteSequence sequence)
     {
         var counts = new int[12];
@@ -26,8 +24,13 @@ public static class ScaleFit
         var best = 0;
         for (var tonic = 0; tonic < 12; tonic++)
         {
-            best = Math.Max(best, Major.Sum(step => counts[(tonic + step) % 12]));
-            best = Math.Max(best, NaturalMinor.Sum(step => counts[(tonic + step) % 12]));
+            int major = 0, minor = 0;
+            for (var pc = 0; pc < 12; pc++)
+            {
+                if (MusicalScale.Contains(MusicalScale.Major, tonic, pc)) major += counts[pc];
+                if (MusicalScale.Contains(MusicalScale.NaturalMinor, tonic, pc)) minor += counts[pc];
+            }
+            best = Math.Max(best, Math.Max(major, minor));
         }
         return (double)best / total;
     }

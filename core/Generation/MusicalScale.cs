@@ -5,6 +5,12 @@ public static class MusicalScale
 {
     public static readonly string[] Names = ["Chromatic", "Major", "Natural Minor", "Dorian", "Mixolydian", "Major Pentatonic", "Minor Pentatonic"];
 
+    /// <summary>The index of the major scale in <see cref="Names"/>.</summary>
+    public const int Major = 1;
+
+    /// <summary>The index of the natural-minor scale in <see cref="Names"/>.</summary>
+    public const int NaturalMinor = 2;
+
     private static readonly int[] Masks =
     [
         0xFFF,

@@ -180,15 +180,15 @@ public sealed class EventRnnFamily : ModelFamily
         if (parts.Length != 2) throw new EuterpeException($"--key: expected TONIC:major or TONIC:minor such as C:major (got '{key}')");
         var tonic = Array.FindIndex(Sharps, s => string.Equals(s, parts[0], StringComparison.OrdinalIgnoreCase));
         if (tonic < 0) tonic = Array.FindIndex(Flats, s => string.Equals(s, parts[0], StringComparison.OrdinalIgnoreCase));
-        int[] scale = parts[1].ToLowerInvariant() switch
+        var scale = parts[1].ToLowerInvariant() switch
         {
-            "major" => [0, 2, 4, 5, 7, 9, 11],
-            "minor" => [0, 2, 3, 5, 7, 8, 10],
-            _ => [],
+            "major" => MusicalScale.Major,
+            "minor" => MusicalScale.NaturalMinor,
+            _ => -1,
         };
-        if (tonic < 0 || scale.Length == 0) throw new EuterpeException($"--key: expected TONIC:major or TONIC:minor such as C:major (got '{key}')");
+        if (tonic < 0 || scale < 0) throw new EuterpeException($"--key: expected TONIC:major or TONIC:minor such as C:major (got '{key}')");
         var weights = new float[12];
-        foreach (var degree in scale) weights[(tonic + degree) % 12] = 1f;
+        for (var pc = 0; pc < 12; pc++) weights[pc] = MusicalScale.Contains(scale, tonic, pc) ? 1f : 0f;
         return weights;
     }
 }

@@ -1,3 +1,5 @@
+using Euterpe.Core.Generation;
+
 namespace Euterpe.Core.Families.NGram;
 
 /// <summary>
@@ -8,8 +10,6 @@ namespace Euterpe.Core.Families.NGram;
 /// </summary>
 public static class MelodyKey
 {
-    private static readonly int[] MajorScale = [0, 2, 4, 5, 7, 9, 11];
-
     /// <summary>
     /// The tonic pitch class (0 = C … 11 = B) of the best-fitting major scale of pitches weighted by their durations;
     /// ties go to the lowest tonic, and a melody without notes is in C.
@@ -24,7 +24,8 @@ public static class MelodyKey
         for (var tonic = 0; tonic < 12; tonic++)
         {
             long weight = 0;
-            foreach (var degree in MajorScale) weight += classes[(tonic + degree) % 12];
+            for (var pc = 0; pc < 12; pc++)
+                if (MusicalScale.Contains(MusicalScale.Major, tonic, pc)) weight += classes[pc];
             if (weight > bestWeight) (best, bestWeight) = (tonic, weight);
         }
         return best;
