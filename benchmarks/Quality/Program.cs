@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Euterpe.Core;
 using Euterpe.Core.Evaluation;
+using Euterpe.Core.Generation;
 using Euterpe.Core.IO;
 using Euterpe.Core.Music;
 using Euterpe.Quality;
@@ -27,6 +28,7 @@ var clock = Stopwatch.StartNew();
 var corpus = new List<(string Name, NoteSequence Sequence)>();
 foreach (var file in MusicFiles.List(options.Corpus))
     corpus.AddRange(MusicFiles.Load(file).Select(p => (p.Name, NoteSlicer.SliceSeconds(p.Sequence, 0, options.CorpusSeconds, clipNotes: true))));
+var reference = new ReferenceCorpus(corpus); // measured once for every preset and set
 Console.Error.WriteLine($"quality: {corpus.Count} corpus pieces (first {options.CorpusSeconds} s) from {options.Corpus}; {options.Seeds} seeds × {options.Seconds} s per preset");
 
 var targets = new List<QualityTarget>();
@@ -39,7 +41,7 @@ foreach (var preset in options.Presets)
     var peaks = samples.Make(folder);
     List<(string Name, IReadOnlyList<(string Name, NoteSequence Sequence)> Pieces)> sets = [("generate", Load(samples.Generated))];
     if (options.PlugIn) sets.Add(("plugin", Load(samples.PlugIn)));
-    var report = ComparisonReport.Compute(sets, corpus);
+    var report = ComparisonReport.Compute(sets, reference);
     report.WriteJson(Path.Combine(options.Output, preset, "comparison.json"));
     text.AppendLine($"## {preset}").AppendLine().AppendLine("```").Append(report.ToTable()).AppendLine("```").AppendLine();
     Console.WriteLine($"== {preset}");
@@ -48,7 +50,7 @@ foreach (var preset in options.Presets)
     if (samples.MakeKeyed(folder, "C:major") is { } keyed)
     {
         var before = InCMajor(report.Sets[0].Summary.PitchClassHistogram);
-        var after = InCMajor(ComparisonReport.Compute([("key", Load(keyed))], corpus).Sets[0].Summary.PitchClassHistogram);
+        var after = InCMajor(ComparisonReport.Compute([("key", Load(keyed))], reference).Sets[0].Summary.PitchClassHistogram);
         keyLines.Add(string.Create(CultureInfo.InvariantCulture, $"{preset}: notes in C major {before:F3} at default controls, {after:F3} with --key C:major ({options.Seeds} seeds)"));
     }
 }
@@ -68,9 +70,8 @@ static IReadOnlyList<(string Name, NoteSequence Sequence)> Load(string folder) =
 
 static double InCMajor(double[] histogram)
 {
-    int[] scale = [0, 2, 4, 5, 7, 9, 11];
     var total = histogram.Sum();
-    return total > 0 ? scale.Sum(pc => histogram[pc]) / total : double.NaN;
+    return total > 0 ? Enumerable.Range(0, 12).Where(pc => MusicalScale.Contains(MusicalScale.Major, 0, pc)).Sum(pc => histogram[pc]) / total : double.NaN;
 }
 
 // A Markdown table, so that presets/README.md can quote it as printed.

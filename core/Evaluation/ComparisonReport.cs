@@ -43,12 +43,14 @@ public sealed record ComparisonReport(IReadOnlyList<ComparedSet> Sets, IReadOnly
 
     /// <summary>Measures every set against the same reference pieces.</summary>
     public static ComparisonReport Compute(IReadOnlyList<(string Name, IReadOnlyList<(string Name, NoteSequence Sequence)> Pieces)> sets,
-        IReadOnlyList<(string Name, NoteSequence Sequence)> reference)
+        IReadOnlyList<(string Name, NoteSequence Sequence)> reference) =>
+        Compute(sets, new ReferenceCorpus(reference));
+
+    /// <summary>Measures every set against a reference corpus measured once.</summary>
+    public static ComparisonReport Compute(IReadOnlyList<(string Name, IReadOnlyList<(string Name, NoteSequence Sequence)> Pieces)> sets, ReferenceCorpus reference)
     {
-        var reports = sets.Select(s => (s.Name, Report: EvaluationReport.Compute(s.Pieces, reference))).ToList();
-        var referenceRows = reports.Count > 0 ? reports[0].Report.Reference : [];
-        var referenceSummary = reports.Count > 0 ? reports[0].Report.ReferenceSummary : null;
-        return new ComparisonReport([.. reports.Select(r => ComparedSet.Of(r.Name, r.Report))], referenceRows, referenceSummary);
+        var compared = sets.Select(s => ComparedSet.Of(s.Name, EvaluationReport.Compute(s.Pieces, reference))).ToList();
+        return new ComparisonReport(compared, reference.Rows, reference.Summary);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

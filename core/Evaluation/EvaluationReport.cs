@@ -26,13 +26,13 @@ public sealed record EvaluationReport(
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    public static EvaluationReport Compute(IReadOnlyList<(string Name, NoteSequence Sequence)> generated, IReadOnlyList<(string Name, NoteSequence Sequence)> reference)
+    public static EvaluationReport Compute(IReadOnlyList<(string Name, NoteSequence Sequence)> generated, IReadOnlyList<(string Name, NoteSequence Sequence)> reference) =>
+        Compute(generated, new ReferenceCorpus(reference));
+
+    /// <summary>Measures <paramref name="generated"/> against a reference corpus measured once.</summary>
+    public static EvaluationReport Compute(IReadOnlyList<(string Name, NoteSequence Sequence)> generated, ReferenceCorpus reference)
     {
-        var referencePitches = reference.Select(r => PitchSequence.Of(r.Sequence)).ToList();
-        var hasReference = reference.Count > 0;
-        var pitchCorpus = new OverlapCorpus(referencePitches);
-        var intervalCorpus = new OverlapCorpus(referencePitches, useIntervals: true);
-        var bleuReferences = new BleuReferences(referencePitches);
+        var hasReference = !reference.IsEmpty;
         var generatedRows = new List<PieceMetrics>(generated.Count);
         var generatedPitches = new List<int[]>(generated.Count);
         foreach (var (name, seq) in generated)
@@ -44,32 +44,31 @@ public sealed record EvaluationReport(
             int? runNotes = null;
             if (hasReference && pitches.Length > 0)
             {
-                bleu = bleuReferences.Score([pitches]);
-                var overlap = pitchCorpus.Measure(pitches);
+                bleu = reference.Bleu.Score([pitches]);
+                var overlap = reference.Pitches.Measure(pitches);
                 sub = Defined(overlap.SubsequenceFraction);
                 run = Defined(overlap.SubstringFraction);
-                closest = overlap.SubstringCorpusIndex >= 0 ? reference[overlap.SubstringCorpusIndex].Name : null;
-                var intervals = intervalCorpus.Measure(pitches);
+                closest = overlap.SubstringCorpusIndex >= 0 ? reference.Names[overlap.SubstringCorpusIndex] : null;
+                var intervals = reference.Intervals.Measure(pitches);
                 intervalRun = Defined(intervals.SubstringFraction);
                 if (intervals.SubstringCorpusIndex >= 0)
                 {
                     runNotes = intervals.SubstringLength + 1; // n shared intervals join n + 1 notes
-                    runReference = reference[intervals.SubstringCorpusIndex].Name;
+                    runReference = reference.Names[intervals.SubstringCorpusIndex];
                 }
             }
             generatedRows.Add(Measure(name, seq, bleu, sub, run, intervalRun, closest) with { SharedRunNotes = runNotes, SharedRunReference = runReference });
         }
-        var referenceRows = reference.Select(r => Measure(r.Name, r.Sequence, null, null, null, null, null)).ToList();
 
         var generatedHistogram = PitchClassHistogram.Compute(generated.Select(g => g.Sequence));
-        var referenceHistogram = PitchClassHistogram.Compute(reference.Select(r => r.Sequence));
+        var referenceHistogram = reference.Histogram;
         var bothHaveNotes = generatedHistogram.Sum() > 0 && referenceHistogram.Sum() > 0;
         return new EvaluationReport(
             generatedRows,
-            referenceRows,
+            reference.Rows,
             SetSummary.Of(generatedRows, generatedHistogram),
-            hasReference ? SetSummary.Of(referenceRows, referenceHistogram) : null,
-            hasReference && generatedPitches.Any(p => p.Length > 0) ? bleuReferences.Score([.. generatedPitches.Where(p => p.Length > 0)]) : null,
+            reference.Summary,
+            hasReference && generatedPitches.Any(p => p.Length > 0) ? reference.Bleu.Score([.. generatedPitches.Where(p => p.Length > 0)]) : null,
             bothHaveNotes ? PitchClassHistogram.L1Distance(generatedHistogram, referenceHistogram) : null,
             bothHaveNotes ? PitchClassHistogram.KlDivergence(generatedHistogram, referenceHistogram) : null);
     }
@@ -130,7 +129,7 @@ public sealed record EvaluationReport(
             F(s.MedianNoteSeconds), F(s.NoteSeconds90), F(s.LongNoteShare), F(s.SoundingNotes, 2), F(s.ScaleFit), F(s.MedianOnsetIntervalSeconds),
             F(s.OnsetIntervalVariation, 2), F(s.VelocitySpread, 1), F(s.PhraseRepetition), F(s.BarChromaSimilarity), "", "", "", "", ""];
 
-    private static PieceMetrics Measure(string name, NoteSequence seq, double? bleu, double? sub, double? run, double? intervalRun, string? closest)
+    internal static PieceMetrics Measure(string name, NoteSequence seq, double? bleu, double? sub, double? run, double? intervalRun, string? closest)
     {
         var melodic = seq.Notes.Count(n => !n.IsDrum);
         return new PieceMetrics(
