@@ -3,66 +3,81 @@ using System.Globalization;
 namespace Euterpe.Core.Generation;
 
 /// <summary>
-/// The keys of a training corpus, as a model's metadata keeps them: its pitch-class profile with every piece moved to
-/// C by its best-fitting major scale (12 weights summing to 1), and the share of pieces on each tonic. A generator draws
-/// a key per seed from the shares and plays towards the profile moved there, so its seeds spread over the keys the
-/// corpus is in instead of all sitting on the corpus's mean (a blend of keys that is no key).
+/// The keys of a training corpus, as a model's metadata keeps them: the pitch-class histogram of each training piece
+/// (12 weights summing to 1, C first) and the corpus's profile with every piece moved to C by its best-fitting major
+/// scale. A generator starts each seed from a piece drawn from them (<see cref="DrawHome"/>), so its seeds spread over
+/// the keys the corpus is in, as often as the corpus is in them, instead of all sitting on the corpus's mean histogram
+/// (a blend of keys that is no key).
 /// </summary>
 public sealed class CorpusKeys
 {
-    private readonly double[] _profile;
-    private readonly double[] _cumulative;
+    /// <summary>
+    /// The share of the drawn piece's own histogram in a seed's start; the rest is the corpus's profile in that piece's
+    /// key. All piece and the event RNN replays that piece's riffs (a 14-note run shared with one song over 10 seeds of
+    /// the OpenMSX preset); all profile and it hears a blur of the key and its subdominant and drifts to the latter.
+    /// </summary>
+    public const float PieceShare = 0.5f;
 
-    private CorpusKeys(double[] profile, double[] tonicShares)
+    /// <summary>Most pieces a model's metadata keeps (more are thinned evenly), so the metadata stays small.</summary>
+    public const int MaxPieces = 512;
+
+    private readonly double[] _profile;
+    private readonly double[][] _pieces;
+
+    private CorpusKeys(double[] profile, double[][] pieces)
     {
         _profile = profile;
-        _cumulative = new double[12];
-        var sum = 0.0;
-        for (var i = 0; i < 12; i++) _cumulative[i] = sum += tonicShares[i];
+        _pieces = pieces;
     }
 
-    /// <summary>From a profile in C and the weight of each tonic (neither need sum to 1); null if either is unusable.</summary>
-    public static CorpusKeys? Create(ReadOnlySpan<double> profileInC, ReadOnlySpan<double> tonicWeights)
+    /// <summary>
+    /// From a profile in C and the pieces' histograms (none need sum to 1); null if the profile is unusable or no piece
+    /// has notes. Pieces without notes are left out.
+    /// </summary>
+    public static CorpusKeys? Create(ReadOnlySpan<double> profileInC, IReadOnlyList<double[]> pieces)
     {
-        if (profileInC.Length != 12 || tonicWeights.Length != 12) return null;
-        var profileSum = 0.0;
-        var tonicSum = 0.0;
-        for (var i = 0; i < 12; i++)
-        {
-            if (!(profileInC[i] >= 0) || !(tonicWeights[i] >= 0) || double.IsInfinity(profileInC[i]) || double.IsInfinity(tonicWeights[i])) return null;
-            profileSum += profileInC[i];
-            tonicSum += tonicWeights[i];
-        }
-        if (!(profileSum > 0) || !(tonicSum > 0)) return null;
-        var profile = new double[12];
-        var shares = new double[12];
-        for (var i = 0; i < 12; i++)
-        {
-            profile[i] = profileInC[i] / profileSum;
-            shares[i] = tonicWeights[i] / tonicSum;
-        }
-        return new CorpusKeys(profile, shares);
+        var profile = Normalised(profileInC);
+        if (profile is null) return null;
+        var usable = new List<double[]>();
+        foreach (var piece in pieces)
+            if (Normalised(piece) is { } h) usable.Add(h);
+        return usable.Count == 0 ? null : new CorpusKeys(profile, [.. usable]);
     }
 
-    /// <summary>Reads two metadata values of 12 comma-separated numbers each; null when either is absent or unusable.</summary>
-    public static CorpusKeys? Parse(string? profileInC, string? tonicWeights)
+    /// <summary>
+    /// Reads the metadata values: the profile as 12 comma-separated numbers, the pieces as such lists separated by
+    /// semicolons; null when either is absent or unusable.
+    /// </summary>
+    public static CorpusKeys? Parse(string? profileInC, string? pieces)
     {
-        if (profileInC is null || tonicWeights is null) return null;
+        if (profileInC is null || pieces is null) return null;
         var profile = ParseTwelve(profileInC);
-        var tonics = ParseTwelve(tonicWeights);
-        return profile is null || tonics is null ? null : Create(profile, tonics);
+        if (profile is null) return null;
+        var rows = new List<double[]>();
+        foreach (var row in pieces.Split(';'))
+        {
+            if (ParseTwelve(row) is not { } values) return null;
+            rows.Add(values);
+        }
+        return Create(profile, rows);
     }
 
     /// <summary>The profile in C, summing to 1.</summary>
     public ReadOnlySpan<double> ProfileInC => _profile;
 
-    /// <summary>A tonic (0 = C … 11 = B), drawn by the corpus's shares.</summary>
-    public int Draw(RandomSource random)
+    public int PieceCount => _pieces.Length;
+
+    /// <summary>
+    /// Draws a piece and writes a seed's start histogram (12 values summing to 1): <see cref="PieceShare"/> of the
+    /// piece's own, the rest the profile in the piece's key. Returns that key's tonic (0 = C … 11 = B).
+    /// </summary>
+    public int DrawHome(RandomSource random, Span<float> destination)
     {
-        var u = random.NextDouble() * _cumulative[11];
-        for (var tonic = 0; tonic < 11; tonic++)
-            if (u < _cumulative[tonic]) return tonic;
-        return 11;
+        var piece = _pieces[Math.Min(_pieces.Length - 1, (int)(random.NextDouble() * _pieces.Length))];
+        var tonic = MusicalScale.BestMajorTonic(piece);
+        ProfileIn(tonic, destination);
+        for (var pc = 0; pc < 12; pc++) destination[pc] = (float)(PieceShare * piece[pc] + (1 - PieceShare) * destination[pc]);
+        return tonic;
     }
 
     /// <summary>Writes the profile moved up to <paramref name="tonic"/> (12 values summing to 1).</summary>
@@ -72,12 +87,30 @@ public sealed class CorpusKeys
         for (var pc = 0; pc < 12; pc++) destination[pc] = (float)_profile[((pc - tonic) % 12 + 12) % 12];
     }
 
-    /// <summary>12 numbers as metadata keeps them (invariant culture, round-trip).</summary>
-    public static string Format(ReadOnlySpan<double> values)
+    /// <summary>A profile as metadata keeps it: 12 numbers, invariant culture, round-trip.</summary>
+    public static string FormatProfile(ReadOnlySpan<double> values)
     {
         var parts = new string[values.Length];
         for (var i = 0; i < values.Length; i++) parts[i] = values[i].ToString("R", CultureInfo.InvariantCulture);
         return string.Join(",", parts);
+    }
+
+    /// <summary>Pieces as metadata keeps them: each as <see cref="FormatProfile"/>, separated by semicolons.</summary>
+    public static string FormatPieces(IEnumerable<double[]> pieces) => string.Join(";", pieces.Select(p => FormatProfile(p)));
+
+    private static double[]? Normalised(ReadOnlySpan<double> values)
+    {
+        if (values.Length != 12) return null;
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            if (!(v >= 0) || double.IsInfinity(v)) return null;
+            sum += v;
+        }
+        if (!(sum > 0)) return null;
+        var result = new double[12];
+        for (var i = 0; i < 12; i++) result[i] = values[i] / sum;
+        return result;
     }
 
     private static double[]? ParseTwelve(string text)

@@ -11,8 +11,8 @@ namespace Euterpe.Core.Families.EventRnn;
 /// The event RNN (Performance RNN style; conditional or not) as players see it: a preset is model.onnx (one token step
 /// with its LSTM state carried by the caller) and an ONNX manifest over performance events; its generator is
 /// <see cref="EventRnnGenerator"/>. `generate` starts from the controls kept in the model's metadata (the corpus mean,
-/// its histogram the corpus's profile in a key drawn for the seed or the primer's key), with --key and --density
-/// applied.
+/// its histogram a training piece's drawn for the seed, or the corpus's profile in the primer's key), with --key and
+/// --density applied.
 /// </summary>
 public sealed class EventRnnFamily : ModelFamily
 {
@@ -37,13 +37,14 @@ public sealed class EventRnnFamily : ModelFamily
 
     /// <summary>
     /// ONNX metadata keys holding the training corpus's keys (<see cref="CorpusKeys"/>): its pitch-class profile with
-    /// every piece moved to C by its best-fitting major scale, and the share of pieces on each tonic, 12 comma-separated
-    /// values each; absent in models exported before they were written (then generation starts from the corpus mean).
+    /// every piece moved to C by its best-fitting major scale (12 comma-separated values), and each training piece's
+    /// pitch-class histogram (such lists separated by semicolons); absent in models exported before they were written
+    /// (then generation starts from the corpus mean).
     /// </summary>
     public const string KeyProfileKey = "euterpe.conditioning.keyProfile";
 
     /// <inheritdoc cref="KeyProfileKey"/>
-    public const string TonicSharesKey = "euterpe.conditioning.tonicShares";
+    public const string PieceHistogramsKey = "euterpe.conditioning.pieceHistograms";
 
     /// <summary>
     /// The --density range of a model whose metadata has no <see cref="DensityRangeKey"/> (exported before it was
@@ -139,7 +140,7 @@ public sealed class EventRnnFamily : ModelFamily
                 throw new EuterpeException($"{preset.ModelPath}: the model has {model.VocabularySize} logits, the encoding {encoding.VocabularySize} tokens");
             densityRange = DensityRange(session.Metadata);
             return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count, CorpusMean(session.Metadata, model.ConditioningSize), LongNote(session.Metadata),
-                CorpusKeys.Parse(session.Metadata.Custom.GetValueOrDefault(KeyProfileKey), session.Metadata.Custom.GetValueOrDefault(TonicSharesKey)));
+                CorpusKeys.Parse(session.Metadata.Custom.GetValueOrDefault(KeyProfileKey), session.Metadata.Custom.GetValueOrDefault(PieceHistogramsKey)));
         }
         catch
         {

@@ -17,8 +17,8 @@ namespace Euterpe.Core.Families.EventRnn;
 /// is in, and note-ons outside it lose <see cref="OutOfKeyPenalty"/> log-odds. With the training corpus's long-note
 /// length (<see cref="LongNoteSeconds"/>), a note held past it grows likelier to end at every step
 /// (<see cref="EndHazard"/>): the model keeps track of a few notes, not of a forgotten one, and the 5 s cut stays only
-/// as the guard. A conditional model with the corpus's keys (<see cref="CorpusKeys"/>) starts each seed from the
-/// corpus's profile in a key drawn for it (<see cref="HomeControls"/>). Times are seconds. Generation starts from
+/// as the guard. A conditional model with the corpus's keys (<see cref="CorpusKeys"/>) starts each seed from a
+/// training piece's pitch classes drawn for it (<see cref="HomeControls"/>). Times are seconds. Generation starts from
 /// TIME_SHIFT of one step, a token every performance vocabulary has. Steps allocate nothing.
 /// </summary>
 public sealed class EventRnnGenerator : INoteGenerator
@@ -65,19 +65,18 @@ public sealed class EventRnnGenerator : INoteGenerator
 
     /// <summary>
     /// Log-odds added to a held note's NOTE_OFF for each <see cref="LongNoteSeconds"/> it has sounded beyond that length
-    /// (so +4 half a long-note length past it): a forgotten note ends within a fraction of a second of passing it, while
+    /// (+10 half a long-note length past it): a forgotten note ends within a fraction of a second of passing it, while
     /// the model's own NOTE_OFFs, long before, are untouched.
     /// </summary>
     public const float EndHazard = 20f;
 
     /// <summary>
     /// Log-odds taken from a note-on outside the key the output is in (<see cref="KeyTracker"/>): it stays possible
-    /// (e^−0.5 ≈ 0.6× as likely), so the model still modulates and colours, but strays less often note by note. With
-    /// the shipped OpenMSX model (10 seeds × 60 s) this brings the pitch classes per bar from 7.36 to 6.87 (corpus 5.44)
-    /// and the notes in the best-fitting scale from 0.909 to 0.946 (corpus 0.906); 0.75 went further (6.61, 0.961) but
-    /// moved the pooled pitch classes further from the corpus's.
+    /// (e^−0.75 ≈ 0.47× as likely), so the model still modulates and colours, but strays less often note by note. With
+    /// the shipped OpenMSX model (10 seeds × 60 s, seeds starting from drawn pieces) 0.5 left 7.21 pitch classes per
+    /// bar and 0.75 7.13 (corpus 5.44), notes in the best-fitting scale 0.938 and 0.950 (corpus 0.906).
     /// </summary>
-    public const float OutOfKeyPenalty = 0.5f;
+    public const float OutOfKeyPenalty = 0.75f;
 
     /// <summary>
     /// A note's NOTE_OFF is not sampled before it has sounded this long (it loses 30 nats: in effect never). 0.2 % of
@@ -99,8 +98,9 @@ public sealed class EventRnnGenerator : INoteGenerator
     /// null or 0 for none, then only the 5 s cut ends forgotten notes.
     /// </param>
     /// <param name="keys">
-    /// The training corpus's keys (the model's metadata): each seed draws one and starts from its controls with the
-    /// corpus's profile in that key instead of the corpus-mean histogram; null for the mean.
+    /// The training corpus's keys (the model's metadata): each seed draws a piece and starts from the corpus-mean
+    /// controls with that piece's histogram, half moved towards the corpus's profile in its key, instead of the
+    /// corpus-mean histogram (<see cref="CorpusKeys.DrawHome"/>); null for the mean.
     /// </param>
     public EventRnnGenerator(ITokenStepModel model, PerformanceEncoding encoding, int conditioningCount, float[]? conditioningMean = null,
         double? longNoteSeconds = null, CorpusKeys? keys = null)
@@ -134,7 +134,7 @@ public sealed class EventRnnGenerator : INoteGenerator
     /// <summary>The controls the seed starts from (empty for an unconditional model): see <see cref="HomeKey"/>.</summary>
     public ReadOnlySpan<float> HomeControls => _home;
 
-    /// <summary>The tonic (0 = C … 11 = B) whose corpus profile <see cref="HomeControls"/> holds; −1 for the corpus mean.</summary>
+    /// <summary>The tonic (0 = C … 11 = B) of the key <see cref="HomeControls"/> is in; −1 for the corpus mean.</summary>
     public int HomeKey { get; private set; }
 
     /// <summary>Starts from the corpus's profile in <paramref name="tonic"/> (a primer's key); no effect without corpus keys.</summary>
@@ -177,7 +177,7 @@ public sealed class EventRnnGenerator : INoteGenerator
         if (_keys is not null)
         {
             _keyDraws.Reseed(seed ^ 0x4B4559534545440AUL);
-            SetHomeKey(_keys.Draw(_keyDraws));
+            HomeKey = _keys.DrawHome(_keyDraws, _home);
         }
     }
 
@@ -227,9 +227,8 @@ public sealed class EventRnnGenerator : INoteGenerator
 
     /// <summary>
     /// The 14 features the conditional model was trained on (<see cref="ConditioningFeatures"/>): the key's scale as
-    /// equal pitch-class weights (Chromatic keeps the seed's <see cref="HomeControls"/>: the corpus's profile in the key drawn
-    /// for the seed, or the corpus's mean histogram), the corpus's density times the fraction, and
-    /// the corpus's mean pitch (register is the player's octave shift, applied to the notes).
+    /// equal pitch-class weights (Chromatic keeps the seed's <see cref="HomeControls"/>: a training piece's histogram drawn
+    /// for the seed, or the corpus's mean histogram), the corpus's density times the fraction, and the corpus's mean pitch (register is the player's octave shift, applied to the notes).
     /// </summary>
     public bool Steer(in MusicalSteering steering)
     {

@@ -7,8 +7,8 @@ using Euterpe.Core.Music;
 namespace Euterpe.Core.Tests.Generation;
 
 /// <summary>
-/// The conditional event RNN's seeds start from the corpus's keys, not its mean: each seed draws a tonic at the corpus's
-/// rates and its default controls carry the corpus's profile there; the player's scale and a primer's key still win.
+/// The conditional event RNN's seeds start from the corpus's keys, not its mean: each seed draws a training piece and its
+/// default controls carry that piece's pitch classes, in its key; the player's scale and a primer's key still win.
 /// And whatever the model samples, note-ons outside the key the output is in are held back.
 /// </summary>
 public class EventRnnHomeKeyTests
@@ -46,18 +46,21 @@ public class EventRnnHomeKeyTests
         new(new ChromaticModel(ConditioningFeatures.Length), Encoding, 1, Mean, keys: keys);
 
     [Fact]
-    public void Each_seed_draws_a_corpus_tonic_and_starts_from_the_profile_there()
+    public void Each_seed_draws_a_training_piece_and_starts_in_its_key()
     {
-        var tonics = new double[12];
-        tonics[5] = 3;  // F: three pieces in four
-        tonics[10] = 1; // B-flat
-        using var g = Conditional(CorpusKeys.Create(ProfileInC, tonics));
+        double[] inF = [8, 0, 4, 0, 5, 12, 0, 6, 0, 7, 5, 0];
+        double[] inBFlat = [4, 0, 6, 5, 0, 8, 0, 5, 0, 4, 12, 0];
+        using var g = Conditional(CorpusKeys.Create(ProfileInC, [inF, inF, inF, inBFlat]));
         var drawn = new int[12];
+        Span<float> expected = stackalloc float[12];
         for (ulong seed = 1; seed <= 200; seed++)
         {
             g.Reset(seed);
             drawn[g.HomeKey]++;
-            for (var pc = 0; pc < 12; pc++) Assert.Equal(ProfileInC[(pc - g.HomeKey + 12) % 12], g.HomeControls[pc], 6);
+            // Half the piece's own histogram, half the corpus profile in its key.
+            var piece = g.HomeKey == 5 ? inF : inBFlat;
+            CorpusKeys.Create(ProfileInC, [piece])!.DrawHome(new RandomSource(0), expected);
+            for (var pc = 0; pc < 12; pc++) Assert.Equal(expected[pc], g.HomeControls[pc], 6);
             Assert.Equal(Mean[12], g.HomeControls[12]);
             Assert.Equal(Mean[13], g.HomeControls[13]);
         }
@@ -71,6 +74,7 @@ public class EventRnnHomeKeyTests
         Assert.True(g.Steer(new MusicalSteering(2, MusicalScale.Major, 1)));
         Assert.Equal(1f / 7, g.Conditioning[2 + 4], 6);   // F# in D major
         Assert.Equal(0f, g.Conditioning[5]);               // F natural is not
+        // A primer's key: the corpus profile there.
         g.SetHomeKey(9);
         Assert.Equal(9, g.HomeKey);
         Assert.Equal(ProfileInC[0], g.HomeControls[9], 6);

@@ -14,13 +14,13 @@ public static class EventRnnCorpusTraits
     public const double LongNoteShare = 0.01;
 
     /// <summary>
-    /// The pieces' pitch-class histograms (their features) each moved to C by its best-fitting major scale and averaged,
-    /// and the share of pieces on each tonic; empty arrays when no piece has notes.
+    /// The pieces' pitch-class histograms (their features, normalised; at most <see cref="CorpusKeys.MaxPieces"/>, taken
+    /// evenly) and their average with each moved to C by its best-fitting major scale; empty when no piece has notes.
     /// </summary>
-    public static (double[] ProfileInC, double[] TonicShares) Keys(IReadOnlyList<PreparedSequence> pieces)
+    public static (double[] ProfileInC, double[][] Pieces) Keys(IReadOnlyList<PreparedSequence> pieces)
     {
         var profile = new double[12];
-        var tonics = new double[12];
+        var histograms = new List<double[]>();
         Span<double> histogram = stackalloc double[12];
         var count = 0;
         foreach (var piece in pieces)
@@ -31,16 +31,15 @@ public static class EventRnnCorpusTraits
             if (!(sum > 0)) continue;
             var tonic = MusicalScale.BestMajorTonic(histogram);
             for (var pc = 0; pc < 12; pc++) profile[pc] += histogram[(pc + tonic) % 12] / sum;
-            tonics[tonic]++;
+            var normalised = new double[12];
+            for (var pc = 0; pc < 12; pc++) normalised[pc] = histogram[pc] / sum;
+            histograms.Add(normalised);
             count++;
         }
         if (count == 0) return ([], []);
-        for (var i = 0; i < 12; i++)
-        {
-            profile[i] /= count;
-            tonics[i] /= count;
-        }
-        return (profile, tonics);
+        for (var i = 0; i < 12; i++) profile[i] /= count;
+        var keep = Math.Min(histograms.Count, CorpusKeys.MaxPieces);
+        return (profile, [.. Enumerable.Range(0, keep).Select(i => histograms[(int)((long)i * histograms.Count / keep)])]);
     }
 
     /// <summary>

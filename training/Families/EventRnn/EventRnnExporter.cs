@@ -74,10 +74,10 @@ public static class EventRnnExporter
             // The densities the model was trained on: `generate --density` refuses others (a run without them gets the family's fallback).
             if (config.LongNoteSeconds > 0)
                 metadata.Add(new(EventRnnFamily.LongNoteKey, config.LongNoteSeconds.ToString("R", CultureInfo.InvariantCulture)));
-            if (config.Conditional && config.KeyProfile.Length == 12 && config.TonicShares.Length == 12)
+            if (config.Conditional && config.KeyProfile.Length == 12 && config.PieceHistograms.Length > 0)
             {
-                metadata.Add(new(EventRnnFamily.KeyProfileKey, CorpusKeys.Format(config.KeyProfile)));
-                metadata.Add(new(EventRnnFamily.TonicSharesKey, CorpusKeys.Format(config.TonicShares)));
+                metadata.Add(new(EventRnnFamily.KeyProfileKey, CorpusKeys.FormatProfile(config.KeyProfile)));
+                metadata.Add(new(EventRnnFamily.PieceHistogramsKey, CorpusKeys.FormatPieces(config.PieceHistograms)));
             }
             if (config.Conditional && config.DensityRange is [var low, var high])
                 metadata.Add(new(EventRnnFamily.DensityRangeKey, string.Create(CultureInfo.InvariantCulture, $"{low:R},{high:R}")));

@@ -43,12 +43,12 @@ public sealed record EventRnnRunConfig
     /// </summary>
     public double[] DensityRange { get; init; } = [];
     /// <summary>
-    /// The training pieces' pitch-class profile moved to C by each piece's key, and the share of pieces on each tonic
-    /// (<see cref="EventRnnCorpusTraits.Keys"/>): generation draws a key per seed from them. Empty in runs made before.
+    /// The training pieces' pitch-class profile moved to C by each piece's key, and each piece's histogram
+    /// (<see cref="EventRnnCorpusTraits.Keys"/>): generation starts each seed from a drawn piece. Empty in runs made before.
     /// </summary>
     public double[] KeyProfile { get; init; } = [];
     /// <inheritdoc cref="KeyProfile"/>
-    public double[] TonicShares { get; init; } = [];
+    public double[][] PieceHistograms { get; init; } = [];
     /// <summary>
     /// The length all but 1 % of the training notes keep within (<see cref="EventRnnCorpusTraits.LongNoteSeconds"/>);
     /// generation makes a note held past it likelier to end. 0 in runs made before it was kept.

@@ -54,7 +54,7 @@ public static class EventRnnTrainer
         CheckOptions(configName, steps, batch, sequenceLength, learningRate, device, conditioningScope, dropout, transpose);
         var model = EventRnnConfig.Named(configName, dataset.Manifest.VocabularySize, conditional ? ConditioningFeatures.Length : 0);
         var encoding = new PerformanceEncoding(dataset.Manifest.Performance ?? new PerformanceEncodingOptions());
-        var (keyProfile, tonicShares) = EventRnnCorpusTraits.Keys(dataset.Train);
+        var (keyProfile, pieceHistograms) = EventRnnCorpusTraits.Keys(dataset.Train);
         return new EventRnnRunConfig
         {
             Config = model.Name, Conditional = conditional, VocabularySize = model.VocabularySize, EmbeddingSize = model.EmbeddingSize,
@@ -65,7 +65,7 @@ public static class EventRnnTrainer
             ConditioningMean = MeanConditioning(dataset.Train),
             DensityRange = WindowDensityRange(dataset.Train, sequenceLength, encoding),
             KeyProfile = keyProfile,
-            TonicShares = tonicShares,
+            PieceHistograms = pieceHistograms,
             LongNoteSeconds = EventRnnCorpusTraits.LongNoteSeconds(dataset.Train, encoding),
             ConditioningScope = conditioningScope,
             Dropout = dropout,

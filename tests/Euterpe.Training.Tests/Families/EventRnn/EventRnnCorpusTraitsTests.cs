@@ -1,5 +1,6 @@
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
+using Euterpe.Core.Generation;
 using Euterpe.Training.Data;
 using Euterpe.Training.Families.EventRnn;
 using Euterpe.Training.Tests.Data;
@@ -25,12 +26,12 @@ public sealed class EventRnnCorpusTraitsTests : IDisposable
     }
 
     [Fact]
-    public void Keys_are_the_songs_tonics_and_their_profile_moved_to_C()
+    public void Keys_are_the_songs_histograms_and_their_profile_moved_to_C()
     {
-        var (profile, tonics) = EventRnnCorpusTraits.Keys(Songs());
-        var expected = new double[12];
-        expected[2] = expected[9] = 0.5;
-        Assert.Equal(expected, tonics);
+        var (profile, pieces) = EventRnnCorpusTraits.Keys(Songs());
+        Assert.Equal(2, pieces.Length);
+        Assert.Equal([2, 9], pieces.Select(p => MusicalScale.BestMajorTonic(p)).Order());
+        Assert.All(pieces, p => Assert.Equal(1.0, p.Sum(), 6));
         Assert.Equal(1.0, profile.Sum(), 9);
         // Moved to C, the seven pitch classes of C major hold nearly all of it.
         var inC = new[] { 0, 2, 4, 5, 7, 9, 11 }.Sum(pc => profile[pc]);
@@ -47,9 +48,9 @@ public sealed class EventRnnCorpusTraitsTests : IDisposable
     [Fact]
     public void No_notes_no_traits()
     {
-        var (profile, tonics) = EventRnnCorpusTraits.Keys([]);
+        var (profile, pieces) = EventRnnCorpusTraits.Keys([]);
         Assert.Empty(profile);
-        Assert.Empty(tonics);
+        Assert.Empty(pieces);
         Assert.Equal(0, EventRnnCorpusTraits.LongNoteSeconds([], new PerformanceEncoding()));
     }
 }
