@@ -19,7 +19,7 @@ public static class AudioCommand
     {
         var files = new Argument<string[]>("FILES") { Description = "WAV files (PCM or float, any rate; mixed to mono and measured at 16 kHz).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("info",
-            "Print each file's duration, spectral flatness (mean over non-silent 64 ms frames; noise ≈ 0.56, tones ≈ 0), " +
+            "Print each file's duration, spectral flatness (mean over non-silent 64 ms frames, 0–7 kHz; noise ≈ 0.56, tones ≈ 0), " +
             "frame level spread (s.d. of frame RMS in dB over frames above −60 dBFS) and spectral-flux onsets per second; " +
             "the exact definitions are in core/Evaluation (AudioSpectrogram, SpectralFlatness, FrameLevelSpread, OnsetRate).");
         command.Arguments.Add(files);

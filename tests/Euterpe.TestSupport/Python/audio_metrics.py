@@ -12,6 +12,7 @@ FRAME = 1024
 HOP = 256
 SILENCE_RMS = 1e-3
 POWER_FLOOR = 1e-20
+TOP_HZ = 7000
 DYNAMIC_RANGE_DB = 80.0
 PEAK_RADIUS = 3
 MEAN_RADIUS = 10
@@ -54,7 +55,8 @@ def metrics(x):
     rms = np.sqrt(np.mean(frames ** 2, axis=1))
     power = np.abs(np.fft.rfft(frames * window, axis=1)) ** 2
     loud = rms >= SILENCE_RMS
-    p = np.maximum(power[loud], POWER_FLOOR)
+    top_bin = int(TOP_HZ * FRAME // RATE)
+    p = np.maximum(power[loud][:, :top_bin + 1], POWER_FLOOR)
     flatness = np.exp(np.mean(np.log(p), axis=1)) / np.mean(p, axis=1)
     levels = 20 * np.log10(rms[loud])
     result = {
