@@ -19,9 +19,9 @@ internal sealed class AudioPresetQuality(QualityOptions options)
     private const int SeedParameter = 4;
     private const double SeedSteps = 9999;
 
-    /// <summary>The shipped preset's training audio: the first 24 songs, 30 s each (presets/README.md).</summary>
-    public const int CorpusSongs = 24;
-    public const int CorpusSongSeconds = 30;
+    /// <summary>The shipped preset's training audio: all 31 songs, 60 s each (presets/README.md).</summary>
+    public const int CorpusSongs = 31;
+    public const int CorpusSongSeconds = 60;
 
     public IEnumerable<QualityTarget> Check(string preset, StringBuilder text)
     {

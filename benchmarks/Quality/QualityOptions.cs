@@ -9,7 +9,7 @@ internal sealed record QualityOptions(
     public const string Usage =
         "usage: dotnet run -c Release --project benchmarks/Quality -- [--presets event-rnn-openmsx,ngram-openmsx] [--seeds 5] [--seconds 60]\n" +
         "         [--corpus /usr/share/games/openttd/baseset/openmsx] [--corpus-seconds 60] [--out out/quality] [--cli ./euterpe] [--no-plugin]\n" +
-        "         [--audio-presets fft-lstm-bilinear-openmsx] [--audio-corpus out/audio-openmsx]";
+        "         [--audio-presets fft-lstm-bilinear-openmsx] [--audio-corpus out/audio-openmsx-31x60]";
 
     /// <summary>Raw-audio presets, measured by <see cref="AudioPresetQuality"/> against <see cref="AudioCorpus"/>.</summary>
     public IReadOnlyList<string> AudioPresets { get; init; } = ["fft-lstm-bilinear-openmsx"];
@@ -22,7 +22,7 @@ internal sealed record QualityOptions(
         var options = new QualityOptions(["event-rnn-openmsx", "ngram-openmsx"], 5, 60, "/usr/share/games/openttd/baseset/openmsx", 60,
             Path.Combine(repository, "out", "quality"), Path.Combine(repository, "euterpe"), true)
         {
-            AudioCorpus = Path.Combine(repository, "out", "audio-openmsx"),
+            AudioCorpus = Path.Combine(repository, "out", "audio-openmsx-31x60"),
         };
         for (var i = 0; i < args.Length; i++)
         {
