@@ -45,6 +45,9 @@ public sealed class PerformanceStreamDecoder
 
     public bool IsSounding(int pitch) => (uint)pitch < 128 && _sounding[pitch];
 
+    /// <summary>Steps a sounding pitch has sounded for (0 for a pitch that is not sounding).</summary>
+    public long HeldSteps(int pitch) => (uint)pitch < 128 && _sounding[pitch] ? Step - _startStep[pitch] : 0;
+
     public void Reset()
     {
         Array.Clear(_sounding);

@@ -38,6 +38,25 @@ public static class MusicalScale
         return Math.Clamp(pitch, 0, 127);
     }
 
+    /// <summary>
+    /// The tonic (0 = C … 11 = B) of the major scale (equally its relative minor: the same seven pitch classes) that
+    /// holds the most of <paramref name="pitchClassWeights"/> (12 weights, C first); ties go to the lowest tonic.
+    /// </summary>
+    public static int BestMajorTonic(ReadOnlySpan<double> pitchClassWeights)
+    {
+        if (pitchClassWeights.Length != 12) throw new ArgumentException("12 pitch-class weights are needed", nameof(pitchClassWeights));
+        var best = 0;
+        var bestWeight = double.NegativeInfinity;
+        for (var tonic = 0; tonic < 12; tonic++)
+        {
+            var weight = 0.0;
+            for (var pc = 0; pc < 12; pc++)
+                if (Contains(Major, tonic, pc)) weight += pitchClassWeights[pc];
+            if (weight > bestWeight) (best, bestWeight) = (tonic, weight);
+        }
+        return best;
+    }
+
     private static int Bits(params int[] degrees)
     {
         var mask = 0;

@@ -21,7 +21,7 @@ public static class InstrumentParameters
     [
         new(ParameterId.Bypass, "Bypass", "Bypass", "", 0, 1, 0, 1, IsBypass: true, Labels: OnOff),
         new(ParameterId.SynthEnabled, "Built-in Synth", "Synth", "", 0, 1, 1, 1, Labels: OnOff),
-        new(ParameterId.OutputGain, "Output Gain", "Gain", "dB", MinGainDb, MaxGainDb, -6, 0),
+        new(ParameterId.OutputGain, "Output Gain", "Gain", "dB", MinGainDb, MaxGainDb, -9, 0),
         new(ParameterId.Temperature, "Temperature", "Temp", "", 0.1, 2.0, 1.0, 0),
         new(ParameterId.Seed, "Seed", "Seed", "", 0, 9999, 0, 9999),
         new(ParameterId.Model, "Model", "Model", "", 0, PresetCatalog.MaxPresets, 1, PresetCatalog.MaxPresets, IsList: true),

@@ -10,8 +10,9 @@ namespace Euterpe.Core.Families.EventRnn;
 /// <summary>
 /// The event RNN (Performance RNN style; conditional or not) as players see it: a preset is model.onnx (one token step
 /// with its LSTM state carried by the caller) and an ONNX manifest over performance events; its generator is
-/// <see cref="EventRnnGenerator"/>. `generate` starts from the corpus-mean controls kept in the model's metadata, with
-/// --key and --density applied.
+/// <see cref="EventRnnGenerator"/>. `generate` starts from the controls kept in the model's metadata (the corpus mean,
+/// its histogram the corpus's profile in a key drawn for the seed or the primer's key), with --key and --density
+/// applied.
 /// </summary>
 public sealed class EventRnnFamily : ModelFamily
 {
@@ -26,6 +27,23 @@ public sealed class EventRnnFamily : ModelFamily
     /// conditional model saw, "MIN,MAX": the --density values it was trained on.
     /// </summary>
     public const string DensityRangeKey = "euterpe.conditioning.densityRange";
+
+    /// <summary>
+    /// ONNX metadata key holding the length in seconds few training notes exceed (their 99th percentile), past which the
+    /// generator makes a held note likelier to end (<see cref="EventRnnGenerator.LongNoteSeconds"/>); absent in models
+    /// exported before it was written.
+    /// </summary>
+    public const string LongNoteKey = "euterpe.sampling.longNoteSeconds";
+
+    /// <summary>
+    /// ONNX metadata keys holding the training corpus's keys (<see cref="CorpusKeys"/>): its pitch-class profile with
+    /// every piece moved to C by its best-fitting major scale, and the share of pieces on each tonic, 12 comma-separated
+    /// values each; absent in models exported before they were written (then generation starts from the corpus mean).
+    /// </summary>
+    public const string KeyProfileKey = "euterpe.conditioning.keyProfile";
+
+    /// <inheritdoc cref="KeyProfileKey"/>
+    public const string TonicSharesKey = "euterpe.conditioning.tonicShares";
 
     /// <summary>
     /// The --density range of a model whose metadata has no <see cref="DensityRangeKey"/> (exported before it was
@@ -53,7 +71,7 @@ public sealed class EventRnnFamily : ModelFamily
     public override GenerationControl Honours(Preset preset) => GenerationControl.Temperature | GenerationControl.Primer
         | (preset.OnnxManifest.Conditioning.Count > 0 ? GenerationControl.Density | GenerationControl.Key : GenerationControl.None);
 
-    public override INoteGenerator OpenNotes(Preset preset) => Open(preset, out _, out _);
+    public override INoteGenerator OpenNotes(Preset preset) => Open(preset, out _);
 
     public override NoteSequence GenerateNotes(Preset preset, GenerationRequest request)
     {
@@ -61,15 +79,17 @@ public sealed class EventRnnFamily : ModelFamily
         var manifest = preset.OnnxManifest;
         if (manifest.Conditioning.Count == 0 && (request.Density is not null || request.Key is not null))
             throw new EuterpeException($"{preset.Folder}: --density and --key need a conditional model (this preset is {manifest.Family})");
-        using var generator = Open(preset, out var mean, out var densityRange);
+        using var generator = Open(preset, out var densityRange);
         if (request.Density is { } density && !(density >= densityRange.Min && density <= densityRange.Max))
             throw new EuterpeException(FormattableString.Invariant(
                 $"--density: {density} notes per second is outside the range this model was trained on ({densityRange.Min:0.##}…{densityRange.Max:0.##})"));
         generator.SetSampling(new SamplingOptions(request.Temperature));
-        Controls(mean, request).CopyTo(generator.Conditioning);
+        // The seed draws its key; a primer's own key wins over it, --key over both.
+        generator.Reset(request.Seed);
+        if (request.Primer is { Notes.Count: > 0 } primer) generator.SetHomeKey(PrimerTonic(primer));
+        Controls(generator.HomeControls.ToArray(), request).CopyTo(generator.Conditioning);
         // The model is fed the density asked for, and held to it: the conditioning alone steers it only loosely.
         generator.HoldDensity(request.Density);
-        generator.Reset(request.Seed);
         var pairing = NotePairing.AfterPrimer(generator, request.Primer);
         // Whole steps of the encoding's clock, counted from where the primer ended.
         var stepSeconds = generator.Encoding.Options.StepSeconds;
@@ -89,8 +109,8 @@ public sealed class EventRnnFamily : ModelFamily
         return result;
     }
 
-    /// <summary>The model, its signature checked against the manifest, and the corpus-mean controls from its metadata.</summary>
-    private static EventRnnGenerator Open(Preset preset, out float[] conditioningMean, out (double Min, double Max) densityRange)
+    /// <summary>The model, its signature checked against the manifest, with what its metadata keeps of the corpus.</summary>
+    private static EventRnnGenerator Open(Preset preset, out (double Min, double Max) densityRange)
     {
         var manifest = preset.OnnxManifest;
         if (manifest.Representation != Representations.PerformanceEvents)
@@ -117,9 +137,9 @@ public sealed class EventRnnFamily : ModelFamily
         {
             if (model.VocabularySize != encoding.VocabularySize)
                 throw new EuterpeException($"{preset.ModelPath}: the model has {model.VocabularySize} logits, the encoding {encoding.VocabularySize} tokens");
-            conditioningMean = CorpusMean(session.Metadata, model.ConditioningSize);
             densityRange = DensityRange(session.Metadata);
-            return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count, conditioningMean);
+            return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count, CorpusMean(session.Metadata, model.ConditioningSize), LongNote(session.Metadata),
+                CorpusKeys.Parse(session.Metadata.Custom.GetValueOrDefault(KeyProfileKey), session.Metadata.Custom.GetValueOrDefault(TonicSharesKey)));
         }
         catch
         {
@@ -140,6 +160,12 @@ public sealed class EventRnnFamily : ModelFamily
         return values;
     }
 
+    /// <summary>The model's <see cref="LongNoteKey"/>, or null (absent, unreadable or outside 0.05…60 s).</summary>
+    private static double? LongNote(ModelMetadata metadata) =>
+        metadata.Custom.TryGetValue(LongNoteKey, out var text)
+        && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.05 and <= 60
+            ? seconds : null;
+
     /// <summary>The model's <see cref="DensityRangeKey"/>, else <see cref="FallbackDensityRange"/>.</summary>
     private static (double Min, double Max) DensityRange(ModelMetadata metadata)
     {
@@ -151,7 +177,17 @@ public sealed class EventRnnFamily : ModelFamily
         return FallbackDensityRange;
     }
 
-    /// <summary>The corpus-mean controls with --key and --density applied.</summary>
+    // The best-fitting major scale of the primer's notes, counted.
+    private static int PrimerTonic(NoteSequence primer)
+    {
+        Span<double> classes = stackalloc double[12];
+        classes.Clear();
+        foreach (var n in primer.Notes)
+            if (!n.IsDrum) classes[((n.Pitch % 12) + 12) % 12] += 1;
+        return MusicalScale.BestMajorTonic(classes);
+    }
+
+    /// <summary>The seed's controls with --key and --density applied.</summary>
     private static float[] Controls(float[] mean, GenerationRequest request)
     {
         var values = (float[])mean.Clone();

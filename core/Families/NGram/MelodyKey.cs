@@ -17,18 +17,10 @@ public static class MelodyKey
     public static int Tonic(ReadOnlySpan<int> midiPitches, ReadOnlySpan<int> weights)
     {
         if (midiPitches.Length != weights.Length) throw new ArgumentException("one weight per pitch");
-        Span<long> classes = stackalloc long[12];
+        Span<double> classes = stackalloc double[12];
+        classes.Clear();
         for (var i = 0; i < midiPitches.Length; i++) classes[((midiPitches[i] % 12) + 12) % 12] += weights[i];
-        var best = 0;
-        long bestWeight = -1;
-        for (var tonic = 0; tonic < 12; tonic++)
-        {
-            long weight = 0;
-            for (var pc = 0; pc < 12; pc++)
-                if (MusicalScale.Contains(MusicalScale.Major, tonic, pc)) weight += classes[pc];
-            if (weight > bestWeight) (best, bestWeight) = (tonic, weight);
-        }
-        return best;
+        return MusicalScale.BestMajorTonic(classes);
     }
 
     /// <summary>The smallest move (−5…+6 semitones) that takes C to <paramref name="tonic"/>.</summary>

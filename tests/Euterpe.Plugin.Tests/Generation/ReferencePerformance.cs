@@ -19,17 +19,30 @@ internal static class ReferencePerformance
         var decoder = new PerformanceStreamDecoder(TestPresets.Encoding, PerformanceStreamDecoder.GenerationMaxNoteSeconds); // as the plug-in decodes
         var buffer = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
         var notes = new List<StreamedNoteEvent>();
-        // The generator's rule: NOTE_OFF only for a sounding pitch. (Its phrases are 8 s, so no repeat starts in a short test.)
+        // The generator's rules: NOTE_OFF only for a sounding pitch, and not in a note's first 30 ms; note-ons outside
+        // the key the output is in lose 0.5 log-odds. (Its phrases are 8 s, so no repeat starts in a short test; the
+        // test model's metadata has no long-note length or keys.)
         var encoding = TestPresets.Encoding;
         var allowed = Enumerable.Range(0, encoding.VocabularySize).Select(t => t < encoding.NoteOffOffset || t >= encoding.TimeShiftOffset).ToArray();
         generator.SetMask(allowed);
+        var bias = new float[encoding.VocabularySize];
+        generator.SetLogitBias(bias);
+        var key = new KeyTracker();
+        var minSteps = (long)Math.Round(EventRnnGenerator.MinNoteSeconds / encoding.Options.StepSeconds);
         Assert.True(seconds < EventRnnGenerator.PhraseSeconds, "the reference does not repeat phrases");
         while (decoder.Seconds < seconds)
         {
+            for (var pitch = encoding.Options.MinPitch; pitch <= encoding.Options.MaxPitch; pitch++)
+            {
+                var index = pitch - encoding.Options.MinPitch;
+                bias[index] = key.InKey(pitch) ? 0f : -EventRnnGenerator.OutOfKeyPenalty;
+                bias[encoding.NoteOffOffset + index] = decoder.IsSounding(pitch) && decoder.HeldSteps(pitch) < minSteps ? -30f : 0f;
+            }
             var n = decoder.Feed(generator.Next(), buffer);
             for (var i = 0; i < n; i++)
             {
                 allowed[encoding.NoteOffOffset + buffer[i].Pitch - encoding.Options.MinPitch] = buffer[i].IsNoteOn;
+                if (buffer[i].IsNoteOn) key.Onset(buffer[i].Pitch, buffer[i].Seconds);
                 if (buffer[i].Seconds < seconds) notes.Add(buffer[i]);
             }
         }

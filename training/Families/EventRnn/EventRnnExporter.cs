@@ -4,6 +4,7 @@ using Euterpe.Core;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.EventRnn;
+using Euterpe.Core.Generation;
 using Euterpe.Core.Onnx;
 using Euterpe.Core.Presets;
 using Euterpe.Training.Export;
@@ -71,6 +72,13 @@ public static class EventRnnExporter
                 metadata.Add(new(TemperatureKey, temperature.ToString("R", CultureInfo.InvariantCulture)));
             }
             // The densities the model was trained on: `generate --density` refuses others (a run without them gets the family's fallback).
+            if (config.LongNoteSeconds > 0)
+                metadata.Add(new(EventRnnFamily.LongNoteKey, config.LongNoteSeconds.ToString("R", CultureInfo.InvariantCulture)));
+            if (config.Conditional && config.KeyProfile.Length == 12 && config.TonicShares.Length == 12)
+            {
+                metadata.Add(new(EventRnnFamily.KeyProfileKey, CorpusKeys.Format(config.KeyProfile)));
+                metadata.Add(new(EventRnnFamily.TonicSharesKey, CorpusKeys.Format(config.TonicShares)));
+            }
             if (config.Conditional && config.DensityRange is [var low, var high])
                 metadata.Add(new(EventRnnFamily.DensityRangeKey, string.Create(CultureInfo.InvariantCulture, $"{low:R},{high:R}")));
             var onnx = EventRnnOnnxGraph.Build(model, metadata);

@@ -43,6 +43,18 @@ public sealed record EventRnnRunConfig
     /// </summary>
     public double[] DensityRange { get; init; } = [];
     /// <summary>
+    /// The training pieces' pitch-class profile moved to C by each piece's key, and the share of pieces on each tonic
+    /// (<see cref="EventRnnCorpusTraits.Keys"/>): generation draws a key per seed from them. Empty in runs made before.
+    /// </summary>
+    public double[] KeyProfile { get; init; } = [];
+    /// <inheritdoc cref="KeyProfile"/>
+    public double[] TonicShares { get; init; } = [];
+    /// <summary>
+    /// The length all but 1 % of the training notes keep within (<see cref="EventRnnCorpusTraits.LongNoteSeconds"/>);
+    /// generation makes a note held past it likelier to end. 0 in runs made before it was kept.
+    /// </summary>
+    public double LongNoteSeconds { get; init; }
+    /// <summary>
     /// What the conditioning values describe: "window", the events the model is predicting (many distinct vectors,
     /// so the model learns what the controls mean), or "piece", the whole file (runs before window conditioning).
     /// </summary>

@@ -53,6 +53,8 @@ public static class EventRnnTrainer
     {
         CheckOptions(configName, steps, batch, sequenceLength, learningRate, device, conditioningScope, dropout, transpose);
         var model = EventRnnConfig.Named(configName, dataset.Manifest.VocabularySize, conditional ? ConditioningFeatures.Length : 0);
+        var encoding = new PerformanceEncoding(dataset.Manifest.Performance ?? new PerformanceEncodingOptions());
+        var (keyProfile, tonicShares) = EventRnnCorpusTraits.Keys(dataset.Train);
         return new EventRnnRunConfig
         {
             Config = model.Name, Conditional = conditional, VocabularySize = model.VocabularySize, EmbeddingSize = model.EmbeddingSize,
@@ -61,7 +63,10 @@ public static class EventRnnTrainer
             ValidationEvery = Math.Max(1, validationEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
             Encoding = dataset.Manifest.Performance ?? new PerformanceEncodingOptions(),
             ConditioningMean = MeanConditioning(dataset.Train),
-            DensityRange = WindowDensityRange(dataset.Train, sequenceLength, new PerformanceEncoding(dataset.Manifest.Performance ?? new PerformanceEncodingOptions())),
+            DensityRange = WindowDensityRange(dataset.Train, sequenceLength, encoding),
+            KeyProfile = keyProfile,
+            TonicShares = tonicShares,
+            LongNoteSeconds = EventRnnCorpusTraits.LongNoteSeconds(dataset.Train, encoding),
             ConditioningScope = conditioningScope,
             Dropout = dropout,
             Transpose = transpose,
