@@ -55,6 +55,8 @@ foreach (var preset in options.Presets)
     }
 }
 
+foreach (var preset in options.AudioPresets) targets.AddRange(new AudioPresetQuality(options).Check(preset, text));
+
 var table = Table(targets);
 Console.WriteLine();
 Console.Write(table);

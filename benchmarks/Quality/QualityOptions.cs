@@ -8,12 +8,22 @@ internal sealed record QualityOptions(
 {
     public const string Usage =
         "usage: dotnet run -c Release --project benchmarks/Quality -- [--presets event-rnn-openmsx,ngram-openmsx] [--seeds 5] [--seconds 60]\n" +
-        "         [--corpus /usr/share/games/openttd/baseset/openmsx] [--corpus-seconds 60] [--out out/quality] [--cli ./euterpe] [--no-plugin]";
+        "         [--corpus /usr/share/games/openttd/baseset/openmsx] [--corpus-seconds 60] [--out out/quality] [--cli ./euterpe] [--no-plugin]\n" +
+        "         [--audio-presets fft-lstm-bilinear-openmsx] [--audio-corpus out/audio-openmsx-31x60]";
+
+    /// <summary>Raw-audio presets, measured by <see cref="AudioPresetQuality"/> against <see cref="AudioCorpus"/>.</summary>
+    public IReadOnlyList<string> AudioPresets { get; init; } = ["fft-lstm-bilinear-openmsx"];
+
+    /// <summary>The raw-audio presets' training audio (rendered there when absent).</summary>
+    public string AudioCorpus { get; init; } = "";
 
     public static QualityOptions Parse(string[] args, string repository)
     {
         var options = new QualityOptions(["event-rnn-openmsx", "ngram-openmsx"], 5, 60, "/usr/share/games/openttd/baseset/openmsx", 60,
-            Path.Combine(repository, "out", "quality"), Path.Combine(repository, "euterpe"), true);
+            Path.Combine(repository, "out", "quality"), Path.Combine(repository, "euterpe"), true)
+        {
+            AudioCorpus = Path.Combine(repository, "out", "audio-openmsx-31x60"),
+        };
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]}: needs a value");
@@ -27,6 +37,8 @@ internal sealed record QualityOptions(
                 "--out" => options with { Output = Path.GetFullPath(Value()) },
                 "--cli" => options with { Cli = Path.GetFullPath(Value()) },
                 "--no-plugin" => options with { PlugIn = false },
+                "--audio-presets" => options with { AudioPresets = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
+                "--audio-corpus" => options with { AudioCorpus = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"{args[i]}: unknown option"),
             };
         }

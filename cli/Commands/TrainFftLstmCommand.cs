@@ -15,22 +15,27 @@ internal static class TrainFftLstmCommand
         var arch = new Option<string>("--arch") { Description = "baseline, fc, conv1d, conv2d, stacked or bilinear.", DefaultValueFactory = _ => FftLstmConfig.Bilinear };
         var config = new Option<string>("--config") { Description = "Model size: small (256 units), published (2048 units); tiny for tests.", DefaultValueFactory = _ => "small" };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty (RMSprop weight decay).", DefaultValueFactory = _ => 1e-6 };
+        var inputNoise = new Option<double>("--input-noise")
+        {
+            Description = "Gaussian noise added to the normalised input frames (not the targets), in standard deviations of the training frames; 0: clean inputs.",
+            DefaultValueFactory = _ => 0,
+        };
         var command = new Command("fft-lstm",
             "Train a raw-audio FFT-frame LSTM (predicts the next frame; MSE, RMSprop). Reports validation MSE of normalised frames.");
-        common.AddTo(command, [arch, config], l2);
+        common.AddTo(command, [arch, config], l2, inputNoise);
         command.SetAction(result =>
         {
             var invocation = result.InvocationConfiguration;
             var source = result.GetValue(common.Data)!;
             // Every option value is checked before any data is read.
             FftLstmTrainer.CheckOptions(result.GetValue(arch)!, result.GetValue(config)!, result.GetValue(common.Steps), result.GetValue(common.Batch),
-                result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(l2), result.GetValue(common.Device)!);
+                result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(l2), result.GetValue(common.Device)!, result.GetValue(inputNoise));
             common.CheckThreads(result);
             var (cache, train, validation) = AudioFrameCache.Load(source);
             var run = result.GetValue(common.Output)!;
             var runConfig = FftLstmTrainer.NewRunConfig(cache, source, result.GetValue(arch)!, result.GetValue(config)!, result.GetValue(common.Steps), result.GetValue(common.Batch),
                 result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(l2), result.GetValue(common.Seed), result.GetValue(common.Device)!,
-                result.GetValue(common.ValidateEvery), result.GetValue(common.CheckpointEvery));
+                result.GetValue(common.ValidateEvery), result.GetValue(common.CheckpointEvery), result.GetValue(inputNoise));
             var printer = common.StartTorch(result);
             var metrics = FftLstmTrainer.Train(train, validation, runConfig, run, result.GetValue(common.Resume), printer.Report);
             printer.Finish();

@@ -23,12 +23,19 @@ public sealed class AudioFrameGenerator
 
     public int FrameSize => _model.FrameSize;
 
-    /// <summary>Standard deviation of Gaussian noise added to each predicted frame before it is fed back ("variation").</summary>
+    /// <summary>
+    /// Standard deviation of Gaussian noise added to each predicted frame before it is fed back ("variation"). The noise
+    /// steers what the model reads next; <see cref="Next"/> writes the prediction without it, so it is not heard.
+    /// </summary>
     public float Variation { get; set; }
 
     /// <summary>Fills the context with seed frames (oldest first); fewer than the context length are right-aligned.</summary>
-    public void Seed(ReadOnlySpan<float> frames)
+    public void Seed(ReadOnlySpan<float> frames) => Seed(frames, 0);
+
+    /// <summary>As <see cref="Seed(ReadOnlySpan{float})"/>; <paramref name="noiseSeed"/> starts the variation noise, so seeds differ all along.</summary>
+    public void Seed(ReadOnlySpan<float> frames, ulong noiseSeed)
     {
+        _random.Reseed(noiseSeed);
         if (frames.Length % FrameSize != 0) throw new ArgumentException($"seed length {frames.Length} is not a multiple of the frame size {FrameSize}", nameof(frames));
         _model.ResetState();
         Array.Clear(_window);
@@ -50,14 +57,17 @@ public sealed class AudioFrameGenerator
         _random.FillGaussian(_window, scale);
     }
 
-    /// <summary>Predicts the next frame into <paramref name="frame"/> and slides it into the context.</summary>
+    /// <summary>
+    /// Predicts the next frame into <paramref name="frame"/> and slides it, with the <see cref="Variation"/> noise, into
+    /// the context.
+    /// </summary>
     public void Next(Span<float> frame)
     {
         if (frame.Length != FrameSize) throw new ArgumentException($"frame has {frame.Length} values, model writes {FrameSize}", nameof(frame));
         _model.Step(_window, _next);
+        _next.CopyTo(frame);
         if (Variation > 0)
             for (var i = 0; i < _next.Length; i++) _next[i] += (float)_random.NextGaussian() * Variation;
-        _next.CopyTo(frame);
         // Slide the window left by one frame and append the prediction.
         _window.AsSpan(FrameSize).CopyTo(_window);
         _next.CopyTo(_window.AsSpan(_window.Length - FrameSize));

@@ -6,7 +6,8 @@ namespace Euterpe.Core.Families.FftLstm;
 /// <summary>
 /// The FFT-LSTM family's generator: audio from an <see cref="AudioFramePreset"/> (which it owns), one hop at a time, for
 /// `generate` and the instrument's audio mode alike. Seed the model with real frames (a
-/// seed-chosen stretch of seed.wav, or noise), predict frame after frame carrying its state, inverse FFT and
+/// seed-chosen stretch of seed.wav, or noise), predict frame after frame carrying its state, keep each predicted
+/// magnitude with a phase that continues the previous frame's (<see cref="CoherentPhase"/>, STFT layout), inverse FFT and
 /// overlap-add, and level control that keeps the output in range (predicted spectra drift in level). A frame that
 /// is not finite is replaced by silence. Allocation-free after construction for power-of-two frame lengths
 /// (the STFT layout); the GRUV layout's 4000-sample inverse FFT allocates scratch. One instance per thread.
@@ -20,6 +21,7 @@ public sealed class AudioFrameStream : IAudioGenerator
     private readonly AudioFrameCodec _codec;
     private readonly AudioFrameGenerator _generator;
     private readonly StreamingOverlapAddDecoder _decoder;
+    private readonly CoherentPhase? _phase;
     private readonly float[] _seedFrames;
     private readonly int _seedFrameCount;
     private readonly float[] _frame;
@@ -39,6 +41,8 @@ public sealed class AudioFrameStream : IAudioGenerator
         _codec = preset.CreateCodec();
         _generator = new AudioFrameGenerator(windowFrames == 0 ? preset.Model : new WindowedFrameModel(preset.Model, windowFrames), 0);
         _decoder = new StreamingOverlapAddDecoder(_codec);
+        // Overlapping frames only: a GRUV frame stands alone, there is no previous phase to continue.
+        if (preset.Layout == "stft") _phase = new CoherentPhase(_codec.FrameLength, _codec.HopLength);
         _frame = new float[_codec.FrameSize];
         _seedFrames = preset.SeedAudio.Length > 0 ? _codec.EncodeFlat(preset.SeedAudio) : [];
         _seedFrameCount = _seedFrames.Length / _codec.FrameSize;
@@ -73,6 +77,7 @@ public sealed class AudioFrameStream : IAudioGenerator
     public void Restart(ulong seed)
     {
         _decoder.Reset();
+        _phase?.Reset();
         _envelope = 0;
         _scale = -1;
         if (_seedFrameCount == 0)
@@ -81,8 +86,10 @@ public sealed class AudioFrameStream : IAudioGenerator
             return;
         }
         var take = Math.Min(AudioFramePreset.MaxSeedFrames, _seedFrameCount);
-        var start = (int)(seed % (ulong)(_seedFrameCount - take + 1));
-        _generator.Seed(_seedFrames.AsSpan(start * _codec.FrameSize, take * _codec.FrameSize));
+        // Seeds far apart in seed.wav (Fibonacci hashing; seed 0 starts at its beginning): neighbouring seeds would
+        // otherwise start one frame apart and continue the same music.
+        var start = (int)(unchecked(seed * 0x9E3779B97F4A7C15UL) % (ulong)(_seedFrameCount - take + 1));
+        _generator.Seed(_seedFrames.AsSpan(start * _codec.FrameSize, take * _codec.FrameSize), seed);
     }
 
     /// <summary>Predicts one frame and writes the <see cref="HopLength"/> samples it completes.</summary>
@@ -97,6 +104,7 @@ public sealed class AudioFrameStream : IAudioGenerator
                 break;
             }
         }
+        _phase?.Apply(_frame);
         _decoder.PushFrame(_frame, hop);
         var h = hop[..HopLength];
         var peak = 0f;

@@ -28,6 +28,12 @@ public sealed record FftLstmRunConfig
     /// <summary>L2 penalty, as RMSprop weight decay.</summary>
     public double WeightDecay { get; init; } = 1e-6;
     public double ClipNorm { get; init; } = 5.0;
+    /// <summary>
+    /// Standard deviation of Gaussian noise added to the normalised input frames (not the targets) of every training
+    /// window; 0 trains on clean frames. The model learns to predict the clean next frame from a corrupted past, as it
+    /// must when generation feeds back its own imperfect (and varied) predictions.
+    /// </summary>
+    public double InputNoise { get; init; }
     public ulong Seed { get; init; }
     public int ValidationEvery { get; init; } = 100;
     public int CheckpointEvery { get; init; } = 100;

@@ -1,4 +1,5 @@
 using Euterpe.Core;
+using Euterpe.Core.Generation;
 using Euterpe.Training.Data;
 using Euterpe.Training.Runs;
 using Euterpe.Training.Torch;
@@ -25,8 +26,10 @@ public static class FftLstmTrainer
     /// <summary>
     /// Refuses option values that no data could make right, so `train` says so before it reads any data.
     /// </summary>
-    public static void CheckOptions(string arch, string configName, long steps, int batch, int sequenceLength, double learningRate, double weightDecay, string device)
+    public static void CheckOptions(string arch, string configName, long steps, int batch, int sequenceLength, double learningRate, double weightDecay, string device,
+        double inputNoise = 0)
     {
+        if (!(inputNoise is >= 0 and <= 10)) throw new EuterpeException($"--input-noise {inputNoise}: must be 0…10 (standard deviations of the normalised frames)");
         FftLstmConfig.Named(configName, arch, 4); // an unknown --arch or --config
         if (steps < 1) throw new EuterpeException($"--steps {steps}: must be at least 1");
         if (batch < 1) throw new EuterpeException($"--batch {batch}: must be at least 1");
@@ -37,15 +40,15 @@ public static class FftLstmTrainer
     }
 
     public static FftLstmRunConfig NewRunConfig(AudioFrameCache.Manifest cache, string cacheFolder, string arch, string configName, long steps, int batch,
-        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery)
+        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery, double inputNoise = 0)
     {
-        CheckOptions(arch, configName, steps, batch, sequenceLength, learningRate, weightDecay, device);
+        CheckOptions(arch, configName, steps, batch, sequenceLength, learningRate, weightDecay, device, inputNoise);
         var m = FftLstmConfig.Named(configName, arch, cache.FrameSize);
         return new FftLstmRunConfig
         {
             Arch = arch, Config = configName, FrameSize = m.FrameSize, Hidden = m.Hidden, Features = m.Features, Layers = m.Layers,
             Channels = m.Channels, Kernel = m.Kernel, Pool = m.Pool, Context = m.Context, Dropout = m.Dropout,
-            Steps = steps, Batch = batch, SequenceLength = sequenceLength, LearningRate = learningRate, WeightDecay = weightDecay, Seed = seed,
+            Steps = steps, Batch = batch, InputNoise = inputNoise, SequenceLength = sequenceLength, LearningRate = learningRate, WeightDecay = weightDecay, Seed = seed,
             Device = device, ValidationEvery = Math.Max(1, validateEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
             Data = Path.GetFullPath(cacheFolder), SampleRate = cache.SampleRate, FrameLayout = cache.FrameLayout, FrameLength = cache.FrameLength, Hop = cache.Hop,
         };
@@ -82,6 +85,7 @@ public static class FftLstmTrainer
         var (batch, length, f) = (config.Batch, config.SequenceLength, config.FrameSize);
         var inputs = new float[batch * length * f];
         var targets = new float[batch * length * f];
+        var noise = new RandomSource(config.Seed);
         var validationWindows = ValidationWindows(validation, length);
         var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
         var parameters = model.parameters().Sum(p => p.numel());
@@ -99,6 +103,12 @@ public static class FftLstmTrainer
             sampler.Fill(step, batch, inputs, targets);
             Normalize(inputs, mean, std);
             Normalize(targets, mean, std);
+            if (config.InputNoise > 0)
+            {
+                // From the seed and the step only, so that --resume continues with the same noise.
+                noise.Reseed(unchecked(config.Seed * 0x9E3779B97F4A7C15UL + (ulong)step));
+                for (var i = 0; i < inputs.Length; i++) inputs[i] += (float)(noise.NextGaussian() * config.InputNoise);
+            }
             var x = torch.tensor(inputs, new long[] { batch, length, f }).to(device);
             var y = torch.tensor(targets, new long[] { batch, length, f }).to(device);
             return TrainingLoop.Optimize(nn.functional.mse_loss(model.forward(x), y), model, optimizer, config.ClipNorm);

@@ -89,6 +89,27 @@ public sealed class FftLstmTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Input_noise_trains_other_weights_and_resumes_exactly()
+    {
+        var (cache, train, validation, folder) = Cache();
+        FftLstmRunConfig Noisy(long steps) => Config(cache, folder, FftLstmConfig.Bilinear, steps) with { InputNoise = 0.5 };
+        var straight = _corpus.Path("noisy-straight");
+        FftLstmTrainer.Train(train, validation, Noisy(10), straight, resume: false);
+        var resumed = _corpus.Path("noisy-resumed");
+        FftLstmTrainer.Train(train, validation, Noisy(5), resumed, resume: false);
+        FftLstmTrainer.Train(train, validation, Noisy(10), resumed, resume: true);
+        var clean = _corpus.Path("clean");
+        FftLstmTrainer.Train(train, validation, Config(cache, folder, FftLstmConfig.Bilinear, 10), clean, resume: false);
+
+        var (a, _) = Safetensors.Load(Path.Combine(straight, FftLstmTrainer.CheckpointFileName));
+        var (b, _) = Safetensors.Load(Path.Combine(resumed, FftLstmTrainer.CheckpointFileName));
+        var (c, _) = Safetensors.Load(Path.Combine(clean, FftLstmTrainer.CheckpointFileName));
+        foreach (var key in a.Keys) Assert.Equal(a[key].bytes.ToArray(), b[key].bytes.ToArray());
+        Assert.Contains(a.Keys, key => !a[key].bytes.ToArray().AsSpan().SequenceEqual(c[key].bytes.ToArray()));
+        Assert.Equal(0.5, FftLstmTrainer.ReadRunConfig(Path.Combine(resumed, FftLstmTrainer.CheckpointFileName)).InputNoise);
+    }
+
+    [Fact]
     public void A_bad_cache_or_run_is_one_clear_error()
     {
         var e = Assert.Throws<Core.EuterpeException>(() => AudioFrameCache.Load(_corpus.Path("nothing")));
