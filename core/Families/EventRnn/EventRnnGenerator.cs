@@ -30,7 +30,7 @@ public sealed class EventRnnGenerator : INoteGenerator
     private readonly StreamedNoteEvent[] _decoded = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
     private readonly int _conditioningCount;
     private readonly float[] _mean;
-    // The controls this seed starts from: the corpus mean, its histogram replaced by the key drawn for the seed.
+    // The controls this seed starts from: the corpus mean, its histogram from a training piece drawn for the seed.
     private readonly float[] _home;
     private readonly CorpusKeys? _keys;
     private readonly RandomSource _keyDraws = new(0);
@@ -45,7 +45,7 @@ public sealed class EventRnnGenerator : INoteGenerator
     private bool _closing; // a repeat begins: the notes still held from the phrase before end first
     private readonly int[] _one = new int[1];
     private DensityController? _density;
-    // Added to the logits at every step: note-ons by density and key, the NOTE_OFFs of long-held notes.
+    // Added to the logits at every step: note-ons by density and key, the NOTE_OFFs of notes just begun or held long.
     private readonly float[] _logitBias;
     private float _appliedBias;
     private readonly KeyTracker _key = new();
@@ -86,7 +86,6 @@ public sealed class EventRnnGenerator : INoteGenerator
     public const double MinNoteSeconds = 0.03;
 
     private const float Blocked = 30f;
-
 
     /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
     /// <param name="conditioningMean">
@@ -227,8 +226,9 @@ public sealed class EventRnnGenerator : INoteGenerator
 
     /// <summary>
     /// The 14 features the conditional model was trained on (<see cref="ConditioningFeatures"/>): the key's scale as
-    /// equal pitch-class weights (Chromatic keeps the seed's <see cref="HomeControls"/>: a training piece's histogram drawn
-    /// for the seed, or the corpus's mean histogram), the corpus's density times the fraction, and the corpus's mean pitch (register is the player's octave shift, applied to the notes).
+    /// equal pitch-class weights (Chromatic keeps the seed's <see cref="HomeControls"/>: a training piece's histogram
+    /// drawn for the seed, or the corpus's mean histogram), the corpus's density times the fraction, and the corpus's
+    /// mean pitch (register is the player's octave shift, applied to the notes).
     /// </summary>
     public bool Steer(in MusicalSteering steering)
     {

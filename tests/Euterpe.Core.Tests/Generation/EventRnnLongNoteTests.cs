@@ -70,7 +70,7 @@ public class EventRnnLongNoteTests
         // Ten-millisecond notes, far below the long-note length: the same events with the hazard as without.
         static List<(bool, int, double)> Play(double? longNote)
         {
-            using var g = new EventRnnGenerator(new ShortNotes(), Encoding, 0, longNoteSeconds: longNote);
+            using var g = new EventRnnGenerator(new ShortNotesModel(), Encoding, 0, longNoteSeconds: longNote);
             g.Reset(3);
             var heard = new List<(bool, int, double)>();
             var events = new ModelNoteEvent[g.MaxEventsPerStep];
@@ -128,26 +128,6 @@ public class EventRnnLongNoteTests
         Assert.True(lengths.Count > 100, $"{lengths.Count} notes");
         Assert.All(lengths, l => Assert.InRange(l, EventRnnGenerator.MinNoteSeconds - 1e-9, 0.05));
         Assert.True(lengths.Count(l => Math.Abs(l - 0.03) < 1e-9) > 0.9 * lengths.Count);
-    }
-
-    /// <summary>NOTE_ON_60 → NOTE_OFF_60 → TIME_SHIFT_1 → NOTE_ON_60 …</summary>
-    private sealed class ShortNotes : ITokenStepModel
-    {
-        private readonly float[] _logits = new float[Encoding.VocabularySize];
-
-        public int VocabularySize => Encoding.VocabularySize;
-        public int ConditioningSize => 0;
-        public void ResetState() { }
-        public void Dispose() { }
-
-        public ReadOnlySpan<float> Step(int token, ReadOnlySpan<float> conditioning)
-        {
-            var next = token == Token(PerformanceEvent.NoteOn(60)) ? PerformanceEvent.NoteOff(60)
-                : token == Token(PerformanceEvent.NoteOff(60)) ? PerformanceEvent.TimeShift(1) : PerformanceEvent.NoteOn(60);
-            _logits.AsSpan().Fill(-30f);
-            _logits[Token(next)] = 20f;
-            return _logits;
-        }
     }
 
     /// <summary>Notes of the C major scale that are seldom ended (NOTE_OFF e^−6 as likely as a note-on), shifts of 0.1–0.5 s.</summary>

@@ -45,26 +45,6 @@ public class EventRnnNoteOffMaskTests
         Assert.Equal(1.0, g.Time, 9);
     }
 
-    /// <summary>Plays C4 for one step again and again: NOTE_ON_60 → NOTE_OFF_60 → TIME_SHIFT_1 → NOTE_ON_60 …</summary>
-    private sealed class ShortNotesModel : ITokenStepModel
-    {
-        private readonly float[] _logits = new float[Encoding.VocabularySize];
-
-        public int VocabularySize => Encoding.VocabularySize;
-        public int ConditioningSize => 0;
-        public void ResetState() { }
-        public void Dispose() { }
-
-        public ReadOnlySpan<float> Step(int token, ReadOnlySpan<float> conditioning)
-        {
-            var next = token == Token(PerformanceEvent.NoteOn(60)) ? PerformanceEvent.NoteOff(60)
-                : token == Token(PerformanceEvent.NoteOff(60)) ? PerformanceEvent.TimeShift(1) : PerformanceEvent.NoteOn(60);
-            _logits.AsSpan().Fill(-30f);
-            _logits[Token(next)] = 20f;
-            return _logits;
-        }
-    }
-
     [Fact]
     public void The_note_off_of_a_sounding_pitch_stays_allowed()
     {
