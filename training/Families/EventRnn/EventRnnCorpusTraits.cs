@@ -21,23 +21,20 @@ public static class EventRnnCorpusTraits
     {
         var profile = new double[12];
         var histograms = new List<double[]>();
-        Span<double> histogram = stackalloc double[12];
-        var count = 0;
         foreach (var piece in pieces)
         {
             if (piece.Features is not { Length: >= 12 } features) continue;
+            var histogram = new double[12];
             var sum = 0.0;
             for (var pc = 0; pc < 12; pc++) sum += histogram[pc] = Math.Max(0, features[pc]);
             if (!(sum > 0)) continue;
+            for (var pc = 0; pc < 12; pc++) histogram[pc] /= sum;
             var tonic = MusicalScale.BestMajorTonic(histogram);
-            for (var pc = 0; pc < 12; pc++) profile[pc] += histogram[(pc + tonic) % 12] / sum;
-            var normalised = new double[12];
-            for (var pc = 0; pc < 12; pc++) normalised[pc] = histogram[pc] / sum;
-            histograms.Add(normalised);
-            count++;
+            for (var pc = 0; pc < 12; pc++) profile[pc] += histogram[(pc + tonic) % 12];
+            histograms.Add(histogram);
         }
-        if (count == 0) return ([], []);
-        for (var i = 0; i < 12; i++) profile[i] /= count;
+        if (histograms.Count == 0) return ([], []);
+        for (var i = 0; i < 12; i++) profile[i] /= histograms.Count;
         var keep = Math.Min(histograms.Count, CorpusKeys.MaxPieces);
         return (profile, [.. Enumerable.Range(0, keep).Select(i => histograms[(int)((long)i * histograms.Count / keep)])]);
     }
