@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Euterpe.Core.Audio;
@@ -15,17 +14,14 @@ namespace Euterpe.Quality;
 /// </summary>
 internal sealed class AudioPresetQuality(QualityOptions options)
 {
-    /// <summary>The plug-in's Seed parameter (plugin/Instrument/ParameterId.cs) and its range 0…9999.</summary>
-    private const int SeedParameter = 4;
-    private const double SeedSteps = 9999;
-
     /// <summary>The shipped preset's training audio: all 31 songs, 60 s each (presets/README.md).</summary>
     public const int CorpusSongs = 31;
     public const int CorpusSongSeconds = 60;
 
     public IEnumerable<QualityTarget> Check(string preset, StringBuilder text)
     {
-        var corpus = Mean(TrainingAudio().Select(Measure).ToList());
+        var training = TrainingAudio();
+        var corpus = Mean(training.Select(Measure).ToList());
         var folder = RepositoryRoot.Combine("presets", preset);
         var sets = new List<(string Name, List<(string File, AudioMetrics Metrics)> Files)>();
         var generated = Path.Combine(options.Output, preset, "generate");
@@ -41,14 +37,14 @@ internal sealed class AudioPresetQuality(QualityOptions options)
             generatedFiles.Add(Measure(wav));
             if (!options.PlugIn) continue;
             wav = Path.Combine(plugIn, $"seed-{seed}.wav");
-            Run("render", "--preset", folder, "--seconds", F(options.Seconds), "--out", wav, "--param", $"{SeedParameter}={F(seed / SeedSteps)}", "--quiet");
+            Run("render", "--preset", folder, "--seconds", F(options.Seconds), "--out", wav, "--param", CommandLine.SeedParam(seed), "--quiet");
             plugInFiles.Add(Measure(wav));
         }
         sets.Add(("generate", generatedFiles));
         if (options.PlugIn) sets.Add(("plugin", plugInFiles));
 
         text.AppendLine($"## {preset}").AppendLine().AppendLine("| set | file | spectral flatness | level spread (dB) | onsets/s |").AppendLine("|---|---|---|---|---|");
-        text.AppendLine(Row("training audio", $"mean of {TrainingAudio().Count} in {options.AudioCorpus}", corpus));
+        text.AppendLine(Row("training audio", $"mean of {training.Count} in {options.AudioCorpus}", corpus));
         foreach (var (name, files) in sets)
         {
             foreach (var (file, m) in files) text.AppendLine(Row(name, Path.GetFileName(file), m));
@@ -72,7 +68,7 @@ internal sealed class AudioPresetQuality(QualityOptions options)
         if (!Directory.Exists(folder) || Directory.GetFiles(folder, "*.wav").Length < CorpusSongs)
         {
             Console.Error.WriteLine($"quality: rendering the training audio ({CorpusSongs} songs × {CorpusSongSeconds} s) into {folder}");
-            Exec(RepositoryRoot.Combine("scripts", "render-audio-corpus.sh"), folder, CorpusSongs.ToString(CultureInfo.InvariantCulture), CorpusSongSeconds.ToString(CultureInfo.InvariantCulture));
+            CommandLine.Check(RepositoryRoot.Combine("scripts", "render-audio-corpus.sh"), folder, CorpusSongs.ToString(CultureInfo.InvariantCulture), CorpusSongSeconds.ToString(CultureInfo.InvariantCulture));
         }
         return [.. Directory.GetFiles(folder, "*.wav").Order(StringComparer.Ordinal)];
     }
@@ -86,19 +82,7 @@ internal sealed class AudioPresetQuality(QualityOptions options)
     private static string Row(string set, string file, AudioMetrics m) =>
         string.Create(CultureInfo.InvariantCulture, $"| {set} | {file} | {m.SpectralFlatness:F4} | {m.FrameRmsSpreadDb:F2} | {m.OnsetsPerSecond:F2} |");
 
-    private void Run(params string[] arguments) => Exec(options.Cli, arguments);
+    private void Run(params string[] arguments) => CommandLine.Check(options.Cli, arguments);
 
-    private static void Exec(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited {process.ExitCode}: {stderr.Result.Trim()}{stdout.Result.Trim()}");
-    }
-
-    private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string F(double value) => CommandLine.Number(value);
 }

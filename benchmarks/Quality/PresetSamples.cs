@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Euterpe.Core.Audio;
 
@@ -10,10 +9,6 @@ namespace Euterpe.Quality;
 /// </summary>
 internal sealed class PresetSamples(QualityOptions options, string preset)
 {
-    /// <summary>The plug-in's Seed parameter (plugin/Instrument/ParameterId.cs) and its range 0…9999.</summary>
-    private const int SeedParameter = 4;
-    private const double SeedSteps = 9999;
-
     public string Generated => Path.Combine(options.Output, preset, "generate");
     public string PlugIn => Path.Combine(options.Output, preset, "plugin");
 
@@ -29,7 +24,7 @@ internal sealed class PresetSamples(QualityOptions options, string preset)
             Directory.CreateDirectory(PlugIn);
             var wav = Path.Combine(PlugIn, $"seed-{seed}.wav");
             Run("render", "--preset", presetFolder, "--seconds", F(options.Seconds), "--out", wav, "--midi-out", Path.Combine(PlugIn, $"seed-{seed}.mid"),
-                "--param", $"{SeedParameter}={F(seed / SeedSteps)}", "--quiet");
+                "--param", CommandLine.SeedParam(seed), "--quiet");
             peaks.Add(Peak(WavFile.Read(wav)));
         }
         return peaks;
@@ -71,17 +66,11 @@ internal sealed class PresetSamples(QualityOptions options, string preset)
     // False when the command refuses its arguments (exit 2 naming an option); any other failure throws.
     private bool TryRun(params string[] arguments)
     {
-        var start = new ProcessStartInfo(options.Cli) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode == 2 && stderr.Result.Contains("does not use it", StringComparison.Ordinal)) return false;
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(options.Cli)} {string.Join(' ', arguments)} exited {process.ExitCode}: {stderr.Result.Trim()}{stdout.Result.Trim()}");
+        var (exitCode, stdout, stderr) = CommandLine.Run(options.Cli, arguments);
+        if (exitCode == 2 && stderr.Contains("does not use it", StringComparison.Ordinal)) return false;
+        if (exitCode != 0) throw CommandLine.Failure(options.Cli, arguments, exitCode, stdout, stderr);
         return true;
     }
 
-    private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string F(double value) => CommandLine.Number(value);
 }
