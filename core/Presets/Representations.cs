@@ -6,9 +6,11 @@ public static class Representations
     public const string PerformanceEvents = "performance-events";
     public const string NoteTokens = "note-tokens";
     public const string FftFrames = "fft-frames";
+    /// <summary>ABC text, a character a token (<see cref="Encoding.AbcCharacterEncoding"/>).</summary>
+    public const string AbcCharacters = "abc-characters";
 
-    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, FftFrames];
+    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, FftFrames, AbcCharacters];
 
     /// <summary>Representations whose models read and write token ids, and so need a vocabulary.</summary>
-    public static bool IsTokenBased(string representation) => representation is PerformanceEvents or NoteTokens;
+    public static bool IsTokenBased(string representation) => representation is PerformanceEvents or NoteTokens or AbcCharacters;
 }
