@@ -22,12 +22,12 @@ public static class GenerateCommand
     {
         var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model), or the id of an installed preset as `render --preset` takes it (e.g. event-rnn-openmsx)." };
         var seconds = new Option<double>("--seconds") { Description = $"Length of the generated music in seconds (at most {GenerationRequest.MaxSeconds}).", Required = true };
-        var output = new Option<string>("--out") { Description = "MIDI file to write.", Required = true };
+        var output = new Option<string>("--out") { Description = "MIDI file to write (.mid); a WAV file for raw audio; an ABC file (.abc) for the ABC families, their text as one tune.", Required = true };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
         var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody (its top line over the first --prime-seconds) the output starts with and then continues for --seconds." };
         var primeSeconds = new Option<double?>("--prime-seconds") { HelpName = "S", Description = $"Seconds of the --prime file's start its melody is taken from (default {PrimerMelody.DefaultSeconds}, at most {PrimerMelody.MaxSeconds})." };
-        var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram).", DefaultValueFactory = _ => 120 };
+        var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram, char-rnn).", DefaultValueFactory = _ => 120 };
         var density = new Option<double?>("--density") { Description = $"Notes per second (conditional event RNN; default: the training corpus's mean), held there by measuring the output's onsets; within the densities the model was trained on (its metadata says; {EventRnnFamily.FallbackDensityRange.Min:0.##}…{EventRnnFamily.FallbackDensityRange.Max:0.##} for a model that does not)." };
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN): sets the pitch-class histogram to the scale." };
         var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (0 lets an MSE-trained model fade towards its mean frame).", DefaultValueFactory = _ => 0.05 };
@@ -62,7 +62,7 @@ public static class GenerateCommand
                 [(temperature, GenerationControl.Temperature), (prime, GenerationControl.Primer), (primeSeconds, GenerationControl.Primer),
                  (tempo, GenerationControl.Tempo), (density, GenerationControl.Density), (key, GenerationControl.Key),
                  (variation, GenerationControl.Variation), (window, GenerationControl.Window)]);
-            CheckExtension(path, family.Medium, opened.Family);
+            CheckExtension(path, family, opened.Family);
             var request = new GenerationRequest
             {
                 Seconds = result.GetValue(seconds), Seed = result.GetValue(seed), Temperature = (float)result.GetValue(temperature),
@@ -85,8 +85,17 @@ public static class GenerateCommand
                     $"wrote {path}: {samples.Length / (double)rate:0.0} s at {rate} Hz, peak {peak:0.000}, rms {rms:0.0000}, click ratio {clicks:0.00} at {hop}-sample edges ({opened.Family} {manifest.Audio.FrameLayout}, seed {request.Seed}, {seeded})"));
                 return 0;
             }
-            var generated = family.GenerateNotes(opened, request);
-            MidiFileWriter.Write(generated, path);
+            NoteSequence generated;
+            if (MusicFiles.IsAbc(path))
+            {
+                (generated, var abc) = family.GenerateAbc(opened, request);
+                AtomicFile.WriteAllText(path, abc);
+            }
+            else
+            {
+                generated = family.GenerateNotes(opened, request);
+                MidiFileWriter.Write(generated, path);
+            }
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {path}: {generated.Notes.Count} notes, {generated.TotalSeconds:0.0} s ({opened.Id}, {opened.Family}, seed {request.Seed})"));
             return 0;
@@ -108,10 +117,16 @@ public static class GenerateCommand
         }
     }
 
-    /// <summary>A MIDI name for audio, or a WAV name for notes, would hold what its name does not say: refused.</summary>
-    private static void CheckExtension(string path, GeneratedMedium medium, string familyName)
+    /// <summary>
+    /// A MIDI name for audio, a WAV name for notes, or an ABC name for a family that does not write ABC text would hold
+    /// what its name does not say: refused.
+    /// </summary>
+    private static void CheckExtension(string path, ModelFamily family, string familyName)
     {
+        var medium = family.Medium;
         var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (medium == GeneratedMedium.Notes && extension == ".abc" && !family.WritesAbc)
+            throw new EuterpeException($"{path}: the {familyName} family makes notes, written as MIDI: name a .mid file (ABC text comes from the ABC families, e.g. char-rnn)");
         if (medium == GeneratedMedium.Audio && extension is ".mid" or ".midi" or ".abc")
             throw new EuterpeException($"{path}: the {familyName} family makes audio: name a .wav file");
         if (medium == GeneratedMedium.Notes && extension is ".wav" or ".wave")

@@ -35,6 +35,16 @@ public abstract class ModelFamily
     public virtual NoteSequence GenerateNotes(Preset preset, GenerationRequest request) =>
         throw new EuterpeException($"{preset.ManifestPath}: family \"{preset.Family}\" makes {Medium.ToString().ToLowerInvariant()}, not notes");
 
+    /// <summary>Whether the family writes ABC text itself (<see cref="GenerateAbc"/>): `generate --out X.abc`.</summary>
+    public virtual bool WritesAbc => false;
+
+    /// <summary>
+    /// For a family that models ABC text: the notes of <see cref="GenerateNotes"/> and the text they were played from,
+    /// as one ABC tune.
+    /// </summary>
+    public virtual (NoteSequence Notes, string Abc) GenerateAbc(Preset preset, GenerationRequest request) =>
+        throw new EuterpeException($"{preset.ManifestPath}: family \"{preset.Family}\" does not write ABC text: name a .mid file");
+
     /// <summary>Audio for `generate`: the request's seconds at the generator's sample rate.</summary>
     public virtual float[] GenerateAudio(Preset preset, GenerationRequest request, out int sampleRate)
     {

@@ -117,30 +117,14 @@ public sealed class EventRnnFamily : ModelFamily
         if (manifest.Representation != Representations.PerformanceEvents)
             throw new EuterpeException($"{preset.ManifestPath}: representation \"{manifest.Representation}\" (family \"{manifest.Family}\") is not {Representations.PerformanceEvents}");
         var encoding = TokenModelManifests.PerformanceEncoding(manifest, preset.ManifestPath);
-        var signature = TokenModelManifests.Signature(manifest, preset.ManifestPath);
-        var session = preset.OpenSession();
-        OnnxTokenStepModel model;
-        try
-        {
-            model = new OnnxTokenStepModel(session, signature, ownsSession: true);
-        }
-        catch (ArgumentException e)
-        {
-            session.Dispose();
-            throw new EuterpeException($"{preset.ModelPath}: {e.Message}", inner: e);
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
+        var (model, metadata) = TokenModelManifests.OpenStepModel(preset);
         try
         {
             if (model.VocabularySize != encoding.VocabularySize)
                 throw new EuterpeException($"{preset.ModelPath}: the model has {model.VocabularySize} logits, the encoding {encoding.VocabularySize} tokens");
-            densityRange = DensityRange(session.Metadata);
-            return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count, CorpusMean(session.Metadata, model.ConditioningSize), LongNote(session.Metadata),
-                CorpusKeys.Parse(session.Metadata.Custom.GetValueOrDefault(KeyProfileKey), session.Metadata.Custom.GetValueOrDefault(PieceHistogramsKey)));
+            densityRange = DensityRange(metadata);
+            return new EventRnnGenerator(model, encoding, manifest.Conditioning.Count, CorpusMean(metadata, model.ConditioningSize), LongNote(metadata),
+                CorpusKeys.Parse(metadata.Custom.GetValueOrDefault(KeyProfileKey), metadata.Custom.GetValueOrDefault(PieceHistogramsKey)));
         }
         catch
         {
@@ -149,7 +133,8 @@ public sealed class EventRnnFamily : ModelFamily
         }
     }
 
-    private static float[] CorpusMean(ModelMetadata metadata, int size)
+    /// <summary>The model's <see cref="ConditioningMeanKey"/> vector (zeros where absent or unreadable).</summary>
+    public static float[] CorpusMean(ModelMetadata metadata, int size)
     {
         var values = new float[size];
         if (metadata.Custom.TryGetValue(ConditioningMeanKey, out var text))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
+using Euterpe.Core.Runtime;
 using Euterpe.Core.Text;
 
 namespace Euterpe.Core.Families.EventRnn;
@@ -30,6 +31,30 @@ public static class TokenModelManifests
             io.TokenInput.Name, io.LogitsOutput.Name,
             [.. manifest.State.Select(s => (s.Input, s.Output))],
             manifest.Conditioning.Count == 1 ? manifest.Conditioning[0].Name : null);
+    }
+
+    /// <summary>
+    /// Opens the preset's model as a token step model with the manifest's signature, and the session's metadata; one
+    /// <c>FILE: problem</c> error when the model does not fit its manifest. The caller disposes the model (it owns the session).
+    /// </summary>
+    public static (OnnxTokenStepModel Model, ModelMetadata Metadata) OpenStepModel(Preset preset)
+    {
+        var signature = Signature(preset.OnnxManifest, preset.ManifestPath);
+        var session = preset.OpenSession();
+        try
+        {
+            return (new OnnxTokenStepModel(session, signature, ownsSession: true), session.Metadata);
+        }
+        catch (ArgumentException e)
+        {
+            session.Dispose();
+            throw new EuterpeException($"{preset.ModelPath}: {e.Message}", inner: e);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The options to write into vocabulary.encoding.options for a performance encoding.</summary>

@@ -37,16 +37,16 @@ internal static class Abc2MidiReference
             for msg in tr:
                 t += msg.time
                 if msg.type == 'note_on' and msg.velocity > 0:
-                    on.setdefault((msg.channel, msg.note), []).append(t)
+                    on.setdefault((msg.channel, msg.note), []).append((t, msg.velocity))
                 elif msg.type in ('note_off', 'note_on'):
                     k = (msg.channel, msg.note)
                     if on.get(k):
-                        s = on[k].pop(0)
-                        print(msg.channel, msg.note, repr(s / ppq), repr((t - s) / ppq), repr(seconds(s)))
+                        s, v = on[k].pop(0)
+                        print(msg.channel, msg.note, repr(s / ppq), repr((t - s) / ppq), repr(seconds(s)), v)
         """;
 
-    /// <summary>A note: channel, key number, start and duration in quarter notes, start in seconds.</summary>
-    public readonly record struct RefNote(int Channel, int Pitch, double Start, double Duration, double StartSeconds = 0);
+    /// <summary>A note: channel, key number, start and duration in quarter notes, start in seconds, velocity.</summary>
+    public readonly record struct RefNote(int Channel, int Pitch, double Start, double Duration, double StartSeconds = 0, int Velocity = 0);
 
     /// <summary>Runs abc2midi on tune <paramref name="reference"/> of <paramref name="abcFile"/>, guitar chords and grace notes off.</summary>
     public static List<RefNote> Render(string abcFile, int reference)
@@ -63,7 +63,7 @@ internal static class Abc2MidiReference
             var f = line.Split(' ');
             notes.Add(new RefNote(int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture),
                 double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture),
-                double.Parse(f[4], CultureInfo.InvariantCulture)));
+                double.Parse(f[4], CultureInfo.InvariantCulture), int.Parse(f[5], CultureInfo.InvariantCulture)));
         }
         return notes;
     }

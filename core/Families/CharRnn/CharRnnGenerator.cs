@@ -1,0 +1,170 @@
+using System.Text;
+using Euterpe.Core.Encoding;
+using Euterpe.Core.Generation;
+using Euterpe.Core.Music;
+
+namespace Euterpe.Core.Families.CharRnn;
+
+/// <summary>
+/// The Char-RNN's generator, for `generate`, `render` and the instrument alike: ABC characters sampled one at a time
+/// by a <see cref="TokenGenerator"/> and played by an <see cref="AbcCharacterDecoder"/> as soon as each note's length is
+/// known. The sampler is held to what the dialect allows next (<see cref="AbcCharacterDecoder.Allowed"/>), so the text
+/// is always ABC that abc2midi reads. A tune edge the model writes starts a new tune on the same clock. When
+/// <see cref="MaxIdleCharacters"/> characters in a row move no time (bar lines, spaces, tune edges), a sixteenth rest
+/// is written for the model, so a player's clock never waits on it. Times are beats; steps allocate nothing.
+/// </summary>
+public sealed class CharRnnGenerator : INoteGenerator
+{
+    /// <summary>Characters in a row that play nothing before the generator writes a rest itself.</summary>
+    public const int MaxIdleCharacters = 64;
+
+    private static readonly int[] Rest = [AbcCharacterEncoding.TokenOf(' '), AbcCharacterEncoding.TokenOf('z'), AbcCharacterEncoding.TokenOf(' ')];
+
+    private readonly ITokenStepModel _model;
+    private readonly TokenGenerator _tokens;
+    private readonly AbcCharacterDecoder _decoder = new();
+    private readonly bool[] _allowed;
+    private readonly int _conditioningCount;
+    private readonly float[] _mean;
+    private int _idle;
+    private StringBuilder? _text;
+
+    /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
+    /// <param name="conditioningMean">
+    /// The training corpus's mean conditioning vector (the model's metadata), where the vector starts and what
+    /// <see cref="Steer"/> departs from; empty or all zeros for none.
+    /// </param>
+    public CharRnnGenerator(ITokenStepModel model, int conditioningCount, float[]? conditioningMean = null)
+    {
+        if (model.VocabularySize != AbcCharacterEncoding.VocabularySize)
+            throw new EuterpeException($"model: vocabulary of {model.VocabularySize} tokens does not match the ABC character dialect's {AbcCharacterEncoding.VocabularySize}");
+        _model = model;
+        _tokens = new TokenGenerator(model, AbcCharacterEncoding.TuneEdge, 0);
+        _allowed = new bool[model.VocabularySize];
+        _tokens.SetMask(_allowed);
+        _conditioningCount = conditioningCount;
+        _mean = conditioningMean is { } mean && mean.Length == _tokens.Conditioning.Length && mean.AsSpan().ContainsAnyExcept(0f)
+            ? (float[])mean.Clone() : [];
+        _mean.CopyTo(_tokens.Conditioning);
+        _decoder.Reset();
+    }
+
+    public ModelTimeUnit TimeUnit => ModelTimeUnit.Beats;
+
+    public int MaxEventsPerStep => AbcCharacterDecoder.MaxEventsPerCharacter * Rest.Length;
+
+    /// <summary>Sixteenths: the length unit of the dialect.</summary>
+    public double GridBeats => 1.0 / AbcCharacterEncoding.StepsPerBeat;
+
+    public double Time => _decoder.Time;
+
+    public int ConditioningCount => _conditioningCount;
+
+    /// <summary>The model's conditioning vector (empty for an unconditional model); write into it between steps.</summary>
+    public Span<float> Conditioning => _tokens.Conditioning;
+
+    /// <summary>The corpus-mean conditioning the vector starts from (empty when the model has none).</summary>
+    public ReadOnlySpan<float> MeanControls => _mean;
+
+    /// <summary>
+    /// Keeps every character read from here on (the primer's and the model's) in <paramref name="text"/>, tune edges
+    /// left out (the tunes run on as one body); null stops. For `generate --out X.abc`: it allocates.
+    /// </summary>
+    public void RecordText(StringBuilder? text) => _text = text;
+
+    public void Reset(ulong seed)
+    {
+        _tokens.Reset(seed);
+        _decoder.Reset();
+        _idle = 0;
+    }
+
+    public void SetSampling(SamplingOptions options) => _tokens.Options = options;
+
+    /// <summary>A manifest conditioning input is one tensor filled with its value, so the value fills the whole vector.</summary>
+    public void SetConditioning(int index, float value)
+    {
+        if ((uint)index < (uint)_conditioningCount) _tokens.Conditioning.Fill(value);
+    }
+
+    /// <summary>
+    /// The 14 features a conditional model was trained on (<see cref="ConditioningFeatures"/> of each tune's melody at
+    /// <see cref="AbcCharacterEncoding.Bpm"/>): the key's scale as equal pitch-class weights (Chromatic keeps the corpus
+    /// mean's), the corpus's density times the fraction, and the corpus's mean pitch.
+    /// </summary>
+    public bool Steer(in MusicalSteering steering)
+    {
+        var values = _tokens.Conditioning;
+        if (values.Length != ConditioningFeatures.Length || _mean.Length != values.Length) return false;
+        _mean.CopyTo(values);
+        if (steering.Scale > 0)
+        {
+            var inScale = 0;
+            for (var pc = 0; pc < 12; pc++) if (MusicalScale.Contains(steering.Scale, steering.Key, pc)) inScale++;
+            for (var pc = 0; pc < 12; pc++) values[pc] = MusicalScale.Contains(steering.Scale, steering.Key, pc) ? 1f / inScale : 0f;
+        }
+        values[12] = (float)Math.Clamp(_mean[12] * steering.DensityFraction, 0, 1);
+        return true;
+    }
+
+    public int Step(Span<ModelNoteEvent> output)
+    {
+        var before = _decoder.Time;
+        int count;
+        if (_idle >= MaxIdleCharacters && _decoder.CanEndTune)
+        {
+            // The model has written only bar lines and spaces for a while: a rest, fed to it as if it had written it.
+            _tokens.Prime(Rest);
+            count = 0;
+            foreach (var token in Rest) count += Read(token, output[count..]);
+        }
+        else
+        {
+            _decoder.Allowed(_allowed);
+            count = Read(_tokens.Next(), output);
+        }
+        _idle = _decoder.Time > before ? 0 : _idle + 1;
+        return count;
+    }
+
+    private int Read(int token, Span<ModelNoteEvent> output)
+    {
+        if (_text is not null && token != AbcCharacterEncoding.TuneEdge) _text.Append(AbcCharacterEncoding.CharacterOf(token));
+        return _decoder.Feed(token, output);
+    }
+
+    /// <summary>Notes played live are not heard: their lengths, which the text must give first, are not known when they start.</summary>
+    public void Prime(bool isNoteOn, int pitch, int velocity)
+    {
+    }
+
+    /// <summary>
+    /// Starts from a piece of music: its melody in the dialect (<see cref="AbcCharacterEncoding.Body"/>, without the
+    /// closing bar line) becomes the model's context and moves the clock on, and the notes it plays are added to
+    /// <paramref name="heard"/>.
+    /// </summary>
+    public void Prime(NoteSequence primer, List<ModelNoteEvent> heard)
+    {
+        var body = AbcCharacterEncoding.Body(primer);
+        if (body.EndsWith("|]\n", StringComparison.Ordinal)) body = body[..^3];
+        var decoded = new ModelNoteEvent[AbcCharacterDecoder.MaxEventsPerCharacter];
+        var tokens = new List<int>(body.Length + 2);
+        foreach (var c in body.Append(' '))
+        {
+            var token = AbcCharacterEncoding.TokenOf(c);
+            tokens.Add(token);
+            var n = Read(token, decoded);
+            for (var i = 0; i < n; i++) heard.Add(decoded[i]);
+        }
+        // A primer that ends on a bar's end closes it, so the model goes on at the next bar's start.
+        if (Math.Abs(_decoder.Time * AbcCharacterEncoding.StepsPerBeat % AbcCharacterEncoding.StepsPerBar) < 1e-9 && _decoder.Time > 0)
+        {
+            tokens.Add(AbcCharacterEncoding.TokenOf('|'));
+            Read(tokens[^1], decoded);
+        }
+        _tokens.Prime(tokens.ToArray());
+        _idle = 0;
+    }
+
+    public void Dispose() => _model.Dispose();
+}
