@@ -2,10 +2,10 @@
 # Gathers the ABC families' training corpus into one folder: the MIDI songs and pieces of four Debian packages and
 # the ABC tunes abcmidi ships, as links (the compressed pianobooster pieces are unpacked). `euterpe data prepare
 # --encoding abc` (or `train char-rnn --data`) then reads each piece's melody as ABC text.
-# Usage: scripts/abc-corpus.sh [OUT_DIR]   (default data/abc-corpus)
+# Usage: scripts/abc-corpus.sh [OUT_DIR]   (default out/abc-corpus)
 # Needs: apt-get install openttd-openmsx mma pianobooster abcmidi
 set -euo pipefail
-out="${1:-data/abc-corpus}"
+out="${1:-out/abc-corpus}"
 declare -A sources=(
   [openmsx]=/usr/share/games/openttd/baseset/openmsx
   [mma]=/usr/share/doc/mma/examples
