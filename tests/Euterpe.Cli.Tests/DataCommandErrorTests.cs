@@ -28,7 +28,7 @@ public sealed class DataCommandErrorTests : IDisposable
 
     [Fact]
     public void UnknownEncoding() =>
-        AssertError("--encoding: unknown encoding 'midi' (expected one of: performance, notes, fft-frames)",
+        AssertError("--encoding: unknown encoding 'midi' (expected one of: performance, notes, abc, fft-frames)",
             "data", "prepare", "--data", _cli.Root, "--encoding", "midi", "--out", _cli.Path("c"));
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class DataCommandErrorTests : IDisposable
     {
         var (code, stdout, _) = DataCli.Invoke("data", "prepare", "--help");
         Assert.Equal(0, code);
-        Assert.Contains("performance | notes | fft-frames", stdout);
+        Assert.Contains("performance | notes | abc | fft-frames", stdout);
     }
 
     [Fact]
