@@ -97,7 +97,7 @@ public static class CharRnnExporter
             Data = config.Data,
             Steps = step,
             ValidationMetrics = ValidationMetrics(metrics, step),
-            TrainerVersion = $"euterpe train char-rnn --config {config.Config}{(config.Conditional ? " --conditional" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}",
+            TrainerVersion = $"euterpe train char-rnn --config {config.Config}{(config.Conditional ? " --conditional" : "")} --batch {config.Batch} --seq-len {config.SequenceLength} --lr {config.LearningRate.ToString(CultureInfo.InvariantCulture)} --seed {config.Seed}" + (config.Dropout > 0 ? FormattableString.Invariant($" --dropout {config.Dropout}") : ""),
         },
     };
 

@@ -28,6 +28,8 @@ public sealed record CharRnnRunConfig
     public double LearningRate { get; init; } = 2e-3;
     public double ClipNorm { get; init; } = 5.0;
     public ulong Seed { get; init; }
+    /// <summary>Dropout between the LSTM layers and before the output layer, in training only (0: none).</summary>
+    public double Dropout { get; init; }
     public int ValidationEvery { get; init; } = 100;
     public int CheckpointEvery { get; init; } = 100;
     public string Device { get; init; } = "cpu";
@@ -58,5 +60,5 @@ public sealed record CharRnnRunConfig
         }
     }
 
-    public EventRnnConfig ModelConfig() => new(Config, VocabularySize, EmbeddingSize, HiddenSize, Layers, ConditioningSize);
+    public EventRnnConfig ModelConfig() => new(Config, VocabularySize, EmbeddingSize, HiddenSize, Layers, ConditioningSize, Dropout);
 }

@@ -35,14 +35,14 @@ public static class CharRnnTrainer
     }
 
     /// <summary>Refuses option values that no data could make right, so `train` says so before it reads (or prepares) any data.</summary>
-    public static void CheckOptions(string configName, long steps, int batch, int sequenceLength, double learningRate, string device) =>
-        EventRnnTrainer.CheckOptions(configName, steps, batch, sequenceLength, learningRate, device);
+    public static void CheckOptions(string configName, long steps, int batch, int sequenceLength, double learningRate, string device, double dropout = 0) =>
+        EventRnnTrainer.CheckOptions(configName, steps, batch, sequenceLength, learningRate, device, dropout: dropout);
 
     /// <summary>A run config for a fresh run: model sizes from the named configuration and the corpus's mean conditioning.</summary>
     public static CharRnnRunConfig NewRunConfig(PreparedDataset dataset, string configName, bool conditional, long steps, int batch, int sequenceLength,
-        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery)
+        double learningRate, ulong seed, string device, int validationEvery, int checkpointEvery, double dropout = 0)
     {
-        CheckOptions(configName, steps, batch, sequenceLength, learningRate, device);
+        CheckOptions(configName, steps, batch, sequenceLength, learningRate, device, dropout);
         var model = EventRnnConfig.Named(configName, AbcCharacterEncoding.VocabularySize, conditional ? ConditioningFeatures.Length : 0);
         return new CharRnnRunConfig
         {
@@ -51,6 +51,7 @@ public static class CharRnnTrainer
             SequenceLength = sequenceLength, LearningRate = learningRate, Seed = seed, Device = device, Data = dataset.Manifest.Data,
             ValidationEvery = Math.Max(1, validationEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
             ConditioningMean = MeanConditioning(dataset.Train),
+            Dropout = dropout,
         };
     }
 
@@ -98,6 +99,8 @@ public static class CharRnnTrainer
         double Step(long step)
         {
             model.train();
+            // Dropout's masks come from the seed and the step, as the windows do, so a resumed run continues exactly.
+            if (config.Dropout > 0) torch.manual_seed(unchecked((long)(config.Seed * 0x9E3779B97F4A7C15UL + (ulong)step)));
             using var scope = torch.NewDisposeScope();
             sampler.Fill(step, inputs, targets, rows);
             var x = torch.tensor(inputs, new long[] { batch, length }).to(device);
