@@ -53,6 +53,34 @@ public sealed class CharRnnWorkflowTests : IDisposable
         Assert.EndsWith("corpus", root.GetProperty("provenance").GetProperty("data").GetString());
     }
 
+    /// <summary>
+    /// The issue's "done when": `train char-rnn --steps 60` on a folder of MIDI and ABC files it has never seen exports
+    /// a preset whose `generate` gives notes, as MIDI and as ABC text abc2midi converts.
+    /// </summary>
+    [Fact]
+    public void SixtyStepsOnAnUnseenFolderMakeAPresetThatGenerates()
+    {
+        var corpus = _cli.Corpus("unseen", Songs);
+        File.Copy(Path.Combine("/usr/share/doc/abcmidi/examples", "coleraine.abc"), Path.Combine(corpus, "coleraine.abc"));
+        var (run, preset) = (_cli.Path("run60"), _cli.Path("preset60"));
+        var (code, _, stderr) = DataCli.Invoke("train", "char-rnn", "--data", corpus, "--out", run, "--steps", "60", "--threads", "1");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = DataCli.Invoke("export", run, "--out", preset);
+        Assert.True(code == 0, stderr);
+
+        var (midi, abc) = (_cli.Path("out.mid"), _cli.Path("out.abc"));
+        (code, var stdout, stderr) = DataCli.Invoke("generate", preset, "--seconds", "20", "--seed", "3", "--out", midi);
+        Assert.True(code == 0, stderr);
+        var notes = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"wrote .*: (\d+) notes").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(notes > 0, stdout);
+        (code, _, stderr) = DataCli.Invoke("generate", preset, "--seconds", "20", "--seed", "3", "--out", abc);
+        Assert.True(code == 0, stderr);
+        var converted = _cli.Path("abc2midi.mid");
+        var result = ProcessRunner.Run("abc2midi", [abc, "1", "-o", converted]);
+        Assert.True(result.ExitCode == 0 && File.Exists(converted), result.Stdout + result.Stderr);
+        Assert.DoesNotContain("Error", result.Stdout + result.Stderr);
+    }
+
     [Fact]
     public void BadInputsAreOneErrorLineAndExitTwo()
     {
