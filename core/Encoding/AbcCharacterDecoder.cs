@@ -40,8 +40,8 @@ public sealed class AbcCharacterDecoder
     /// <summary>Whether a note is tied into the next one.</summary>
     public bool Holding => _heldPitch >= 0;
 
-    /// <summary>Whether the text read so far ends between elements, where a tune may end.</summary>
-    public bool CanEndTune => _part is Part.Between or Part.Bar or Part.BarEnd;
+    /// <summary>Whether the text read so far ends between elements (no note, rest or accidental is open).</summary>
+    public bool BetweenElements => _part is Part.Between or Part.Bar or Part.BarEnd;
 
     /// <summary>Starts at time 0 with no accidentals, between elements.</summary>
     public void Reset()
@@ -130,23 +130,33 @@ public sealed class AbcCharacterDecoder
     }
 
     /// <summary>
-    /// Marks in <paramref name="allowed"/> (one entry per token) what may follow the text read so far in the dialect:
-    /// what abc2midi reads as notes, rests, bar lines and ties: octaves within <see cref="MinOctave"/>…<see cref="MaxOctave"/>,
-    /// lengths of at most <see cref="MaxDigits"/> digits over 1, 2, 4 or 8, at most two accidentals of one sign or one
-    /// natural; <see cref="AbcCharacterEncoding.TuneEdge"/> where a tune may end.
+    /// Marks in <paramref name="allowed"/> (one entry per token) what may follow the text read so far in the dialect as
+    /// its writer writes it: notes and rests of whole sixteenths (at most <see cref="MaxDigits"/> digits) that fill each
+    /// bar exactly (a longer note is tied across the bar line), a bar line only where a bar is full, octaves within
+    /// <see cref="MinOctave"/>…<see cref="MaxOctave"/>, at most two accidentals of one sign or one natural, line
+    /// breaks only after bar lines, and <see cref="AbcCharacterEncoding.TuneEdge"/> at a bar's start. Text so held is ABC that abc2midi reads without a
+    /// warning.
     /// </summary>
     public void Allowed(Span<bool> allowed)
     {
         allowed.Clear();
-        allowed[AbcCharacterEncoding.TuneEdge] = CanEndTune;
+        var left = BarSixteenthsLeft;
         switch (_part)
         {
             case Part.Between:
             case Part.Bar:
-                Allow(allowed, " \n|^_=zABCDEFGabcdefg");
-                if (_part == Part.Bar) Allow(allowed, "]");
+                // Line breaks only after bar lines, as the writer puts them: an empty line would end the tune for ABC readers.
+                if (_part == Part.Bar) Allow(allowed, "]\n");
+                allowed[AbcCharacterEncoding.TuneEdge] = left == AbcCharacterEncoding.StepsPerBar;
+                if (left <= 0)
+                {
+                    Allow(allowed, " |"); // "A4- |": the writer's space after a tie
+                    break;
+                }
+                Allow(allowed, " ^_=zABCDEFGabcdefg");
                 break;
             case Part.BarEnd:
+                allowed[AbcCharacterEncoding.TuneEdge] = true;
                 Allow(allowed, " \n");
                 break;
             case Part.Accidental:
@@ -154,29 +164,30 @@ public sealed class AbcCharacterDecoder
                 if (_accidentals < 2 && _explicitAlter != 0) Allow(allowed, _explicitAlter > 0 ? "^" : "_");
                 break;
             case Part.Pitch:
-                Allow(allowed, "123456789/ \n|");
-                if (!_rest)
-                {
-                    Allow(allowed, "-");
-                    if (_lowercase ? _octave < MaxOctave : _octave > MinOctave) allowed[Token(_lowercase ? '\'' : ',')] = true;
-                }
+                AllowEnds(allowed, 1, left);
+                for (var d = 1; d <= 9 && d <= left; d++) allowed[Token((char)('0' + d))] = true;
+                if (!_rest && (_lowercase ? _octave < MaxOctave : _octave > MinOctave)) allowed[Token(_lowercase ? '\'' : ',')] = true;
                 break;
             case Part.Numerator:
-                Allow(allowed, " \n|/");
-                if (!_rest) Allow(allowed, "-");
-                if (_numeratorDigits < MaxDigits) Allow(allowed, "0123456789");
+                AllowEnds(allowed, _numerator, left);
+                for (var d = 0; d <= 9 && _numeratorDigits < MaxDigits && _numerator * 10 + d <= left; d++) allowed[Token((char)('0' + d))] = true;
                 break;
-            case Part.Slash:
-                Allow(allowed, "248 \n|");
-                if (_slashes < 2) Allow(allowed, "/");
-                if (!_rest) Allow(allowed, "-");
-                break;
-            case Part.Denominator:
-                Allow(allowed, " \n|");
-                if (!_rest) Allow(allowed, "-");
+            default: // a fraction, which the writer never writes: it may only end
+                AllowEnds(allowed, 0, 0);
                 break;
         }
     }
+
+    // What may end a note or rest of this many sixteenths: a space, a tie, and a bar line if it fills the bar.
+    private void AllowEnds(Span<bool> allowed, int sixteenths, int left)
+    {
+        Allow(allowed, " ");
+        if (!_rest) Allow(allowed, "-");
+        if (sixteenths == left) Allow(allowed, "|");
+    }
+
+    /// <summary>Sixteenths of the bar not yet filled by the notes and rests completed in it.</summary>
+    public int BarSixteenthsLeft => AbcCharacterEncoding.StepsPerBar - (int)Math.Round((Time - _barStart) * AbcCharacterEncoding.StepsPerBeat);
 
     private static int Token(char c) => AbcCharacterEncoding.TokenOf(c);
 

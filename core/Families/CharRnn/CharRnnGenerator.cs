@@ -18,7 +18,9 @@ public sealed class CharRnnGenerator : INoteGenerator
     /// <summary>Characters in a row that play nothing before the generator writes a rest itself.</summary>
     public const int MaxIdleCharacters = 64;
 
+    // A sixteenth rest, after a bar line when the bar is full.
     private static readonly int[] Rest = [AbcCharacterEncoding.TokenOf(' '), AbcCharacterEncoding.TokenOf('z'), AbcCharacterEncoding.TokenOf(' ')];
+    private static readonly int[] RestAfterBar = [AbcCharacterEncoding.TokenOf('|'), AbcCharacterEncoding.TokenOf('z'), AbcCharacterEncoding.TokenOf(' ')];
 
     private readonly ITokenStepModel _model;
     private readonly TokenGenerator _tokens;
@@ -111,12 +113,13 @@ public sealed class CharRnnGenerator : INoteGenerator
     {
         var before = _decoder.Time;
         int count;
-        if (_idle >= MaxIdleCharacters && _decoder.CanEndTune)
+        if (_idle >= MaxIdleCharacters && _decoder.BetweenElements)
         {
             // The model has written only bar lines and spaces for a while: a rest, fed to it as if it had written it.
-            _tokens.Prime(Rest);
+            var rest = _decoder.BarSixteenthsLeft > 0 ? Rest : RestAfterBar;
+            _tokens.Prime(rest);
             count = 0;
-            foreach (var token in Rest) count += Read(token, output[count..]);
+            foreach (var token in rest) count += Read(token, output[count..]);
         }
         else
         {

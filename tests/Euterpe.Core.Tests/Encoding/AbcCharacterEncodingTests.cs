@@ -55,6 +55,29 @@ public sealed class AbcCharacterEncodingTests
         }
     }
 
+    /// <summary>
+    /// What generation is held to (<see cref="AbcCharacterDecoder.Allowed"/>) lets through every character real pieces
+    /// are written with, up to their last bar line: only a last bar the piece leaves unfilled is closed where a
+    /// generated one could not be.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Pieces))]
+    public void The_mask_allows_the_text_of_real_pieces(string file, int index)
+    {
+        var tokens = AbcCharacterEncoding.Encode(AbcCharacterEncoding.Body(MusicFiles.Load(file)[index].Sequence));
+        var lastBar = Array.LastIndexOf(tokens, AbcCharacterEncoding.TokenOf('|'));
+        var decoder = new AbcCharacterDecoder();
+        decoder.Reset();
+        var allowed = new bool[AbcCharacterEncoding.VocabularySize];
+        var events = new ModelNoteEvent[AbcCharacterDecoder.MaxEventsPerCharacter];
+        for (var i = 1; i < lastBar; i++)
+        {
+            decoder.Allowed(allowed);
+            Assert.True(allowed[tokens[i]], $"character {i} ('{AbcCharacterEncoding.CharacterOf(tokens[i])}') refused after: …{AbcCharacterEncoding.Decode(tokens.AsSpan(Math.Max(0, i - 40), Math.Min(i, 40)))}");
+            decoder.Feed(tokens[i], events);
+        }
+    }
+
     [Fact]
     public void Pieces_are_framed_by_tune_edges_and_decode_back_to_their_text()
     {
