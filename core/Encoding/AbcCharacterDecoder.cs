@@ -6,8 +6,8 @@ namespace Euterpe.Core.Encoding;
 /// Reads ABC text in <see cref="AbcCharacterEncoding"/>'s dialect one character at a time and plays it as it comes: a
 /// note (or rest) is complete when the character after its length arrives, and its note-on and note-off are written
 /// then. Times are in beats (a length unit is a sixteenth). As in ABC (and abc2midi), an accidental lasts to the bar
-/// line for that letter in every octave, a tie (<c>-</c>) holds the note into the next one of the same letter and
-/// octave (keeping its accidental across the bar line), and velocities are abc2midi's default accents for 4/4: 105 on
+/// line for that letter in every octave, a tie (<c>-</c>) holds the note into the next one of the same pitch, or of the
+/// same letter and octave (across a bar line whatever accidental that one has, as abc2midi reads it), and velocities are abc2midi's default accents for 4/4: 105 on
 /// the first sixteenth after a bar line, 95 on the bar's middle, 80 elsewhere. <see cref="Allowed"/> says which tokens may come next,
 /// so a sampler held to it writes only text abc2midi reads. Allocation-free.
 /// </summary>
@@ -32,6 +32,7 @@ public sealed class AbcCharacterDecoder
     private int _letter, _octave, _accidentals, _explicitAlter; // _accidentals: characters of ^ _ = read
     private int _numerator, _numeratorDigits, _denominator, _denominatorDigits, _slashes;
     private int _heldPitch = -1, _heldLetter, _heldOctave;
+    private bool _heldAcrossBar;
     private double _barStart;
 
     /// <summary>Beats played so far: where the next note starts.</summary>
@@ -115,6 +116,7 @@ public sealed class AbcCharacterDecoder
                 break;
             case '|':
                 Complete(output, ref count);
+                _heldAcrossBar = _heldPitch >= 0;
                 StartBar();
                 _part = Part.Bar;
                 break;
@@ -186,6 +188,17 @@ public sealed class AbcCharacterDecoder
         if (sixteenths == left) Allow(allowed, "|");
     }
 
+    /// <summary>
+    /// The pitch class a note letter (A–G, a–g) written next would sound: with the accidental just read, else the one
+    /// in force in the bar for that letter.
+    /// </summary>
+    public int PitchClassOf(char letter)
+    {
+        var index = char.ToUpperInvariant(letter) - 'A';
+        var alter = _part == Part.Accidental ? _explicitAlter : _barAlter[index];
+        return ((LetterSemitones[index] + alter) % 12 + 12) % 12;
+    }
+
     /// <summary>Sixteenths of the bar not yet filled by the notes and rests completed in it.</summary>
     public int BarSixteenthsLeft => AbcCharacterEncoding.StepsPerBar - (int)Math.Round((Time - _barStart) * AbcCharacterEncoding.StepsPerBeat);
 
@@ -220,8 +233,10 @@ public sealed class AbcCharacterDecoder
         }
         if (_accidentals > 0) _barAlter[_letter] = _explicitAlter;
         var pitch = Math.Clamp(60 + LetterSemitones[_letter] + 12 * _octave + _barAlter[_letter], 0, 127);
-        // A tie joins the same pitch, or the same letter and octave without an accidental of its own (across a bar line).
-        var continues = _heldPitch >= 0 && (pitch == _heldPitch || (_accidentals == 0 && _letter == _heldLetter && _octave == _heldOctave));
+        // A tie joins the same pitch, or the same letter and octave without an accidental of its own; across a bar line it
+        // joins the same letter and octave whatever its accidental (abc2midi's reading: "^F4-|=F4" is one F#).
+        var continues = _heldPitch >= 0 && (pitch == _heldPitch
+            || (_letter == _heldLetter && _octave == _heldOctave && (_accidentals == 0 || _heldAcrossBar)));
         if (continues) pitch = _heldPitch;
         if (!continues)
         {
@@ -231,7 +246,7 @@ public sealed class AbcCharacterDecoder
         Time += beats;
         if (tied)
         {
-            (_heldPitch, _heldLetter, _heldOctave) = (pitch, _letter, _octave);
+            (_heldPitch, _heldLetter, _heldOctave, _heldAcrossBar) = (pitch, _letter, _octave, false);
             return;
         }
         _heldPitch = -1;

@@ -99,6 +99,8 @@ public sealed class AbcCharacterEncodingTests
         Assert.Equal([0, 1, 2, 4, 5], notes.Select(n => n.Start));
         Assert.Equal(4, notes[2].End); // F4- | F4: one note of two beats
         Assert.Equal([105, 80, 95, 80, 95], notes.Select(n => n.Velocity));
+        // Across a bar line a tie holds the same letter and octave whatever its accidental, as abc2midi plays it.
+        Assert.Equal([(66, 3.0, 5.0)], Decode(AbcCharacterEncoding.Encode("z12 ^F4-|=F4 z12|")).Select(n => (n.Pitch, n.Start, n.End)));
     }
 
     internal static List<PairedNote> Decode(int[] tokens)
