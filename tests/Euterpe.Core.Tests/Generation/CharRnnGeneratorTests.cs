@@ -97,7 +97,7 @@ public sealed class CharRnnGeneratorTests
     }
 
     [Fact]
-    public void About_a_third_of_the_phrases_repeat_the_one_before()
+    public void Phrases_repeat_the_one_before_at_the_repeat_chance()
     {
         using var generator = new CharRnnGenerator(new NoiseModel(8, "CDEFGAB 4", 2, endsTunes: false), 0); // a tune edge starts the phrases over
         var text = new StringBuilder();
@@ -109,8 +109,8 @@ public sealed class CharRnnGeneratorTests
         var phrases = Enumerable.Range(0, bars.Length / CharRnnGenerator.PhraseBars - 1)
             .Select(p => string.Join('|', bars.Skip(p * CharRnnGenerator.PhraseBars).Take(CharRnnGenerator.PhraseBars)).Trim()).ToList();
         var repeats = phrases.Skip(1).Where((p, i) => p == phrases[i]).Count();
-        // 0.35 of the boundaries, give or take: 199 draws have a standard deviation of 6.7 repeats.
-        Assert.InRange(repeats, 0.35 * 199 - 25, 0.35 * 199 + 25);
+        // RepeatChance of the 199 boundaries, give or take: their standard deviation is under 7.1 repeats.
+        Assert.InRange(repeats, CharRnnGenerator.RepeatChance * 199 - 25, CharRnnGenerator.RepeatChance * 199 + 25);
     }
 
     [Fact]
