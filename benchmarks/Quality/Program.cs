@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Euterpe.Core;
+using Euterpe.Core.Encoding;
 using Euterpe.Core.Evaluation;
 using Euterpe.Core.Generation;
 using Euterpe.Core.IO;
@@ -27,9 +28,12 @@ catch (ArgumentException e)
 var clock = Stopwatch.StartNew();
 var corpus = new List<(string Name, NoteSequence Sequence)>();
 foreach (var file in MusicFiles.List(options.Corpus))
-    corpus.AddRange(MusicFiles.Load(file).Select(p => (p.Name, NoteSlicer.SliceSeconds(p.Sequence, 0, options.CorpusSeconds, clipNotes: true))));
+    corpus.AddRange(MusicFiles.Load(file)
+        .Select(p => (p.Name, Sequence: options.Melodies ? AbcCharacterEncoding.PlainMelody(p.Sequence) : p.Sequence))
+        .Where(p => p.Sequence.Notes.Count > 0)
+        .Select(p => (p.Name, NoteSlicer.SliceSeconds(p.Sequence, 0, options.CorpusSeconds, clipNotes: true))));
 var reference = new ReferenceCorpus(corpus); // measured once for every preset and set
-Console.Error.WriteLine($"quality: {corpus.Count} corpus pieces (first {options.CorpusSeconds} s) from {options.Corpus}; {options.Seeds} seeds × {options.Seconds} s per preset");
+Console.Error.WriteLine($"quality: {corpus.Count} corpus {(options.Melodies ? "melodies" : "pieces")} (first {options.CorpusSeconds} s) from {options.Corpus}; {options.Seeds} seeds × {options.Seconds} s per preset");
 
 var targets = new List<QualityTarget>();
 var keyLines = new List<string>();

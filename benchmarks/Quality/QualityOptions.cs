@@ -8,8 +8,14 @@ internal sealed record QualityOptions(
 {
     public const string Usage =
         "usage: dotnet run -c Release --project benchmarks/Quality -- [--presets event-rnn-openmsx,ngram-openmsx] [--seeds 5] [--seconds 60]\n" +
-        "         [--corpus /usr/share/games/openttd/baseset/openmsx] [--corpus-seconds 60] [--out out/quality] [--cli ./euterpe] [--no-plugin]\n" +
+        "         [--corpus /usr/share/games/openttd/baseset/openmsx] [--corpus-seconds 60] [--out out/quality] [--cli ./euterpe] [--no-plugin] [--melodies]\n" +
         "         [--audio-presets fft-lstm-bilinear-openmsx] [--audio-corpus out/audio-openmsx-31x60]";
+
+    /// <summary>
+    /// Compare with each corpus piece's plain melody (its top voice on a sixteenth grid at 120 bpm, what the ABC
+    /// families learn: <see cref="Core.Encoding.AbcCharacterEncoding.PlainMelody"/>) instead of the whole piece.
+    /// </summary>
+    public bool Melodies { get; init; }
 
     /// <summary>Raw-audio presets, measured by <see cref="AudioPresetQuality"/> against <see cref="AudioCorpus"/>.</summary>
     public IReadOnlyList<string> AudioPresets { get; init; } = ["fft-lstm-bilinear-openmsx"];
@@ -37,6 +43,7 @@ internal sealed record QualityOptions(
                 "--out" => options with { Output = Path.GetFullPath(Value()) },
                 "--cli" => options with { Cli = Path.GetFullPath(Value()) },
                 "--no-plugin" => options with { PlugIn = false },
+                "--melodies" => options with { Melodies = true },
                 "--audio-presets" => options with { AudioPresets = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 "--audio-corpus" => options with { AudioCorpus = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"{args[i]}: unknown option"),
