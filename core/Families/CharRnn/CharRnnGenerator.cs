@@ -35,7 +35,7 @@ public sealed class CharRnnGenerator : INoteGenerator
     /// <summary>Log-odds taken from a note letter outside the key the output is in: the event RNN's figure.</summary>
     public const float OutOfKeyPenalty = 0.75f;
 
-    /// <summary>The longest phrase kept for a repeat, in characters (the OpenMSX melodies average about 3.6 a note).</summary>
+    /// <summary>The longest phrase kept for a repeat, in characters (the training melodies take 3.6 characters a note).</summary>
     public const int MaxPhraseCharacters = 512;
 
     private const string Letters = "ABCDEFGabcdefg";
