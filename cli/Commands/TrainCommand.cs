@@ -7,7 +7,7 @@ using Euterpe.Training.Families.NGram;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe train ngram</c> (count an n-gram melody model), <c>euterpe train event-rnn</c> (<see cref="TrainEventRnnCommand"/>) and <c>euterpe train fft-lstm</c> (<see cref="TrainFftLstmCommand"/>): a subcommand per family, each with its own options.</summary>
+/// <summary><c>euterpe train ngram</c> (count an n-gram melody model), <c>euterpe train event-rnn</c> (<see cref="TrainEventRnnCommand"/>) <c>euterpe train fft-lstm</c> (<see cref="TrainFftLstmCommand"/>) and <c>euterpe train abc-wgan</c> (<see cref="TrainAbcWganCommand"/>): a subcommand per family, each with its own options.</summary>
 public static class TrainCommand
 {
     public static Command Create()
@@ -16,6 +16,7 @@ public static class TrainCommand
         command.Subcommands.Add(CreateNGram());
         command.Subcommands.Add(TrainEventRnnCommand.Create());
         command.Subcommands.Add(TrainFftLstmCommand.Create());
+        command.Subcommands.Add(TrainAbcWganCommand.Create());
         return command;
     }
 
