@@ -8,7 +8,8 @@ namespace Euterpe.Core.Presets;
 /// <summary>
 /// The sane ranges of what a manifest may say, checked when it is read so that no number reaches the code that uses
 /// it out of bounds (a step of 1e-300 s once made `generate` write nothing and `render` spin): numbers against ranges
-/// every real preset sits well inside, and strings against lengths and control characters.
+/// every real preset sits well inside, and strings against lengths and control characters (a vocabulary token that is
+/// a line feed, the ABC characters' line break, is the one control character let through).
 /// </summary>
 internal static class ManifestLimits
 {
@@ -71,7 +72,10 @@ internal static class ManifestLimits
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return StringProblem(path.Length == 0 ? "the manifest" : path.ToString(), element.GetString()!);
+                var where = path.Length == 0 ? "the manifest" : path.ToString();
+                // The ABC character vocabulary names its line-break token by the character itself (vocabulary.tokens[1] = "\n").
+                if (element.ValueEquals("\n") && where.StartsWith(VocabularyTokens, StringComparison.Ordinal)) return null;
+                return StringProblem(where, element.GetString()!);
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
@@ -97,6 +101,8 @@ internal static class ManifestLimits
                 return null;
         }
     }
+
+    private const string VocabularyTokens = "vocabulary.tokens[";
 
     private static string? StringProblem(string where, string text)
     {
