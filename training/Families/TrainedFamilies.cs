@@ -1,4 +1,5 @@
 using Euterpe.Training.Export;
+using Euterpe.Training.Families.AbcWgan;
 using Euterpe.Training.Families.EventRnn;
 using Euterpe.Training.Families.FftLstm;
 using Euterpe.Training.Families.NGram;
@@ -9,10 +10,10 @@ namespace Euterpe.Training.Families;
 public static class TrainedFamilies
 {
     /// <summary>
-    /// In the order runs are tried: fft-lstm before event-rnn, because both write checkpoint.safetensors and only
-    /// fft-lstm's test reads the run's own config.
+    /// In the order runs are tried: abc-wgan and fft-lstm before event-rnn, because all write checkpoint.safetensors
+    /// and only the first two tests read the run's own config.
     /// </summary>
-    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
+    public static IReadOnlyList<RunExporter> Exporters { get; } = [AbcWganExporter.Entry, FftLstmExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
 
     /// <summary>The exporter whose family wrote this run folder, or null.</summary>
     public static RunExporter? ExporterOf(string runFolder) => Exporters.FirstOrDefault(e => e.IsRun(runFolder));
