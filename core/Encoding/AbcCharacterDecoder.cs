@@ -33,6 +33,7 @@ public sealed class AbcCharacterDecoder
     private int _numerator, _numeratorDigits, _denominator, _denominatorDigits, _slashes;
     private int _heldPitch = -1, _heldLetter, _heldOctave;
     private double _barStart;
+    private bool _lineBlank; // nothing but spaces since the last line break (or the start)
 
     /// <summary>Beats played so far: where the next note starts.</summary>
     public double Time { get; private set; }
@@ -50,6 +51,7 @@ public sealed class AbcCharacterDecoder
         _heldPitch = -1;
         StartBar();
         _part = Part.Between;
+        _lineBlank = true;
     }
 
     /// <summary>
@@ -68,6 +70,7 @@ public sealed class AbcCharacterDecoder
             return count;
         }
         var c = AbcCharacterEncoding.CharacterOf(token);
+        if (c != ' ') _lineBlank = c == '\n';
         switch (c)
         {
             case '^' or '_' or '=':
@@ -133,7 +136,8 @@ public sealed class AbcCharacterDecoder
     /// Marks in <paramref name="allowed"/> (one entry per token) what may follow the text read so far in the dialect:
     /// what abc2midi reads as notes, rests, bar lines and ties: octaves within <see cref="MinOctave"/>…<see cref="MaxOctave"/>,
     /// lengths of at most <see cref="MaxDigits"/> digits over 1, 2, 4 or 8, at most two accidentals of one sign or one
-    /// natural; <see cref="AbcCharacterEncoding.TuneEdge"/> where a tune may end.
+    /// natural; a line break only after a line with something on it (a blank line, or one at the start, ends an ABC
+    /// tune); <see cref="AbcCharacterEncoding.TuneEdge"/> where a tune may end.
     /// </summary>
     public void Allowed(Span<bool> allowed)
     {
@@ -167,7 +171,8 @@ public sealed class AbcCharacterDecoder
                 if (_numeratorDigits < MaxDigits) Allow(allowed, "0123456789");
                 break;
             case Part.Slash:
-                Allow(allowed, "248 \n|");
+                Allow(allowed, " \n|");
+                if (_slashes == 1) Allow(allowed, "248"); // "A//" is a quarter; "A//8" is not ABC
                 if (_slashes < 2) Allow(allowed, "/");
                 if (!_rest) Allow(allowed, "-");
                 break;
@@ -176,6 +181,7 @@ public sealed class AbcCharacterDecoder
                 if (!_rest) Allow(allowed, "-");
                 break;
         }
+        if (_lineBlank) allowed[Token('\n')] = false;
     }
 
     private static int Token(char c) => AbcCharacterEncoding.TokenOf(c);

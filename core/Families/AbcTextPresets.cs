@@ -57,7 +57,14 @@ public static class AbcTextPresets
         return result;
     }
 
-    /// <summary>The generated body as a whole tune, titled with the preset and seed, at --tempo, closed by a final bar line.</summary>
-    public static string Tune(string body, Preset preset, GenerationRequest request) =>
-        AbcCharacterEncoding.Tune(body.TrimEnd() + "|]\n", title: FormattableString.Invariant($"{preset.Id}, seed {request.Seed}"), bpm: request.Tempo);
+    /// <summary>
+    /// The generated body as a whole tune, titled with the preset and seed, at --tempo, closed by a final bar line (a
+    /// body that ends on a bar line gets its thick half: abc2midi reads "||]" as an error).
+    /// </summary>
+    public static string Tune(string body, Preset preset, GenerationRequest request)
+    {
+        body = body.TrimEnd();
+        var end = body.EndsWith("|]", StringComparison.Ordinal) ? "" : body.EndsWith('|') ? "]" : "|]";
+        return AbcCharacterEncoding.Tune(body + end + "\n", title: FormattableString.Invariant($"{preset.Id}, seed {request.Seed}"), bpm: request.Tempo);
+    }
 }

@@ -25,7 +25,7 @@ public sealed class AbcWindows
         var bar = AbcCharacterEncoding.TokenOf('|');
         foreach (var body in bodies)
         {
-            var starts = Enumerable.Range(0, body.Length - maxLength + 1).Where(i => i == 0 || body[i - 1] == bar).ToArray();
+            var starts = Enumerable.Range(0, Math.Max(0, body.Length - maxLength + 1)).Where(i => i == 0 || body[i - 1] == bar).ToArray();
             if (starts.Length == 0) continue;
             _bodies.Add(body);
             _starts.Add(starts);
