@@ -50,8 +50,11 @@ internal static class TrainAbcWganCommand
             // Every option value is checked before any data is read.
             options.Check();
             common.CheckThreads(result);
-            var (train, validation, files) = AbcWindows.Load(source, options.MaxLength, options.ValidationFraction, options.Seed, invocation.Error.WriteLine);
             var run = result.GetValue(common.Output)!;
+            // A resumed run reads its data as it was split: with its own seed, fraction and length.
+            var checkpoint = Path.Combine(run, AbcWganTrainer.CheckpointFileName);
+            var split = result.GetValue(common.Resume) && File.Exists(checkpoint) ? AbcWganTrainer.ReadRunConfig(checkpoint) : options;
+            var (train, validation, files) = AbcWindows.Load(source, split.MaxLength, split.ValidationFraction, split.Seed, invocation.Error.WriteLine);
             var printer = common.StartTorch(result);
             printer.LossLabel = "D";
             printer.ValidationLabel = "G";
@@ -64,6 +67,8 @@ internal static class TrainAbcWganCommand
             invocation.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"data: {files} files; train: {metrics.TrainPieces} pieces, {metrics.TrainWindows} windows; validation: {metrics.ValidationPieces} pieces"));
             invocation.Output.WriteLine($"critic loss: {Number(metrics.CriticLoss)}; generator loss: {Number(metrics.GeneratorLoss)}; Wasserstein estimate: {Number(metrics.Wasserstein)} (validation {Number(metrics.ValidationWasserstein)})");
+            invocation.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"character BLEU of {AbcWganBleu.Samples} samples of {metrics.Config.MaxLength} characters against the training windows: {Number(metrics.Bleu)}"));
             return 0;
         });
         return command;

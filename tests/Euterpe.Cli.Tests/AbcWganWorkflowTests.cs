@@ -24,6 +24,7 @@ public sealed class AbcWganWorkflowTests : IDisposable
         Assert.Contains("step 60/60  D ", stderr);
         Assert.Matches(@"critic loss: -?[0-9.]+; generator loss: -?[0-9.]+; Wasserstein estimate: -?[0-9.]+ \(validation -?[0-9.]+\)", stdout);
         Assert.Contains("length 60", stdout);
+        Assert.Matches(@"character BLEU of 50 samples of 64 characters against the training windows: [0-9.]+", stdout);
 
         var preset = _cli.Path("preset");
         (code, _, stderr) = DataCli.Invoke("export", run, "--out", preset, "--id", "test-abc-wgan");

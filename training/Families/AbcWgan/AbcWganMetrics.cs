@@ -18,6 +18,10 @@ public sealed record AbcWganMetrics
     public long GeneratorParameters { get; init; }
     public long CriticParameters { get; init; }
     public double StepsPerSecond { get; init; }
+    /// <summary>Character BLEU of <see cref="AbcWganBleu.Samples"/> samples of the full length against the training windows, at the last step (<see cref="AbcWganBleu"/>).</summary>
+    public double? Bleu { get; init; }
+    /// <summary>The samples BLEU was measured on, as text.</summary>
+    public List<string> Samples { get; init; } = [];
     public List<AbcWganPoint> History { get; init; } = [];
 
     public void Save(string runFolder) => MetricsFile.Save(runFolder, this);

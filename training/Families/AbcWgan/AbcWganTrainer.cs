@@ -19,7 +19,8 @@ namespace Euterpe.Training.Families.AbcWgan;
 /// and the generator's i-th (its distribution after reading them), scored by one critic step from the real prefix's
 /// state. The gradient penalty is taken at random points between the real and the free rows. Noise, windows and
 /// penalty points depend only on the seed and the step, so --resume continues exactly; the checkpoint holds both
-/// modules and the generator's optimiser, critic-optimizer.safetensors the critic's.
+/// modules and the generator's optimiser, critic-optimizer.safetensors the critic's. At the end the character BLEU of
+/// 50 samples is measured (<see cref="AbcWganBleu"/>).
 /// </summary>
 public static class AbcWganTrainer
 {
@@ -150,8 +151,14 @@ public static class AbcWganTrainer
                 LossCurveSvg.Render(history, $"abc-wgan {config.Hidden} units, seed {config.Seed}", "critic", "generator", "loss"));
         }
         loop.Run(Step, Point, Checkpoint, progress);
-        if (loop.NothingToDo) metrics.Save(runFolder);
-        else metrics = Metrics(config.Steps);
+        // The source's figure, at the last step (a run resumed at its total measures it without training).
+        var (bleu, samples) = AbcWganBleu.Measure(model.generator, train, config.MaxLength, config.Seed);
+        metrics = (loop.NothingToDo ? metrics : Metrics(config.Steps)) with
+        {
+            Bleu = double.IsNaN(bleu) ? null : bleu,
+            Samples = [.. samples.Select(tokens => AbcCharacterEncoding.Decode(tokens, "<tune>"))],
+        };
+        metrics.Save(runFolder);
         return metrics;
     }
 

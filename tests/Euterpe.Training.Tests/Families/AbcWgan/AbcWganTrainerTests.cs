@@ -12,7 +12,8 @@ namespace Euterpe.Training.Tests.Families.AbcWgan;
 /// <summary>
 /// The ABC WGAN's training on the ABC bodies of three OpenMSX songs: the generator's characters move towards the
 /// corpus's (its mean character distribution nearer the corpus's), the critic's Wasserstein estimate is positive (it
-/// tells real text from generated), the curriculum is followed, and --resume continues exactly.
+/// tells real text from generated), the curriculum is followed, BLEU is measured at the end, and --resume continues
+/// exactly.
 /// </summary>
 [Collection(Runs.SeededTrainingCollection.Name)]
 public sealed class AbcWganTrainerTests(ITestOutputHelper output) : IDisposable
@@ -77,6 +78,10 @@ public sealed class AbcWganTrainerTests(ITestOutputHelper output) : IDisposable
         Assert.Equal([3, 5, 8, 10, 13, 15, 16, 16], metrics.History.Select(p => p.Length)); // one more character every 4 steps, up to 16
         Assert.All(metrics.History, p => Assert.True(double.IsFinite(p.CriticLoss) && double.IsFinite(p.GeneratorLoss)));
         Assert.Contains("critic", File.ReadAllText(Path.Combine(run, RunFolder.LossCurveFileName)));
+        // The source's figure: 50 samples of the full length, BLEU against the training windows.
+        Assert.Equal(50, metrics.Samples.Count);
+        Assert.All(metrics.Samples, text => Assert.Equal(16, text.Replace("<tune>", "#").Length)); // a tune edge is written out
+        Assert.InRange(metrics.Bleu!.Value, 0.05, 1);
     }
 
     [Fact]
