@@ -57,14 +57,20 @@ public static class AbcTextPresets
         return result;
     }
 
+    /// <summary>The generated body as a whole tune (<see cref="Closed"/>), titled with the preset and seed, at --tempo.</summary>
+    public static string Tune(string body, Preset preset, GenerationRequest request) =>
+        AbcCharacterEncoding.Tune(Closed(body), title: FormattableString.Invariant($"{preset.Id}, seed {request.Seed}"), bpm: request.Tempo);
+
     /// <summary>
-    /// The generated body as a whole tune, titled with the preset and seed, at --tempo, closed by a final bar line (a
-    /// body that ends on a bar line gets its thick half: abc2midi reads "||]" as an error).
+    /// A generated body closed by a final bar line. Generation stops when the clock passes the end, which may be just
+    /// after an accidental (it completed the note before it): a trailing accidental, which has no note and plays
+    /// nothing, is left out ("^|]" is not ABC); a body that ends on a bar line gets its thick half ("||]" is an error
+    /// to abc2midi).
     /// </summary>
-    public static string Tune(string body, Preset preset, GenerationRequest request)
+    public static string Closed(string body)
     {
-        body = body.TrimEnd();
+        body = body.TrimEnd().TrimEnd('^', '_', '=').TrimEnd();
         var end = body.EndsWith("|]", StringComparison.Ordinal) ? "" : body.EndsWith('|') ? "]" : "|]";
-        return AbcCharacterEncoding.Tune(body + end + "\n", title: FormattableString.Invariant($"{preset.Id}, seed {request.Seed}"), bpm: request.Tempo);
+        return body + end + "\n";
     }
 }
