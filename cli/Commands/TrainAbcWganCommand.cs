@@ -11,7 +11,7 @@ internal static class TrainAbcWganCommand
     {
         var defaults = new AbcWganRunConfig();
         var common = new TrainOptions("A folder of music files (MIDI, ABC): each piece's melody as an ABC body.", defaults.Batch,
-            "Unused (see --max-length).", defaults.MaxLength, "Adam learning rate (β 0.5, 0.9) of both networks.", defaults.LearningRate,
+            null, defaults.MaxLength, "Adam learning rate (β 0.5, 0.9) of both networks.", defaults.LearningRate,
             "Seed of the initial weights, the split, the windows and the noise.");
         var hidden = new Option<int>("--hidden") { Description = "GRU units of the generator (and the size of its noise z).", DefaultValueFactory = _ => defaults.Hidden };
         var criticHidden = new Option<int>("--critic-hidden") { Description = "GRU units of the critic.", DefaultValueFactory = _ => defaults.CriticHidden };
