@@ -16,7 +16,9 @@ public sealed class AbcWganCritic : nn.Module
         Hidden = hidden;
         gru = nn.GRU(vocabulary, hidden, batchFirst: true);
         score = nn.Linear(hidden, 1);
-        RegisterComponents();
+        // By name, as PyTorch's attributes (RegisterComponents would name auto-properties by their backing fields).
+        register_module(nameof(gru), gru);
+        register_module(nameof(score), score);
     }
 
     public int Hidden { get; }

@@ -19,7 +19,10 @@ public sealed class AbcWganGenerator : nn.Module
         embed = nn.Linear(vocabulary, embedding, hasBias: false);
         gru = nn.GRU(embedding, hidden, batchFirst: true);
         output = nn.Linear(hidden, vocabulary);
-        RegisterComponents();
+        // By name, as PyTorch's attributes (RegisterComponents would name auto-properties by their backing fields).
+        register_module(nameof(embed), embed);
+        register_module(nameof(gru), gru);
+        register_module(nameof(output), output);
     }
 
     public int Vocabulary { get; }

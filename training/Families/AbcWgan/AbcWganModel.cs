@@ -10,7 +10,9 @@ public sealed class AbcWganModel : nn.Module
     {
         generator = new AbcWganGenerator(config.Vocabulary, config.Embedding, config.Hidden);
         critic = new AbcWganCritic(config.Vocabulary, config.CriticHidden);
-        RegisterComponents();
+        // By name, as PyTorch's attributes (RegisterComponents would name auto-properties by their backing fields).
+        register_module(nameof(generator), generator);
+        register_module(nameof(critic), critic);
     }
 
     public AbcWganGenerator generator { get; }

@@ -107,7 +107,7 @@ public static class AbcWganTrainer
                 }
                 var (realScores, fakeScores) = Scores(model.critic, real, fakeFree, teacher, free);
                 var w = realScores.mean() - fakeScores.mean();
-                var loss = -w + config.GradientPenalty * Penalty(model.critic, real.narrow(0, 0, free), fakeFree, device);
+                var loss = -w + config.GradientPenalty * Penalty(model.critic, real.narrow(0, 0, free), fakeFree, torch.rand(free, 1, 1, device: device));
                 criticOptimizer.zero_grad();
                 loss.backward();
                 criticOptimizer.step();
@@ -183,10 +183,10 @@ public static class AbcWganTrainer
     /// WGAN-GP's penalty: (‖∇ score‖ − 1)² averaged over random points between real and generated rows, the score being
     /// the mean of the point's prefix scores (what the losses compare).
     /// </summary>
-    public static Tensor Penalty(AbcWganCritic critic, Tensor real, Tensor fake, Device device)
+    /// <param name="epsilon">Where each point lies, [rows, 1, 1] uniform in 0…1: 1 is the real row.</param>
+    public static Tensor Penalty(AbcWganCritic critic, Tensor real, Tensor fake, Tensor epsilon)
     {
         var rows = real.shape[0];
-        var epsilon = torch.rand(rows, 1, 1, device: device);
         var mixed = (epsilon * real + (1 - epsilon) * fake).detach().requires_grad_(true);
         var (scores, _) = critic.Prefixes(mixed);
         var gradient = torch.autograd.grad([scores.mean(new long[] { 1 }).sum()], [mixed], retain_graph: true, create_graph: true)[0];
