@@ -6,8 +6,8 @@ namespace Euterpe.Core.Encoding;
 /// Reads ABC text in <see cref="AbcCharacterEncoding"/>'s dialect one character at a time and plays it as it comes: a
 /// note (or rest) is complete when the character after its length arrives, and its note-on and note-off are written
 /// then. Times are in beats (a length unit is a sixteenth). As in ABC (and abc2midi), an accidental lasts to the bar
-/// line for that letter in every octave, a tie (<c>-</c>) holds the note into the next one of the same letter and
-/// octave (keeping its accidental across the bar line), and velocities are abc2midi's default accents for 4/4: 105 on
+/// line for that letter in every octave, a tie (<c>-</c>) holds the note into the next one of the same pitch, or of the
+/// same letter and octave (across a bar line whatever accidental that one has, as abc2midi reads it), and velocities are abc2midi's default accents for 4/4: 105 on
 /// the first sixteenth after a bar line, 95 on the bar's middle, 80 elsewhere. <see cref="Allowed"/> says which tokens may come next,
 /// so a sampler held to it writes only text abc2midi reads. Allocation-free.
 /// </summary>
@@ -32,8 +32,8 @@ public sealed class AbcCharacterDecoder
     private int _letter, _octave, _accidentals, _explicitAlter; // _accidentals: characters of ^ _ = read
     private int _numerator, _numeratorDigits, _denominator, _denominatorDigits, _slashes;
     private int _heldPitch = -1, _heldLetter, _heldOctave;
+    private bool _heldAcrossBar;
     private double _barStart;
-    private bool _lineBlank; // nothing but spaces since the last line break (or the start)
 
     /// <summary>Beats played so far: where the next note starts.</summary>
     public double Time { get; private set; }
@@ -41,8 +41,8 @@ public sealed class AbcCharacterDecoder
     /// <summary>Whether a note is tied into the next one.</summary>
     public bool Holding => _heldPitch >= 0;
 
-    /// <summary>Whether the text read so far ends between elements, where a tune may end.</summary>
-    public bool CanEndTune => _part is Part.Between or Part.Bar or Part.BarEnd;
+    /// <summary>Whether the text read so far ends between elements (no note, rest or accidental is open).</summary>
+    public bool BetweenElements => _part is Part.Between or Part.Bar or Part.BarEnd;
 
     /// <summary>Starts at time 0 with no accidentals, between elements.</summary>
     public void Reset()
@@ -51,7 +51,6 @@ public sealed class AbcCharacterDecoder
         _heldPitch = -1;
         StartBar();
         _part = Part.Between;
-        _lineBlank = true;
     }
 
     /// <summary>
@@ -70,7 +69,6 @@ public sealed class AbcCharacterDecoder
             return count;
         }
         var c = AbcCharacterEncoding.CharacterOf(token);
-        if (c != ' ') _lineBlank = c == '\n';
         switch (c)
         {
             case '^' or '_' or '=':
@@ -118,6 +116,7 @@ public sealed class AbcCharacterDecoder
                 break;
             case '|':
                 Complete(output, ref count);
+                _heldAcrossBar = _heldPitch >= 0;
                 StartBar();
                 _part = Part.Bar;
                 break;
@@ -133,24 +132,33 @@ public sealed class AbcCharacterDecoder
     }
 
     /// <summary>
-    /// Marks in <paramref name="allowed"/> (one entry per token) what may follow the text read so far in the dialect:
-    /// what abc2midi reads as notes, rests, bar lines and ties: octaves within <see cref="MinOctave"/>…<see cref="MaxOctave"/>,
-    /// lengths of at most <see cref="MaxDigits"/> digits over 1, 2, 4 or 8, at most two accidentals of one sign or one
-    /// natural; a line break only after a line with something on it (a blank line, or one at the start, ends an ABC
-    /// tune); <see cref="AbcCharacterEncoding.TuneEdge"/> where a tune may end.
+    /// Marks in <paramref name="allowed"/> (one entry per token) what may follow the text read so far in the dialect as
+    /// its writer writes it: notes and rests of whole sixteenths (at most <see cref="MaxDigits"/> digits) that fill each
+    /// bar exactly (a longer note is tied across the bar line), a bar line only where a bar is full, octaves within
+    /// <see cref="MinOctave"/>…<see cref="MaxOctave"/>, at most two accidentals of one sign or one natural, line
+    /// breaks only after bar lines, and <see cref="AbcCharacterEncoding.TuneEdge"/> at a bar's start. Text so held is ABC that abc2midi reads without a
+    /// warning.
     /// </summary>
     public void Allowed(Span<bool> allowed)
     {
         allowed.Clear();
-        allowed[AbcCharacterEncoding.TuneEdge] = CanEndTune;
+        var left = BarSixteenthsLeft;
         switch (_part)
         {
             case Part.Between:
             case Part.Bar:
-                Allow(allowed, " \n|^_=zABCDEFGabcdefg");
-                if (_part == Part.Bar) Allow(allowed, "]");
+                // Line breaks only after bar lines, as the writer puts them: an empty line would end the tune for ABC readers.
+                if (_part == Part.Bar) Allow(allowed, "]\n");
+                allowed[AbcCharacterEncoding.TuneEdge] = left == AbcCharacterEncoding.StepsPerBar;
+                if (left <= 0)
+                {
+                    Allow(allowed, " |"); // "A4- |": the writer's space after a tie
+                    break;
+                }
+                Allow(allowed, " ^_=zABCDEFGabcdefg");
                 break;
             case Part.BarEnd:
+                allowed[AbcCharacterEncoding.TuneEdge] = true;
                 Allow(allowed, " \n");
                 break;
             case Part.Accidental:
@@ -158,31 +166,41 @@ public sealed class AbcCharacterDecoder
                 if (_accidentals < 2 && _explicitAlter != 0) Allow(allowed, _explicitAlter > 0 ? "^" : "_");
                 break;
             case Part.Pitch:
-                Allow(allowed, "123456789/ \n|");
-                if (!_rest)
-                {
-                    Allow(allowed, "-");
-                    if (_lowercase ? _octave < MaxOctave : _octave > MinOctave) allowed[Token(_lowercase ? '\'' : ',')] = true;
-                }
+                AllowEnds(allowed, 1, left);
+                for (var d = 1; d <= 9 && d <= left; d++) allowed[Token((char)('0' + d))] = true;
+                if (!_rest && (_lowercase ? _octave < MaxOctave : _octave > MinOctave)) allowed[Token(_lowercase ? '\'' : ',')] = true;
                 break;
             case Part.Numerator:
-                Allow(allowed, " \n|/");
-                if (!_rest) Allow(allowed, "-");
-                if (_numeratorDigits < MaxDigits) Allow(allowed, "0123456789");
+                AllowEnds(allowed, _numerator, left);
+                for (var d = 0; d <= 9 && _numeratorDigits < MaxDigits && _numerator * 10 + d <= left; d++) allowed[Token((char)('0' + d))] = true;
                 break;
-            case Part.Slash:
-                Allow(allowed, " \n|");
-                if (_slashes == 1) Allow(allowed, "248"); // "A//" is a quarter; "A//8" is not ABC
-                if (_slashes < 2) Allow(allowed, "/");
-                if (!_rest) Allow(allowed, "-");
-                break;
-            case Part.Denominator:
-                Allow(allowed, " \n|");
-                if (!_rest) Allow(allowed, "-");
+            default: // a fraction, which the writer never writes: it may only end
+                AllowEnds(allowed, 0, 0);
                 break;
         }
-        if (_lineBlank) allowed[Token('\n')] = false;
     }
+
+    // What may end a note or rest of this many sixteenths: a space, a tie, and a bar line if it fills the bar.
+    private void AllowEnds(Span<bool> allowed, int sixteenths, int left)
+    {
+        Allow(allowed, " ");
+        if (!_rest) Allow(allowed, "-");
+        if (sixteenths == left) Allow(allowed, "|");
+    }
+
+    /// <summary>
+    /// The pitch class a note letter (A–G, a–g) written next would sound: with the accidental just read, else the one
+    /// in force in the bar for that letter.
+    /// </summary>
+    public int PitchClassOf(char letter)
+    {
+        var index = char.ToUpperInvariant(letter) - 'A';
+        var alter = _part == Part.Accidental ? _explicitAlter : _barAlter[index];
+        return ((LetterSemitones[index] + alter) % 12 + 12) % 12;
+    }
+
+    /// <summary>Sixteenths of the bar not yet filled by the notes and rests completed in it.</summary>
+    public int BarSixteenthsLeft => AbcCharacterEncoding.StepsPerBar - (int)Math.Round((Time - _barStart) * AbcCharacterEncoding.StepsPerBeat);
 
     private static int Token(char c) => AbcCharacterEncoding.TokenOf(c);
 
@@ -215,8 +233,10 @@ public sealed class AbcCharacterDecoder
         }
         if (_accidentals > 0) _barAlter[_letter] = _explicitAlter;
         var pitch = Math.Clamp(60 + LetterSemitones[_letter] + 12 * _octave + _barAlter[_letter], 0, 127);
-        // A tie joins the same pitch, or the same letter and octave without an accidental of its own (across a bar line).
-        var continues = _heldPitch >= 0 && (pitch == _heldPitch || (_accidentals == 0 && _letter == _heldLetter && _octave == _heldOctave));
+        // A tie joins the same pitch, or the same letter and octave without an accidental of its own; across a bar line it
+        // joins the same letter and octave whatever its accidental (abc2midi's reading: "^F4-|=F4" is one F#).
+        var continues = _heldPitch >= 0 && (pitch == _heldPitch
+            || (_letter == _heldLetter && _octave == _heldOctave && (_accidentals == 0 || _heldAcrossBar)));
         if (continues) pitch = _heldPitch;
         if (!continues)
         {
@@ -226,7 +246,7 @@ public sealed class AbcCharacterDecoder
         Time += beats;
         if (tied)
         {
-            (_heldPitch, _heldLetter, _heldOctave) = (pitch, _letter, _octave);
+            (_heldPitch, _heldLetter, _heldOctave, _heldAcrossBar) = (pitch, _letter, _octave, false);
             return;
         }
         _heldPitch = -1;

@@ -47,6 +47,9 @@ public sealed class GenerateOptionTests : IDisposable
     {
         Assert.Equal($"error: {_temp.File("x.mid")}: the fft-lstm family makes audio: name a .wav file", Refused("fft-lstm-bilinear-openmsx", "x.mid"));
         Assert.Equal($"error: {_temp.File("x.wav")}: the ngram family makes notes, written as MIDI: name a .mid file", Refused("ngram-openmsx", "x.wav"));
+        // Only the ABC families write ABC text: a MIDI file named .abc would hold what its name does not say.
+        Assert.Equal($"error: {_temp.File("x.abc")}: the conditional-event-rnn family makes notes, written as MIDI: name a .mid file (ABC text comes from the ABC families, e.g. char-rnn)",
+            Refused("event-rnn-openmsx", "x.abc"));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Euterpe.Training.Data;
 /// <list type="bullet">
 /// <item><c>SHARD.tokens.npy</c>: int32, the tokens of the shard's pieces concatenated (token encodings).</item>
 /// <item><c>SHARD.offsets.npy</c>: int64, pieces + 1 entries; piece i is tokens (or windows) [offsets[i], offsets[i+1]).</item>
-/// <item><c>SHARD.features.npy</c>: float32 (pieces, 14), conditioning features per piece (performance only).</item>
+/// <item><c>SHARD.features.npy</c>: float32 (pieces, 14), conditioning features per piece (performance; abc: of the piece's plain melody).</item>
 /// <item><c>SHARD.windows.npy</c>: float32 (windows, steps, 128) piano-roll windows (pianoroll only).</item>
 /// <item><c>skipped.txt</c>: one <c>path: reason</c> line per file left out.</item>
 /// </list>
@@ -36,7 +36,7 @@ public sealed record CacheManifest
 
     public NoteEncodingSettings? Notes { get; init; }
 
-    /// <summary>Values per piece in the features arrays (performance only).</summary>
+    /// <summary>Values per piece in the features arrays (performance and abc: 14; otherwise 0).</summary>
     public int FeatureLength { get; init; }
 
     public required IReadOnlyList<CacheFileEntry> Files { get; init; }

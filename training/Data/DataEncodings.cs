@@ -7,7 +7,7 @@ namespace Euterpe.Training.Data;
 public static class DataEncodings
 {
     /// <summary>The token encodings a cache.json may name.</summary>
-    public static readonly IReadOnlyList<string> Names = ["performance", "notes"];
+    public static readonly IReadOnlyList<string> Names = ["performance", "notes", "abc"];
 
     /// <summary>Audio frames (from WAV files), which have their own cache (audio.json) and no <see cref="DataEncoding"/>.</summary>
     public const string FftFrames = Representations.FftFrames;
@@ -24,6 +24,7 @@ public static class DataEncodings
     public static string Name(DataEncoding encoding) => encoding switch
     {
         DataEncoding.Performance => "performance",
+        DataEncoding.Abc => "abc",
         _ => "notes",
     };
 
@@ -31,6 +32,7 @@ public static class DataEncodings
     {
         "performance" => DataEncoding.Performance,
         "notes" => DataEncoding.Notes,
+        "abc" => DataEncoding.Abc,
         _ => throw new EuterpeException($"{source}: unknown encoding '{name}' (expected one of: {string.Join(", ", Names)})"),
     };
 }

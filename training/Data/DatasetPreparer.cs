@@ -31,7 +31,7 @@ public static class DatasetPreparer
         var root = Path.GetFullPath(dataFolder);
         var validationMask = DatasetSplit.ValidationMask(files.Count, options.ValidationFraction, options.Seed);
         var encoder = new PieceEncoder(options);
-        var featureLength = options.Encoding == DataEncoding.Performance ? ConditioningFeatures.Length : 0;
+        var featureLength = options.Encoding is DataEncoding.Performance or DataEncoding.Abc ? ConditioningFeatures.Length : 0;
         var shardLimit = options.ShardTokens;
         if (shardLimit < 1) throw new EuterpeException($"shard size {shardLimit} must be positive");
         var train = new SplitBuilder("train", featureLength, shardLimit, shardFolder);
@@ -80,11 +80,22 @@ public static class DatasetPreparer
         private readonly PerformanceEncoding _performance = new(options.Performance);
         private readonly MonophonicNoteEncoding _notes = options.Notes.Create();
 
-        public int VocabularySize => options.Encoding == DataEncoding.Performance ? _performance.VocabularySize : _notes.JointVocabularySize;
+        // The ABC dialect's melody has its own fixed pitch range, whatever the note encoding's settings.
+        private static readonly NoteEncodingSettings AbcMelody = new();
 
-        public string EmptyReason => options.Encoding == DataEncoding.Notes
-            ? $"no melodic notes in pitches {options.Notes.MinPitch}..{options.Notes.MaxPitch}"
-            : "no notes to encode (empty, or drums only)";
+        public int VocabularySize => options.Encoding switch
+        {
+            DataEncoding.Performance => _performance.VocabularySize,
+            DataEncoding.Abc => AbcCharacterEncoding.VocabularySize,
+            _ => _notes.JointVocabularySize,
+        };
+
+        public string EmptyReason => options.Encoding switch
+        {
+            DataEncoding.Notes => $"no melodic notes in pitches {options.Notes.MinPitch}..{options.Notes.MaxPitch}",
+            DataEncoding.Abc => $"no melodic notes in pitches {AbcMelody.MinPitch}..{AbcMelody.MaxPitch}",
+            _ => "no notes to encode (empty, or drums only)",
+        };
 
         public List<PreparedSequence> Encode(string fullPath, string relative)
         {
@@ -103,6 +114,13 @@ public static class DatasetPreparer
             {
                 var notes = _notes.Encode(sequence);
                 return notes.Length == 0 ? null : new PreparedSequence(name, relative, notes, Velocities: _notes.Velocities(sequence));
+            }
+            if (options.Encoding == DataEncoding.Abc)
+            {
+                // The features describe the melody the text spells, not the whole arrangement it came from.
+                var melody = AbcCharacterEncoding.PlainMelody(sequence);
+                if (melody.Notes.Count == 0) return null;
+                return new PreparedSequence(name, relative, AbcCharacterEncoding.Encode(AbcCharacterEncoding.BodyOf(melody)), ConditioningFeatures.Compute(melody).ToArray());
             }
             if (options.Melody) sequence = MelodyOf(sequence);
             var events = _performance.Encode(sequence);

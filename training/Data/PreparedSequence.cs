@@ -1,7 +1,7 @@
 namespace Euterpe.Training.Data;
 
 /// <summary>
-/// One encoded piece: its <see cref="Tokens"/>; performance pieces also carry their
+/// One encoded piece: its <see cref="Tokens"/>; performance and ABC pieces also carry their
 /// <see cref="Core.Encoding.ConditioningFeatures"/> (raw layout, 14 values). Melody pieces encoded from music files
 /// carry each token's <see cref="Velocities"/> (0 for a rest); a cache does not store them, so pieces read back have none.
 /// </summary>

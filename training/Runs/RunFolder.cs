@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Euterpe.Core;
 using Euterpe.Training.Torch.Serialization;
 using TorchSharp;
@@ -16,6 +17,26 @@ public static class RunFolder
     {
         if (!File.Exists(checkpointPath)) throw new EuterpeException($"{checkpointPath}: file not found");
         return Safetensors.ReadMetadata(checkpointPath).TryGetValue("config", out var json) ? json : throw new EuterpeException($"{checkpointPath}: checkpoint has no config");
+    }
+
+    /// <summary>
+    /// The "family" field of the run config in a run folder's checkpoint (families that share the checkpoint's file name
+    /// tell their runs apart by it), or null when there is no checkpoint, no such field, or it cannot be read.
+    /// </summary>
+    public static string? ConfigFamily(string runFolder)
+    {
+        var path = Path.Combine(runFolder, CheckpointFileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var config = JsonDocument.Parse(ReadConfigJson(path));
+            return config.RootElement.ValueKind == JsonValueKind.Object && config.RootElement.TryGetProperty("family", out var family)
+                && family.ValueKind == JsonValueKind.String ? family.GetString() : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException) // an unreadable checkpoint is no family's; its own export says what is wrong
+        {
+            return null;
+        }
     }
 
     /// <summary>Creates the folder for a new run (refusing one that holds a checkpoint) or checks there is one to resume; returns the checkpoint path.</summary>

@@ -12,8 +12,8 @@ namespace Euterpe.Core.Families.AbcWgan;
 /// The character for the text is sampled from that distribution with the temperature, held to what
 /// <see cref="AbcCharacterDecoder.Allowed"/> lets follow (tune edges left out: the segments make one body), so the
 /// text is always ABC abc2midi reads without an error (ties are left out: a sampled text cannot keep their promise);
-/// the decoder plays it. Segments join into one running text: at a segment's end a
-/// pending element is closed and a bar line written, so the next segment starts a bar as its training windows did.
+/// the decoder plays it. Segments join into one running text: at a segment's end a pending element is closed and the
+/// bar filled with a rest up to its bar line, so the next segment starts a bar as its training windows did.
 /// When <see cref="MaxIdleCharacters"/> characters in a row move no time, a sixteenth rest is written, so a player's
 /// clock never waits. Times are beats; steps allocate nothing.
 /// </summary>
@@ -54,8 +54,11 @@ public sealed class AbcWganNoteGenerator : INoteGenerator
 
     public ModelTimeUnit TimeUnit => ModelTimeUnit.Beats;
 
-    /// <summary>A step may close a segment (two characters and a bar line) and write a rest (three characters).</summary>
-    public int MaxEventsPerStep => AbcCharacterDecoder.MaxEventsPerCharacter * 6;
+    /// <summary>
+    /// A step may close a segment (two characters, a rest of up to four and a bar line) and write a sixteenth rest (up to
+    /// four characters).
+    /// </summary>
+    public int MaxEventsPerStep => AbcCharacterDecoder.MaxEventsPerCharacter * 12;
 
     /// <summary>Sixteenths: the length unit of the dialect.</summary>
     public double GridBeats => 1.0 / AbcCharacterEncoding.StepsPerBeat;
@@ -92,9 +95,11 @@ public sealed class AbcWganNoteGenerator : INoteGenerator
         var before = _decoder.Time;
         _model.Step(_input, _next);
         _position++;
-        if (_idle >= MaxIdleCharacters && _decoder.CanEndTune)
+        if (_idle >= MaxIdleCharacters && _decoder.BetweenElements)
         {
-            // The text has only bar lines and spaces for a while: a rest (the model goes on reading its own distribution).
+            // The text has only bar lines and spaces for a while: a sixteenth rest (after the bar line a full bar waits
+            // for), while the model goes on reading its own distribution.
+            if (_decoder.BarSixteenthsLeft <= 0) count += Read(Bar, output[count..]);
             count += Read(Space, output[count..]);
             count += Read(RestLetter, output[count..]);
             count += Read(Space, output[count..]);
@@ -130,18 +135,29 @@ public sealed class AbcWganNoteGenerator : INoteGenerator
     }
 
     // Completes what the text leaves open (an accidental needs its note: sampled from the last distribution; a note
-    // or rest its end: a space), then a bar line.
+    // or rest its end: a space), fills the bar with a rest and writes its bar line, so the next segment starts a bar.
     private int CloseSegment(Span<ModelNoteEvent> output)
     {
         var count = 0;
-        while (!_decoder.CanEndTune)
+        while (!_decoder.BetweenElements)
         {
             _decoder.Allowed(_allowed);
             count += Read(_allowed[Space] ? Space : Sample(), output[count..]);
         }
-        if (_lastToken != Bar) count += Read(Bar, output[count..]);
+        var left = _decoder.BarSixteenthsLeft;
+        if (left is > 0 and < AbcCharacterEncoding.StepsPerBar)
+        {
+            if (_lastToken != Space) count += Read(Space, output[count..]);
+            count += Read(RestLetter, output[count..]);
+            if (left >= 10) count += Read(Digit(left / 10), output[count..]);
+            if (left > 1) count += Read(Digit(left % 10), output[count..]);
+            left = 0;
+        }
+        if (left <= 0) count += Read(Bar, output[count..]);
         return count;
     }
+
+    private static int Digit(int d) => AbcCharacterEncoding.TokenOf((char)('0' + d));
 
     // A character from _next under the decoder's mask, with the temperature (0: the likeliest); never a tune edge, and
     // never a tie: the text cannot promise that the next note is the tied one's, and abc2midi calls a tie to another

@@ -11,14 +11,37 @@ namespace Euterpe.Core.Families.CharRnn;
 /// known. The sampler is held to what the dialect allows next (<see cref="AbcCharacterDecoder.Allowed"/>), so the text
 /// is always ABC that abc2midi reads. A tune edge the model writes starts a new tune on the same clock. When
 /// <see cref="MaxIdleCharacters"/> characters in a row move no time (bar lines, spaces, tune edges), a sixteenth rest
-/// is written for the model, so a player's clock never waits on it. Times are beats; steps allocate nothing.
+/// is written for the model, so a player's clock never waits on it. As the event RNN's generator does, it follows the
+/// key the output is in (<see cref="KeyTracker"/>) and takes <see cref="OutOfKeyPenalty"/> log-odds from a note letter
+/// that would sound outside it, and at every <see cref="PhraseBars"/>-bar boundary plays the previous phrase's text
+/// again with <see cref="RepeatChance"/> (fed to the model as if it had written it). Times are beats; steps allocate
+/// nothing.
 /// </summary>
 public sealed class CharRnnGenerator : INoteGenerator
 {
     /// <summary>Characters in a row that play nothing before the generator writes a rest itself.</summary>
     public const int MaxIdleCharacters = 64;
 
+    /// <summary>Bars a phrase: four, as the event RNN's and the n-gram's phrases (8 s at 120 bpm).</summary>
+    public const int PhraseBars = 4;
+
+    /// <summary>
+    /// How often a phrase repeats the one before: the event RNN's figure (the OpenMSX songs' first minutes repeat
+    /// about a fifth of their 4-bar windows).
+    /// </summary>
+    public const double RepeatChance = 0.35;
+
+    /// <summary>Log-odds taken from a note letter outside the key the output is in: the event RNN's figure.</summary>
+    public const float OutOfKeyPenalty = 0.75f;
+
+    /// <summary>The longest phrase kept for a repeat, in characters (the OpenMSX melodies average about 3.6 a note).</summary>
+    public const int MaxPhraseCharacters = 512;
+
+    private const string Letters = "ABCDEFGabcdefg";
+
+    // A sixteenth rest, after a bar line when the bar is full.
     private static readonly int[] Rest = [AbcCharacterEncoding.TokenOf(' '), AbcCharacterEncoding.TokenOf('z'), AbcCharacterEncoding.TokenOf(' ')];
+    private static readonly int[] RestAfterBar = [AbcCharacterEncoding.TokenOf('|'), AbcCharacterEncoding.TokenOf('z'), AbcCharacterEncoding.TokenOf(' ')];
 
     private readonly ITokenStepModel _model;
     private readonly TokenGenerator _tokens;
@@ -28,6 +51,16 @@ public sealed class CharRnnGenerator : INoteGenerator
     private readonly float[] _mean;
     private int _idle;
     private StringBuilder? _text;
+    private readonly KeyTracker _key = new();
+    private readonly float[] _logitBias;
+    private readonly int[] _letterTokens = [.. Letters.Select(AbcCharacterEncoding.TokenOf)];
+    private readonly int _barToken = AbcCharacterEncoding.TokenOf('|');
+    private readonly int[] _phrase = new int[MaxPhraseCharacters];
+    private readonly int[] _current = new int[MaxPhraseCharacters];
+    private readonly int[] _one = new int[1];
+    private readonly RandomSource _repeats = new(0);
+    private int _phraseLength, _currentLength, _barsInPhrase, _replayAt = -1;
+    private bool _currentTooLong;
 
     /// <param name="conditioningCount">Conditioning inputs the manifest names (0 or 1: one vector).</param>
     /// <param name="conditioningMean">
@@ -46,7 +79,9 @@ public sealed class CharRnnGenerator : INoteGenerator
         _mean = conditioningMean is { } mean && mean.Length == _tokens.Conditioning.Length && mean.AsSpan().ContainsAnyExcept(0f)
             ? (float[])mean.Clone() : [];
         _mean.CopyTo(_tokens.Conditioning);
-        _decoder.Reset();
+        _logitBias = new float[model.VocabularySize];
+        _tokens.SetLogitBias(_logitBias);
+        Reset(0);
     }
 
     public ModelTimeUnit TimeUnit => ModelTimeUnit.Beats;
@@ -77,6 +112,16 @@ public sealed class CharRnnGenerator : INoteGenerator
         _tokens.Reset(seed);
         _decoder.Reset();
         _idle = 0;
+        _key.Reset();
+        _repeats.Reseed(seed ^ 0x5048524153455331UL);
+        StartPhrases();
+    }
+
+    private void StartPhrases()
+    {
+        _phraseLength = _currentLength = _barsInPhrase = 0;
+        _replayAt = -1;
+        _currentTooLong = false;
     }
 
     public void SetSampling(SamplingOptions options) => _tokens.Options = options;
@@ -111,26 +156,65 @@ public sealed class CharRnnGenerator : INoteGenerator
     {
         var before = _decoder.Time;
         int count;
-        if (_idle >= MaxIdleCharacters && _decoder.CanEndTune)
+        if (_replayAt >= 0)
+        {
+            var token = _phrase[_replayAt++];
+            if (_replayAt >= _phraseLength) _replayAt = -1; // before reading: its last bar line may start the next repeat
+            _one[0] = token;
+            _tokens.Prime(_one);
+            count = Read(token, output);
+        }
+        else if (_idle >= MaxIdleCharacters && _decoder.BetweenElements)
         {
             // The model has written only bar lines and spaces for a while: a rest, fed to it as if it had written it.
-            _tokens.Prime(Rest);
+            var rest = _decoder.BarSixteenthsLeft > 0 ? Rest : RestAfterBar;
+            _tokens.Prime(rest);
             count = 0;
-            foreach (var token in Rest) count += Read(token, output[count..]);
+            foreach (var token in rest) count += Read(token, output[count..]);
         }
         else
         {
             _decoder.Allowed(_allowed);
+            BiasLetters();
             count = Read(_tokens.Next(), output);
         }
         _idle = _decoder.Time > before ? 0 : _idle + 1;
         return count;
     }
 
+    // Letters that would sound outside the key the output is in lose OutOfKeyPenalty (none before a key is heard).
+    private void BiasLetters()
+    {
+        for (var i = 0; i < _letterTokens.Length; i++)
+            _logitBias[_letterTokens[i]] = _key.Root >= 0 && !MusicalScale.Contains(MusicalScale.Major, _key.Root, _decoder.PitchClassOf(Letters[i])) ? -OutOfKeyPenalty : 0f;
+    }
+
     private int Read(int token, Span<ModelNoteEvent> output)
     {
         if (_text is not null && token != AbcCharacterEncoding.TuneEdge) _text.Append(AbcCharacterEncoding.CharacterOf(token));
-        return _decoder.Feed(token, output);
+        var count = _decoder.Feed(token, output);
+        for (var i = 0; i < count; i++)
+            if (output[i].IsNoteOn) _key.Onset(output[i].Pitch, output[i].Time * 60 / AbcCharacterEncoding.Bpm);
+        Remember(token);
+        return count;
+    }
+
+    // Keeps the phrase being written; at its last bar line it becomes the one a repeat plays (a tune edge forgets both).
+    private void Remember(int token)
+    {
+        if (token == AbcCharacterEncoding.TuneEdge)
+        {
+            StartPhrases();
+            return;
+        }
+        if (_currentLength < _current.Length) _current[_currentLength++] = token;
+        else _currentTooLong = true;
+        if (token != _barToken || ++_barsInPhrase < PhraseBars) return;
+        _phraseLength = _currentTooLong ? 0 : _currentLength;
+        _current.AsSpan(0, _phraseLength).CopyTo(_phrase);
+        _currentLength = _barsInPhrase = 0;
+        _currentTooLong = false;
+        if (_replayAt < 0 && _phraseLength > 0 && _repeats.NextDouble() < RepeatChance) _replayAt = 0;
     }
 
     /// <summary>Notes played live are not heard: their lengths, which the text must give first, are not known when they start.</summary>

@@ -14,8 +14,8 @@ namespace Euterpe.Core.Tests.Generation;
 [Collection(NonParallelCollection.Name)]
 public sealed class CharRnnGeneratorTests
 {
-    /// <summary>Logits drawn afresh at every step (seeded), plus a bias towards some characters.</summary>
-    private sealed class NoiseModel(ulong seed, string favoured = "", float bias = 0) : ITokenStepModel
+    /// <summary>Logits drawn afresh at every step (seeded), plus a bias towards some characters; tune edges may be ruled out.</summary>
+    private sealed class NoiseModel(ulong seed, string favoured = "", float bias = 0, bool endsTunes = true) : ITokenStepModel
     {
         private readonly float[] _logits = new float[AbcCharacterEncoding.VocabularySize];
         private readonly RandomSource _random = new(seed);
@@ -30,6 +30,7 @@ public sealed class CharRnnGeneratorTests
         {
             for (var i = 0; i < _logits.Length; i++) _logits[i] = (float)(_random.NextDouble() * 3);
             foreach (var c in favoured) _logits[AbcCharacterEncoding.TokenOf(c)] += bias;
+            if (!endsTunes) _logits[AbcCharacterEncoding.TuneEdge] = -100;
             return _logits;
         }
 
@@ -64,7 +65,18 @@ public sealed class CharRnnGeneratorTests
         var reference = Abc2MidiReference.Render(tune, 1).OrderBy(n => n.Start).ThenBy(n => n.Pitch).ToList();
 
         Assert.True(ours.Count >= 8, $"{ours.Count} notes from:\n{text}");
-        Assert.Equal(ours.Count, reference.Count);
+        // Every bar line closes a full bar of 4/4, as the dialect's writer writes them.
+        var decoder = new AbcCharacterDecoder();
+        decoder.Reset();
+        var bars = new List<double>();
+        foreach (var c in text.ToString())
+        {
+            decoder.Feed(AbcCharacterEncoding.TokenOf(c), events);
+            if (c == '|') bars.Add(decoder.Time);
+        }
+        Assert.True(bars.Count >= 4, $"{bars.Count} bar lines in:\n{text}");
+        Assert.All(bars.Select((t, i) => t - (i == 0 ? 0 : bars[i - 1])), length => Assert.Equal(4.0, length, 9));
+        Assert.True(ours.Count == reference.Count, $"{ours.Count} notes, abc2midi {reference.Count}, from:\n{text}\nOURS {string.Join(" ", ours.Select(n => $"{n.Start}:{n.Pitch}:{n.End - n.Start}"))}\nREF {string.Join(" ", reference.Select(n => $"{Math.Round(n.Start, 3)}:{n.Pitch}:{Math.Round(n.Duration, 3)}"))}");
         for (var i = 0; i < ours.Count; i++)
         {
             var context = $"note {i} of:\n{text}";
@@ -82,6 +94,23 @@ public sealed class CharRnnGeneratorTests
         var events = new ModelNoteEvent[generator.MaxEventsPerStep];
         for (var i = 0; i < 10 * CharRnnGenerator.MaxIdleCharacters; i++) generator.Step(events);
         Assert.InRange(generator.Time, 2 * 0.25, 20 * 0.25); // a sixteenth rest every MaxIdleCharacters characters or so
+    }
+
+    [Fact]
+    public void About_a_third_of_the_phrases_repeat_the_one_before()
+    {
+        using var generator = new CharRnnGenerator(new NoiseModel(8, "CDEFGAB 4", 2, endsTunes: false), 0); // a tune edge starts the phrases over
+        var text = new StringBuilder();
+        generator.RecordText(text);
+        generator.Reset(8);
+        var events = new ModelNoteEvent[generator.MaxEventsPerStep];
+        while (generator.Time < 4 * 4 * 200) generator.Step(events); // 200 phrases of four bars
+        var bars = text.ToString().Split('|');
+        var phrases = Enumerable.Range(0, bars.Length / CharRnnGenerator.PhraseBars - 1)
+            .Select(p => string.Join('|', bars.Skip(p * CharRnnGenerator.PhraseBars).Take(CharRnnGenerator.PhraseBars)).Trim()).ToList();
+        var repeats = phrases.Skip(1).Where((p, i) => p == phrases[i]).Count();
+        // 0.35 of the boundaries, give or take: 199 draws have a standard deviation of 6.7 repeats.
+        Assert.InRange(repeats, 0.35 * 199 - 25, 0.35 * 199 + 25);
     }
 
     [Fact]

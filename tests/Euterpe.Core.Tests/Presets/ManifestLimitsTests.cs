@@ -124,6 +124,18 @@ public class ManifestLimitsTests
         Assert.Equal($"{PresetCopy.ManifestPath(folder)}: {expected}", Problem(folder));
     }
 
+    [Theory]
+    [InlineData("\\n", null)] // the ABC characters' line-break token (AbcCharacterEncoding.TokenNames()[1])
+    [InlineData("\\n\\n", "vocabulary.tokens[1]: \"\\n\\n\" holds a control character")]
+    [InlineData("\\r", "vocabulary.tokens[1]: \"\\r\" holds a control character")]
+    public void ALineFeedIsTheOneControlCharacterAVocabularyTokenMayBe(string token, string? expected)
+    {
+        using var temp = new TempFolder("manifest-limits-");
+        var folder = PresetCopy.WithManifestEdit(temp, PresetCopy.EventRnn, "\"size\": 388,", $"\"size\": 388, \"tokens\": [\"<tune>\", \"{token}\"],");
+        if (expected is null) Assert.Equal("conditional-event-rnn", Preset.Open(folder).Family); // the text checks of the read pass it
+        else Assert.Equal($"{PresetCopy.ManifestPath(folder)}: {expected}", Assert.Throws<EuterpeException>(() => Preset.Open(folder)).Message);
+    }
+
     [Fact]
     public void TensorNameLongerThanANameIsQuoted()
     {

@@ -23,6 +23,8 @@ public class GenerateMatchesPlugInTests
     // The shipped conditional model: the instrument used to fill its 14 features with the first slider's value (0.649)
     // where generate feeds the corpus mean, so its notes drifted to E-flat/A-flat.
     [InlineData(TestPresets.ShippedEventRnnId, 5UL)]
+    // ABC characters, beats: a note is played once the character after its length is sampled.
+    [InlineData(TestPresets.ShippedCharRnnId, 7UL)]
     public void Generate_and_the_plug_in_make_the_same_notes_for_a_preset_and_seed(string id, ulong seed, double seconds = 8)
     {
         double Seconds = seconds, Compared = seconds - 2;

@@ -23,6 +23,10 @@ public static class TestPresets
 
     /// <summary>The shipped conditional event RNN (14 conditioning features, corpus mean in its metadata).</summary>
     public const string ShippedEventRnnId = "event-rnn-openmsx";
+
+    /// <summary>The shipped Char-RNN over ABC text (beats, conditional).</summary>
+    public const string ShippedCharRnnId = "char-rnn-abc";
+
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
     public const string EncodingName = "performance-events";
@@ -81,6 +85,8 @@ public static class TestPresets
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", NGramId))) File.Copy(file, Path.Combine(ngram, Path.GetFileName(file)));
         var eventRnn = Directory.CreateDirectory(Path.Combine(root, "event-rnn")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedEventRnnId))) File.Copy(file, Path.Combine(eventRnn, Path.GetFileName(file)));
+        var charRnn = Directory.CreateDirectory(Path.Combine(root, "char-rnn")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedCharRnnId))) File.Copy(file, Path.Combine(charRnn, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);

@@ -24,21 +24,8 @@ public static class AbcWganExporter
     public static RunExporter Entry { get; } = new("abc-wgan runs with checkpoint.safetensors", IsRun,
         (run, preset, id, name) => RunExporter.Describe(Export(run, preset, id, name), ValidationMetricName, "validation Wasserstein estimate {0}"));
 
-    /// <summary>Whether a run folder holds an abc-wgan checkpoint (its config names the family).</summary>
-    public static bool IsRun(string runFolder)
-    {
-        var path = Path.Combine(runFolder, AbcWganTrainer.CheckpointFileName);
-        if (!File.Exists(path)) return false;
-        try
-        {
-            AbcWganTrainer.ReadRunConfig(path);
-            return true;
-        }
-        catch (EuterpeException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether a run folder holds an abc-wgan checkpoint: its run config says family abc-wgan.</summary>
+    public static bool IsRun(string runFolder) => RunFolder.ConfigFamily(runFolder) == AbcWganRunConfig.FamilyName;
 
     public static (AbcWganModel Model, AbcWganRunConfig Config, long Step) LoadRun(string runFolder)
     {

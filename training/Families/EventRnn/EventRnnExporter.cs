@@ -32,8 +32,12 @@ public static class EventRnnExporter
     /// <summary>ONNX metadata key of the sampling temperature built into the exported logits (absent: 1).</summary>
     public const string TemperatureKey = "euterpe.sampling.builtInTemperature";
 
-    /// <summary>Whether a run folder holds an event-rnn checkpoint.</summary>
-    public static bool IsRun(string runFolder) => File.Exists(Path.Combine(runFolder, EventRnnTrainer.CheckpointFileName));
+    /// <summary>
+    /// Whether a run folder holds an event-rnn checkpoint: its run config names no family (char-rnn's, which shares the
+    /// file name and the model, says "char-rnn").
+    /// </summary>
+    public static bool IsRun(string runFolder) =>
+        File.Exists(Path.Combine(runFolder, EventRnnTrainer.CheckpointFileName)) && RunFolder.ConfigFamily(runFolder) is null;
 
     /// <summary>Loads the run's final weights into a fresh model (the caller disposes it).</summary>
     public static (EventRnnModel Model, EventRnnRunConfig Config, long Step) LoadRun(string runFolder)
