@@ -9,7 +9,8 @@ namespace Euterpe.Cli.Commands;
 /// </summary>
 internal sealed class TrainOptions
 {
-    public TrainOptions(string dataDescription, int batch, string windowDescription, int window, string lrDescription, double lr, string seedDescription)
+    /// <param name="windowDescription">What --seq-len means to the family; null for a family without it (no --seq-len).</param>
+    public TrainOptions(string dataDescription, int batch, string? windowDescription, int window, string lrDescription, double lr, string seedDescription)
     {
         Data = new Option<string>("--data") { Description = dataDescription, Required = true };
         Output = new Option<string>("--out") { Description = "Run folder: checkpoint.safetensors, metrics.json, loss.svg.", Required = true };
@@ -41,7 +42,8 @@ internal sealed class TrainOptions
     /// <summary>Adds the shared options to <paramref name="command"/>, the family's <paramref name="model"/> options after --out and its <paramref name="extra"/> ones last.</summary>
     public void AddTo(Command command, Option[] model, params Option[] extra)
     {
-        Option[] all = [Data, Output, .. model, Steps, Batch, SequenceLength, LearningRate, Seed, Device, Threads, Resume, ValidateEvery, CheckpointEvery, .. extra];
+        Option[] window = SequenceLength.Description is null ? [] : [SequenceLength];
+        Option[] all = [Data, Output, .. model, Steps, Batch, .. window, LearningRate, Seed, Device, Threads, Resume, ValidateEvery, CheckpointEvery, .. extra];
         foreach (var o in all) command.Options.Add(o);
     }
 

@@ -15,6 +15,11 @@ internal sealed class TrainingProgressPrinter(TextWriter error, bool interactive
 
     public string? Header { get; set; }
 
+    /// <summary>What the line calls the training loss and the validation figure (a GAN shows its critic's and generator's losses).</summary>
+    public string LossLabel { get; set; } = "loss";
+
+    public string ValidationLabel { get; set; } = "val";
+
     public void Report(TrainingProgress p)
     {
         if (Header is not null)
@@ -23,7 +28,7 @@ internal sealed class TrainingProgressPrinter(TextWriter error, bool interactive
             Header = null;
         }
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"step {p.Step}/{p.TotalSteps}  loss {p.Loss:0.0000}  val {(p.ValidationLoss is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-")}  {p.StepsPerSecond:0.00} steps/s  ETA {Format(p.Eta)}");
+            $"step {p.Step}/{p.TotalSteps}  {LossLabel} {p.Loss:0.0000}  {ValidationLabel} {(p.ValidationLoss is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-")}  {p.StepsPerSecond:0.00} steps/s  ETA {Format(p.Eta)}");
         if (interactive)
         {
             var now = DateTime.UtcNow;

@@ -1,3 +1,4 @@
+using Euterpe.Core.Families.AbcWgan;
 using Euterpe.Core.Families.CharRnn;
 using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Families.FftLstm;
@@ -14,7 +15,7 @@ namespace Euterpe.Core.Families;
 /// </summary>
 public static class ModelFamilies
 {
-    public static IReadOnlyList<ModelFamily> All { get; } = [EventRnnFamily.Instance, NGramFamily.Instance, FftLstmFamily.Instance, CharRnnFamily.Instance];
+    public static IReadOnlyList<ModelFamily> All { get; } = [EventRnnFamily.Instance, NGramFamily.Instance, FftLstmFamily.Instance, CharRnnFamily.Instance, AbcWganFamily.Instance];
 
     /// <summary>Every manifest "family" value some family reads.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.SelectMany(f => f.Names)];

@@ -58,6 +58,13 @@ internal sealed unsafe class DoubleBufferedRun : IDisposable
         _current = 0;
     }
 
+    /// <summary>The bytes of state slot <paramref name="slot"/> that the next <see cref="Run"/> reads: where a starting state other than zeros goes.</summary>
+    public Span<byte> NextState(int slot)
+    {
+        var buffer = _stateBuffers[2 * slot + _current];
+        return new Span<byte>((void*)buffer.Data, buffer.ByteLength);
+    }
+
     public void Dispose()
     {
         if (_runs is not null)

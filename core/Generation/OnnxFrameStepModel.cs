@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Euterpe.Core.Runtime;
 using Euterpe.Core.Tensors;
 namespace Euterpe.Core.Generation;
@@ -80,6 +81,13 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
     public int ContextFrames { get; }
 
     public void ResetState() => _run.ResetState();
+
+    /// <summary>
+    /// State pair <paramref name="pair"/> (in the signature's order) as the next step reads it, for a model whose state
+    /// starts from something other than zeros (a GAN generator's noise): write it after <see cref="ResetState"/>.
+    /// The pair must hold floats.
+    /// </summary>
+    public Span<float> State(int pair) => MemoryMarshal.Cast<byte, float>(_run.NextState(pair));
 
     /// <summary>Reads <see cref="ContextFrames"/> × <see cref="FrameSize"/> values (oldest frame first) and writes the next frame.</summary>
     public void Step(ReadOnlySpan<float> context, Span<float> nextFrame)

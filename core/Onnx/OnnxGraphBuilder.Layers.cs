@@ -16,6 +16,19 @@ public sealed partial class OnnxGraphBuilder
         return new RecurrentOutputs(outputs[0], outputs[1], outputs[2]);
     }
 
+    /// <summary>
+    /// ONNX GRU with linear_before_reset = 1 (PyTorch's GRU: the reset gate scales the recurrent product after its bias).
+    /// W is [dirs, 3·hidden, input], R is [dirs, 3·hidden, hidden], B is [dirs, 6·hidden] (gate order z, r, h).
+    /// Passing <paramref name="initialH"/> and reading Y_h lets one Run be one step with the state carried by the caller.
+    /// </summary>
+    public RecurrentOutputs Gru(OnnxValue x, OnnxValue w, OnnxValue r, OnnxValue? b, long hiddenSize,
+        OnnxValue? sequenceLengths = null, OnnxValue? initialH = null, RnnDirection direction = RnnDirection.Forward, bool batchFirst = false)
+    {
+        var outputs = Node("GRU", [x, w, r, b, sequenceLengths, initialH], 2,
+            [.. RecurrentAttributes(hiddenSize, direction, batchFirst), OnnxAttribute.Of("linear_before_reset", 1L)]);
+        return new RecurrentOutputs(outputs[0], outputs[1], null);
+    }
+
     /// <summary>N-d convolution; pads are [begin₁…, end₁…] as ONNX orders them. W is [out, in/group, k…].</summary>
     public OnnxValue Conv(OnnxValue x, OnnxValue w, OnnxValue? b, long[] kernelShape, long[]? strides = null, long[]? pads = null,
         long[]? dilations = null, long group = 1) =>

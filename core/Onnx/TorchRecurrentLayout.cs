@@ -1,16 +1,20 @@
 namespace Euterpe.Core.Onnx;
 
 /// <summary>
-/// Reorders PyTorch LSTM weights into ONNX's layout: PyTorch stacks the gates as (i, f, g, o), ONNX wants
-/// (i, o, f, c). Inputs are one layer and one direction: weight_ih [4·H, input], weight_hh [4·H, H], bias_ih and
-/// bias_hh [4·H].
+/// Reorders PyTorch LSTM and GRU weights into ONNX's layout: PyTorch stacks an LSTM's gates as (i, f, g, o), ONNX
+/// wants (i, o, f, c); a GRU's as (r, z, n), ONNX (z, r, h). Inputs are one layer and one direction: weight_ih
+/// [gates·H, input], weight_hh [gates·H, H], bias_ih and bias_hh [gates·H].
 /// </summary>
 public static class TorchRecurrentLayout
 {
     private static readonly int[] LstmOrder = [0, 3, 1, 2];
+    private static readonly int[] GruOrder = [1, 0, 2];
 
     public static RecurrentWeights Lstm(float[] weightIh, float[] weightHh, float[] biasIh, float[] biasHh, int hiddenSize) =>
         Reorder(weightIh, weightHh, biasIh, biasHh, hiddenSize, LstmOrder);
+
+    public static RecurrentWeights Gru(float[] weightIh, float[] weightHh, float[] biasIh, float[] biasHh, int hiddenSize) =>
+        Reorder(weightIh, weightHh, biasIh, biasHh, hiddenSize, GruOrder);
 
     private static RecurrentWeights Reorder(float[] wIh, float[] wHh, float[] bIh, float[] bHh, int hidden, int[] order)
     {

@@ -1,4 +1,5 @@
 using Euterpe.Training.Export;
+using Euterpe.Training.Families.AbcWgan;
 using Euterpe.Training.Families.CharRnn;
 using Euterpe.Training.Families.EventRnn;
 using Euterpe.Training.Families.FftLstm;
@@ -10,10 +11,11 @@ namespace Euterpe.Training.Families;
 public static class TrainedFamilies
 {
     /// <summary>
-    /// In the order runs are tried: fft-lstm and char-rnn before event-rnn, because all three write checkpoint.safetensors
-    /// and event-rnn's test only looks for a config without char-rnn's "family" field.
+    /// In the order runs are tried: fft-lstm, char-rnn and abc-wgan before event-rnn, because all write
+    /// checkpoint.safetensors and event-rnn's test only looks for a config without a "family" field (char-rnn's and
+    /// abc-wgan's name theirs).
     /// </summary>
-    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, CharRnnExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
+    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, CharRnnExporter.Entry, AbcWganExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
 
     /// <summary>The exporter whose family wrote this run folder, or null.</summary>
     public static RunExporter? ExporterOf(string runFolder) => Exporters.FirstOrDefault(e => e.IsRun(runFolder));

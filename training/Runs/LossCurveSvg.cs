@@ -3,12 +3,13 @@ using System.Text;
 
 namespace Euterpe.Training.Runs;
 
-/// <summary>A small self-contained SVG line chart of training and validation loss against step.</summary>
+/// <summary>A small self-contained SVG line chart of training and validation loss against step (or two other curves, named by the caller).</summary>
 public static class LossCurveSvg
 {
     private const int Width = 640, Height = 360, Left = 60, Right = 20, Top = 30, Bottom = 40;
 
-    public static string Render(IReadOnlyList<LossPoint> points, string title)
+    public static string Render(IReadOnlyList<LossPoint> points, string title, string trainLabel = "train", string validationLabel = "validation",
+        string unit = "nats/token")
     {
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\">\n"));
@@ -37,11 +38,11 @@ public static class LossCurveSvg
             svg.Append(Invariant($"<text x=\"{X(step):0.0}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"11\">{step:0}</text>\n"));
         }
         svg.Append(Invariant($"<text x=\"{Width / 2}\" y=\"{Height - 6}\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"12\">step</text>\n"));
-        svg.Append(Invariant($"<text x=\"14\" y=\"{Height / 2}\" transform=\"rotate(-90 14 {Height / 2})\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"12\">nats/token</text>\n"));
+        svg.Append(Invariant($"<text x=\"14\" y=\"{Height / 2}\" transform=\"rotate(-90 14 {Height / 2})\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"12\">{Escape(unit)}</text>\n"));
         Polyline(svg, points.Where(p => double.IsFinite(p.TrainLoss)).Select(p => (X(p.Step), Y(p.TrainLoss))), "#1f77b4");
         Polyline(svg, points.Where(p => p.ValidationLoss is { } v && double.IsFinite(v)).Select(p => (X(p.Step), Y(p.ValidationLoss!.Value))), "#d62728");
-        svg.Append(Invariant($"<text x=\"{Width - Right - 150}\" y=\"{Top + 12}\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#1f77b4\">train</text>\n"));
-        svg.Append(Invariant($"<text x=\"{Width - Right - 100}\" y=\"{Top + 12}\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#d62728\">validation</text>\n"));
+        svg.Append(Invariant($"<text x=\"{Width - Right - 150}\" y=\"{Top + 12}\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#1f77b4\">{Escape(trainLabel)}</text>\n"));
+        svg.Append(Invariant($"<text x=\"{Width - Right - 100}\" y=\"{Top + 12}\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#d62728\">{Escape(validationLabel)}</text>\n"));
         svg.Append("</svg>\n");
         return svg.ToString();
     }

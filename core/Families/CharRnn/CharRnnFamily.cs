@@ -32,7 +32,7 @@ public sealed class CharRnnFamily : ModelFamily
 
     public override bool WritesAbc => true;
 
-    public override void CheckManifest(Preset preset) => CheckVocabulary(preset);
+    public override void CheckManifest(Preset preset) => AbcTextPresets.CheckVocabulary(preset);
 
     public override IReadOnlyList<ConditioningInput> Conditioning(Preset preset) => preset.OnnxManifest.Conditioning;
 
@@ -47,15 +47,12 @@ public sealed class CharRnnFamily : ModelFamily
     {
         var text = new StringBuilder();
         var notes = Generate(preset, request, text);
-        var title = FormattableString.Invariant($"{preset.Id}, seed {request.Seed}");
-        return (notes, AbcCharacterEncoding.Tune(text.ToString().TrimEnd() + "|]\n", title: title, bpm: request.Tempo));
+        return (notes, AbcTextPresets.Tune(text.ToString(), preset, request));
     }
 
     private static NoteSequence Generate(Preset preset, GenerationRequest request, StringBuilder? text)
     {
-        request.CheckSeconds();
-        if (!(request.Temperature >= 0 && request.Temperature <= 100)) throw new EuterpeException($"--temperature: {request.Temperature} is not in 0..100");
-        if (!(request.Tempo >= 10 && request.Tempo <= 400)) throw new EuterpeException($"--tempo: {request.Tempo} bpm is not in 10..400");
+        AbcTextPresets.CheckRequest(request);
         if (preset.OnnxManifest.Conditioning.Count == 0 && (request.Density is not null || request.Key is not null))
             throw new EuterpeException($"{preset.Folder}: --density and --key need a conditional model (this preset is {preset.Family})");
         using var generator = Open(preset);
@@ -63,25 +60,7 @@ public sealed class CharRnnFamily : ModelFamily
         generator.Reset(request.Seed);
         Controls(generator, request);
         generator.RecordText(text);
-        var pairing = NotePairing.AfterPrimer(generator, request.Primer);
-        var steps = (long)Math.Ceiling(request.Seconds * request.Tempo / 60 * AbcCharacterEncoding.StepsPerBeat);
-        var endBeat = generator.Time + steps / (double)AbcCharacterEncoding.StepsPerBeat;
-        Span<ModelNoteEvent> events = new ModelNoteEvent[generator.MaxEventsPerStep];
-        while (generator.Time < endBeat - 1e-9)
-        {
-            var n = generator.Step(events);
-            for (var k = 0; k < n; k++) pairing.Add(events[k]);
-        }
-        pairing.Close(generator.Time);
-        var ticksPerQuarter = NoteSequence.DefaultTicksPerQuarter;
-        var result = new NoteSequence(ticksPerQuarter, new TempoMap(ticksPerQuarter, [TempoChange.FromBpm(0, request.Tempo)]));
-        var endTick = (long)Math.Round(endBeat * ticksPerQuarter);
-        foreach (var note in pairing.Notes)
-        {
-            var start = (long)Math.Round(note.Start * ticksPerQuarter);
-            if (start < endTick) result.AddNote(note.Pitch, note.Velocity, start, Math.Min((long)Math.Round(note.End * ticksPerQuarter), endTick));
-        }
-        return result;
+        return AbcTextPresets.Play(generator, request, NotePairing.AfterPrimer(generator, request.Primer));
     }
 
     // --key as its scale's pitch classes; --density (notes per second at --tempo) as the model counts it, at 120 bpm.
@@ -105,7 +84,7 @@ public sealed class CharRnnFamily : ModelFamily
     /// <summary>The model, its signature and vocabulary checked against the manifest, with the corpus mean from its metadata.</summary>
     public static CharRnnGenerator Open(Preset preset)
     {
-        CheckVocabulary(preset);
+        AbcTextPresets.CheckVocabulary(preset);
         var (model, metadata) = TokenModelManifests.OpenStepModel(preset);
         try
         {
@@ -118,16 +97,5 @@ public sealed class CharRnnFamily : ModelFamily
             model.Dispose();
             throw;
         }
-    }
-
-    // The representation and the characters must be the dialect's, in its order: the tokens mean nothing otherwise.
-    private static void CheckVocabulary(Preset preset)
-    {
-        var manifest = preset.OnnxManifest;
-        if (manifest.Representation != Representations.AbcCharacters)
-            throw new EuterpeException($"{preset.ManifestPath}: representation \"{manifest.Representation}\" (family \"{manifest.Family}\") is not {Representations.AbcCharacters}");
-        var tokens = manifest.Vocabulary?.Tokens;
-        if (tokens is null || !tokens.SequenceEqual(AbcCharacterEncoding.TokenNames()))
-            throw new EuterpeException($"{preset.ManifestPath}: vocabulary.tokens must list the ABC character dialect's {AbcCharacterEncoding.VocabularySize} tokens in order (\"{AbcCharacterEncoding.TuneEdgeName}\", then the characters)");
     }
 }
