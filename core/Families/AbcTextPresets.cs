@@ -46,15 +46,7 @@ public static class AbcTextPresets
             for (var k = 0; k < n; k++) pairing.Add(events[k]);
         }
         pairing.Close(generator.Time);
-        var ticksPerQuarter = NoteSequence.DefaultTicksPerQuarter;
-        var result = new NoteSequence(ticksPerQuarter, new TempoMap(ticksPerQuarter, [TempoChange.FromBpm(0, request.Tempo)]));
-        var endTick = (long)Math.Round(endBeat * ticksPerQuarter);
-        foreach (var note in pairing.Notes)
-        {
-            var start = (long)Math.Round(note.Start * ticksPerQuarter);
-            if (start < endTick) result.AddNote(note.Pitch, note.Velocity, start, Math.Min((long)Math.Round(note.End * ticksPerQuarter), endTick));
-        }
-        return result;
+        return pairing.InBeats(request.Tempo, endBeat);
     }
 
     /// <summary>The generated body as a whole tune (<see cref="Closed"/>), titled with the preset and seed, at --tempo.</summary>

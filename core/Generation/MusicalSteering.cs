@@ -5,4 +5,23 @@ namespace Euterpe.Core.Generation;
 /// scale (<see cref="MusicalScale"/>; 0, Chromatic, means no key), and a density as a fraction of the training
 /// corpus's mean (1 = the corpus's own).
 /// </summary>
-public readonly record struct MusicalSteering(int Key, int Scale, double DensityFraction);
+public readonly record struct MusicalSteering(int Key, int Scale, double DensityFraction)
+{
+    /// <summary>
+    /// Writes the 14 features a conditional model was trained on (<see cref="Encoding.ConditioningFeatures"/>) into
+    /// <paramref name="values"/>: <paramref name="start"/> (the controls a seed starts from), with the key's scale as
+    /// equal pitch-class weights (Chromatic keeps the start's histogram) and the corpus's density
+    /// (<paramref name="meanDensity"/>, normalised) times the fraction. Allocates nothing.
+    /// </summary>
+    public void Apply(ReadOnlySpan<float> start, float meanDensity, Span<float> values)
+    {
+        start.CopyTo(values);
+        if (Scale > 0)
+        {
+            var inScale = 0;
+            for (var pc = 0; pc < 12; pc++) if (MusicalScale.Contains(Scale, Key, pc)) inScale++;
+            for (var pc = 0; pc < 12; pc++) values[pc] = MusicalScale.Contains(Scale, Key, pc) ? 1f / inScale : 0f;
+        }
+        values[12] = (float)Math.Clamp(meanDensity * DensityFraction, 0, 1);
+    }
+}

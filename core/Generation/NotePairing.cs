@@ -44,4 +44,21 @@ public sealed class NotePairing
         for (var pitch = 0; pitch < 128; pitch++)
             if (_sounding[pitch]) Add(new ModelNoteEvent(false, pitch, 0, time));
     }
+
+    /// <summary>
+    /// The notes (times in beats) as a sequence at <paramref name="bpm"/>: notes from <paramref name="endBeat"/> on are
+    /// left out, and those sounding there are cut at it.
+    /// </summary>
+    public Music.NoteSequence InBeats(double bpm, double endBeat)
+    {
+        var ticksPerQuarter = Music.NoteSequence.DefaultTicksPerQuarter;
+        var result = new Music.NoteSequence(ticksPerQuarter, new Music.TempoMap(ticksPerQuarter, [Music.TempoChange.FromBpm(0, bpm)]));
+        var endTick = (long)Math.Round(endBeat * ticksPerQuarter);
+        foreach (var note in Notes)
+        {
+            var start = (long)Math.Round(note.Start * ticksPerQuarter);
+            if (start < endTick) result.AddNote(note.Pitch, note.Velocity, start, Math.Min((long)Math.Round(note.End * ticksPerQuarter), endTick));
+        }
+        return result;
+    }
 }

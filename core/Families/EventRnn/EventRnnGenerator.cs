@@ -234,14 +234,7 @@ public sealed class EventRnnGenerator : INoteGenerator
     {
         var values = _tokens.Conditioning;
         if (values.Length != ConditioningFeatures.Length || _mean.Length != values.Length) return false;
-        _home.CopyTo(values);
-        if (steering.Scale > 0)
-        {
-            var inScale = 0;
-            for (var pc = 0; pc < 12; pc++) if (MusicalScale.Contains(steering.Scale, steering.Key, pc)) inScale++;
-            for (var pc = 0; pc < 12; pc++) values[pc] = MusicalScale.Contains(steering.Scale, steering.Key, pc) ? 1f / inScale : 0f;
-        }
-        values[12] = (float)Math.Clamp(_mean[12] * steering.DensityFraction, 0, 1);
+        steering.Apply(_home, _mean[12], values);
         return true;
     }
 

@@ -48,15 +48,7 @@ public sealed class NGramFamily : ModelFamily
             var n = generator.Step(events);
             for (var k = 0; k < n; k++) pairing.Add(events[k]);
         }
-        var ticksPerQuarter = NoteSequence.DefaultTicksPerQuarter;
-        var result = new NoteSequence(ticksPerQuarter, new TempoMap(ticksPerQuarter, [TempoChange.FromBpm(0, request.Tempo)]));
-        var endTick = (long)Math.Round(endBeat * ticksPerQuarter);
-        foreach (var note in pairing.Notes)
-        {
-            var start = (long)Math.Round(note.Start * ticksPerQuarter);
-            if (start < endTick) result.AddNote(note.Pitch, note.Velocity, start, Math.Min((long)Math.Round(note.End * ticksPerQuarter), endTick));
-        }
-        return result;
+        return pairing.InBeats(request.Tempo, endBeat);
     }
 
     /// <summary>The model file the manifest names, checked against the note encoding in its provenance.</summary>

@@ -108,15 +108,8 @@ public static class EventRnnExporter
                 },
                 State = [.. LstmStepNodes.StatePairs(config.Layers, hidden).Select(p => new ManifestStatePair { Input = p.Input, Output = p.Output, Shape = p.Shape })],
                 Conditioning = config.Conditional
-                    ? [new ConditioningInput
-                    {
-                        Name = EventRnnOnnxGraph.ConditioningInput,
-                        DisplayName = "Conditioning: pitch-class histogram (12), note density / 20 per s, mean pitch / 127",
-                        Min = 0, Max = 1,
-                        Default = Math.Round(mean.Length > 12 ? mean[12] : 0, 6),
-                        Unit = "normalised (default: corpus-mean density; full mean vector in model metadata " + ConditioningMeanKey + ")",
-                        Shape = [1, config.ConditioningSize],
-                    }]
+                    ? [ConditioningVectorInput.Create(EventRnnOnnxGraph.ConditioningInput,
+                        "Conditioning: pitch-class histogram (12), note density / 20 per s, mean pitch / 127", mean, config.ConditioningSize, ConditioningMeanKey)]
                     : [],
                 Provenance = new ManifestProvenance
                 {
