@@ -25,6 +25,8 @@ public class GenerateMatchesPlugInTests
     [InlineData(TestPresets.ShippedEventRnnId, 5UL)]
     // ABC characters, beats: a note is played once the character after its length is sampled.
     [InlineData(TestPresets.ShippedCharRnnId, 7UL)]
+    // The same from 64-character segments, each started from seeded noise.
+    [InlineData(TestPresets.ShippedAbcWganId, 2UL)]
     public void Generate_and_the_plug_in_make_the_same_notes_for_a_preset_and_seed(string id, ulong seed, double seconds = 8)
     {
         double Seconds = seconds, Compared = seconds - 2;

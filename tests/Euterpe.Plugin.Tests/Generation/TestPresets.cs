@@ -27,6 +27,9 @@ public static class TestPresets
     /// <summary>The shipped Char-RNN over ABC text (beats, conditional).</summary>
     public const string ShippedCharRnnId = "char-rnn-abc";
 
+    /// <summary>The shipped ABC GRU WGAN (64-character segments from noise, beats).</summary>
+    public const string ShippedAbcWganId = "abc-wgan-abc";
+
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
     public const string EncodingName = "performance-events";
@@ -87,6 +90,8 @@ public static class TestPresets
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedEventRnnId))) File.Copy(file, Path.Combine(eventRnn, Path.GetFileName(file)));
         var charRnn = Directory.CreateDirectory(Path.Combine(root, "char-rnn")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedCharRnnId))) File.Copy(file, Path.Combine(charRnn, Path.GetFileName(file)));
+        var abcWgan = Directory.CreateDirectory(Path.Combine(root, "abc-wgan")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedAbcWganId))) File.Copy(file, Path.Combine(abcWgan, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
