@@ -50,6 +50,7 @@ public static class RnnGanTrainer
         var checkpointPath = RunFolder.Open(runFolder, resume);
         var discriminatorPath = Path.Combine(runFolder, DiscriminatorOptimizerFileName);
         long startStep = 0;
+        double earlierSpeed = 0; // a run resumed at its total trains nothing: it keeps the speed it measured
         var points = new List<RnnGanPoint>();
         if (resume)
             config = ReadRunConfig(checkpointPath) with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
@@ -68,7 +69,9 @@ public static class RnnGanTrainer
             if (!File.Exists(discriminatorPath)) throw new EuterpeException($"{discriminatorPath}: file not found (the discriminator's optimiser state)");
             var (discriminatorStep, _) = TrainingCheckpoint.Load(discriminatorPath, model.discriminator, discriminatorOptimizer);
             if (discriminatorStep != startStep) throw new EuterpeException($"{discriminatorPath}: saved at step {discriminatorStep}, the checkpoint at step {startStep}");
-            points.AddRange((RnnGanMetrics.TryLoad(runFolder)?.History ?? []).Where(p => p.Step <= startStep));
+            var earlier = RnnGanMetrics.TryLoad(runFolder);
+            points.AddRange((earlier?.History ?? []).Where(p => p.Step <= startStep));
+            earlierSpeed = earlier?.StepsPerSecond ?? 0;
         }
 
         var (v, batch, length) = (config.Vocabulary, config.Batch, config.Length);
@@ -85,7 +88,7 @@ public static class RnnGanTrainer
             {
                 Config = config, Step = step, DiscriminatorLoss = last?.DiscriminatorLoss, GeneratorLoss = last?.GeneratorLoss,
                 TrainPieces = train.Pieces, TrainWindows = train.Windows, ValidationPieces = validation.Pieces,
-                GeneratorParameters = generatorParameters, DiscriminatorParameters = discriminatorParameters, StepsPerSecond = loop.StepsPerSecond,
+                GeneratorParameters = generatorParameters, DiscriminatorParameters = discriminatorParameters, StepsPerSecond = loop.StepsPerSecond > 0 ? loop.StepsPerSecond : earlierSpeed,
                 Collapse = last is null ? null : new RnnGanCollapse(last.DistinctTokens, last.DistinctPitches, last.TopTokenShare),
                 DataCollapse = dataCollapse, History = points,
             };
