@@ -27,6 +27,8 @@ public class GenerateMatchesPlugInTests
     [InlineData(TestPresets.ShippedCharRnnId, 7UL)]
     // The same from 64-character segments, each started from seeded noise.
     [InlineData(TestPresets.ShippedAbcWganId, 2UL)]
+    // Melody tokens with fresh noise drawn from the seed at every step.
+    [InlineData(TestPresets.ShippedRnnGanId, 3UL)]
     public void Generate_and_the_plug_in_make_the_same_notes_for_a_preset_and_seed(string id, ulong seed, double seconds = 8)
     {
         double Seconds = seconds, Compared = seconds - 2;

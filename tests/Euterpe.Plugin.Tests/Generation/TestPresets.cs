@@ -30,6 +30,9 @@ public static class TestPresets
     /// <summary>The shipped ABC GRU WGAN (64-character segments from noise, beats).</summary>
     public const string ShippedAbcWganId = "abc-wgan-abc";
 
+    /// <summary>The shipped RNN-GAN (melody tokens with noise at every step, beats).</summary>
+    public const string ShippedRnnGanId = "rnn-gan-openmsx";
+
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
     public const string EncodingName = "performance-events";
@@ -92,6 +95,8 @@ public static class TestPresets
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedCharRnnId))) File.Copy(file, Path.Combine(charRnn, Path.GetFileName(file)));
         var abcWgan = Directory.CreateDirectory(Path.Combine(root, "abc-wgan")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedAbcWganId))) File.Copy(file, Path.Combine(abcWgan, Path.GetFileName(file)));
+        var rnnGan = Directory.CreateDirectory(Path.Combine(root, "rnn-gan")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedRnnGanId))) File.Copy(file, Path.Combine(rnnGan, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
