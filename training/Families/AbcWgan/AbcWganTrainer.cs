@@ -40,6 +40,7 @@ public static class AbcWganTrainer
         var checkpointPath = RunFolder.Open(runFolder, resume);
         var criticPath = Path.Combine(runFolder, CriticOptimizerFileName);
         long startStep = 0;
+        double earlierSpeed = 0; // a run resumed at its total trains nothing: it keeps the speed it measured
         var points = new List<AbcWganPoint>();
         if (resume)
             config = ReadRunConfig(checkpointPath) with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
@@ -57,7 +58,9 @@ public static class AbcWganTrainer
             if (!File.Exists(criticPath)) throw new EuterpeException($"{criticPath}: file not found (the critic's optimiser state)");
             var (criticStep, _) = TrainingCheckpoint.Load(criticPath, model.critic, criticOptimizer);
             if (criticStep != startStep) throw new EuterpeException($"{criticPath}: saved at step {criticStep}, the checkpoint at step {startStep}");
-            points.AddRange((AbcWganMetrics.TryLoad(runFolder)?.History ?? []).Where(p => p.Step <= startStep));
+            var earlier = AbcWganMetrics.TryLoad(runFolder);
+            points.AddRange((earlier?.History ?? []).Where(p => p.Step <= startStep));
+            earlierSpeed = earlier?.StepsPerSecond ?? 0;
         }
 
         var (v, batch, free) = (config.Vocabulary, config.Batch, config.FreeRows);
@@ -74,7 +77,7 @@ public static class AbcWganTrainer
                 Config = config, Step = step, Length = config.LengthAt(Math.Max(1, step)), CriticLoss = last?.CriticLoss, GeneratorLoss = last?.GeneratorLoss,
                 Wasserstein = last?.Wasserstein, ValidationWasserstein = last?.ValidationWasserstein, TrainPieces = train.Pieces, TrainWindows = train.Windows,
                 ValidationPieces = validation.Pieces, GeneratorParameters = generatorParameters, CriticParameters = criticParameters,
-                StepsPerSecond = loop.StepsPerSecond, History = points,
+                StepsPerSecond = loop.StepsPerSecond > 0 ? loop.StepsPerSecond : earlierSpeed, History = points,
             };
         }
         var metrics = Metrics(startStep);

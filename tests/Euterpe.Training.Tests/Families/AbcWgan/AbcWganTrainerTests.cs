@@ -106,6 +106,12 @@ public sealed class AbcWganTrainerTests(ITestOutputHelper output) : IDisposable
                 Assert.True(TensorAssert.Values<float>(tensor).SequenceEqual(TensorAssert.Values<float>(weights[name])), $"{name} differs after resuming");
         }
         Assert.Equal(AbcWganMetrics.TryLoad(straight)!.History, metrics.History);
+
+        // Resumed at its total, a run trains nothing and keeps the speed it measured (it once wrote 0).
+        var again = AbcWganTrainer.Train(train, validation, Config(data, 20), split, resume: true);
+        Assert.Equal(20, again.Step);
+        Assert.True(again.StepsPerSecond > 0, $"steps per second {again.StepsPerSecond}");
+        Assert.Equal(metrics.StepsPerSecond, AbcWganMetrics.TryLoad(split)!.StepsPerSecond);
     }
 
     // The generator's mean character distribution over 64 noise draws and the first `length` steps.
