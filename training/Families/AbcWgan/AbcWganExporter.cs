@@ -2,9 +2,7 @@ using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Families.AbcWgan;
-using Euterpe.Core.Onnx;
 using Euterpe.Core.Presets;
-using Euterpe.Training.Data;
 using Euterpe.Training.Export;
 using Euterpe.Training.Runs;
 
@@ -46,15 +44,7 @@ public static class AbcWganExporter
             var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
             var manifest = Manifest(config, presetId,
                 displayName ?? $"ABC GRU WGAN ({config.Hidden} units) trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step, metrics);
-            return AtomicFolder.Write(presetFolder, Preset.ManifestFileName, "a preset", temp =>
-            {
-                var onnx = AbcWganOnnxGraph.Build(model.generator);
-                OnnxGraphChecks.Validate(onnx, Path.Combine(presetFolder, Preset.ModelFileName)); // a graph-building mistake is named before the runtime reads it
-                onnx.Save(Path.Combine(temp, Preset.ModelFileName));
-                manifest.Save(Path.Combine(temp, Preset.ManifestFileName));
-                AbcWganFamily.Instance.Check(Preset.Open(temp));
-                return manifest;
-            });
+            return OnnxPresetFolder.Write(presetFolder, AbcWganOnnxGraph.Build(model.generator), manifest, AbcWganFamily.Instance);
         }
     }
 

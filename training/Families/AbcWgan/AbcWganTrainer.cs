@@ -3,7 +3,6 @@ using Euterpe.Core.Encoding;
 using Euterpe.Training.Runs;
 using Euterpe.Training.Torch;
 using Euterpe.Training.Torch.Optimizers;
-using Euterpe.Training.Torch.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,7 +37,7 @@ public static class AbcWganTrainer
     {
         config.Check();
         var checkpointPath = RunFolder.Open(runFolder, resume);
-        var criticPath = Path.Combine(runFolder, CriticOptimizerFileName);
+        var checkpoints = new AdversarialCheckpoint(checkpointPath, Path.Combine(runFolder, CriticOptimizerFileName), "critic");
         long startStep = 0;
         double earlierSpeed = 0; // a run resumed at its total trains nothing: it keeps the speed it measured
         var points = new List<AbcWganPoint>();
@@ -54,10 +53,7 @@ public static class AbcWganTrainer
         using var criticOptimizer = new GcSafeAdam(model.critic.parameters(), config.LearningRate, beta1: 0.5, beta2: 0.9);
         if (resume)
         {
-            (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, generatorOptimizer);
-            if (!File.Exists(criticPath)) throw new EuterpeException($"{criticPath}: file not found (the critic's optimiser state)");
-            var (criticStep, _) = TrainingCheckpoint.Load(criticPath, model.critic, criticOptimizer);
-            if (criticStep != startStep) throw new EuterpeException($"{criticPath}: saved at step {criticStep}, the checkpoint at step {startStep}");
+            startStep = checkpoints.Load(model, generatorOptimizer, model.critic, criticOptimizer);
             var earlier = AbcWganMetrics.TryLoad(runFolder);
             points.AddRange((earlier?.History ?? []).Where(p => p.Step <= startStep));
             earlierSpeed = earlier?.StepsPerSecond ?? 0;
@@ -147,8 +143,7 @@ public static class AbcWganTrainer
         void Checkpoint(long step)
         {
             metrics = Metrics(step);
-            TrainingCheckpoint.Save(criticPath, model.critic, criticOptimizer, step, config.ToJson());
-            TrainingCheckpoint.Save(checkpointPath, model, generatorOptimizer, step, config.ToJson());
+            checkpoints.Save(model, generatorOptimizer, model.critic, criticOptimizer, step, config.ToJson());
             metrics.Save(runFolder);
             AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
                 LossCurveSvg.Render(history, $"abc-wgan {config.Hidden} units, seed {config.Seed}", "critic", "generator", "loss"));

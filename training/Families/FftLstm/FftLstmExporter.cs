@@ -3,7 +3,6 @@ using Euterpe.Core;
 using Euterpe.Core.Audio;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.FftLstm;
-using Euterpe.Core.Onnx;
 using Euterpe.Core.Presets;
 using Euterpe.Training.Data;
 using Euterpe.Training.Export;
@@ -63,15 +62,9 @@ public static class FftLstmExporter
             var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
             var manifest = Manifest(model.Config, config, presetId,
                 displayName ?? $"FFT-LSTM {config.Arch} {config.Config} trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step, metrics);
-            return AtomicFolder.Write(presetFolder, Preset.ManifestFileName, "a preset", temp =>
+            return OnnxPresetFolder.Write(presetFolder, FftLstmOnnxGraph.Build(model, []), manifest, FftLstmFamily.Instance, temp =>
             {
-                var onnx = FftLstmOnnxGraph.Build(model, []);
-                OnnxGraphChecks.Validate(onnx, Path.Combine(presetFolder, Preset.ModelFileName)); // a graph-building mistake is named before the runtime reads it
-                onnx.Save(Path.Combine(temp, Preset.ModelFileName));
                 if (seed.Length > 0) WavFile.Write(Path.Combine(temp, AudioFramePreset.SeedFileName), AudioBuffer.Mono(config.SampleRate, seed), WavSampleFormat.Pcm16);
-                manifest.Save(Path.Combine(temp, Preset.ManifestFileName));
-                FftLstmFamily.Instance.Check(Preset.Open(temp));
-                return manifest;
             });
         }
     }

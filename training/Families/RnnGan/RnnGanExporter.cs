@@ -1,9 +1,7 @@
 using System.Globalization;
 using Euterpe.Core;
 using Euterpe.Core.Families.RnnGan;
-using Euterpe.Core.Onnx;
 using Euterpe.Core.Presets;
-using Euterpe.Training.Data;
 using Euterpe.Training.Export;
 using Euterpe.Training.Runs;
 
@@ -42,15 +40,7 @@ public static class RnnGanExporter
             var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
             var manifest = Manifest(config, presetId,
                 displayName ?? $"RNN-GAN ({config.Hidden} LSTM units) trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step, metrics);
-            return AtomicFolder.Write(presetFolder, Preset.ManifestFileName, "a preset", temp =>
-            {
-                var onnx = RnnGanOnnxGraph.Build(model.generator);
-                OnnxGraphChecks.Validate(onnx, Path.Combine(presetFolder, Preset.ModelFileName)); // a graph-building mistake is named before the runtime reads it
-                onnx.Save(Path.Combine(temp, Preset.ModelFileName));
-                manifest.Save(Path.Combine(temp, Preset.ManifestFileName));
-                RnnGanFamily.Instance.Check(Preset.Open(temp));
-                return manifest;
-            });
+            return OnnxPresetFolder.Write(presetFolder, RnnGanOnnxGraph.Build(model.generator), manifest, RnnGanFamily.Instance);
         }
     }
 

@@ -1,10 +1,10 @@
 using Euterpe.Core;
 using Euterpe.Core.Encoding;
+using Euterpe.Core.Families.RnnGan;
 using Euterpe.Training.Data;
 using Euterpe.Training.Runs;
 using Euterpe.Training.Torch;
 using Euterpe.Training.Torch.Optimizers;
-using Euterpe.Training.Torch.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,8 +26,8 @@ public static class RnnGanTrainer
     public const string DiscriminatorOptimizerFileName = "discriminator-optimizer.safetensors";
     public const string LossCurveFileName = RunFolder.LossCurveFileName;
 
-    /// <summary>The encoding the family plays: the default notes encoding's joint tokens.</summary>
-    public static MonophonicNoteEncoding Encoding { get; } = new NoteEncodingSettings().Create();
+    /// <summary>The encoding the family plays: the default notes encoding's joint tokens (<see cref="RnnGanFamily.Encoding"/>).</summary>
+    public static MonophonicNoteEncoding Encoding => RnnGanFamily.Encoding;
 
     public static RnnGanRunConfig ReadRunConfig(string checkpointPath) => RnnGanRunConfig.FromJson(RunFolder.ReadConfigJson(checkpointPath), checkpointPath);
 
@@ -48,7 +48,7 @@ public static class RnnGanTrainer
     {
         config.Check();
         var checkpointPath = RunFolder.Open(runFolder, resume);
-        var discriminatorPath = Path.Combine(runFolder, DiscriminatorOptimizerFileName);
+        var checkpoints = new AdversarialCheckpoint(checkpointPath, Path.Combine(runFolder, DiscriminatorOptimizerFileName), "discriminator");
         long startStep = 0;
         double earlierSpeed = 0; // a run resumed at its total trains nothing: it keeps the speed it measured
         var points = new List<RnnGanPoint>();
@@ -65,10 +65,7 @@ public static class RnnGanTrainer
         using var discriminatorOptimizer = new GcSafeAdam(model.discriminator.parameters(), config.LearningRate, beta1: 0.5, beta2: 0.999);
         if (resume)
         {
-            (startStep, _) = TrainingCheckpoint.Load(checkpointPath, model, generatorOptimizer);
-            if (!File.Exists(discriminatorPath)) throw new EuterpeException($"{discriminatorPath}: file not found (the discriminator's optimiser state)");
-            var (discriminatorStep, _) = TrainingCheckpoint.Load(discriminatorPath, model.discriminator, discriminatorOptimizer);
-            if (discriminatorStep != startStep) throw new EuterpeException($"{discriminatorPath}: saved at step {discriminatorStep}, the checkpoint at step {startStep}");
+            startStep = checkpoints.Load(model, generatorOptimizer, model.discriminator, discriminatorOptimizer);
             var earlier = RnnGanMetrics.TryLoad(runFolder);
             points.AddRange((earlier?.History ?? []).Where(p => p.Step <= startStep));
             earlierSpeed = earlier?.StepsPerSecond ?? 0;
@@ -152,8 +149,7 @@ public static class RnnGanTrainer
         void Checkpoint(long step)
         {
             metrics = Metrics(step);
-            TrainingCheckpoint.Save(discriminatorPath, model.discriminator, discriminatorOptimizer, step, config.ToJson());
-            TrainingCheckpoint.Save(checkpointPath, model, generatorOptimizer, step, config.ToJson());
+            checkpoints.Save(model, generatorOptimizer, model.discriminator, discriminatorOptimizer, step, config.ToJson());
             metrics.Save(runFolder);
             AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
                 LossCurveSvg.Render(history, $"rnn-gan {config.Hidden} units, seed {config.Seed}", "discriminator", "generator", "loss"));
