@@ -32,12 +32,20 @@ public static class EvaluateCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var ssm = new Option<string?>("--ssm")
+        {
+            HelpName = "OUT.png",
+            Description = "Also draw per-bar self-similarity matrices (PNG, or PGM by .pgm): a row of the generated pieces (a row per set with --compare), then a row of reference pieces.",
+        };
+        var ssmPieces = new Option<int>("--ssm-pieces") { HelpName = "N", Description = "Pieces per row of the --ssm sheet (the first N of each set).", DefaultValueFactory = _ => 4 };
         var command = new Command("evaluate", "Measure generated music (per piece and per set) and compare it with a reference corpus; prints a table.");
         command.Arguments.Add(files);
         command.Options.Add(reference);
         command.Options.Add(referenceSeconds);
         command.Options.Add(compare);
         command.Options.Add(json);
+        command.Options.Add(ssm);
+        command.Options.Add(ssmPieces);
         command.SetAction(result =>
         {
             var config = result.InvocationConfiguration;
@@ -50,22 +58,32 @@ public static class EvaluateCommand
             if (sets.Length > 0 && generatedFiles.Length > 0) throw new EuterpeException("evaluate: give FILES or --compare SET…, not both");
             if (sets.Length == 0 && generatedFiles.Length == 0) throw new EuterpeException("evaluate: nothing to measure (give FILES or --compare SET…)");
 
+            var ssmPath = result.GetValue(ssm);
+            var perRow = result.GetValue(ssmPieces);
+            if (perRow < 1) throw new EuterpeException($"--ssm-pieces {perRow}: a row needs at least one piece");
+            if (ssmPath is not null && Path.GetExtension(ssmPath).ToLowerInvariant() is not (".png" or ".pgm"))
+                throw new EuterpeException($"{ssmPath}: unknown image type (use .png or .pgm)");
+
             var setFiles = sets.Select(set => (Name: set, Files: SetFiles(set))).ToList();
-            if (jsonPath is not null)
-                OutputFile.CheckDistinct([.. generatedFiles, .. setFiles.SelectMany(s => s.Files), .. ReferenceFiles(result.GetValue(reference)!)], jsonPath);
+            if (jsonPath is not null || ssmPath is not null)
+                OutputFile.CheckDistinct([.. generatedFiles, .. setFiles.SelectMany(s => s.Files), .. ReferenceFiles(result.GetValue(reference)!)], jsonPath, ssmPath);
             var references = LoadReferences(result.GetValue(reference)!, crop, config.Error);
+            var loadedSets = sets.Length == 0
+                ? [(Name: "generated", Pieces: Load(generatedFiles))]
+                : setFiles.Select(s => (s.Name, Pieces: Load(s.Files))).ToList();
             if (sets.Length == 0)
             {
-                var report = EvaluationReport.Compute(Load(generatedFiles), references);
+                var report = EvaluationReport.Compute(loadedSets[0].Pieces, references);
                 config.Output.Write(report.ToTable());
                 if (jsonPath is not null) report.WriteJson(jsonPath);
             }
             else
             {
-                var comparison = ComparisonReport.Compute([.. setFiles.Select(s => (s.Name, Load(s.Files)))], references);
+                var comparison = ComparisonReport.Compute([.. loadedSets], references);
                 config.Output.Write(comparison.ToTable());
                 if (jsonPath is not null) comparison.WriteJson(jsonPath);
             }
+            if (ssmPath is not null) WriteSsmSheet(ssmPath, loadedSets, references, perRow, config.Output);
             return 0;
         });
         return command;
@@ -76,6 +94,20 @@ public static class EvaluateCommand
     /// targets compare with "the first 60 s of each song".
     /// </summary>
     public static NoteSequence Crop(NoteSequence piece, double seconds) => NoteSlicer.SliceSeconds(piece, 0, seconds, clipNotes: true);
+
+    // One row per set, then the reference's row (when it has pieces), each holding its first perRow pieces.
+    private static void WriteSsmSheet(string path, IReadOnlyList<(string Name, IReadOnlyList<(string Name, NoteSequence Sequence)> Pieces)> sets,
+        IReadOnlyList<(string Name, NoteSequence Sequence)> references, int perRow, TextWriter output)
+    {
+        var rows = sets.Select(s => (s.Name, s.Pieces)).ToList();
+        if (references.Count > 0) rows.Add(("reference", references));
+        var drawn = rows.Select(r => (r.Name, Pieces: r.Pieces.Take(perRow).ToList())).Where(r => r.Pieces.Count > 0).ToList();
+        if (drawn.Count == 0) throw new EuterpeException($"{path}: no pieces to draw");
+        var image = SelfSimilaritySheet.Draw([.. drawn.Select(r => (IReadOnlyList<NoteSequence>)[.. r.Pieces.Select(p => p.Sequence)])]);
+        OutputFile.Write(path, () => image.Save(path));
+        output.WriteLine($"wrote {path}: per-bar self-similarity, rows top to bottom:");
+        foreach (var (name, pieces) in drawn) output.WriteLine($"  {name}: {string.Join(", ", pieces.Select(p => p.Name))}");
+    }
 
     private static IReadOnlyList<(string Name, NoteSequence Sequence)> Load(IEnumerable<string> files)
     {

@@ -24,6 +24,7 @@ public sealed record ComparisonReport(IReadOnlyList<ComparedSet> Sets, IReadOnly
         ("pieces", s => I(s.Pieces)),
         ("notes", s => I(s.Notes)),
         ("polyphonic rate", s => F(s.PolyphonicRate)),
+        ("pitches per sounding step", s => F(s.Polyphony)),
         ("notes per second", s => F(s.NotesPerSecond, 2)),
         ("empty-bar rate", s => F(s.EmptyBarRate)),
         ("pitch classes per bar (UPC)", s => F(s.UsedPitchClassesPerBar, 2)),
@@ -68,6 +69,14 @@ public sealed record ComparisonReport(IReadOnlyList<ComparedSet> Sets, IReadOnly
         rows.Add(["pitch-class KL to reference", .. Sets.Select(s => F(s.PitchClassKlDivergence)), ""]);
         rows.Add(["corpus BLEU", .. Sets.Select(s => F(s.CorpusBleu)), ""]);
         rows.Add(["longest shared run (notes)", .. Sets.Select(s => s.Summary.LongestSharedRunNotes is { } n ? I(n) : "-"), ""]);
+        // Notes per instrument family, a row for each family any column has notes in.
+        var summaries = Sets.Select(s => s.Summary).Append(ReferenceSummary).ToList();
+        for (var f = 0; f < InstrumentFamilyNotes.FamilyCount; f++)
+        {
+            var family = f;
+            if (!summaries.Any(s => s?.NotesPerFamily is { } c && c[family] > 0)) continue;
+            rows.Add([$"notes: {InstrumentFamilies.Name((InstrumentFamily)family)}", .. summaries.Select(s => s?.NotesPerFamily is { } c ? I(c[family]) : "-")]);
+        }
 
         var columns = rows[0].Length;
         var widths = Enumerable.Range(0, columns).Select(c => rows.Max(row => row[c].Length)).ToArray();

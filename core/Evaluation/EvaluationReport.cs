@@ -92,11 +92,11 @@ public sealed record EvaluationReport(
     /// <summary>A fixed-width table: one row per generated piece, then the set means and the set-level comparisons.</summary>
     public string ToTable()
     {
-        string[] header = ["piece", "notes", "sec", "poly", "n/s", "empty", "UPC", "PCs", "qual", "dur50", "dur90", ">3s", "sound", "scale",
+        string[] header = ["piece", "notes", "sec", "poly", "polyN", "n/s", "empty", "UPC", "PCs", "qual", "dur50", "dur90", ">3s", "sound", "scale",
             "ioi50", "ioiCV", "vel", "rep4", "chroma", "BLEU", "LCS", "run", "run-int", "run-n"];
         var rows = new List<string[]> { header };
         foreach (var p in Generated)
-            rows.Add([p.Name, I(p.NoteCount), F(p.DurationSeconds, 1), F(p.PolyphonicRate), F(p.NotesPerSecond, 2), F(p.EmptyBarRate), F(p.UsedPitchClassesPerBar, 2),
+            rows.Add([p.Name, I(p.NoteCount), F(p.DurationSeconds, 1), F(p.PolyphonicRate), F(p.Polyphony), F(p.NotesPerSecond, 2), F(p.EmptyBarRate), F(p.UsedPitchClassesPerBar, 2),
                 I(p.UsedPitchClasses), F(p.QualifiedNoteRate), F(p.MedianNoteSeconds), F(p.NoteSeconds90), F(p.LongNoteShare), F(p.SoundingNotes, 2), F(p.ScaleFit),
                 F(p.MedianOnsetIntervalSeconds), F(p.OnsetIntervalVariation, 2), F(p.VelocitySpread, 1), F(p.PhraseRepetition), F(p.BarChromaSimilarity),
                 F(p.Bleu), F(p.LcsSubsequenceOverlap), F(p.LcsSubstringOverlap), F(p.IntervalLcsSubstringOverlap), p.SharedRunNotes is { } n ? I(n) : "-"]);
@@ -113,7 +113,10 @@ public sealed record EvaluationReport(
         sb.AppendLine();
         sb.AppendLine($"corpus BLEU (pitch 1-4-grams): {F(CorpusBleu)}");
         sb.AppendLine($"pitch-class histogram L1 distance: {F(PitchClassL1Distance)}  KL(generated||reference): {F(PitchClassKlDivergence)}");
-        sb.AppendLine("poly = fraction of 1/24-beat steps with >= 2 pitches; empty = empty-bar rate; UPC = pitch classes per non-empty bar;");
+        sb.AppendLine($"notes per instrument family (generated): {InstrumentFamilyNotes.Describe(GeneratedSummary.NotesPerFamily)}");
+        if (ReferenceSummary is { } reference) sb.AppendLine($"notes per instrument family (reference): {InstrumentFamilyNotes.Describe(reference.NotesPerFamily)}");
+        sb.AppendLine("poly = fraction of 1/24-beat steps with >= 2 pitches; polyN = mean pitches per 1/24-beat step with sound (the GAN papers'");
+        sb.AppendLine("polyphonic rate); empty = empty-bar rate; UPC = pitch classes per non-empty bar;");
         sb.AppendLine("qual = notes >= a 32nd; dur50/dur90 = median/90th-percentile note length (s); >3s = share of notes longer than 3 s;");
         sb.AppendLine("sound = mean distinct pitches sounding at 50 ms instants with sound; scale = share of notes in the best major/minor scale;");
         sb.AppendLine("ioi50/ioiCV = median (s) and std/mean of inter-onset intervals; vel = velocity std; rep4 = share of 4-bar windows repeated exactly;");
@@ -125,7 +128,7 @@ public sealed record EvaluationReport(
     }
 
     private static string[] SummaryRow(string name, SetSummary s) =>
-        [name, I(s.Notes), "", F(s.PolyphonicRate), F(s.NotesPerSecond, 2), F(s.EmptyBarRate), F(s.UsedPitchClassesPerBar, 2), F(s.UsedPitchClasses, 1), F(s.QualifiedNoteRate),
+        [name, I(s.Notes), "", F(s.PolyphonicRate), F(s.Polyphony), F(s.NotesPerSecond, 2), F(s.EmptyBarRate), F(s.UsedPitchClassesPerBar, 2), F(s.UsedPitchClasses, 1), F(s.QualifiedNoteRate),
             F(s.MedianNoteSeconds), F(s.NoteSeconds90), F(s.LongNoteShare), F(s.SoundingNotes, 2), F(s.ScaleFit), F(s.MedianOnsetIntervalSeconds),
             F(s.OnsetIntervalVariation, 2), F(s.VelocitySpread, 1), F(s.PhraseRepetition), F(s.BarChromaSimilarity), "", "", "", "", ""];
 
@@ -152,7 +155,9 @@ public sealed record EvaluationReport(
             Defined(InterOnsetIntervals.CoefficientOfVariation(seq)),
             Defined(VelocitySpread.StandardDeviation(seq)),
             Defined(PhraseRepetition.RepeatedWindowRate(seq)),
-            Defined(BarChromaSimilarity.Mean(seq)));
+            Defined(BarChromaSimilarity.Mean(seq)),
+            Polyphony: Defined(PolyphonicRate.MeanPitches(seq)),
+            NotesPerFamily: InstrumentFamilyNotes.Count(seq));
     }
 
     internal static double? Defined(double value) => double.IsNaN(value) ? null : value;

@@ -8,6 +8,8 @@ namespace Euterpe.Core.Evaluation;
 /// <param name="SharedRunNotes">The plagiarism run as a length: the most consecutive melody intervals the piece shares
 /// with one reference piece, counted in notes (intervals + 1), transposition ignored.</param>
 /// <param name="SharedRunReference">The reference piece that run is shared with.</param>
+/// <param name="Polyphony">Mean distinct pitches over the 1/24-beat steps with sound (<see cref="PolyphonicRate.MeanPitches"/>).</param>
+/// <param name="NotesPerFamily">Notes per instrument family, drums included (<see cref="InstrumentFamilyNotes"/>).</param>
 public sealed record PieceMetrics(
     string Name,
     int NoteCount,
@@ -34,4 +36,6 @@ public sealed record PieceMetrics(
     double? PhraseRepetition = null,
     double? BarChromaSimilarity = null,
     int? SharedRunNotes = null,
-    string? SharedRunReference = null);
+    string? SharedRunReference = null,
+    double? Polyphony = null,
+    int[]? NotesPerFamily = null);

@@ -3,7 +3,7 @@ namespace Euterpe.Core.Evaluation;
 /// <summary>
 /// Means of the per-piece metrics over a set (undefined values skipped), the set's pitch-class histogram, and the
 /// longest plagiarism run of any of its pieces (in notes, with the reference piece it is shared with; null for a
-/// reference set).
+/// reference set). <see cref="NotesPerFamily"/> sums the pieces' notes per instrument family.
 /// </summary>
 public sealed record SetSummary(
     int Pieces,
@@ -26,7 +26,9 @@ public sealed record SetSummary(
     double? PhraseRepetition = null,
     double? BarChromaSimilarity = null,
     int? LongestSharedRunNotes = null,
-    string? LongestSharedRunReference = null)
+    string? LongestSharedRunReference = null,
+    double? Polyphony = null,
+    int[]? NotesPerFamily = null)
 {
     public static SetSummary Of(IReadOnlyList<PieceMetrics> pieces, double[] histogram)
     {
@@ -52,7 +54,9 @@ public sealed record SetSummary(
             Mean(pieces.Select(p => p.PhraseRepetition)),
             Mean(pieces.Select(p => p.BarChromaSimilarity)),
             longest?.SharedRunNotes,
-            longest?.SharedRunReference);
+            longest?.SharedRunReference,
+            Mean(pieces.Select(p => p.Polyphony)),
+            InstrumentFamilyNotes.Sum(pieces.Select(p => p.NotesPerFamily)));
     }
 
     private static double? Mean(IEnumerable<double?> values)

@@ -42,21 +42,30 @@ internal sealed class StepGrid
     public long TotalSteps { get; }
 
     /// <summary>Number of steps in which at least <paramref name="minPitches"/> distinct pitches sound.</summary>
-    public long StepsWithAtLeast(int minPitches)
+    public long StepsWithAtLeast(int minPitches) => Count(minPitches).Steps;
+
+    /// <summary>Pitch-steps (one pitch sounding for one step) summed over the steps with at least one pitch.</summary>
+    public long SoundingPitchSteps() => Count(1).PitchSteps;
+
+    private (long Steps, long PitchSteps) Count(int minPitches)
     {
         var events = new List<(long Step, int Delta)>();
         foreach (var list in Intervals)
             if (list is not null)
                 foreach (var (s, e) in list) { events.Add((s, 1)); events.Add((e, -1)); }
         events.Sort();
-        long count = 0, previous = 0;
+        long count = 0, pitchSteps = 0, previous = 0;
         var sounding = 0;
         foreach (var (step, delta) in events)
         {
-            if (sounding >= minPitches) count += step - previous;
+            if (sounding >= minPitches)
+            {
+                count += step - previous;
+                pitchSteps += (step - previous) * sounding;
+            }
             previous = step;
             sounding += delta;
         }
-        return count;
+        return (count, pitchSteps);
     }
 }

@@ -111,4 +111,48 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("error: evaluate: nothing to measure (give FILES or --compare SET…)\n", stderr);
     }
+
+    [Fact]
+    public void SsmSheetHasARowOfGeneratedPiecesAndOneOfReferences()
+    {
+        var reference = _cli.Corpus("reference", "ultimate_run.mid", "train_filled_with_cash.mid");
+        var generated = new[] { Path.Combine(DataCli.OpenMsx, "coconut_run2.mid"), Path.Combine(DataCli.OpenMsx, "chuggachugga.mid"), Path.Combine(DataCli.OpenMsx, "harp_harmony.mid") };
+        var png = _cli.Path("out", "ssm.png");
+
+        var (code, stdout, stderr) = DataCli.Invoke(["evaluate", .. generated, "--reference", reference, "--ssm", png, "--ssm-pieces", "2"]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"wrote {png}: per-bar self-similarity", stdout);
+        Assert.Contains($"  generated: {generated[0]}, {generated[1]}\n", stdout);
+        Assert.Contains("  reference: ", stdout);
+        var bytes = File.ReadAllBytes(png);
+        Assert.Equal(0x89, bytes[0]);
+        // PNG IHDR: width and height, big-endian, at bytes 16 and 20: two 160-pixel panels a row, two rows, 8-pixel gutters.
+        Assert.Equal(8 + 2 * 168, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
+        Assert.Equal(8 + 2 * 168, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+        // The table reports the papers' polyphonic rate and the notes per instrument family.
+        Assert.Contains("polyN", stdout.Split('\n')[0]);
+        Assert.Contains("notes per instrument family (reference): Drums ", stdout);
+    }
+
+    [Fact]
+    public void SsmOutputProblemsAreOneErrorLineAndNothingWritten()
+    {
+        var reference = _cli.Corpus("reference", "ultimate_run.mid");
+        var song = Path.Combine(DataCli.OpenMsx, "chuggachugga.mid");
+        var jpeg = _cli.Path("ssm.jpg");
+        var (code, stdout, stderr) = DataCli.Invoke("evaluate", song, "--reference", reference, "--ssm", jpeg);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {jpeg}: unknown image type (use .png or .pgm)\n", stderr);
+        Assert.Equal("", stdout);
+
+        var same = _cli.Path("same.png");
+        (code, _, stderr) = DataCli.Invoke("evaluate", song, "--reference", reference, "--json", same, "--ssm", same);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {same}: ", stderr);
+        Assert.False(File.Exists(same));
+
+        (code, _, stderr) = DataCli.Invoke("evaluate", song, "--reference", reference, "--ssm", _cli.Path("x.png"), "--ssm-pieces", "0");
+        Assert.Equal(2, code);
+        Assert.Equal("error: --ssm-pieces 0: a row needs at least one piece\n", stderr);
+    }
 }

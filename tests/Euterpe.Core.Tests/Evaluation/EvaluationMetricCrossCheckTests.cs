@@ -45,6 +45,7 @@ public sealed class EvaluationMetricCrossCheckTests : IDisposable
             Near(theirs, "noteSeconds90", ours.NoteSeconds90, name);
             Near(theirs, "longNoteShare", ours.LongNoteShare, name);
             Near(theirs, "soundingNotes", ours.SoundingNotes, name);
+            Near(theirs, "polyphony", ours.Polyphony, name);
             Near(theirs, "scaleFit", ours.ScaleFit, name);
             Near(theirs, "medianOnsetIntervalSeconds", ours.MedianOnsetIntervalSeconds, name);
             Near(theirs, "onsetIntervalVariation", ours.OnsetIntervalVariation, name);

@@ -57,7 +57,9 @@ public class EvaluationReportTests
         Assert.Equal(12, doc.RootElement.GetProperty("generatedSummary").GetProperty("pitchClassHistogram").GetArrayLength());
         var back = EvaluationReport.FromJson(json);
         Assert.Equal(json, back.ToJson());
-        Assert.Equal(report.Generated[0], back.Generated[0]);
+        // Arrays compare by reference in records: the family counts are compared by value, the rest as the record.
+        Assert.Equal(report.Generated[0] with { NotesPerFamily = null }, back.Generated[0] with { NotesPerFamily = null });
+        Assert.Equal(report.Generated[0].NotesPerFamily, back.Generated[0].NotesPerFamily);
         Assert.StartsWith("report:", Assert.Throws<EuterpeException>(() => EvaluationReport.FromJson("{\"generated\": 5}")).Message);
     }
 

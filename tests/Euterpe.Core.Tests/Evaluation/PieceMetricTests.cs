@@ -25,6 +25,36 @@ public class PieceMetricTests
     }
 
     [Fact]
+    public void PolyphonyIsMeanPitchesOverStepsWithSoundAndSkipsSilenceAndDrums()
+    {
+        var seq = new NoteSequence();
+        seq.AddNote(60, 90, 480, 960);              // beat 2: one pitch
+        seq.AddNote(60, 90, 1440, 1920);            // beat 4: a triad (beat 3 silent, not counted)
+        seq.AddNote(64, 90, 1440, 1920);
+        seq.AddNote(67, 90, 1440, 1920);
+        seq.AddNote(36, 90, 0, 1920, channel: 9, isDrum: true);
+        Assert.Equal(2.0, PolyphonicRate.MeanPitches(seq), 12);
+        Assert.True(double.IsNaN(PolyphonicRate.MeanPitches(new NoteSequence())));
+    }
+
+    [Fact]
+    public void NotesPerInstrumentFamilyCountDrumsAndProgramGroups()
+    {
+        var seq = new NoteSequence();
+        seq.AddNote(36, 90, 0, 240, channel: 9, isDrum: true);
+        seq.AddNote(60, 90, 0, 240, program: 0);    // piano
+        seq.AddNote(40, 90, 0, 240, program: 33);   // fingered bass
+        seq.AddNote(41, 90, 240, 480, program: 33);
+        var counts = InstrumentFamilyNotes.Count(seq);
+        Assert.Equal(17, counts.Length);
+        Assert.Equal(1, counts[(int)InstrumentFamily.Drums]);
+        Assert.Equal(1, counts[(int)InstrumentFamily.Piano]);
+        Assert.Equal(2, counts[(int)InstrumentFamily.Bass]);
+        Assert.Equal("Drums 1, Piano 1, Bass 2", InstrumentFamilyNotes.Describe(counts));
+        Assert.Equal(4, InstrumentFamilyNotes.Sum([counts, null, counts])[(int)InstrumentFamily.Bass]);
+    }
+
+    [Fact]
     public void PolyphonicRateCountsLeadingSilenceAsSteps()
     {
         var seq = new NoteSequence();

@@ -55,6 +55,36 @@ public class SelfSimilarityTests
     }
 
     [Fact]
+    public void SheetDrawsEachPieceInAPanelOfTheSameSizeRowByRow()
+    {
+        var scale = TestPiecesForSheet.Bars(12);
+        var silent = new NoteSequence();
+        var image = SelfSimilaritySheet.Draw([[AbaBars(), scale], [silent]], panelPixels: 60, gutterPixels: 4);
+        Assert.Equal(4 + 2 * 64, image.Width);
+        Assert.Equal(4 + 2 * 64, image.Height);
+        Assert.Equal(SelfSimilaritySheet.GutterGray, image[0, 0]);
+        // First panel: six bars, ten pixels a bar; bars 1 and 3 are the same chord, bars 1 and 2 share nothing.
+        Assert.Equal(255, image[4 + 25, 4 + 5]);
+        Assert.Equal(0, image[4 + 15, 4 + 5]);
+        // Second panel: twelve bars of one pitch class each, only the diagonal is white.
+        Assert.Equal(255, image[68 + 2, 4 + 2]);
+        Assert.Equal(0, image[68 + 7, 4 + 2]);
+        // The silent piece has no bars: its panel stays gutter-gray, as does the missing second panel of its row.
+        Assert.Equal(SelfSimilaritySheet.GutterGray, image[4 + 30, 68 + 30]);
+        Assert.Equal(SelfSimilaritySheet.GutterGray, image[68 + 30, 68 + 30]);
+    }
+
+    private static class TestPiecesForSheet
+    {
+        public static NoteSequence Bars(int count)
+        {
+            var seq = new NoteSequence();
+            for (var bar = 0; bar < count; bar++) seq.AddNote(60 + bar, 90, bar * 1920L, bar * 1920L + 960);
+            return seq;
+        }
+    }
+
+    [Fact]
     public void Crc32MatchesTheStandardCheckValue()
     {
         Assert.Equal(0xCBF43926u, GrayscaleImage.Crc32("123456789"u8));

@@ -109,6 +109,21 @@ def sounding(piece, step=0.05):
     return counts.sum() / np.count_nonzero(counts)
 
 
+def polyphony(piece, steps_per_beat=24):
+    """Mean distinct pitches over the 1/24-beat steps where any sounds, from a boolean piano roll (time x 128)."""
+    spans = []
+    for s, e, p, _, _ in piece.notes:
+        start = max(0, round(s * steps_per_beat / piece.tpq))
+        spans.append((start, max(start + 1, round(e * steps_per_beat / piece.tpq)), p))
+    if not spans:
+        return None
+    roll = np.zeros((max(end for _, end, _ in spans), 128), dtype=bool)
+    for start, end, p in spans:
+        roll[start:end, p] = True
+    counts = roll.sum(axis=1)
+    return counts.sum() / np.count_nonzero(counts)
+
+
 def scale_fit(piece):
     classes = [p % 12 for _, _, p, _, _ in piece.notes]
     if not classes:
@@ -185,7 +200,7 @@ def main(argv):
         metrics = {
             "notes": len(piece.notes),
             "medianNoteSeconds": median, "noteSeconds90": p90, "longNoteShare": long_share,
-            "soundingNotes": sounding(piece), "scaleFit": scale_fit(piece),
+            "soundingNotes": sounding(piece), "polyphony": polyphony(piece), "scaleFit": scale_fit(piece),
             "medianOnsetIntervalSeconds": ioi_median, "onsetIntervalVariation": ioi_cv,
             "velocitySpread": velocity_spread(piece), "phraseRepetition": repetition(piece),
             "barChromaSimilarity": chroma_similarity(piece),
