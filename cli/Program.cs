@@ -10,6 +10,7 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(RefineCommand.Create());
 root.Subcommands.Add(AudioCommand.Create());
 root.Subcommands.Add(HostCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());

@@ -24,7 +24,9 @@ public static class ModelFamilies
     /// <summary>The family a preset's manifest names; one error line listing the known ones otherwise.</summary>
     public static ModelFamily Of(Preset preset) =>
         All.FirstOrDefault(f => f.Names.Contains(preset.Family))
-        ?? throw new EuterpeException($"{preset.ManifestPath}: family {UserText.Quote(preset.Family)} is not one Euterpe plays (known: {string.Join(", ", Names)})");
+        ?? throw new EuterpeException(Refine.RefineNetKinds.FromFamily(preset.Family) is not null
+            ? $"{preset.ManifestPath}: family \"{preset.Family}\" is a refine net, which tidies music rather than making it: use `euterpe refine IN --out OUT.mid --{preset.Family["refine-".Length..]} {preset.Folder}`"
+            : $"{preset.ManifestPath}: family {UserText.Quote(preset.Family)} is not one Euterpe plays (known: {string.Join(", ", Names)})");
 
     /// <summary>Opens a preset folder and finds its family: the one read of its manifest.</summary>
     public static (Preset Preset, ModelFamily Family) Open(string folder)

@@ -37,10 +37,11 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
         else if (declaredT > 0) ContextFrames = checked((int)declaredT);
         else throw new EuterpeException($"{session.Source}: {Kind} frames input '{framesInfo.Name}' ({framesInfo}) leaves T symbolic; the signature must give the context length");
 
+        OutputSize = signature.OutputSize ?? FrameSize;
         var nextInfo = OnnxSignatureChecks.Output(session, Kind, "next-frame output", signature.FrameOutput);
         if (nextInfo.ElementType != TensorElementType.Float
-            || !(OnnxSignatureChecks.IsOnesThen(nextInfo, 1, out var size) || OnnxSignatureChecks.IsOnesThen(nextInfo, 2, out size)) || size != FrameSize)
-            throw OnnxSignatureChecks.Mismatch(session, Kind, "next-frame output", nextInfo, $"float[1, {FrameSize}] or float[1, 1, {FrameSize}]");
+            || !(OnnxSignatureChecks.IsOnesThen(nextInfo, 1, out var size) || OnnxSignatureChecks.IsOnesThen(nextInfo, 2, out size)) || size != OutputSize)
+            throw OnnxSignatureChecks.Mismatch(session, Kind, "next-frame output", nextInfo, $"float[1, {OutputSize}] or float[1, 1, {OutputSize}]");
 
         var state = OnnxSignatureChecks.StatePairs(session, Kind, signature.State);
         OnnxSignatureChecks.RequireRoles(session, Kind, state.Select(s => s.Input).Append(signature.FramesInput),
@@ -78,6 +79,9 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
 
     public int FrameSize { get; }
 
+    /// <summary>Values <see cref="Step"/> writes: <see cref="FrameSize"/> unless the signature says otherwise.</summary>
+    public int OutputSize { get; }
+
     public int ContextFrames { get; }
 
     public void ResetState() => _run.ResetState();
@@ -89,15 +93,15 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
     /// </summary>
     public Span<float> State(int pair) => MemoryMarshal.Cast<byte, float>(_run.NextState(pair));
 
-    /// <summary>Reads <see cref="ContextFrames"/> × <see cref="FrameSize"/> values (oldest frame first) and writes the next frame.</summary>
+    /// <summary>Reads <see cref="ContextFrames"/> × <see cref="FrameSize"/> values (oldest frame first) and writes the next frame (<see cref="OutputSize"/> values).</summary>
     public void Step(ReadOnlySpan<float> context, Span<float> nextFrame)
     {
         var length = ContextFrames * FrameSize;
         if (context.Length != length) throw new ArgumentException($"context has {context.Length} values, the model reads {length}", nameof(context));
-        if (nextFrame.Length != FrameSize) throw new ArgumentException($"frame has {nextFrame.Length} values, the model writes {FrameSize}", nameof(nextFrame));
+        if (nextFrame.Length != OutputSize) throw new ArgumentException($"frame has {nextFrame.Length} values, the model writes {OutputSize}", nameof(nextFrame));
         context.CopyTo(new Span<float>((void*)_frames.Data, length));
         _run.Run();
-        new ReadOnlySpan<float>((void*)_next.Data, FrameSize).CopyTo(nextFrame);
+        new ReadOnlySpan<float>((void*)_next.Data, OutputSize).CopyTo(nextFrame);
     }
 
     public void Dispose()

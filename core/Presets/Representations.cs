@@ -9,7 +9,10 @@ public static class Representations
     /// <summary>ABC text, a character a token (<see cref="Encoding.AbcCharacterEncoding"/>).</summary>
     public const string AbcCharacters = "abc-characters";
 
-    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, FftFrames, AbcCharacters];
+    /// <summary>Features of each note of a part in, a correction of it out (the refine nets, core/Families/Refine).</summary>
+    public const string NoteFeatures = "note-features";
+
+    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, FftFrames, AbcCharacters, NoteFeatures];
 
     /// <summary>Representations whose models read and write token ids, and so need a vocabulary.</summary>
     public static bool IsTokenBased(string representation) => representation is PerformanceEvents or NoteTokens or AbcCharacters;

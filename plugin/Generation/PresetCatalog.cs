@@ -1,5 +1,6 @@
 using Euterpe.Core;
 using Euterpe.Core.Families;
+using Euterpe.Core.Families.Refine;
 using Euterpe.Core.Presets;
 
 namespace Euterpe.Plugin.Generation;
@@ -8,7 +9,7 @@ namespace Euterpe.Plugin.Generation;
 /// The presets the "Model" parameter lists, found in (first wins on equal ids): the bundle's
 /// Contents/Resources/presets, a presets/ folder beside the bundle, ~/.local/share/euterpe/presets
 /// (or $XDG_DATA_HOME/euterpe/presets), and each folder in $EUTERPE_PRESETS (':'-separated). A preset is a
-/// folder with manifest.json. An $EUTERPE_PRESETS entry that is itself a preset folder is that preset (its siblings
+/// folder with manifest.json (the refine nets' presets are left out: they tidy notes, they do not make them). An $EUTERPE_PRESETS entry that is itself a preset folder is that preset (its siblings
 /// are not read), and it comes before every other folder: a folder named on purpose (`render --preset FOLDER`) is the
 /// one played, never a same-id copy in the bundle. Such named folders head the list in the order named and are never
 /// cut by <see cref="MaxPresets"/>; the rest is sorted by display name so slots are stable for one set of folders.
@@ -81,7 +82,7 @@ public sealed class PresetCatalog
         {
             if (!paths.Add(System.IO.Path.GetFullPath(folder))) return;
             var entry = Describe(folder);
-            if (ids.Add(entry.Id)) into.Add(entry);
+            if (entry is not null && ids.Add(entry.Id)) into.Add(entry);
         }
         foreach (var (folder, isNamed) in PresetSearchPath.Candidates(roots)) Add(folder, isNamed ? named : found);
         found.Sort((a, b) =>
@@ -110,13 +111,18 @@ public sealed class PresetCatalog
 
     public string LabelOf(int slot) => slot == 0 ? "Off" : AtSlot(slot)?.DisplayName ?? "(no preset)";
 
-    /// <summary>The one read of a preset's manifest: its family's record checked now, its model when it is chosen.</summary>
-    private static PresetEntry Describe(string folder)
+    /// <summary>
+    /// The one read of a preset's manifest: its family's record checked now, its model when it is chosen. A refine net
+    /// (core/Families/Refine) is no model to play: null, and it is not listed.
+    /// </summary>
+    private static PresetEntry? Describe(string folder)
     {
         var name = System.IO.Path.GetFileName(folder);
         try
         {
-            var (preset, family) = ModelFamilies.Open(folder);
+            var preset = Preset.Open(folder);
+            if (RefineNetKinds.FromFamily(preset.Family) is not null) return null;
+            var family = ModelFamilies.Of(preset);
             family.CheckManifest(preset);
             return new PresetEntry(preset.Id, preset.DisplayName, folder, null, family.Conditioning(preset), preset, family);
         }

@@ -22,6 +22,7 @@ public sealed class DataCli : IDisposable
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(RefineCommand.Create());
         root.Subcommands.Add(AudioCommand.Create());
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var code = CommandRunner.Invoke(root, args, stdout, stderr);
