@@ -38,6 +38,9 @@ public readonly record struct GenerationControls
     /// <summary>Whether notes played into the instrument prime the model.</summary>
     public bool FollowInput { get; init; }
 
+    /// <summary>Whether generated notes pass through the refine nets (lengths, then velocities) before they are queued.</summary>
+    public bool Humanize { get; init; }
+
     /// <summary>How many bars a captured clip holds.</summary>
     public double ClipBars { get; init; }
 

@@ -23,6 +23,8 @@ public sealed class GenerationWorker : IDisposable
     private readonly GenerationLink _link;
     private readonly NoteShaper _shaper = new();
     private readonly ClipRecorder _clips = new();
+    private readonly HumanizeStage _humanize = new();
+    private bool _humanizing;
     private ModelNoteEvent[] _step = new ModelNoteEvent[8]; // grown at load to the loaded generator's MaxEventsPerStep
     private readonly Thread _thread;
     private volatile bool _stop;
@@ -62,7 +64,7 @@ public sealed class GenerationWorker : IDisposable
             while (!_stop)
             {
                 var controls = _link.Controls.Read();
-                var special = PollModel(controls) | PollCapture(controls);
+                var special = PollModel(controls) | PollCapture(controls) | _humanize.Follow(controls.Humanize, PresetCatalog.Shared);
                 // A load can take seconds: pass with what the knobs say now.
                 if (special) controls = _link.Controls.Read();
                 var before = GC.GetAllocatedBytesForCurrentThread();
@@ -84,6 +86,7 @@ public sealed class GenerationWorker : IDisposable
             _generator = null;
             _audio?.Dispose();
             _audio = null;
+            _humanize.Dispose();
         }
     }
 
@@ -93,9 +96,12 @@ public sealed class GenerationWorker : IDisposable
         var busy = DrainInputs(controls.FollowInput);
         if (_generator is null && _audio is null) return busy;
         var seed = controls.Seed;
-        if (seed != _seed)
+        // Switching Humanize restarts too: notes already queued straight would otherwise lose their note-offs.
+        var humanizer = _humanize.Active;
+        if (seed != _seed || (humanizer is not null) != _humanizing)
         {
             _seed = seed;
+            _humanizing = humanizer is not null;
             _link.BumpEpoch();
         }
         if (_audio is not null)
@@ -116,7 +122,11 @@ public sealed class GenerationWorker : IDisposable
         var target = _link.Playhead + lookahead;
         var steps = 0;
         var reached = BeatOf(generator.Time);
-        while (reached < target && steps < MaxStepsPerPass && _link.Notes.Capacity - _link.Notes.Count >= generator.MaxEventsPerStep)
+        if (humanizer is not null) Release(humanizer, epoch);
+        // With Humanize the queue is complete only up to the humanizer's safe beat: notes wait there for what follows them.
+        double Queued() => humanizer is null ? reached : Math.Min(reached, humanizer.SafeBeat);
+        while (Queued() < target && steps < MaxStepsPerPass && _link.Notes.Capacity - _link.Notes.Count >= generator.MaxEventsPerStep
+               && (humanizer is null || humanizer.HasRoom))
         {
             var n = generator.Step(_step);
             for (var i = 0; i < n; i++)
@@ -124,14 +134,34 @@ public sealed class GenerationWorker : IDisposable
                 if (!_shaper.Shape(_step[i], out var pitch)) continue;
                 var beat = BeatOf(_step[i].Time);
                 var velocity = (short)Math.Clamp(_step[i].Velocity, _step[i].IsNoteOn ? 1 : 0, 127);
+                if (humanizer is not null)
+                {
+                    humanizer.Add(beat, pitch, velocity, _step[i].IsNoteOn);
+                    continue;
+                }
                 _link.Notes.TryEnqueue(new GeneratedNote(beat, (short)pitch, velocity, _step[i].IsNoteOn, epoch));
                 _clips.Add(beat, pitch, velocity, _step[i].IsNoteOn, false, epoch);
             }
             reached = BeatOf(generator.Time);
+            if (humanizer is not null)
+            {
+                humanizer.Advance(reached);
+                Release(humanizer, epoch);
+            }
             steps++;
         }
-        _link.PublishHorizon(epoch, reached);
+        _link.PublishHorizon(epoch, Queued());
         return busy || steps > 0;
+    }
+
+    // Humanized notes that are due go to the queue while it has room; the rest wait in the humanizer.
+    private void Release(Core.Families.Refine.NoteHumanizer humanizer, int epoch)
+    {
+        while (_link.Notes.Capacity - _link.Notes.Count > 0 && humanizer.TryTake(out var e))
+        {
+            _link.Notes.TryEnqueue(new GeneratedNote(e.Beat, (short)e.Pitch, (short)e.Velocity, e.IsNoteOn, epoch));
+            _clips.Add(e.Beat, e.Pitch, (short)e.Velocity, e.IsNoteOn, false, epoch);
+        }
     }
 
     /// <summary>The first grid line at or after <paramref name="beat"/> (a playhead a hair past a line counts as on it).</summary>
@@ -144,6 +174,7 @@ public sealed class GenerationWorker : IDisposable
         _epoch = epoch;
         generator.Reset(_seed);
         _shaper.Reset(_seed);
+        _humanize.Active?.Reset();
         _anchorBeat = generator.GridBeats > 0 ? NextGridLine(_link.Playhead, generator.GridBeats) : _link.Playhead;
         _anchorTime = generator.Time;
         _beatsPerUnit = generator.TimeUnit == ModelTimeUnit.Seconds ? _link.Tempo / 60 : 1;

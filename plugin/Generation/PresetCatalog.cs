@@ -9,7 +9,8 @@ namespace Euterpe.Plugin.Generation;
 /// The presets the "Model" parameter lists, found in (first wins on equal ids): the bundle's
 /// Contents/Resources/presets, a presets/ folder beside the bundle, ~/.local/share/euterpe/presets
 /// (or $XDG_DATA_HOME/euterpe/presets), and each folder in $EUTERPE_PRESETS (':'-separated). A preset is a
-/// folder with manifest.json (the refine nets' presets are left out: they tidy notes, they do not make them). An $EUTERPE_PRESETS entry that is itself a preset folder is that preset (its siblings
+/// folder with manifest.json (the refine nets' presets are left out: they tidy notes, they do not make them; the first of
+/// each kind is what Humanize uses). An $EUTERPE_PRESETS entry that is itself a preset folder is that preset (its siblings
 /// are not read), and it comes before every other folder: a folder named on purpose (`render --preset FOLDER`) is the
 /// one played, never a same-id copy in the bundle. Such named folders head the list in the order named and are never
 /// cut by <see cref="MaxPresets"/>; the rest is sorted by display name so slots are stable for one set of folders.
@@ -24,12 +25,20 @@ public sealed class PresetCatalog
 
     private static PresetCatalog? _shared;
 
-    private PresetCatalog(IReadOnlyList<PresetEntry> entries, IReadOnlyList<string> roots, string? searchPath)
+    private PresetCatalog(IReadOnlyList<PresetEntry> entries, IReadOnlyList<string> roots, string? searchPath, string? durationNet, string? velocityNet)
     {
         Entries = entries;
         Roots = roots;
         SearchPath = searchPath;
+        DurationNet = durationNet;
+        VelocityNet = velocityNet;
     }
+
+    /// <summary>The first refine-duration preset found (in search order), which Humanize uses; null if none.</summary>
+    public string? DurationNet { get; }
+
+    /// <summary>The first refine-velocity preset found, which Humanize uses; null if none.</summary>
+    public string? VelocityNet { get; }
 
     /// <summary>$EUTERPE_PRESETS when this catalog was scanned.</summary>
     private string? SearchPath { get; }
@@ -78,10 +87,13 @@ public sealed class PresetCatalog
         var found = new List<PresetEntry>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var paths = new HashSet<string>(StringComparer.Ordinal);
+        string? durationNet = null, velocityNet = null;
         void Add(string folder, List<PresetEntry> into)
         {
             if (!paths.Add(System.IO.Path.GetFullPath(folder))) return;
-            var entry = Describe(folder);
+            var entry = Describe(folder, out var refine);
+            if (refine == RefineNetKind.Duration) durationNet ??= folder;
+            if (refine == RefineNetKind.Velocity) velocityNet ??= folder;
             if (entry is not null && ids.Add(entry.Id)) into.Add(entry);
         }
         foreach (var (folder, isNamed) in PresetSearchPath.Candidates(roots)) Add(folder, isNamed ? named : found);
@@ -93,7 +105,7 @@ public sealed class PresetCatalog
         if (named.Count > MaxPresets) named.RemoveRange(MaxPresets, named.Count - MaxPresets);
         var room = MaxPresets - named.Count;
         if (found.Count > room) found.RemoveRange(room, found.Count - room);
-        return new PresetCatalog([.. named, .. found], roots, Environment.GetEnvironmentVariable(EnvironmentVariable));
+        return new PresetCatalog([.. named, .. found], roots, Environment.GetEnvironmentVariable(EnvironmentVariable), durationNet, velocityNet);
     }
 
     /// <summary>The preset of a list slot (1-based), or null for "Off" and empty slots.</summary>
@@ -113,15 +125,17 @@ public sealed class PresetCatalog
 
     /// <summary>
     /// The one read of a preset's manifest: its family's record checked now, its model when it is chosen. A refine net
-    /// (core/Families/Refine) is no model to play: null, and it is not listed.
+    /// (core/Families/Refine) is no model to play: null, and it is not listed; <paramref name="refine"/> says which net it is.
     /// </summary>
-    private static PresetEntry? Describe(string folder)
+    private static PresetEntry? Describe(string folder, out RefineNetKind? refine)
     {
         var name = System.IO.Path.GetFileName(folder);
+        refine = null;
         try
         {
             var preset = Preset.Open(folder);
-            if (RefineNetKinds.FromFamily(preset.Family) is not null) return null;
+            refine = RefineNetKinds.FromFamily(preset.Family);
+            if (refine is not null) return null;
             var family = ModelFamilies.Of(preset);
             family.CheckManifest(preset);
             return new PresetEntry(preset.Id, preset.DisplayName, folder, null, family.Conditioning(preset), preset, family);

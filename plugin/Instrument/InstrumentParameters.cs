@@ -40,6 +40,7 @@ public static class InstrumentParameters
         new(ParameterId.Condition1 + 1, "Condition 2", "Cond 2", "", 0, 1, 0.5, 0),
         new(ParameterId.Condition1 + 2, "Condition 3", "Cond 3", "", 0, 1, 0.5, 0),
         new(ParameterId.Condition1 + 3, "Condition 4", "Cond 4", "", 0, 1, 0.5, 0),
+        new(ParameterId.Humanize, "Humanize", "Humanize", "", 0, 1, 0, 1, Labels: OnOff),
     ];
 
     public static ParameterDefinition? Find(uint id)
@@ -82,6 +83,7 @@ public static class InstrumentParameters
         Condition2 = Plain(values, ParameterId.Condition1 + 1),
         Condition3 = Plain(values, ParameterId.Condition1 + 2),
         Condition4 = Plain(values, ParameterId.Condition1 + 3),
+        Humanize = Plain(values, ParameterId.Humanize) >= 0.5,
     };
 
     /// <summary>The plain value of parameter <paramref name="id"/> in a value array (any thread; doubles are read whole).</summary>

@@ -116,5 +116,11 @@ public sealed class NoteRefiner : IDisposable
         return part.WithTiming(onsets, durations);
     }
 
+    /// <summary>Starts a part: the LSTM's state back to zeros (for <see cref="Step"/>).</summary>
+    public void ResetState() => _model.ResetState();
+
+    /// <summary>One note through the net, the state carried from the last: features in, the raw correction out. Allocates nothing.</summary>
+    public void Step(ReadOnlySpan<float> features, Span<float> correction) => _model.Step(features, correction);
+
     public void Dispose() => _model.Dispose();
 }

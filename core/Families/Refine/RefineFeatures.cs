@@ -28,10 +28,12 @@ public static class RefineFeatures
     /// then where the length and the gap fall between the lines of a sixteenth grid and of an eighth-triplet grid (sine
     /// and cosine of their phase), which is what snapping a stretched time back to the grid needs.
     /// </summary>
-    public static void Duration(NotePart part, int i, Span<float> input)
+    public static void Duration(NotePart part, int i, Span<float> input) => Duration(part.Pitches[i], part.Durations[i], part.Gap(i), input);
+
+    /// <summary>The duration net's inputs for a note of <paramref name="length"/> beats whose next onset is <paramref name="gap"/> beats later.</summary>
+    public static void Duration(int pitch, double length, double gap, Span<float> input)
     {
-        var (length, gap) = (part.Durations[i], part.Gap(i));
-        input[0] = part.Pitches[i] / 128f;
+        input[0] = pitch / 128f;
         input[1] = LogBeats(length);
         input[2] = LogBeats(gap);
         Phase(length, 0.25, input[3..]);
@@ -65,19 +67,30 @@ public static class RefineFeatures
         while (first > 0 && part.Onsets[first - 1] == onset) first--;
         while (last + 1 < part.Count && part.Onsets[last + 1] == onset) last++;
         var previous = first > 0 ? onset - part.Onsets[first - 1] : 0;
+        var next = last + 1 < part.Count ? part.Onsets[last + 1] - onset : part.Durations[i];
+        Velocity(part.Pitches[i], onset, part.Durations[i], next, previous, last - first + 1, i == last, meanPitch, input);
+    }
+
+    /// <summary>
+    /// The velocity net's inputs for a note at <paramref name="onset"/> beats: <paramref name="next"/> and
+    /// <paramref name="previous"/> are the beats to the next and from the previous onset of the part, <paramref name="chord"/>
+    /// the notes starting with it, <paramref name="isTop"/> whether it is the highest of them.
+    /// </summary>
+    public static void Velocity(int pitch, double onset, double length, double next, double previous, int chord, bool isTop, float meanPitch, Span<float> input)
+    {
         var beat = 2 * Math.PI * (onset - Math.Floor(onset));
         var bar = 2 * Math.PI * (onset / 4 - Math.Floor(onset / 4));
-        input[0] = part.Pitches[i] / 128f;
-        input[1] = LogBeats(part.Durations[i]);
-        input[2] = LogBeats(last + 1 < part.Count ? part.Onsets[last + 1] - onset : part.Durations[i]);
+        input[0] = pitch / 128f;
+        input[1] = LogBeats(length);
+        input[2] = LogBeats(next);
         input[3] = LogBeats(previous);
         input[4] = (float)Math.Sin(beat);
         input[5] = (float)Math.Cos(beat);
         input[6] = (float)Math.Sin(bar);
         input[7] = (float)Math.Cos(bar);
-        input[8] = (last - first + 1) / 8f;
-        input[9] = i == last ? 1 : 0; // notes of a chord sort by pitch: the last is the highest
-        input[10] = (part.Pitches[i] - meanPitch) / 24f;
+        input[8] = chord / 8f;
+        input[9] = isTop ? 1 : 0; // notes of a chord sort by pitch: the last is the highest
+        input[10] = (pitch - meanPitch) / 24f;
     }
 
     /// <summary>A velocity net's output as a MIDI velocity, 1…127.</summary>

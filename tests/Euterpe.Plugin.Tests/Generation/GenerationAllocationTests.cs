@@ -7,17 +7,20 @@ namespace Euterpe.Plugin.Tests.Generation;
 
 /// <summary>
 /// Ten minutes of music at 48 kHz in 512-sample blocks, rendered as fast as the generator keeps up, with loops,
-/// knob moves and notes played in (follow input on): the processing thread allocates nothing, no GC runs, and
+/// knob moves and notes played in (follow input on), with Humanize off and on: the processing thread allocates nothing, no GC runs, and
 /// the worker's own counter of steady-state allocation stays at zero.
 /// </summary>
 [Collection(nameof(AllocationTests))]
 public class GenerationAllocationTests
 {
-    [Fact]
-    public void TenMinutesOfGenerationAllocateNothingOnEitherThread()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the refine nets on every generated note
+    public void TenMinutesOfGenerationAllocateNothingOnEitherThread(bool humanize)
     {
         using var host = GenerationTests.Start(out var driver, seed: 21);
         driver.Set(ParameterId.FollowInput, 1);
+        driver.Set(ParameterId.Humanize, humanize ? 1 : 0);
         // Warm-up: every path once (loop back, knobs, scales, played notes, stop and start).
         Render(host, driver, 20 * 48000 / 512, 0);
         var workerBytes = driver.Link.WorkerSteadyAllocatedBytes;

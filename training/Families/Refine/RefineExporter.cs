@@ -56,6 +56,8 @@ public static class RefineExporter
             Put("validationLoss", measures.Loss);
             Put("stretchedLengthError", measures.StretchedLengthError);
             Put("refinedLengthError", measures.RefinedLengthError);
+            Put("stretchedLengthsWithin5", measures.StretchedLengthsWithin5);
+            Put("refinedLengthsWithin5", measures.RefinedLengthsWithin5);
             Put("stretchedGapError", measures.StretchedGapError);
             Put("refinedGapError", measures.RefinedGapError);
             Put("velocityCorrelation", measures.VelocityCorrelation);
@@ -82,7 +84,7 @@ public static class RefineExporter
                 Steps = step,
                 ValidationMetrics = figures,
                 TrainerVersion = string.Create(CultureInfo.InvariantCulture,
-                    $"euterpe train {config.Family} --hidden {config.Hidden} --layers {config.Layers} --seq-len {config.Length} --stretch {config.Stretch} --batch {config.Batch} --lr {config.LearningRate} --seed {config.Seed}"),
+                    $"euterpe train {config.Family} --hidden {config.Hidden} --layers {config.Layers} --seq-len {config.Length}{(kind == RefineNetKind.Duration ? $" --stretch {config.Stretch}" : "")} --batch {config.Batch} --lr {config.LearningRate} --seed {config.Seed}"),
             },
         };
     }
