@@ -7,7 +7,7 @@ using Euterpe.Training.Families.NGram;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe train ngram</c> (count an n-gram melody model), <c>euterpe train event-rnn</c> (<see cref="TrainEventRnnCommand"/>), <c>euterpe train char-rnn</c> (<see cref="TrainCharRnnCommand"/>), <c>euterpe train fft-lstm</c> (<see cref="TrainFftLstmCommand"/>) <c>euterpe train abc-wgan</c> (<see cref="TrainAbcWganCommand"/>) and <c>euterpe train rnn-gan</c> (<see cref="TrainRnnGanCommand"/>): a subcommand per family, each with its own options.</summary>
+/// <summary><c>euterpe train ngram</c> (count an n-gram melody model), <c>euterpe train event-rnn</c> (<see cref="TrainEventRnnCommand"/>), <c>euterpe train char-rnn</c> (<see cref="TrainCharRnnCommand"/>), <c>euterpe train fft-lstm</c> (<see cref="TrainFftLstmCommand"/>), <c>euterpe train abc-wgan</c> (<see cref="TrainAbcWganCommand"/>), <c>euterpe train rnn-gan</c> (<see cref="TrainRnnGanCommand"/>) and <c>euterpe train seqgan</c> (<see cref="TrainSeqGanCommand"/>): a subcommand per family, each with its own options.</summary>
 public static class TrainCommand
 {
     public static Command Create()
@@ -19,6 +19,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainFftLstmCommand.Create());
         command.Subcommands.Add(TrainAbcWganCommand.Create());
         command.Subcommands.Add(TrainRnnGanCommand.Create());
+        command.Subcommands.Add(TrainSeqGanCommand.Create());
         return command;
     }
 

@@ -5,6 +5,7 @@ using Euterpe.Training.Families.EventRnn;
 using Euterpe.Training.Families.FftLstm;
 using Euterpe.Training.Families.NGram;
 using Euterpe.Training.Families.RnnGan;
+using Euterpe.Training.Families.SeqGan;
 
 namespace Euterpe.Training.Families;
 
@@ -12,11 +13,11 @@ namespace Euterpe.Training.Families;
 public static class TrainedFamilies
 {
     /// <summary>
-    /// In the order runs are tried: fft-lstm, char-rnn, abc-wgan and rnn-gan before event-rnn, because all write
+    /// In the order runs are tried: fft-lstm, char-rnn, abc-wgan, rnn-gan and seqgan before event-rnn, because all write
     /// checkpoint.safetensors and event-rnn's test only looks for a config without a "family" field (char-rnn's,
-    /// abc-wgan's and rnn-gan's name theirs).
+    /// abc-wgan's, rnn-gan's and seqgan's name theirs).
     /// </summary>
-    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, CharRnnExporter.Entry, AbcWganExporter.Entry, RnnGanExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
+    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, CharRnnExporter.Entry, AbcWganExporter.Entry, RnnGanExporter.Entry, SeqGanExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
 
     /// <summary>The exporter whose family wrote this run folder, or null.</summary>
     public static RunExporter? ExporterOf(string runFolder) => Exporters.FirstOrDefault(e => e.IsRun(runFolder));
