@@ -22,8 +22,8 @@ internal static class TrainSeqGanCommand
             DefaultValueFactory = _ => defaults.Durations,
         };
         var rollouts = new Option<int>("--rollouts") { Description = "Monte-Carlo roll-outs per prefix that give each token its reward.", DefaultValueFactory = _ => defaults.Rollouts };
-        var pretrain = new Option<long>("--pretrain-steps") { Description = "Steps of generator pre-training by maximum likelihood (default: half of --steps).", DefaultValueFactory = _ => -1 };
-        var discPretrain = new Option<long>("--disc-pretrain-steps") { Description = "Steps of discriminator pre-training after it (default: a fifth of --steps); the rest are adversarial.", DefaultValueFactory = _ => -1 };
+        var pretrain = new Option<long?>("--pretrain-steps") { Description = "Steps of generator pre-training by maximum likelihood (default: half of --steps)." };
+        var discPretrain = new Option<long?>("--disc-pretrain-steps") { Description = "Steps of discriminator pre-training after it (default: a fifth of --steps); the rest are adversarial." };
         var discSteps = new Option<int>("--disc-steps") { Description = "Discriminator steps on fresh samples after each adversarial generator step.", DefaultValueFactory = _ => defaults.DiscriminatorSteps };
         var keep = new Option<double>("--rollout-keep") { Description = "Share of the roll-out copy kept at each adversarial step (the rest comes from the generator).", DefaultValueFactory = _ => defaults.RolloutKeep };
         var hidden = new Option<int>("--hidden") { Description = "LSTM units of the generator.", DefaultValueFactory = _ => defaults.Hidden };
@@ -45,8 +45,7 @@ internal static class TrainSeqGanCommand
             var source = result.GetValue(common.Data)!;
             var options = new SeqGanRunConfig
             {
-                Durations = result.GetValue(durations)!, Rollouts = result.GetValue(rollouts), PretrainSteps = result.GetValue(pretrain),
-                DiscriminatorPretrainSteps = result.GetValue(discPretrain), DiscriminatorSteps = result.GetValue(discSteps), RolloutKeep = result.GetValue(keep),
+                Durations = result.GetValue(durations)!, Rollouts = result.GetValue(rollouts), DiscriminatorSteps = result.GetValue(discSteps), RolloutKeep = result.GetValue(keep),
                 Hidden = result.GetValue(hidden), Embedding = result.GetValue(embedding), DiscriminatorEmbedding = result.GetValue(discEmbedding),
                 Filters = result.GetValue(filters), Dropout = result.GetValue(dropout), DiscriminatorLearningRate = result.GetValue(discLr),
                 NGramOrder = result.GetValue(order), Length = result.GetValue(common.SequenceLength),
@@ -55,7 +54,7 @@ internal static class TrainSeqGanCommand
                 ValidationEvery = Math.Max(1, result.GetValue(common.ValidateEvery)), CheckpointEvery = Math.Max(1, result.GetValue(common.CheckpointEvery)),
             };
             // Every option value is checked before any data is read.
-            var config = SeqGanTrainer.NewRunConfig(source, options);
+            var config = SeqGanTrainer.NewRunConfig(source, options.WithPhases(result.GetValue(pretrain), result.GetValue(discPretrain)));
             config.Check();
             common.CheckThreads(result);
             var run = result.GetValue(common.Output)!;

@@ -73,13 +73,23 @@ public sealed class SeqGanGenerator : nn.Module
     public Tensor Sample(int batch, int length, Device device) =>
         Continue(torch.full(new long[] { batch }, Start, ScalarType.Int64, device: device), null, length);
 
-    /// <summary>The LSTM's state after reading the start symbol and then every token of <paramref name="prefix"/> [B, T] but the last (as before the last is fed). No gradient.</summary>
-    public (Tensor H, Tensor C) StateBefore(Tensor prefix)
+    /// <summary>
+    /// The LSTM's states while reading <paramref name="tokens"/> [B, L]: entry t (0…L−2) is the state after the start
+    /// symbol and the first t tokens, the state the token at t is fed on top of. No gradient.
+    /// </summary>
+    public List<(Tensor H, Tensor C)> PrefixStates(Tensor tokens)
     {
         using var noGrad = torch.no_grad();
-        var start = torch.full(new long[] { prefix.shape[0], 1 }, Start, ScalarType.Int64, device: prefix.device);
-        var inputs = torch.cat([start, prefix.narrow(1, 0, prefix.shape[1] - 1)], 1);
-        var (_, h, c) = lstm.forward(embed.forward(inputs));
-        return (h, c);
+        var states = new List<(Tensor H, Tensor C)>();
+        var x = torch.full(new long[] { tokens.shape[0] }, Start, ScalarType.Int64, device: tokens.device);
+        (Tensor H, Tensor C)? state = null;
+        for (var t = 0; t < tokens.shape[1] - 1; t++)
+        {
+            var (_, h, c) = lstm.forward(embed.forward(x.unsqueeze(1)), state);
+            state = (h, c);
+            states.Add((h, c));
+            x = tokens.select(1, t);
+        }
+        return states;
     }
 }

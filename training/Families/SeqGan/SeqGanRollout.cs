@@ -19,12 +19,13 @@ public static class SeqGanRollout
         var training = model.discriminator.training;
         model.discriminator.eval();
         var repeated = samples.repeat(rollouts, 1); // [N·B, L]: roll-out n of row b is row n·B + b
+        var states = model.rollout.PrefixStates(samples); // read once, shared by the roll-outs
         var rewards = new Tensor[length];
         for (var t = 1; t < length; t++)
         {
             var prefix = repeated.narrow(1, 0, t);
-            var state = model.rollout.StateBefore(prefix);
-            var completion = model.rollout.Continue(prefix.select(1, t - 1), state, length - t);
+            var (h, c) = states[t - 1];
+            var completion = model.rollout.Continue(prefix.select(1, t - 1), (h.repeat(1, rollouts, 1), c.repeat(1, rollouts, 1)), length - t);
             var probability = torch.sigmoid(model.discriminator.Logits(torch.cat([prefix, completion], 1)));
             rewards[t - 1] = probability.reshape(rollouts, batch).mean(new long[] { 0 });
         }

@@ -60,13 +60,13 @@ public sealed record SeqGanRunConfig
     public int[] Widths => [.. FilterWidths.Where(w => w <= Length)];
 
     /// <summary>
-    /// The phase split when --pretrain-steps / --disc-pretrain-steps are not given (negative): half of --steps pre-trains
-    /// the generator, a fifth the discriminator, the rest is adversarial.
+    /// The phase split: the steps given, or by default half of --steps pre-training the generator and a fifth the
+    /// discriminator; the rest is adversarial.
     /// </summary>
-    public SeqGanRunConfig WithDefaultPhases() => this with
+    public SeqGanRunConfig WithPhases(long? pretrainSteps, long? discriminatorPretrainSteps) => this with
     {
-        PretrainSteps = PretrainSteps >= 0 ? PretrainSteps : Steps / 2,
-        DiscriminatorPretrainSteps = DiscriminatorPretrainSteps >= 0 ? DiscriminatorPretrainSteps : Steps / 5,
+        PretrainSteps = pretrainSteps ?? Steps / 2,
+        DiscriminatorPretrainSteps = discriminatorPretrainSteps ?? Steps / 5,
     };
 
     /// <summary>Refuses values no data could make right, naming the option.</summary>

@@ -39,9 +39,9 @@ public static class SeqGanTrainer
 
     public static SeqGanRunConfig ReadRunConfig(string checkpointPath) => SeqGanRunConfig.FromJson(RunFolder.ReadConfigJson(checkpointPath), checkpointPath);
 
-    /// <summary>A run config for a new run on the data in <paramref name="source"/>: its vocabulary and the default phase split.</summary>
+    /// <summary>A run config for a new run on the data in <paramref name="source"/>: its vocabulary and data (the phases as <paramref name="options"/> has them).</summary>
     public static SeqGanRunConfig NewRunConfig(string source, SeqGanRunConfig options) =>
-        options.WithDefaultPhases() with { Vocabulary = SeqGanTokens.Count(options.Durations), Data = Path.GetFullPath(source) };
+        options with { Vocabulary = SeqGanTokens.Count(options.Durations), Data = Path.GetFullPath(source) };
 
     /// <summary>The phase step <paramref name="step"/> belongs to.</summary>
     public static string PhaseOf(SeqGanRunConfig config, long step) =>
@@ -50,11 +50,11 @@ public static class SeqGanTrainer
     public static SeqGanMetrics Train(PreparedDataset data, SeqGanRunConfig config, string runFolder, bool resume, Action<TrainingProgress>? progress = null)
     {
         config.Check();
+        var (trainMelodies, validationMelodies) = SeqGanCorpus.Melodies(data); // before the run folder is made: a wrong cache leaves nothing
         var checkpointPath = RunFolder.Open(runFolder, resume);
         var checkpoints = new AdversarialCheckpoint(checkpointPath, Path.Combine(runFolder, DiscriminatorOptimizerFileName), "discriminator");
         if (resume)
             config = ReadRunConfig(checkpointPath) with { Steps = config.Steps, ValidationEvery = config.ValidationEvery, CheckpointEvery = config.CheckpointEvery };
-        var (trainMelodies, validationMelodies) = SeqGanCorpus.Melodies(data);
         var train = new SeqGanCorpus(config.Length, trainMelodies.Select(m => SeqGanCorpus.InScheme(m, config.Durations)), config.Seed);
         var validation = new SeqGanCorpus(config.Length, validationMelodies.Select(m => SeqGanCorpus.InScheme(m, config.Durations)), config.Seed);
         if (train.Pieces == 0) throw new EuterpeException($"{config.Data}: no training melody has {config.Length} tokens or more");
