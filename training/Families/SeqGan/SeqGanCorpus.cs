@@ -1,5 +1,3 @@
-using Euterpe.Core;
-using Euterpe.Core.Encoding;
 using Euterpe.Core.Families.SeqGan;
 using Euterpe.Training.Data;
 using Euterpe.Training.Runs;
@@ -31,16 +29,7 @@ public sealed class SeqGanCorpus
     public long Windows => _pieces.Sum(p => (long)(p.Length - Length + 1));
 
     /// <summary>The joint-token melodies of a notes-encoded dataset (train, validation); refuses other encodings and other note settings.</summary>
-    public static (List<int[]> Train, List<int[]> Validation) Melodies(PreparedDataset data)
-    {
-        if (data.Encoding != DataEncoding.Notes || data.Manifest.Notes is not { } settings)
-            throw new EuterpeException($"{data.Manifest.Data}: the cache is encoded as {data.Manifest.Encoding}; seqgan needs melodies (prepare it with --encoding notes)");
-        var defaults = new NoteEncodingSettings();
-        if (settings.MinPitch != defaults.MinPitch || settings.MaxPitch != defaults.MaxPitch || settings.StepsPerBeat != defaults.StepsPerBeat
-            || !settings.DurationSteps.SequenceEqual(defaults.DurationSteps))
-            throw new EuterpeException($"{data.Manifest.Data}: seqgan plays the default notes encoding (pitches {defaults.MinPitch}–{defaults.MaxPitch}, {defaults.StepsPerBeat} steps a beat, durations {string.Join(' ', defaults.DurationSteps)})");
-        return ([.. data.Train.Select(p => p.Tokens)], [.. data.Validation.Select(p => p.Tokens)]);
-    }
+    public static (List<int[]> Train, List<int[]> Validation) Melodies(PreparedDataset data) => DefaultNoteMelodies.Of(data, SeqGanFamily.Name);
 
     /// <summary>Joint tokens as the scheme's tokens: themselves ("vocabulary") or their pitch tokens ("ngram").</summary>
     public static int[] InScheme(int[] joint, string scheme) => scheme == SeqGanTokens.NGram ? [.. joint.Select(SeqGanTokens.Pitch)] : joint;

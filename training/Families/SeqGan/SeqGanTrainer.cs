@@ -17,7 +17,7 @@ namespace Euterpe.Training.Families.SeqGan;
 /// <see cref="SeqGanRunConfig.DiscriminatorPretrainSteps"/> pre-train the discriminator on real windows against the
 /// generator's samples; every later step is adversarial: the generator samples a batch, each token's reward comes from
 /// the discriminator through roll-outs of the roll-out copy (<see cref="SeqGanRollout"/>), the generator takes a
-/// policy-gradient step (−Σ log G(y_t | y_&lt;t) · Q_t), the roll-out copy moves a little towards it, and the
+/// policy-gradient step (−mean over tokens of log G(y_t | y_&lt;t) · Q_t), the roll-out copy moves a little towards it, and the
 /// discriminator takes <see cref="SeqGanRunConfig.DiscriminatorSteps"/> steps on fresh samples. Adam for both networks.
 /// Windows and draws depend only on the seed and the step, so --resume continues exactly; the checkpoint holds all three
 /// networks and the generator's optimiser, discriminator-optimizer.safetensors the discriminator's. Under the "ngram"
@@ -160,7 +160,8 @@ public static class SeqGanTrainer
                     var samples = model.generator.Sample(batch, length, device);
                     var rewards = SeqGanRollout.Rewards(model, samples, config.Rollouts);
                     var logProbabilities = nn.functional.log_softmax(model.generator.Logits(samples), -1).gather(2, samples.unsqueeze(2)).squeeze(2);
-                    var loss = -(logProbabilities * rewards).sum(1).mean();
+                    // A mean over tokens, not the source's sum: the gradient stays on the scale of pre-training's, which Adam's state was built on.
+                    var loss = -(logProbabilities * rewards).mean();
                     policyLoss += TrainingLoop.Optimize(loss, model.generator, generatorOptimizer, ClipNorm);
                     reward += rewards.mean().item<float>();
                     adversarialSteps++;
