@@ -14,6 +14,7 @@ packages=(
   openttd-openmsx abcmidi fluidsynth fluid-soundfont-gm
   midicsv python3-mido python3-numpy python3-onnx sox
 )
+packages+=(mma)         # MIDI examples no preset trains on: train seqgan --steps 60 on a folder it has never seen (tests)
 packages+=(python3-pil) # independent PNG/PGM decoder for the evaluation image tests
 packages+=(ardour)     # a real DAW: scripts/ardour-check.sh bounces the instrument in it (headless, ardour7-lua)
 missing=()

@@ -7,7 +7,7 @@ using Euterpe.Training.Families.NGram;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe train ngram</c> (count an n-gram melody model), <c>euterpe train event-rnn</c> (<see cref="TrainEventRnnCommand"/>), <c>euterpe train char-rnn</c> (<see cref="TrainCharRnnCommand"/>), <c>euterpe train fft-lstm</c> (<see cref="TrainFftLstmCommand"/>) <c>euterpe train abc-wgan</c> (<see cref="TrainAbcWganCommand"/>) <c>euterpe train rnn-gan</c> (<see cref="TrainRnnGanCommand"/>) and <c>euterpe train refine-duration|refine-velocity</c> (<see cref="TrainRefineCommand"/>): a subcommand per family, each with its own options.</summary>
+/// <summary><c>euterpe train FAMILY</c>: a subcommand per family, each with its own options: the n-gram's (counting a melody model) here, every other family's in its own <c>Train…Command</c> (e.g. <see cref="TrainEventRnnCommand"/>, <see cref="TrainRefineCommand"/>).</summary>
 public static class TrainCommand
 {
     public static Command Create()
@@ -19,6 +19,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainFftLstmCommand.Create());
         command.Subcommands.Add(TrainAbcWganCommand.Create());
         command.Subcommands.Add(TrainRnnGanCommand.Create());
+        command.Subcommands.Add(TrainSeqGanCommand.Create());
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Duration));
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Velocity));
         return command;

@@ -6,6 +6,7 @@ using Euterpe.Training.Families.FftLstm;
 using Euterpe.Training.Families.NGram;
 using Euterpe.Training.Families.Refine;
 using Euterpe.Training.Families.RnnGan;
+using Euterpe.Training.Families.SeqGan;
 
 namespace Euterpe.Training.Families;
 
@@ -13,11 +14,10 @@ namespace Euterpe.Training.Families;
 public static class TrainedFamilies
 {
     /// <summary>
-    /// In the order runs are tried: fft-lstm, char-rnn, abc-wgan, rnn-gan and the refine nets before event-rnn, because
-    /// all write checkpoint.safetensors and event-rnn's test only looks for a config without a "family" field (the others
-    /// name theirs).
+    /// In the order runs are tried: every family whose run config names its "family" before event-rnn, because all write
+    /// checkpoint.safetensors and event-rnn's test only looks for a config without a "family" field.
     /// </summary>
-    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, CharRnnExporter.Entry, AbcWganExporter.Entry, RnnGanExporter.Entry, RefineExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
+    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, CharRnnExporter.Entry, AbcWganExporter.Entry, RnnGanExporter.Entry, SeqGanExporter.Entry, RefineExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
 
     /// <summary>The exporter whose family wrote this run folder, or null.</summary>
     public static RunExporter? ExporterOf(string runFolder) => Exporters.FirstOrDefault(e => e.IsRun(runFolder));

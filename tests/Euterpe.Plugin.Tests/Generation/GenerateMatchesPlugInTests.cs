@@ -29,6 +29,8 @@ public class GenerateMatchesPlugInTests
     [InlineData(TestPresets.ShippedAbcWganId, 2UL)]
     // Melody tokens with fresh noise drawn from the seed at every step.
     [InlineData(TestPresets.ShippedRnnGanId, 3UL)]
+    // Melody tokens drawn from a start symbol, segment after segment.
+    [InlineData(TestPresets.ShippedSeqGanId, 4UL)]
     public void Generate_and_the_plug_in_make_the_same_notes_for_a_preset_and_seed(string id, ulong seed, double seconds = 8)
     {
         double Seconds = seconds, Compared = seconds - 2;

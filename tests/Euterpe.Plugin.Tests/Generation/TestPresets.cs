@@ -37,6 +37,8 @@ public static class TestPresets
     public const string RefineDurationId = "refine-duration-openmsx";
 
     public const string RefineVelocityId = "refine-velocity-mixed";
+    /// <summary>The shipped SeqGAN (joint melody tokens from a start symbol, beats).</summary>
+    public const string ShippedSeqGanId = "seqgan-openmsx";
 
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
@@ -108,6 +110,8 @@ public static class TestPresets
             var netFolder = Directory.CreateDirectory(Path.Combine(root, net)).FullName;
             foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", net))) File.Copy(file, Path.Combine(netFolder, Path.GetFileName(file)));
         }
+        var seqGan = Directory.CreateDirectory(Path.Combine(root, "seqgan")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedSeqGanId))) File.Copy(file, Path.Combine(seqGan, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);

@@ -32,16 +32,7 @@ public static class RnnGanTrainer
     public static RnnGanRunConfig ReadRunConfig(string checkpointPath) => RnnGanRunConfig.FromJson(RunFolder.ReadConfigJson(checkpointPath), checkpointPath);
 
     /// <summary>The melodies of a notes-encoded dataset as token arrays; refuses other encodings and other note settings.</summary>
-    public static (List<int[]> Train, List<int[]> Validation) Melodies(PreparedDataset data)
-    {
-        if (data.Encoding != DataEncoding.Notes || data.Manifest.Notes is not { } settings)
-            throw new EuterpeException($"{data.Manifest.Data}: the cache is encoded as {data.Manifest.Encoding}; rnn-gan needs melodies (prepare it with --encoding notes)");
-        var defaults = new NoteEncodingSettings();
-        if (settings.MinPitch != defaults.MinPitch || settings.MaxPitch != defaults.MaxPitch || settings.StepsPerBeat != defaults.StepsPerBeat
-            || !settings.DurationSteps.SequenceEqual(defaults.DurationSteps))
-            throw new EuterpeException($"{data.Manifest.Data}: rnn-gan plays the default notes encoding (pitches {defaults.MinPitch}–{defaults.MaxPitch}, {defaults.StepsPerBeat} steps a beat, durations {string.Join(' ', defaults.DurationSteps)})");
-        return ([.. data.Train.Select(p => p.Tokens)], [.. data.Validation.Select(p => p.Tokens)]);
-    }
+    public static (List<int[]> Train, List<int[]> Validation) Melodies(PreparedDataset data) => DefaultNoteMelodies.Of(data, RnnGanFamily.Name);
 
     public static RnnGanMetrics Train(RnnGanWindows train, RnnGanWindows validation, RnnGanRunConfig config, string runFolder, bool resume,
         Action<TrainingProgress>? progress = null)
