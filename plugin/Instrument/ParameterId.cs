@@ -23,6 +23,6 @@ public static class ParameterId
     /// <summary>Conditioning slots: slot i drives the loaded manifest's i-th conditioning input.</summary>
     public const uint Condition1 = 17;
     public const int ConditionSlots = Generation.GenerationControls.ConditionSlots;
-    /// <summary>The refine nets on generated notes (after the four condition slots, 17–20).</summary>
-    public const uint Humanize = 21;
+    /// <summary>The refine nets on generated notes (after the SeqAE walk's 21–23).</summary>
+    public const uint Humanize = 24;
 }
