@@ -19,6 +19,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainFftLstmCommand.Create());
         command.Subcommands.Add(TrainAbcWganCommand.Create());
         command.Subcommands.Add(TrainRnnGanCommand.Create());
+        command.Subcommands.Add(TrainSeqAeCommand.Create());
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Duration));
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Velocity));
         return command;

@@ -6,6 +6,7 @@ using Euterpe.Training.Families.FftLstm;
 using Euterpe.Training.Families.NGram;
 using Euterpe.Training.Families.Refine;
 using Euterpe.Training.Families.RnnGan;
+using Euterpe.Training.Families.SeqAe;
 
 namespace Euterpe.Training.Families;
 
@@ -17,7 +18,7 @@ public static class TrainedFamilies
     /// all write checkpoint.safetensors and event-rnn's test only looks for a config without a "family" field (the others
     /// name theirs).
     /// </summary>
-    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, CharRnnExporter.Entry, AbcWganExporter.Entry, RnnGanExporter.Entry, RefineExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
+    public static IReadOnlyList<RunExporter> Exporters { get; } = [FftLstmExporter.Entry, CharRnnExporter.Entry, AbcWganExporter.Entry, RnnGanExporter.Entry, SeqAeExporter.Entry, RefineExporter.Entry, EventRnnExporter.Entry, NGramExporter.Entry];
 
     /// <summary>The exporter whose family wrote this run folder, or null.</summary>
     public static RunExporter? ExporterOf(string runFolder) => Exporters.FirstOrDefault(e => e.IsRun(runFolder));
