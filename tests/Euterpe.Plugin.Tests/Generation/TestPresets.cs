@@ -33,6 +33,9 @@ public static class TestPresets
     /// <summary>The shipped RNN-GAN (melody tokens with noise at every step, beats).</summary>
     public const string ShippedRnnGanId = "rnn-gan-openmsx";
 
+    /// <summary>The shipped SeqAE (a walk through binary codes, 8 melody tokens each, beats).</summary>
+    public const string ShippedSeqAeId = "seq-ae-openmsx";
+
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
     public const string EncodingName = "performance-events";
@@ -97,6 +100,8 @@ public static class TestPresets
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedAbcWganId))) File.Copy(file, Path.Combine(abcWgan, Path.GetFileName(file)));
         var rnnGan = Directory.CreateDirectory(Path.Combine(root, "rnn-gan")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedRnnGanId))) File.Copy(file, Path.Combine(rnnGan, Path.GetFileName(file)));
+        var seqAe = Directory.CreateDirectory(Path.Combine(root, "seq-ae")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedSeqAeId))) File.Copy(file, Path.Combine(seqAe, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
