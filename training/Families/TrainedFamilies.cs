@@ -14,7 +14,7 @@ namespace Euterpe.Training.Families;
 public static class TrainedFamilies
 {
     /// <summary>
-    /// In the order runs are tried: fft-lstm, char-rnn, abc-wgan, rnn-gan and the refine nets before event-rnn, because
+    /// In the order runs are tried: fft-lstm, char-rnn, abc-wgan, rnn-gan, seq-ae and the refine nets before event-rnn, because
     /// all write checkpoint.safetensors and event-rnn's test only looks for a config without a "family" field (the others
     /// name theirs).
     /// </summary>
