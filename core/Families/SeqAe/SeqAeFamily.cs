@@ -74,7 +74,7 @@ public sealed class SeqAeFamily : ModelFamily
             model = new OnnxFrameStepModel(session, signature, ownsSession: true);
             if (model.FrameSize != Encoding.JointVocabularySize + bits)
                 throw new EuterpeException($"frames of {model.FrameSize} values are not the {Encoding.JointVocabularySize} tokens and the {bits}-bit code");
-            return new SeqAeNoteGenerator(model, Encoding, length) { WalkRate = flips };
+            return new SeqAeNoteGenerator(model, Encoding, length) { MeasuredWalkRate = flips, WalkRate = flips };
         }
         catch (EuterpeException e) when (model is not null)
         {

@@ -57,6 +57,9 @@ public sealed class SeqAeNoteGenerator : INoteGenerator
 
     public int SubsequenceLength { get; }
 
+    /// <summary>The bits consecutive held-out subsequences' codes differ by, as the preset measured: the default <see cref="WalkRate"/>.</summary>
+    public double MeasuredWalkRate { get; init; } = 1;
+
     /// <summary>Bits flipped per subsequence, 0…<see cref="CodeBits"/> (the preset's measured mean by default).</summary>
     public double WalkRate { get; set; } = 1;
 
@@ -95,7 +98,15 @@ public sealed class SeqAeNoteGenerator : INoteGenerator
     {
     }
 
-    /// <summary>Stores the current code as the theme (the plug-in's trigger).</summary>
+    /// <summary>The player's controls: the walk rate as a multiple of the measured one (clamped to the code's bits) and the theme's chances.</summary>
+    public void SteerWalk(in CodeWalkSteering walk)
+    {
+        WalkRate = Math.Clamp(MeasuredWalkRate * walk.RateScale, 0, CodeBits);
+        ThemeReturn = Math.Clamp(walk.ThemeReturn, 0, 1);
+        ThemeStore = Math.Clamp(walk.ThemeStore, 0, 1);
+    }
+
+    /// <summary>Stores the current code as the theme.</summary>
     public void StoreTheme() => _code.CopyTo(_theme, 0);
 
     public int Step(Span<ModelNoteEvent> output)
