@@ -32,6 +32,8 @@ public static class GenerateCommand
         var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN and char-rnn): sets the pitch-class histogram to the scale." };
         var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (0 lets an MSE-trained model fade towards its mean frame).", DefaultValueFactory = _ => 0.05 };
         var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
+        var walkRate = new Option<double?>("--walk-rate") { HelpName = "R", Description = "seq-ae: bits of the code flipped per subsequence (default: the mean the preset measured between consecutive held-out subsequences)." };
+        var themeReturn = new Option<double?>("--theme-return") { HelpName = "P", Description = "seq-ae: chance of returning to the stored theme code every 4 subsequences (default 0.5)." };
         var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", ModelFamilies.Names) + ").");
         command.Arguments.Add(preset);
         command.Options.Add(seconds);
@@ -45,6 +47,8 @@ public static class GenerateCommand
         command.Options.Add(key);
         command.Options.Add(variation);
         command.Options.Add(window);
+        command.Options.Add(walkRate);
+        command.Options.Add(themeReturn);
         command.SetAction(result =>
         {
             var path = result.GetValue(output)!;
@@ -61,13 +65,15 @@ public static class GenerateCommand
             RefuseUnused(result, family.Honours(opened), opened.Family,
                 [(temperature, GenerationControl.Temperature), (prime, GenerationControl.Primer), (primeSeconds, GenerationControl.Primer),
                  (tempo, GenerationControl.Tempo), (density, GenerationControl.Density), (key, GenerationControl.Key),
-                 (variation, GenerationControl.Variation), (window, GenerationControl.Window)]);
+                 (variation, GenerationControl.Variation), (window, GenerationControl.Window),
+                 (walkRate, GenerationControl.WalkRate), (themeReturn, GenerationControl.ThemeReturn)]);
             CheckExtension(path, family, opened.Family);
             var request = new GenerationRequest
             {
                 Seconds = result.GetValue(seconds), Seed = result.GetValue(seed), Temperature = (float)result.GetValue(temperature),
                 Primer = primePath is null ? null : Primer(primePath, primeLength ?? PrimerMelody.DefaultSeconds), Tempo = result.GetValue(tempo), Density = result.GetValue(density),
                 Key = result.GetValue(key), Variation = (float)result.GetValue(variation), WindowFrames = result.GetValue(window),
+                WalkRate = result.GetValue(walkRate), ThemeReturn = result.GetValue(themeReturn),
             };
             var writer = result.InvocationConfiguration.Output;
             if (family.Medium == GeneratedMedium.Audio)

@@ -20,6 +20,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainAbcWganCommand.Create());
         command.Subcommands.Add(TrainRnnGanCommand.Create());
         command.Subcommands.Add(TrainSeqGanCommand.Create());
+        command.Subcommands.Add(TrainSeqAeCommand.Create());
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Duration));
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Velocity));
         return command;

@@ -15,4 +15,6 @@ public enum GenerationControl
     Key = 16,
     Variation = 32,
     Window = 64,
+    WalkRate = 128,
+    ThemeReturn = 256,
 }

@@ -47,6 +47,12 @@ public sealed record GenerationRequest
     /// <summary>Raw audio: 0 carries the recurrent state; T re-reads the last T frames from a fresh state for every frame.</summary>
     public int WindowFrames { get; init; }
 
+    /// <summary>seq-ae: bits of the code flipped per subsequence; null: the preset's measured mean.</summary>
+    public double? WalkRate { get; init; }
+
+    /// <summary>seq-ae: the chance of returning to the theme code every few subsequences; null: the generator's default.</summary>
+    public double? ThemeReturn { get; init; }
+
     /// <summary>Refuses a length outside (0, <see cref="MaxSeconds"/>], and one that with the primer before it would pass that cap.</summary>
     public void CheckSeconds()
     {

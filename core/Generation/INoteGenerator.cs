@@ -42,6 +42,14 @@ public interface INoteGenerator : IDisposable
     /// </summary>
     bool Steer(in MusicalSteering steering) => false;
 
+    /// <summary>
+    /// Sets a code walk's rate and theme chances from the player's controls (the seq-ae); models without a code walk
+    /// ignore it. Allocates nothing.
+    /// </summary>
+    void SteerWalk(in CodeWalkSteering walk)
+    {
+    }
+
     /// <summary>Tells the model a note was played (follow input) without producing output or moving its clock.</summary>
     void Prime(bool isNoteOn, int pitch, int velocity);
 

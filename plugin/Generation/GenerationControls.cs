@@ -53,6 +53,15 @@ public readonly record struct GenerationControls
 
     public double Condition4 { get; init; }
 
+    /// <summary>A code walk's (seq-ae) bits flipped per step, as a percentage of the rate the preset measured.</summary>
+    public double WalkRatePercent { get; init; }
+
+    /// <summary>0–100: a code walk's chance of returning to its theme code.</summary>
+    public double ThemeReturnPercent { get; init; }
+
+    /// <summary>0–100: a code walk's chance of storing its current code as the theme.</summary>
+    public double ThemeStorePercent { get; init; }
+
     /// <summary>Conditioning slot <paramref name="slot"/> (0-based), 0–1.</summary>
     public double Condition(int slot) => slot switch
     {

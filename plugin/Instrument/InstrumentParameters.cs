@@ -40,6 +40,9 @@ public static class InstrumentParameters
         new(ParameterId.Condition1 + 1, "Condition 2", "Cond 2", "", 0, 1, 0.5, 0),
         new(ParameterId.Condition1 + 2, "Condition 3", "Cond 3", "", 0, 1, 0.5, 0),
         new(ParameterId.Condition1 + 3, "Condition 4", "Cond 4", "", 0, 1, 0.5, 0),
+        new(ParameterId.WalkRate, "Walk Rate", "Walk", "%", 0, 400, 100, 0),
+        new(ParameterId.ThemeReturn, "Theme Return", "Return", "%", 0, 100, 50, 0),
+        new(ParameterId.ThemeStore, "Theme Store", "Store", "%", 0, 100, 10, 0),
         new(ParameterId.Humanize, "Humanize", "Humanize", "", 0, 1, 0, 1, Labels: OnOff),
     ];
 
@@ -83,6 +86,9 @@ public static class InstrumentParameters
         Condition2 = Plain(values, ParameterId.Condition1 + 1),
         Condition3 = Plain(values, ParameterId.Condition1 + 2),
         Condition4 = Plain(values, ParameterId.Condition1 + 3),
+        WalkRatePercent = Plain(values, ParameterId.WalkRate),
+        ThemeReturnPercent = Plain(values, ParameterId.ThemeReturn),
+        ThemeStorePercent = Plain(values, ParameterId.ThemeStore),
         Humanize = Plain(values, ParameterId.Humanize) >= 0.5,
     };
 

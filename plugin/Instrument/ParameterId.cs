@@ -23,6 +23,10 @@ public static class ParameterId
     /// <summary>Conditioning slots: slot i drives the loaded manifest's i-th conditioning input.</summary>
     public const uint Condition1 = 17;
     public const int ConditionSlots = Generation.GenerationControls.ConditionSlots;
+    /// <summary>The seq-ae's code walk: bits flipped per subsequence (% of the preset's measured rate), theme return and store chances.</summary>
+    public const uint WalkRate = Condition1 + ConditionSlots;
+    public const uint ThemeReturn = WalkRate + 1;
+    public const uint ThemeStore = WalkRate + 2;
     /// <summary>The refine nets on generated notes (after the SeqAE walk's 21–23).</summary>
-    public const uint Humanize = 24;
+    public const uint Humanize = ThemeStore + 1;
 }

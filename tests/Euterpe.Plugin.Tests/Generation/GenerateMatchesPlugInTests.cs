@@ -31,6 +31,7 @@ public class GenerateMatchesPlugInTests
     [InlineData(TestPresets.ShippedRnnGanId, 3UL)]
     // Melody tokens drawn from a start symbol, segment after segment.
     [InlineData(TestPresets.ShippedSeqGanId, 4UL)]
+    [InlineData(TestPresets.ShippedSeqAeId, 4UL)] // a walk through binary codes with the theme policy, drawn from the seed
     public void Generate_and_the_plug_in_make_the_same_notes_for_a_preset_and_seed(string id, ulong seed, double seconds = 8)
     {
         double Seconds = seconds, Compared = seconds - 2;

@@ -14,7 +14,7 @@ public class GenerationControlsExchangeTests
     {
         ModelSlot = n, Seed = (ulong)n, Temperature = n, VariationPercent = n, LookaheadSeconds = n, Key = n, Scale = n,
         OctaveShift = n, DensityPercent = n, FollowInput = n % 2 == 1, ClipBars = n,
-        Condition1 = n, Condition2 = n, Condition3 = n, Condition4 = n,
+        Condition1 = n, Condition2 = n, Condition3 = n, Condition4 = n, WalkRatePercent = n, ThemeReturnPercent = n, ThemeStorePercent = n,
     };
 
     [Fact]

@@ -39,6 +39,8 @@ public static class TestPresets
     public const string RefineVelocityId = "refine-velocity-mixed";
     /// <summary>The shipped SeqGAN (joint melody tokens from a start symbol, beats).</summary>
     public const string ShippedSeqGanId = "seqgan-openmsx";
+    /// <summary>The shipped SeqAE (a walk through binary codes, 8 melody tokens each, beats).</summary>
+    public const string ShippedSeqAeId = "seq-ae-openmsx";
 
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
@@ -112,6 +114,8 @@ public static class TestPresets
         }
         var seqGan = Directory.CreateDirectory(Path.Combine(root, "seqgan")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedSeqGanId))) File.Copy(file, Path.Combine(seqGan, Path.GetFileName(file)));
+        var seqAe = Directory.CreateDirectory(Path.Combine(root, "seq-ae")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedSeqAeId))) File.Copy(file, Path.Combine(seqAe, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
