@@ -40,7 +40,11 @@ public static class DataCommand
         command.SetAction(result =>
         {
             var config = result.InvocationConfiguration;
-            if (DataEncodings.ParseCommandLine(result.GetValue(encoding)!) is not { } tokens) return PrepareAudio(result, data, output, fraction, seed, layout, frame, hop);
+            var encodingName = result.GetValue(encoding)!;
+            if (DataEncodings.ParseCommandLine(encodingName) is not { } tokens)
+                return encodingName.Equals(DataEncodings.PianoRoll, StringComparison.OrdinalIgnoreCase)
+                    ? PreparePianoRoll(result, data, output, fraction, seed, [melody, layout, frame, hop])
+                    : PrepareAudio(result, data, output, fraction, seed, layout, frame, hop);
             var options = new PrepareOptions
             {
                 Encoding = tokens,
@@ -71,6 +75,26 @@ public static class DataCommand
         config.Output.WriteLine($"cache: {outFolder} (fft-frames, {m.FrameLayout}, frame {m.FrameLength}, hop {m.Hop}, {m.FrameSize} floats per frame)");
         config.Output.WriteLine($"train: {m.TrainFiles.Count} files");
         config.Output.WriteLine($"validation: {m.ValidationFiles.Count} files");
+        config.Output.WriteLine($"skipped: {m.Skipped.Count} file(s){(m.Skipped.Count > 0 ? " (listed in skipped.txt)" : "")}");
+        return 0;
+    }
+
+    private static int PreparePianoRoll(ParseResult result, Option<string> data, Option<string> output, Option<double> fraction, Option<ulong> seed, Option[] other)
+    {
+        // The grid is fixed: an option of another encoding would be silently ignored.
+        if (other.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } given)
+            throw new Core.EuterpeException($"{given.Name}: not an option of --encoding {DataEncodings.PianoRoll}");
+        var config = result.InvocationConfiguration;
+        var outFolder = result.GetValue(output)!;
+        var progress = ProgressLine.ForStderr(config.Error);
+        var m = PianoRollCache.Prepare(result.GetValue(data)!, result.GetValue(fraction), result.GetValue(seed), outFolder, progress.Report);
+        foreach (var s in m.Skipped) config.Error.WriteLine($"skipped: {s.Path}: {s.Reason}");
+        string Split(string name) => string.Create(CultureInfo.InvariantCulture,
+            $"{m.Files.Count(f => f.Split == name)} files, {m.Files.Where(f => f.Split == name).Sum(f => f.Clips)} clips, {(name == "train" ? m.Train : m.Validation).Count} shard(s)");
+        config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cache: {outFolder} (pianoroll, clips of {m.BeatsPerClip} beats × {m.StepsPerBeat} steps × {m.Pitches} pitches, velocities)"));
+        config.Output.WriteLine($"train: {Split("train")}");
+        config.Output.WriteLine($"validation: {Split("validation")}");
         config.Output.WriteLine($"skipped: {m.Skipped.Count} file(s){(m.Skipped.Count > 0 ? " (listed in skipped.txt)" : "")}");
         return 0;
     }

@@ -34,6 +34,7 @@ public static class GenerateCommand
         var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
         var walkRate = new Option<double?>("--walk-rate") { HelpName = "R", Description = "seq-ae: bits of the code flipped per subsequence (default: the mean the preset measured between consecutive held-out subsequences)." };
         var themeReturn = new Option<double?>("--theme-return") { HelpName = "P", Description = "seq-ae: chance of returning to the stored theme code every 4 subsequences (default 0.5)." };
+        var threshold = new Option<double?>("--threshold") { Description = "Piano-roll GANs: the value (0–1) above which a roll cell sounds (default: the preset's)." };
         var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", ModelFamilies.Names) + ").");
         command.Arguments.Add(preset);
         command.Options.Add(seconds);
@@ -49,6 +50,7 @@ public static class GenerateCommand
         command.Options.Add(window);
         command.Options.Add(walkRate);
         command.Options.Add(themeReturn);
+        command.Options.Add(threshold);
         command.SetAction(result =>
         {
             var path = result.GetValue(output)!;
@@ -66,14 +68,14 @@ public static class GenerateCommand
                 [(temperature, GenerationControl.Temperature), (prime, GenerationControl.Primer), (primeSeconds, GenerationControl.Primer),
                  (tempo, GenerationControl.Tempo), (density, GenerationControl.Density), (key, GenerationControl.Key),
                  (variation, GenerationControl.Variation), (window, GenerationControl.Window),
-                 (walkRate, GenerationControl.WalkRate), (themeReturn, GenerationControl.ThemeReturn)]);
+                 (walkRate, GenerationControl.WalkRate), (themeReturn, GenerationControl.ThemeReturn), (threshold, GenerationControl.Threshold)]);
             CheckExtension(path, family, opened.Family);
             var request = new GenerationRequest
             {
                 Seconds = result.GetValue(seconds), Seed = result.GetValue(seed), Temperature = (float)result.GetValue(temperature),
                 Primer = primePath is null ? null : Primer(primePath, primeLength ?? PrimerMelody.DefaultSeconds), Tempo = result.GetValue(tempo), Density = result.GetValue(density),
                 Key = result.GetValue(key), Variation = (float)result.GetValue(variation), WindowFrames = result.GetValue(window),
-                WalkRate = result.GetValue(walkRate), ThemeReturn = result.GetValue(themeReturn),
+                WalkRate = result.GetValue(walkRate), ThemeReturn = result.GetValue(themeReturn), Threshold = result.GetValue(threshold),
             };
             var writer = result.InvocationConfiguration.Output;
             if (family.Medium == GeneratedMedium.Audio)

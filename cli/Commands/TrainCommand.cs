@@ -23,6 +23,8 @@ public static class TrainCommand
         command.Subcommands.Add(TrainSeqAeCommand.Create());
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Duration));
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Velocity));
+        command.Subcommands.Add(TrainDcganCommand.Create());
+        command.Subcommands.Add(TrainIwganCommand.Create());
         return command;
     }
 

@@ -3,6 +3,7 @@ using Euterpe.Core.Families.CharRnn;
 using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Families.NGram;
+using Euterpe.Core.Families.PianoRollGan;
 using Euterpe.Core.Families.RnnGan;
 using Euterpe.Core.Families.SeqGan;
 using Euterpe.Core.Generation;
@@ -17,7 +18,7 @@ namespace Euterpe.Core.Families;
 /// </summary>
 public static class ModelFamilies
 {
-    public static IReadOnlyList<ModelFamily> All { get; } = [EventRnnFamily.Instance, NGramFamily.Instance, FftLstmFamily.Instance, CharRnnFamily.Instance, AbcWganFamily.Instance, RnnGanFamily.Instance, SeqGanFamily.Instance, SeqAe.SeqAeFamily.Instance];
+    public static IReadOnlyList<ModelFamily> All { get; } = [EventRnnFamily.Instance, NGramFamily.Instance, FftLstmFamily.Instance, CharRnnFamily.Instance, AbcWganFamily.Instance, RnnGanFamily.Instance, SeqGanFamily.Instance, SeqAe.SeqAeFamily.Instance, PianoRollGanFamily.Instance];
 
     /// <summary>Every manifest "family" value some family reads.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.SelectMany(f => f.Names)];

@@ -17,4 +17,5 @@ public enum GenerationControl
     Window = 64,
     WalkRate = 128,
     ThemeReturn = 256,
+    Threshold = 512,
 }

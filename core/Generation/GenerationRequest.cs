@@ -44,6 +44,9 @@ public sealed record GenerationRequest
     /// <summary>Raw audio: noise added to each predicted frame, as a fraction of the seed frames' RMS value.</summary>
     public float Variation { get; init; } = 0.05f;
 
+    /// <summary>Piano rolls: the value above which a cell sounds; null: the preset's default.</summary>
+    public double? Threshold { get; init; }
+
     /// <summary>Raw audio: 0 carries the recurrent state; T re-reads the last T frames from a fresh state for every frame.</summary>
     public int WindowFrames { get; init; }
 

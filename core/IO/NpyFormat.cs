@@ -10,7 +10,7 @@ namespace Euterpe.Core.IO;
 /// <summary>
 /// Reads and writes NumPy's .npy format: magic "\x93NUMPY", version byte pair, header length (2 bytes in 1.0, 4 in
 /// 2.0/3.0), a Python-literal dict {'descr', 'fortran_order', 'shape'}, then the raw data. Reads 1.0, 2.0 and 3.0;
-/// writes 1.0. Only little-endian, C-ordered float32, float64, int64, int32 and bool arrays.
+/// writes 1.0. Only little-endian, C-ordered float32, float64, int64, int32, uint8 and bool arrays.
 /// </summary>
 public static partial class NpyFormat
 {
@@ -20,8 +20,8 @@ public static partial class NpyFormat
     {
         TensorElementType.Float or TensorElementType.Int32 => 4,
         TensorElementType.Double or TensorElementType.Int64 => 8,
-        TensorElementType.Bool => 1,
-        _ => throw new EuterpeException($"{TensorElementTypes.Name(type)} arrays cannot be stored as .npy (supported: float32, float64, int64, int32, bool)"),
+        TensorElementType.Bool or TensorElementType.UInt8 => 1,
+        _ => throw new EuterpeException($"{TensorElementTypes.Name(type)} arrays cannot be stored as .npy (supported: float32, float64, int64, int32, uint8, bool)"),
     };
 
     private static string Descr(TensorElementType type) => type switch
@@ -31,7 +31,8 @@ public static partial class NpyFormat
         TensorElementType.Int64 => "<i8",
         TensorElementType.Int32 => "<i4",
         TensorElementType.Bool => "|b1",
-        _ => throw new EuterpeException($"{TensorElementTypes.Name(type)} arrays cannot be stored as .npy (supported: float32, float64, int64, int32, bool)"),
+        TensorElementType.UInt8 => "|u1",
+        _ => throw new EuterpeException($"{TensorElementTypes.Name(type)} arrays cannot be stored as .npy (supported: float32, float64, int64, int32, uint8, bool)"),
     };
 
     /// <summary>The largest .npy file read: the largest array .NET holds, plus the largest header.</summary>
@@ -57,6 +58,18 @@ public static partial class NpyFormat
     }
 
     public static NpyArray Read(Stream stream, string name)
+    {
+        var (type, shape, byteCount) = ReadHeader(stream, name);
+        var data = new byte[byteCount];
+        ReadExactly(stream, data, name, "data");
+        return new NpyArray(type, shape, data);
+    }
+
+    /// <summary>
+    /// Reads the magic and header only, leaving <paramref name="stream"/> at the first data byte, so a large array can
+    /// be read a piece at a time; checks that a seekable stream holds all the data the shape needs.
+    /// </summary>
+    public static (TensorElementType Type, long[] Shape, long ByteCount) ReadHeader(Stream stream, string name)
     {
         var prefix = new byte[8];
         if (stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false) < 8 || !prefix.AsSpan(0, 6).SequenceEqual(Magic))
@@ -89,9 +102,7 @@ public static partial class NpyFormat
         // Never allocate more than the file can hold: a corrupt shape must not exhaust memory.
         if (stream.CanSeek && stream.Length - stream.Position < byteCount)
             throw new EuterpeException($"{name}: truncated .npy data (shape {ShapeText(shape)} needs {byteCount} bytes, {stream.Length - stream.Position} present)");
-        var data = new byte[byteCount];
-        ReadExactly(stream, data, name, "data");
-        return new NpyArray(type, shape, data);
+        return (type, shape, byteCount);
     }
 
     /// <summary>The data's size; a shape whose product passes what one array can hold is refused before any arithmetic overflows.</summary>
@@ -156,8 +167,9 @@ public static partial class NpyFormat
             "<i8" => TensorElementType.Int64,
             "<i4" => TensorElementType.Int32,
             "|b1" or "<b1" => TensorElementType.Bool,
+            "|u1" or "<u1" => TensorElementType.UInt8,
             _ when code.StartsWith('>') => throw new EuterpeException($"{name}: big-endian dtype {UserText.Quote(code)} is not supported (use little-endian)"),
-            _ => throw new EuterpeException($"{name}: unsupported dtype {UserText.Quote(code)} (supported: <f4, <f8, <i8, <i4, |b1)"),
+            _ => throw new EuterpeException($"{name}: unsupported dtype {UserText.Quote(code)} (supported: <f4, <f8, <i8, <i4, |u1, |b1)"),
         };
         var dims = new List<long>();
         foreach (var part in shape.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))

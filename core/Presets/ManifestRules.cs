@@ -37,6 +37,8 @@ internal static partial class ManifestRules
         if (m.Representation == Representations.FftFrames && m.Audio is null) return $"representation \"{m.Representation}\" needs \"audio\"";
         if (m.Audio is { } a && AudioProblem(a) is { } ap) return ap;
         if (m.Timing is { } t && TimingProblem(t) is { } tp) return tp;
+        if (m.Representation == Representations.PianoRoll && m.PianoRoll is null) return $"representation \"{m.Representation}\" needs \"pianoRoll\"";
+        if (m.PianoRoll is { } roll && PianoRollProblem(roll) is { } rollProblem) return rollProblem;
 
         // A null list or entry ("state": null, "state": [null]) is a broken manifest, not a crash later.
         if (m.State is null) return "state is null (a list of state pairs, [] for none)";
@@ -110,6 +112,18 @@ internal static partial class ManifestRules
         if (a.FrameLayout is not ("gruv" or "stft")) return $"audio frameLayout {UserText.Quote(a.FrameLayout)} must be \"gruv\" or \"stft\"";
         if (ManifestLimits.Outside("audio frameSize", a.FrameSize, ManifestLimits.MinFrameSize, ManifestLimits.MaxFrameSize) is { } fp) return fp;
         if (ManifestLimits.Outside("audio hop", a.Hop, 1, a.FrameSize) is { } hp) return hp;
+        return null;
+    }
+
+    private static string? PianoRollProblem(ManifestPianoRoll r)
+    {
+        if (ManifestLimits.Outside("pianoRoll stepsPerBeat", r.StepsPerBeat, 1, 96) is { } sp) return sp;
+        if (ManifestLimits.Outside("pianoRoll beatsPerClip", r.BeatsPerClip, 1, 64) is { } bp) return bp;
+        if (ManifestLimits.Outside("pianoRoll pitches", r.Pitches, 1, 128) is { } pp) return pp;
+        if (ManifestLimits.Outside("pianoRoll lowestPitch", r.LowestPitch, 0, 128 - r.Pitches) is { } lp) return lp;
+        if (!(r.MaxValue > 0 && r.MaxValue <= 100)) return $"pianoRoll maxValue {ManifestLimits.Number(r.MaxValue)} must be above 0 and at most 100";
+        if (!(r.Threshold > 0 && r.Threshold < r.MaxValue)) return $"pianoRoll threshold {ManifestLimits.Number(r.Threshold)} must be above 0 and below maxValue";
+        if (ManifestLimits.Outside("pianoRoll latent", r.Latent, 1, 4096) is { } zp) return zp;
         return null;
     }
 

@@ -26,6 +26,7 @@ public sealed class ModelManifest
     public List<ManifestStatePair> State { get; set; } = [];
     public List<ConditioningInput> Conditioning { get; set; } = [];
     public ManifestAudio? Audio { get; set; }
+    public ManifestPianoRoll? PianoRoll { get; set; }
     public ManifestProvenance? Provenance { get; set; }
 
     /// <summary>The file this manifest was loaded from (used in error messages); not part of the JSON.</summary>

@@ -12,7 +12,10 @@ public static class Representations
     /// <summary>Features of each note of a part in, a correction of it out (the refine nets, core/Families/Refine).</summary>
     public const string NoteFeatures = "note-features";
 
-    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, FftFrames, AbcCharacters, NoteFeatures];
+    /// <summary>Whole clips of a beat grid × pitches (<see cref="Encoding.PianoRollEncoding"/>; the manifest's "pianoRoll" gives the grid).</summary>
+    public const string PianoRoll = "piano-roll";
+
+    public static IReadOnlyList<string> All { get; } = [PerformanceEvents, NoteTokens, FftFrames, AbcCharacters, NoteFeatures, PianoRoll];
 
     /// <summary>Representations whose models read and write token ids, and so need a vocabulary.</summary>
     public static bool IsTokenBased(string representation) => representation is PerformanceEvents or NoteTokens or AbcCharacters;

@@ -12,12 +12,15 @@ public static class DataEncodings
     /// <summary>Audio frames (from WAV files), which have their own cache (audio.json) and no <see cref="DataEncoding"/>.</summary>
     public const string FftFrames = Representations.FftFrames;
 
-    /// <summary>Every value <c>data prepare --encoding</c> takes: the one list its help and its errors give.</summary>
-    public static readonly IReadOnlyList<string> CommandLineNames = [.. Names, FftFrames];
+    /// <summary>Piano-roll clips (<see cref="PianoRollCache"/>), which have their own cache (pianoroll.json) and no <see cref="DataEncoding"/>.</summary>
+    public const string PianoRoll = PianoRollCache.EncodingName;
 
-    /// <summary>An <c>--encoding</c> value: a token encoding, or null for <see cref="FftFrames"/>.</summary>
+    /// <summary>Every value <c>data prepare --encoding</c> takes: the one list its help and its errors give.</summary>
+    public static readonly IReadOnlyList<string> CommandLineNames = [.. Names, FftFrames, PianoRoll];
+
+    /// <summary>An <c>--encoding</c> value: a token encoding, or null for <see cref="FftFrames"/> and <see cref="PianoRoll"/>.</summary>
     public static DataEncoding? ParseCommandLine(string name) =>
-        name.Equals(FftFrames, StringComparison.OrdinalIgnoreCase) ? null
+        name.Equals(FftFrames, StringComparison.OrdinalIgnoreCase) || name.Equals(PianoRoll, StringComparison.OrdinalIgnoreCase) ? null
         : Names.Contains(name.ToLowerInvariant()) ? Parse(name)
         : throw new EuterpeException($"--encoding: unknown encoding '{name}' (expected one of: {string.Join(", ", CommandLineNames)})");
 

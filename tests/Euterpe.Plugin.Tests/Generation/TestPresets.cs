@@ -41,6 +41,8 @@ public static class TestPresets
     public const string ShippedSeqGanId = "seqgan-openmsx";
     /// <summary>The shipped SeqAE (a walk through binary codes, 8 melody tokens each, beats).</summary>
     public const string ShippedSeqAeId = "seq-ae-openmsx";
+    /// <summary>The shipped piano-roll DCGAN (a 16-beat clip a step, beats).</summary>
+    public const string ShippedDcganId = "dcgan-openmsx";
 
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
@@ -116,6 +118,8 @@ public static class TestPresets
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedSeqGanId))) File.Copy(file, Path.Combine(seqGan, Path.GetFileName(file)));
         var seqAe = Directory.CreateDirectory(Path.Combine(root, "seq-ae")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedSeqAeId))) File.Copy(file, Path.Combine(seqAe, Path.GetFileName(file)));
+        var dcgan = Directory.CreateDirectory(Path.Combine(root, "dcgan")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedDcganId))) File.Copy(file, Path.Combine(dcgan, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
