@@ -18,6 +18,19 @@ public sealed record AdversarialCheckpoint(string CheckpointPath, string Opponen
         TrainingCheckpoint.Save(CheckpointPath, model, generatorOptimizer, step, configJson);
     }
 
+    /// <summary>
+    /// A whole checkpoint of the run, as every GAN trainer writes one: both files, then metrics.json
+    /// (<paramref name="saveMetrics"/> writes it into the folder) and loss.svg with the curve's two lines.
+    /// </summary>
+    public void SaveRun(string runFolder, torch.nn.Module model, torch.optim.Optimizer generatorOptimizer, torch.nn.Module opponent,
+        torch.optim.Optimizer opponentOptimizer, long step, string configJson, Action<string> saveMetrics, IReadOnlyList<LossPoint> history,
+        string curveTitle, string firstLine, string secondLine)
+    {
+        Save(model, generatorOptimizer, opponent, opponentOptimizer, step, configJson);
+        saveMetrics(runFolder);
+        AtomicFile.WriteAllText(Path.Combine(runFolder, RunFolder.LossCurveFileName), LossCurveSvg.Render(history, curveTitle, firstLine, secondLine, "loss"));
+    }
+
     /// <summary>Loads both into the networks and optimisers; returns the step. One error line when the opponent's file is missing or from another step.</summary>
     public long Load(torch.nn.Module model, torch.optim.Optimizer generatorOptimizer, torch.nn.Module opponent, torch.optim.Optimizer opponentOptimizer)
     {

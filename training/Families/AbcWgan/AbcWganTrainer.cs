@@ -143,10 +143,8 @@ public static class AbcWganTrainer
         void Checkpoint(long step)
         {
             metrics = Metrics(step);
-            checkpoints.Save(model, generatorOptimizer, model.critic, criticOptimizer, step, config.ToJson());
-            metrics.Save(runFolder);
-            AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
-                LossCurveSvg.Render(history, $"abc-wgan {config.Hidden} units, seed {config.Seed}", "critic", "generator", "loss"));
+            checkpoints.SaveRun(runFolder, model, generatorOptimizer, model.critic, criticOptimizer, step, config.ToJson(), metrics.Save, history,
+                $"abc-wgan {config.Hidden} units, seed {config.Seed}", "critic", "generator");
         }
         loop.Run(Step, Point, Checkpoint, progress);
         // The source's figure, at the last step (a run resumed at its total measures it without training).

@@ -126,10 +126,8 @@ public static class DcganTrainer
         void Checkpoint(long step)
         {
             metrics = Metrics(step);
-            checkpoints.Save(model, generatorOptimizer, model.discriminator, discriminatorOptimizer, step, config.ToJson());
-            metrics.Save(runFolder);
-            AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
-                LossCurveSvg.Render(history, $"dcgan piano roll, batch {config.Batch}, seed {config.Seed}", "discriminator", "generator", "loss"));
+            checkpoints.SaveRun(runFolder, model, generatorOptimizer, model.discriminator, discriminatorOptimizer, step, config.ToJson(), metrics.Save, history,
+                $"dcgan piano roll, batch {config.Batch}, seed {config.Seed}", "discriminator", "generator");
         }
         loop.Run(Step, Point, Checkpoint, progress);
         metrics = loop.NothingToDo ? metrics : Metrics(config.Steps);

@@ -121,10 +121,8 @@ public static class IwganTrainer
         void Checkpoint(long step)
         {
             metrics = Metrics(step);
-            checkpoints.Save(model, generatorOptimizer, model.discriminator, criticOptimizer, step, config.ToJson());
-            metrics.Save(runFolder);
-            AtomicFile.WriteAllText(Path.Combine(runFolder, DcganTrainer.LossCurveFileName),
-                LossCurveSvg.Render(history, $"iwgan piano roll, batch {config.Batch}, n_critic {config.CriticSteps}, seed {config.Seed}", "critic", "generator", "loss"));
+            checkpoints.SaveRun(runFolder, model, generatorOptimizer, model.discriminator, criticOptimizer, step, config.ToJson(), metrics.Save, history,
+                $"iwgan piano roll, batch {config.Batch}, n_critic {config.CriticSteps}, seed {config.Seed}", "critic", "generator");
         }
         loop.Run(Step, Point, Checkpoint, progress);
         metrics = loop.NothingToDo ? metrics : Metrics(config.Steps);

@@ -140,10 +140,8 @@ public static class RnnGanTrainer
         void Checkpoint(long step)
         {
             metrics = Metrics(step);
-            checkpoints.Save(model, generatorOptimizer, model.discriminator, discriminatorOptimizer, step, config.ToJson());
-            metrics.Save(runFolder);
-            AtomicFile.WriteAllText(Path.Combine(runFolder, LossCurveFileName),
-                LossCurveSvg.Render(history, $"rnn-gan {config.Hidden} units, seed {config.Seed}", "discriminator", "generator", "loss"));
+            checkpoints.SaveRun(runFolder, model, generatorOptimizer, model.discriminator, discriminatorOptimizer, step, config.ToJson(), metrics.Save, history,
+                $"rnn-gan {config.Hidden} units, seed {config.Seed}", "discriminator", "generator");
         }
         loop.Run(Step, Point, Checkpoint, progress);
         metrics = loop.NothingToDo ? metrics : Metrics(config.Steps);

@@ -199,10 +199,8 @@ public static class SeqGanTrainer
         void Checkpoint(long step)
         {
             metrics = Metrics(step);
-            checkpoints.Save(model, generatorOptimizer, model.discriminator, discriminatorOptimizer, step, config.ToJson());
-            metrics.Save(runFolder);
-            AtomicFile.WriteAllText(Path.Combine(runFolder, RunFolder.LossCurveFileName),
-                LossCurveSvg.Render(history, $"seqgan ({config.Durations}) {config.Hidden} units, seed {config.Seed}", "generator NLL", "discriminator", "loss"));
+            checkpoints.SaveRun(runFolder, model, generatorOptimizer, model.discriminator, discriminatorOptimizer, step, config.ToJson(), metrics.Save, history,
+                $"seqgan ({config.Durations}) {config.Hidden} units, seed {config.Seed}", "generator NLL", "discriminator");
         }
         loop.Run(Step, Point, Checkpoint, progress);
         metrics = loop.NothingToDo ? metrics : Metrics(config.Steps);
