@@ -50,6 +50,14 @@ public interface INoteGenerator : IDisposable
     {
     }
 
+    /// <summary>
+    /// Scales a clip model's threshold (the piano-roll GANs: a cell above it sounds) by <paramref name="scale"/> times
+    /// the preset's own; models without one ignore it. Allocates nothing.
+    /// </summary>
+    void SteerThreshold(double scale)
+    {
+    }
+
     /// <summary>Tells the model a note was played (follow input) without producing output or moving its clock.</summary>
     void Prime(bool isNoteOn, int pitch, int velocity);
 

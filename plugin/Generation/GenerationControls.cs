@@ -38,6 +38,9 @@ public readonly record struct GenerationControls
     /// <summary>Whether notes played into the instrument prime the model.</summary>
     public bool FollowInput { get; init; }
 
+    /// <summary>A piano-roll GAN's threshold as a percentage of its preset's (100: the preset's own).</summary>
+    public double RollThresholdPercent { get; init; }
+
     /// <summary>Whether generated notes pass through the refine nets (lengths, then velocities) before they are queued.</summary>
     public bool Humanize { get; init; }
 

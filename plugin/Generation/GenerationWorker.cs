@@ -196,6 +196,7 @@ public sealed class GenerationWorker : IDisposable
             var normalized = controls.Condition(i);
             generator.SetConditioning(i, (float)(c.Min + normalized * (c.Max - c.Min)));
         }
+        generator.SteerThreshold(controls.RollThresholdPercent / 100);
         generator.SteerWalk(new CodeWalkSteering(controls.WalkRatePercent / 100, controls.ThemeReturnPercent / 100, controls.ThemeStorePercent / 100));
         _shaper.Key = controls.Key;
         _shaper.Scale = controls.Scale;

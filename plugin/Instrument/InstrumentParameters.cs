@@ -44,6 +44,7 @@ public static class InstrumentParameters
         new(ParameterId.ThemeReturn, "Theme Return", "Return", "%", 0, 100, 50, 0),
         new(ParameterId.ThemeStore, "Theme Store", "Store", "%", 0, 100, 10, 0),
         new(ParameterId.Humanize, "Humanize", "Humanize", "", 0, 1, 0, 1, Labels: OnOff),
+        new(ParameterId.RollThreshold, "Roll Threshold", "Thresh", "%", 25, 300, 100, 0),
     ];
 
     public static ParameterDefinition? Find(uint id)
@@ -90,6 +91,7 @@ public static class InstrumentParameters
         ThemeReturnPercent = Plain(values, ParameterId.ThemeReturn),
         ThemeStorePercent = Plain(values, ParameterId.ThemeStore),
         Humanize = Plain(values, ParameterId.Humanize) >= 0.5,
+        RollThresholdPercent = Plain(values, ParameterId.RollThreshold),
     };
 
     /// <summary>The plain value of parameter <paramref name="id"/> in a value array (any thread; doubles are read whole).</summary>

@@ -29,4 +29,6 @@ public static class ParameterId
     public const uint ThemeStore = WalkRate + 2;
     /// <summary>The refine nets on generated notes (after the SeqAE walk's 21–23).</summary>
     public const uint Humanize = ThemeStore + 1;
+    /// <summary>The piano-roll GANs' threshold, as a percentage of the preset's.</summary>
+    public const uint RollThreshold = Humanize + 1;
 }

@@ -10,7 +10,7 @@ namespace Euterpe.Core.Families.PianoRollGan;
 /// [1, 384, 128] out) and a manifest with representation "piano-roll" whose "pianoRoll" gives the grid (24 steps a
 /// beat, 16 beats, 128 pitches from 0), the value range and the default threshold; its generator is
 /// <see cref="PianoRollNoteGenerator"/>. Time is in beats, so `generate` places clips at --tempo; --threshold
-/// overrides the manifest's. The instrument plays at the manifest's threshold (its controls have no slot for it).
+/// overrides the manifest's. The instrument's Roll Threshold scales the manifest's (100 % plays it as `generate` does).
 /// </summary>
 public sealed class PianoRollGanFamily : ModelFamily
 {

@@ -30,12 +30,20 @@ public sealed class PianoRollNoteGenerator : INoteGenerator
         _model = model;
         _maxValue = maxValue;
         Threshold = threshold;
+        PresetThreshold = threshold;
         _z = new float[model.Latent];
         _roll = new float[PianoRollEncoding.CellsPerClip];
     }
 
     /// <summary>A cell above it sounds (the manifest's default until set).</summary>
     public float Threshold { get; set; }
+
+    /// <summary>The manifest's threshold, which <see cref="SteerThreshold"/> scales.</summary>
+    public float PresetThreshold { get; }
+
+    /// <summary>The instrument's Roll Threshold: the preset's threshold times <paramref name="scale"/>, kept below the largest value a cell can hold.</summary>
+    public void SteerThreshold(double scale) =>
+        Threshold = (float)Math.Clamp(PresetThreshold * scale, 1e-3 * _maxValue, 0.999 * _maxValue);
 
     public ModelTimeUnit TimeUnit => ModelTimeUnit.Beats;
 

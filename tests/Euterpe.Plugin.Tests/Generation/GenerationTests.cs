@@ -15,10 +15,13 @@ public class GenerationTests
 {
     private const double SampleRate = 48000;
 
-    internal static InstrumentHost Start(out TransportDriver driver, double tempo = 120, ulong seed = 0, string id = TestPresets.GoodId)
+    /// <param name="configure">Sets parameters before the model is chosen (so the first notes already follow them).</param>
+    internal static InstrumentHost Start(out TransportDriver driver, double tempo = 120, ulong seed = 0, string id = TestPresets.GoodId,
+        Action<TransportDriver>? configure = null)
     {
         var host = new InstrumentHost(SampleRate, 512);
         driver = new TransportDriver(host, tempo);
+        configure?.Invoke(driver);
         var slot = TestPresets.SlotOf(id);
         driver.Set(ParameterId.Model, slot);
         driver.Set(ParameterId.Seed, seed);

@@ -39,25 +39,21 @@ public class HumanizeTests
     // The n-gram's notes of the first 8 s that end before 9 s, with their lengths in samples.
     private static List<(long Sample, short Pitch, float Velocity, long Length)> Render(bool humanize)
     {
-        using var host = new Hosting.InstrumentHost(SampleRate, 512);
-        var driver = new TransportDriver(host);
-        driver.Set(ParameterId.Humanize, humanize ? 1 : 0);
-        var slot = TestPresets.SlotOf(TestPresets.NGramId);
-        driver.Set(ParameterId.Model, slot);
-        driver.Set(ParameterId.Seed, 6);
-        driver.Block(64, pace: false);
-        driver.WaitFor(GenerationState.Ready, PresetCatalog.Shared.AtSlot(slot)!.DisplayName);
-        driver.Cue();
-        driver.ClearNotes();
-        driver.Playing = true;
+        using var host = GenerationTests.Start(out var driver, seed: 6, id: TestPresets.NGramId, configure: d => d.Set(ParameterId.Humanize, humanize ? 1 : 0));
         driver.Run(10);
-        var notes = new List<(long, short, float, long)>();
+        return [.. Notes(driver).Where(n => n.Sample < 8 * SampleRate && n.Sample + n.Length < 9 * SampleRate)];
+    }
+
+    /// <summary>The notes the driver heard, note-ons paired with their note-offs, in time (then pitch) order.</summary>
+    internal static List<(long Sample, short Pitch, float Velocity, long Length)> Notes(TransportDriver driver)
+    {
+        var notes = new List<(long Sample, short Pitch, float Velocity, long Length)>();
         var open = new Dictionary<short, (long Sample, float Velocity)>();
         foreach (var n in driver.Notes)
         {
             if (n.IsNoteOn) open[n.Pitch] = (n.Sample, n.Velocity);
             else if (open.Remove(n.Pitch, out var on)) notes.Add((on.Sample, n.Pitch, on.Velocity, n.Sample - on.Sample));
         }
-        return [.. notes.Where(n => n.Item1 < 8 * SampleRate && n.Item1 + n.Item4 < 9 * SampleRate).OrderBy(n => n.Item1).ThenBy(n => n.Item2)];
+        return [.. notes.OrderBy(n => n.Sample).ThenBy(n => n.Pitch)];
     }
 }

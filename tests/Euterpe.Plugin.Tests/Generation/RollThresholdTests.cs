@@ -1,0 +1,33 @@
+using Euterpe.Plugin.Instrument;
+
+namespace Euterpe.Plugin.Tests.Generation;
+
+/// <summary>
+/// The Roll Threshold parameter with the shipped piano-roll DCGAN: the same seed plays the same clips, and a higher
+/// threshold keeps fewer of their cells, so fewer notes sound, each of them among the notes a lower threshold plays.
+/// </summary>
+public class RollThresholdTests
+{
+    private const double SampleRate = 48000;
+
+    [Fact]
+    public void A_higher_threshold_plays_fewer_notes_of_the_same_clips()
+    {
+        var preset = Render(100);
+        var higher = Render(250);
+        Assert.True(preset.Count > 50, $"only {preset.Count} notes in two clips");
+        Assert.True(higher.Count > 0, "nothing above 2.5 times the preset's threshold");
+        Assert.True(higher.Count < preset.Count / 2, $"{higher.Count} notes at 250 % against {preset.Count} at 100 %");
+        // A run of cells above the higher threshold lies inside a run above the lower one: every note starts inside one.
+        var runs = preset.Select(n => (n.Pitch, n.Sample, End: n.Sample + n.Length)).ToLookup(n => n.Pitch);
+        Assert.All(higher, n => Assert.Contains(runs[n.Pitch], r => r.Sample <= n.Sample && n.Sample < r.End));
+    }
+
+    // Two 16-beat clips at 120 bpm: 16 s.
+    private static List<(long Sample, short Pitch, float Velocity, long Length)> Render(double percent)
+    {
+        using var host = GenerationTests.Start(out var driver, seed: 3, id: TestPresets.ShippedDcganId, configure: d => d.Set(ParameterId.RollThreshold, percent));
+        driver.Run(16);
+        return HumanizeTests.Notes(driver);
+    }
+}
