@@ -50,6 +50,11 @@ public interface INoteGenerator : IDisposable
     {
     }
 
+    /// <summary>Stores the code the model is at as the theme its walk returns to (the seq-ae); models without one ignore it.</summary>
+    void StoreTheme()
+    {
+    }
+
     /// <summary>
     /// Scales a clip model's threshold (the piano-roll GANs: a cell above it sounds) by <paramref name="scale"/> times
     /// the preset's own; models without one ignore it. Allocates nothing.

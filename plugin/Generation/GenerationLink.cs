@@ -24,6 +24,8 @@ public sealed class GenerationLink
     private int _playing;
     private int _quartersPerBarTimes1000 = 4000;
     private int _captureRequests;
+    private int _themeStoreRequests;
+    private int _themeStoresDone;
     private int _regenerateRequests;
     private GenerationStatus _status = new(GenerationState.Off, "Off");
     private string? _lastClip;
@@ -124,6 +126,14 @@ public sealed class GenerationLink
 
     /// <summary>True when every note before <paramref name="beat"/> of the current epoch is queued (a host can pace on it).</summary>
     public bool IsReadyFor(double beat) => HorizonEpoch == Epoch && Horizon >= beat;
+
+    /// <summary>Presses of Store Theme; the worker stores its model's current code as the theme once per press.</summary>
+    public int ThemeStoreRequests => Volatile.Read(ref _themeStoreRequests);
+    public void RequestThemeStore() => Interlocked.Increment(ref _themeStoreRequests);
+
+    /// <summary>Theme stores the worker has carried out (a model without a theme counts too: it had nothing to store).</summary>
+    public int ThemeStoresDone => Volatile.Read(ref _themeStoresDone);
+    internal void ThemeStored() => Interlocked.Increment(ref _themeStoresDone);
 
     public int CaptureRequests => Volatile.Read(ref _captureRequests);
     public void RequestCapture() => Interlocked.Increment(ref _captureRequests);

@@ -36,6 +36,7 @@ public sealed class GenerationWorker : IDisposable
     private int _epoch = -1;
     private ulong _seed;
     private int _regenerates;
+    private int _themeStores;
     private int _captures;
     private double _anchorBeat;
     private double _anchorTime;
@@ -47,6 +48,7 @@ public sealed class GenerationWorker : IDisposable
         _link = link;
         _captures = link.CaptureRequests;
         _regenerates = link.RegenerateRequests;
+        _themeStores = link.ThemeStoreRequests;
         _thread = new Thread(Run) { IsBackground = true, Name = "Euterpe generator" };
         _thread.Start();
     }
@@ -94,6 +96,14 @@ public sealed class GenerationWorker : IDisposable
     private bool Pass(in GenerationControls controls)
     {
         var busy = DrainInputs(controls.FollowInput);
+        // Store Theme: the code being generated now (a lookahead ahead of what plays) becomes the theme; a press with
+        // no such model loaded is spent, not kept for the next model.
+        var themeStores = _link.ThemeStoreRequests;
+        for (; _themeStores != themeStores; _themeStores++)
+        {
+            _generator?.StoreTheme();
+            _link.ThemeStored();
+        }
         if (_generator is null && _audio is null) return busy;
         var seed = controls.Seed;
         // Switching Humanize restarts too: notes already queued straight would otherwise lose their note-offs.

@@ -45,6 +45,7 @@ public static class InstrumentParameters
         new(ParameterId.ThemeStore, "Theme Store", "Store", "%", 0, 100, 10, 0),
         new(ParameterId.Humanize, "Humanize", "Humanize", "", 0, 1, 0, 1, Labels: OnOff),
         new(ParameterId.RollThreshold, "Roll Threshold", "Thresh", "%", 25, 300, 100, 0),
+        new(ParameterId.StoreTheme, "Store Theme", "Theme", "", 0, 1, 0, 1, Labels: Trigger),
     ];
 
     public static ParameterDefinition? Find(uint id)

@@ -31,4 +31,6 @@ public static class ParameterId
     public const uint Humanize = ThemeStore + 1;
     /// <summary>The piano-roll GANs' threshold, as a percentage of the preset's.</summary>
     public const uint RollThreshold = Humanize + 1;
+    /// <summary>Trigger: the seq-ae stores the code it is generating now as its theme.</summary>
+    public const uint StoreTheme = RollThreshold + 1;
 }
