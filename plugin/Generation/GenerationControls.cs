@@ -38,6 +38,9 @@ public readonly record struct GenerationControls
     /// <summary>Whether notes played into the instrument prime the model.</summary>
     public bool FollowInput { get; init; }
 
+    /// <summary>Conditional models: semitones the register they are conditioned on moves from the seed's (0: as it starts).</summary>
+    public double PitchSemitones { get; init; }
+
     /// <summary>A piano-roll GAN's threshold as a percentage of its preset's (100: the preset's own).</summary>
     public double RollThresholdPercent { get; init; }
 

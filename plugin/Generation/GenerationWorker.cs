@@ -198,7 +198,7 @@ public sealed class GenerationWorker : IDisposable
         generator.SetSampling(new SamplingOptions(temperature, 0, (float)Math.Clamp(0.3 + 0.7 * variation, 0.05, 1)));
         // A conditional model hears key, scale and density as it was trained (its feature vector); only a model that
         // cannot takes the plain slots, each filling its input with one value.
-        var steered = generator.Steer(new MusicalSteering(controls.Key, controls.Scale, controls.DensityPercent / 100));
+        var steered = generator.Steer(new MusicalSteering(controls.Key, controls.Scale, controls.DensityPercent / 100, controls.PitchSemitones));
         var conditioning = _preset?.Conditioning;
         for (var i = 0; !steered && i < generator.ConditioningCount && conditioning is not null && i < conditioning.Count && i < GenerationControls.ConditionSlots; i++)
         {

@@ -46,6 +46,7 @@ public static class InstrumentParameters
         new(ParameterId.Humanize, "Humanize", "Humanize", "", 0, 1, 0, 1, Labels: OnOff),
         new(ParameterId.RollThreshold, "Roll Threshold", "Thresh", "%", 25, 300, 100, 0),
         new(ParameterId.StoreTheme, "Store Theme", "Theme", "", 0, 1, 0, 1, Labels: Trigger),
+        new(ParameterId.Pitch, "Pitch", "Pitch", "st", -24, 24, 0, 0),
     ];
 
     public static ParameterDefinition? Find(uint id)
@@ -93,6 +94,7 @@ public static class InstrumentParameters
         ThemeStorePercent = Plain(values, ParameterId.ThemeStore),
         Humanize = Plain(values, ParameterId.Humanize) >= 0.5,
         RollThresholdPercent = Plain(values, ParameterId.RollThreshold),
+        PitchSemitones = Plain(values, ParameterId.Pitch),
     };
 
     /// <summary>The plain value of parameter <paramref name="id"/> in a value array (any thread; doubles are read whole).</summary>

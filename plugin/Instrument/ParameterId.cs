@@ -33,4 +33,6 @@ public static class ParameterId
     public const uint RollThreshold = Humanize + 1;
     /// <summary>Trigger: the seq-ae stores the code it is generating now as its theme.</summary>
     public const uint StoreTheme = RollThreshold + 1;
+    /// <summary>Conditional models: semitones the register the model is conditioned on moves (with Density, the XY pair).</summary>
+    public const uint Pitch = StoreTheme + 1;
 }

@@ -136,7 +136,7 @@ public sealed class CharRnnGenerator : INoteGenerator
     /// <summary>
     /// The 14 features a conditional model was trained on (<see cref="ConditioningFeatures"/> of each tune's melody at
     /// <see cref="AbcCharacterEncoding.Bpm"/>): the key's scale as equal pitch-class weights (Chromatic keeps the corpus
-    /// mean's), the corpus's density times the fraction, and the corpus's mean pitch.
+    /// mean's), the corpus's density times the fraction, and the corpus's mean pitch moved by the steering's semitones.
     /// </summary>
     public bool Steer(in MusicalSteering steering)
     {

@@ -227,8 +227,8 @@ public sealed class EventRnnGenerator : INoteGenerator
     /// <summary>
     /// The 14 features the conditional model was trained on (<see cref="ConditioningFeatures"/>): the key's scale as
     /// equal pitch-class weights (Chromatic keeps the seed's <see cref="HomeControls"/>: a training piece's histogram
-    /// drawn for the seed, or the corpus's mean histogram), the corpus's density times the fraction, and the corpus's
-    /// mean pitch (register is the player's octave shift, applied to the notes).
+    /// drawn for the seed, or the corpus's mean histogram), the corpus's density times the fraction, and the seed's mean
+    /// pitch moved by the steering's semitones (the player's octave shift, Register, moves the notes themselves).
     /// </summary>
     public bool Steer(in MusicalSteering steering)
     {

@@ -40,4 +40,35 @@ public class EventRnnSteeringTests
         Assert.Equal(mean[12] * 0.5f, values[12], 5);
         Assert.Equal(mean[13], values[13]);
     }
+
+    [Fact]
+    public void Pitch_moves_the_register_the_model_hears_and_plays()
+    {
+        using var g = Open();
+        var start = g.Conditioning.ToArray();
+        Assert.True(g.Steer(new MusicalSteering(0, 0, 1, PitchSemitones: 12)));
+        Assert.Equal(start[13] + 12f / 127, g.Conditioning[13], 5);
+        Assert.Equal(start[..13], g.Conditioning[..13].ToArray());
+
+        // The mean pitch of its notes over 40 s from three seeds, an octave down against an octave up.
+        double MeanPitch(double semitones)
+        {
+            var events = new ModelNoteEvent[g.MaxEventsPerStep];
+            var (sum, count) = (0.0, 0);
+            for (ulong seed = 1; seed <= 3; seed++)
+            {
+                g.Reset(seed);
+                g.Steer(new MusicalSteering(0, 0, 1, semitones));
+                while (g.Time < 40)
+                {
+                    var n = g.Step(events);
+                    for (var k = 0; k < n; k++)
+                        if (events[k].IsNoteOn) (sum, count) = (sum + events[k].Pitch, count + 1);
+                }
+            }
+            return sum / count;
+        }
+        var (low, high) = (MeanPitch(-12), MeanPitch(12));
+        Assert.True(high - low > 3, $"mean pitch {low:0.0} an octave down, {high:0.0} an octave up");
+    }
 }
