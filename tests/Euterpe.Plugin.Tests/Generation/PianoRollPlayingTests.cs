@@ -3,10 +3,11 @@ using Euterpe.Plugin.Instrument;
 namespace Euterpe.Plugin.Tests.Generation;
 
 /// <summary>
-/// The Roll Threshold parameter with the shipped piano-roll DCGAN: the same seed plays the same clips, and a higher
-/// threshold keeps fewer of their cells, so fewer notes sound, each of them among the notes a lower threshold plays.
+/// The shipped piano-roll DCGAN in the instrument: the Roll Threshold parameter (the same seed plays the same clips,
+/// and a higher threshold keeps fewer of their cells, so fewer notes sound, each inside a note a lower threshold plays),
+/// and a jump to the middle of a bar, after which the clips start again on the next bar line.
 /// </summary>
-public class RollThresholdTests
+public class PianoRollPlayingTests
 {
     private const double SampleRate = 48000;
 
@@ -29,5 +30,22 @@ public class RollThresholdTests
         using var host = GenerationTests.Start(out var driver, seed: 3, id: TestPresets.ShippedDcganId, configure: d => d.Set(ParameterId.RollThreshold, percent));
         driver.Run(16);
         return HumanizeTests.Notes(driver);
+    }
+
+    [Fact]
+    public void A_jump_into_a_bar_starts_the_clips_again_on_the_next_bar_line()
+    {
+        using var host = GenerationTests.Start(out var driver, seed: 3, id: TestPresets.ShippedDcganId);
+        driver.Run(8);
+        var fromStart = HumanizeTests.Notes(driver);
+        Assert.True(fromStart.Count > 10, $"only {fromStart.Count} notes in 8 s");
+        // Beat 13.5 at 120 bpm is in the fourth bar; the next bar line is beat 16.
+        driver.SeekBeat(13.5);
+        driver.ClearNotes();
+        driver.Run(12);
+        var bar = (long)Math.Round(16 * 60 / 120.0 * SampleRate);
+        var replay = HumanizeTests.Notes(driver).Where(n => n.Sample < bar + 6 * SampleRate).ToList();
+        var expected = fromStart.Where(n => n.Sample < 6 * SampleRate).ToList();
+        Assert.Equal(expected.Select(n => (n.Sample + bar, n.Pitch)), replay.Select(n => (n.Sample, n.Pitch)));
     }
 }
