@@ -78,6 +78,9 @@ public unsafe class ControllerAndStateTests
         {
             first.ParameterChanges.Add(ParameterId.OutputGain, 0, gain.ToNormalized(-12));
             first.ParameterChanges.Add(ParameterId.Seed, 0, 0.25);
+            first.ParameterChanges.Add(ParameterId.Humanize, 0, 1);
+            first.ParameterChanges.Add(ParameterId.Pitch, 0, 0.75);
+            first.ParameterChanges.Add(ParameterId.RollThreshold, 0, 0.5);
             InstrumentHost.Check(first.Process(32), "process");
             InstrumentHost.Check(Vtable.CallInt(first.Component, InstrumentHost.ComponentGetState, stream.InterfacePointer()), "getState");
         }
@@ -103,6 +106,10 @@ public unsafe class ControllerAndStateTests
             var getNormalized = (delegate* unmanaged[Cdecl]<nint, uint, double>)Vtable.Slot(controller, 14);
             Assert.Equal(-12.0, gain.ToPlain(getNormalized(controller, ParameterId.OutputGain)), 9);
             Assert.Equal(0.25, getNormalized(controller, ParameterId.Seed));
+            // The parameters added for the newer families (Humanize, Pitch, Roll Threshold) travel the same way.
+            Assert.Equal(1.0, getNormalized(controller, ParameterId.Humanize));
+            Assert.Equal(0.75, getNormalized(controller, ParameterId.Pitch));
+            Assert.Equal(0.5, getNormalized(controller, ParameterId.RollThreshold));
         }
         finally
         {
