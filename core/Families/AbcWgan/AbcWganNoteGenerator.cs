@@ -167,25 +167,7 @@ public sealed class AbcWganNoteGenerator : INoteGenerator
         _decoder.Allowed(_allowed);
         _allowed[AbcCharacterEncoding.TuneEdge] = false;
         _allowed[Tie] = false;
-        var best = -1;
-        for (var i = 0; i < _allowed.Length; i++)
-            if (_allowed[i] && (best < 0 || _next[i] > _next[best])) best = i;
-        if (_temperature <= 0 || !(_next[best] > 0)) return best;
-        double total = 0;
-        var peak = Math.Log(_next[best]);
-        for (var i = 0; i < _weights.Length; i++)
-        {
-            // p^(1/T), relative to the likeliest allowed character so a low temperature does not underflow.
-            _weights[i] = _allowed[i] && _next[i] > 0 ? Math.Exp((Math.Log(_next[i]) - peak) / _temperature) : 0;
-            total += _weights[i];
-        }
-        var draw = _random.NextDouble() * total;
-        for (var i = 0; i < _weights.Length; i++)
-        {
-            draw -= _weights[i];
-            if (_weights[i] > 0 && draw < 0) return i;
-        }
-        return best;
+        return DistributionSampler.Draw(_next, _temperature, _random, _weights, _allowed);
     }
 
     private int Read(int token, Span<ModelNoteEvent> output)

@@ -173,27 +173,6 @@ public sealed class SeqAeNoteGenerator : INoteGenerator
         if (_random.NextDouble() < ThemeStore) StoreTheme();
     }
 
-    // A token from the distribution with the temperature (0: the likeliest), relative to the likeliest so a low
-    // temperature does not underflow.
-    private int Sample()
-    {
-        var best = 0;
-        for (var i = 1; i < _vocabulary; i++)
-            if (_next[i] > _next[best]) best = i;
-        if (_temperature <= 0 || !(_next[best] > 0)) return best;
-        double total = 0;
-        var peak = Math.Log(_next[best]);
-        for (var i = 0; i < _vocabulary; i++)
-        {
-            _weights[i] = _next[i] > 0 ? Math.Exp((Math.Log(_next[i]) - peak) / _temperature) : 0;
-            total += _weights[i];
-        }
-        var draw = _random.NextDouble() * total;
-        for (var i = 0; i < _vocabulary; i++)
-        {
-            draw -= _weights[i];
-            if (_weights[i] > 0 && draw < 0) return i;
-        }
-        return best;
-    }
+    // A token from the distribution with the temperature (0: the likeliest).
+    private int Sample() => DistributionSampler.Draw(_next.AsSpan(0, _vocabulary), _temperature, _random, _weights);
 }
