@@ -51,6 +51,7 @@ public static class AbcWganTrainer
         model.to(device);
         using var generatorOptimizer = new GcSafeAdam(model.generator.parameters(), config.LearningRate, beta1: 0.5, beta2: 0.9);
         using var criticOptimizer = new GcSafeAdam(model.critic.parameters(), config.LearningRate, beta1: 0.5, beta2: 0.9);
+        using var penaltyWeight = config.GradientPenalty.ToScalar(); // held through every step (TensorSums)
         if (resume)
         {
             startStep = checkpoints.Load(model, generatorOptimizer, model.critic, criticOptimizer);
@@ -106,7 +107,7 @@ public static class AbcWganTrainer
                 }
                 var (realScores, fakeScores) = Scores(model.critic, real, fakeFree, teacher, free);
                 var w = realScores.mean() - fakeScores.mean();
-                var loss = -w + config.GradientPenalty * Penalty(model.critic, real.narrow(0, 0, free), fakeFree, torch.rand(free, 1, 1, device: device));
+                var loss = (-w).Plus(Penalty(model.critic, real.narrow(0, 0, free), fakeFree, torch.rand(free, 1, 1, device: device)).mul(penaltyWeight));
                 criticOptimizer.zero_grad();
                 loss.backward();
                 criticOptimizer.step();
@@ -183,10 +184,12 @@ public static class AbcWganTrainer
     public static Tensor Penalty(AbcWganCritic critic, Tensor real, Tensor fake, Tensor epsilon)
     {
         var rows = real.shape[0];
-        var mixed = (epsilon * real + (1 - epsilon) * fake).detach().requires_grad_(true);
+        var mixed = (epsilon * real).Plus((torch.ones_like(epsilon) - epsilon) * fake).detach().requires_grad_(true);
         var (scores, _) = critic.Prefixes(mixed);
         var gradient = torch.autograd.grad([scores.mean(new long[] { 1 }).sum()], [mixed], retain_graph: true, create_graph: true)[0];
-        return (gradient.reshape(rows, -1).norm(1, false, 2) - 1).pow(2).mean();
+        using var two = 2.0.ToScalar();
+        var norm = gradient.reshape(rows, -1).norm(1, false, 2);
+        return (norm - torch.ones_like(norm)).pow(two).mean();
     }
 
     /// <summary>The critic's Wasserstein estimate on held-out windows of the current length against fixed noise; null without held-out data.</summary>

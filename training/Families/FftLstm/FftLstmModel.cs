@@ -1,3 +1,4 @@
+using Euterpe.Training.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,7 +15,6 @@ namespace Euterpe.Training.Families.FftLstm;
 /// </summary>
 public sealed class FftLstmModel : nn.Module
 {
-    private static readonly Scalar One = 1.0.ToScalar();
 
     private readonly MaxPool1d? _pool1;
     private readonly MaxPool2d? _pool2;
@@ -109,7 +109,7 @@ public sealed class FftLstmModel : nn.Module
         if (lstm2 is not null)
         {
             var (y2, _, _) = lstm2.forward(x);
-            y = y.add(y2, One); // a held scalar: TorchSharp's implicit one could be collected during the call (GcSafeAdam)
+            y = y.Plus(y2);
         }
         return output.forward(dropout.forward(y)).MoveToOuterDisposeScope();
     }

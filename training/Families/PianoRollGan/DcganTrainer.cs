@@ -89,7 +89,7 @@ public static class DcganTrainer
                 var realLogits = model.discriminator.Logits(real);
                 var fakeLogits = model.discriminator.Logits(fake);
                 var loss = nn.functional.binary_cross_entropy_with_logits(realLogits, torch.ones_like(realLogits))
-                    + nn.functional.binary_cross_entropy_with_logits(fakeLogits, torch.zeros_like(fakeLogits));
+                    .Plus(nn.functional.binary_cross_entropy_with_logits(fakeLogits, torch.zeros_like(fakeLogits)));
                 discriminatorOptimizer.zero_grad();
                 loss.backward();
                 discriminatorOptimizer.step();

@@ -85,7 +85,7 @@ public static class IwganTrainer
                 using (torch.no_grad()) fake = model.generator.Rolls(torch.randn(batch, config.Latent).to(device));
                 var realScores = model.discriminator.Logits(real);
                 var fakeScores = model.discriminator.Logits(fake);
-                var loss = fakeScores.mean() - realScores.mean() + Penalty(model.discriminator, real, fake, torch.rand(batch, 1, 1, 1).to(device)).mul(weight);
+                var loss = (fakeScores.mean() - realScores.mean()).Plus(Penalty(model.discriminator, real, fake, torch.rand(batch, 1, 1, 1).to(device)).mul(weight));
                 criticOptimizer.zero_grad();
                 loss.backward();
                 criticOptimizer.step();
@@ -135,7 +135,7 @@ public static class IwganTrainer
     public static Tensor Penalty(DcganDiscriminator critic, Tensor real, Tensor fake, Tensor epsilon)
     {
         using var two = 2.0.ToScalar();
-        var mixed = (epsilon * real + (torch.ones_like(epsilon) - epsilon) * fake).detach().requires_grad_(true);
+        var mixed = (epsilon * real).Plus((torch.ones_like(epsilon) - epsilon) * fake).detach().requires_grad_(true);
         var gradient = torch.autograd.grad([critic.Logits(mixed).sum()], [mixed], retain_graph: true, create_graph: true)[0];
         var norm = gradient.reshape(real.shape[0], -1).norm(1, false, 2);
         return (norm - torch.ones_like(norm)).pow(two).mean();

@@ -45,6 +45,7 @@ public sealed class RnnGanReplay : nn.Module
         {
             Rows[(next + i) % Capacity].copy_(x[i].detach());
         }
-        Filled.add_(x.shape[0]);
+        using var added = x.shape[0].ToScalar(); // held: a temporary could be collected during the call (TensorSums)
+        Filled.add_(added);
     }
 }

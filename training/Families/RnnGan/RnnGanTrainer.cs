@@ -54,6 +54,7 @@ public static class RnnGanTrainer
         model.to(device);
         using var generatorOptimizer = new GcSafeAdam(model.generator.parameters(), config.LearningRate, beta1: 0.5, beta2: 0.999);
         using var discriminatorOptimizer = new GcSafeAdam(model.discriminator.parameters(), config.LearningRate, beta1: 0.5, beta2: 0.999);
+        using var smooth = config.Smooth.ToScalar(); // held through every step (TensorSums)
         if (resume)
         {
             startStep = checkpoints.Load(model, generatorOptimizer, model.discriminator, discriminatorOptimizer);
@@ -101,8 +102,8 @@ public static class RnnGanTrainer
                 var shown = replayed > 0 ? torch.cat([fake.narrow(0, 0, batch - replayed), model.replay.Draw(replayed)], 0) : fake;
                 var realLogits = model.discriminator.Logits(real);
                 var fakeLogits = model.discriminator.Logits(shown);
-                var loss = nn.functional.binary_cross_entropy_with_logits(realLogits, torch.full_like(realLogits, config.Smooth))
-                    + nn.functional.binary_cross_entropy_with_logits(fakeLogits, torch.zeros_like(fakeLogits));
+                var loss = nn.functional.binary_cross_entropy_with_logits(realLogits, torch.full_like(realLogits, smooth))
+                    .Plus(nn.functional.binary_cross_entropy_with_logits(fakeLogits, torch.zeros_like(fakeLogits)));
                 discriminatorOptimizer.zero_grad();
                 loss.backward();
                 discriminatorOptimizer.step();

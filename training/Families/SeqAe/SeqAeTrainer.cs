@@ -100,10 +100,12 @@ public static class SeqAeTrainer
             var rec = nn.functional.cross_entropy(model.decoder.forward(code, x).reshape(-1, v), targets);
             var recBin = nn.functional.cross_entropy(model.binary_decoder.forward(sign, x).reshape(-1, v), targets);
             var (c, s) = (code.reshape(batch, k, m), sign.reshape(batch, k, m));
-            var con = ((s.narrow(1, 0, k - 1) - c.narrow(1, 1, k - 1)).square().sum(-1) + (c.narrow(1, 0, k - 1) - s.narrow(1, 1, k - 1)).square().sum(-1)).mean();
+            var con = (s.narrow(1, 0, k - 1) - c.narrow(1, 1, k - 1)).square().sum(-1).Plus((c.narrow(1, 0, k - 1) - s.narrow(1, 1, k - 1)).square().sum(-1)).mean();
             var q = (code - sign).square().sum(-1).mean();
             var ramp = config.Ramp(step);
-            var loss = rec + recBin + ramp * config.Continuity * con + ramp * config.Quantisation * q;
+            using var continuityWeight = (ramp * config.Continuity).ToScalar();
+            using var quantisationWeight = (ramp * config.Quantisation).ToScalar();
+            var loss = rec.Plus(recBin).Plus(con.mul(continuityWeight)).Plus(q.mul(quantisationWeight));
             reconstruction += rec.item<float>();
             binary += recBin.item<float>();
             continuity += con.item<float>();

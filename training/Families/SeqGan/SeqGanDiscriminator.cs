@@ -1,3 +1,4 @@
+using Euterpe.Training.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -51,7 +52,7 @@ public sealed class SeqGanDiscriminator : nn.Module
         var x = embed.forward(tokens).transpose(1, 2); // [B, E, L]
         var pooled = torch.cat([.. _convolutions.Select(c => nn.functional.relu(c.forward(x)).amax(new long[] { 2 }))], 1); // [B, F]
         var g = torch.sigmoid(gate.forward(pooled));
-        var highway = g * nn.functional.relu(transform.forward(pooled)) + (1 - g) * pooled;
+        var highway = (g * nn.functional.relu(transform.forward(pooled))).Plus((torch.ones_like(g) - g) * pooled);
         return logit.forward(drop.forward(highway)).squeeze(-1);
     }
 }

@@ -34,6 +34,10 @@ public sealed class SeqGanModel : nn.Module
         using var noGrad = torch.no_grad();
         var source = generator.state_dict();
         foreach (var (name, target) in rollout.state_dict())
-            target.mul_(keep).add_(source[name], alpha: 1 - keep);
+            {
+            using var keepScalar = keep.ToScalar();
+            using var rest = (1 - keep).ToScalar();
+            target.mul_(keepScalar).add_(source[name], rest);
+        }
     }
 }
