@@ -63,6 +63,22 @@ public sealed class MonophonicNoteEncoding
         return new MonophonicToken(token / DurationCount, token % DurationCount);
     }
 
+    /// <summary>
+    /// Plays a pitch token for a duration token on the grid: the note starts at <paramref name="steps"/> (grid steps
+    /// from the start) and <paramref name="steps"/> moves on by the duration. Writes a note-on and its note-off at
+    /// <see cref="Velocity"/> into <paramref name="output"/> (times in beats), or nothing for a rest; returns how many.
+    /// </summary>
+    public int Play(int pitchToken, int durationToken, ref long steps, Span<Generation.ModelNoteEvent> output)
+    {
+        var start = steps / (double)StepsPerBeat;
+        steps += _durations[durationToken];
+        if (pitchToken == RestPitchToken) return 0;
+        var midiPitch = MinPitch + pitchToken;
+        output[0] = new Generation.ModelNoteEvent(true, midiPitch, Velocity, start);
+        output[1] = new Generation.ModelNoteEvent(false, midiPitch, 0, steps / (double)StepsPerBeat);
+        return 2;
+    }
+
     /// <summary>Name of a joint token, e.g. "60_4" (pitch 60 for 4 steps) or "REST_2".</summary>
     public string TokenName(int token)
     {

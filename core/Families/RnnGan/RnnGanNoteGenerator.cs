@@ -72,13 +72,7 @@ public sealed class RnnGanNoteGenerator : INoteGenerator
         _position++;
         _next.AsSpan(0, _vocabulary).CopyTo(_frame);
         var (pitch, duration) = _encoding.FromJoint(Sample());
-        var start = Time;
-        _steps += _encoding.DurationSteps[duration];
-        if (pitch == _encoding.RestPitchToken) return 0;
-        var midiPitch = _encoding.MinPitch + pitch;
-        output[0] = new ModelNoteEvent(true, midiPitch, _encoding.Velocity, start);
-        output[1] = new ModelNoteEvent(false, midiPitch, 0, Time);
-        return 2;
+        return _encoding.Play(pitch, duration, ref _steps, output);
     }
 
     /// <summary>Notes played live are not heard: the model starts every segment from noise.</summary>

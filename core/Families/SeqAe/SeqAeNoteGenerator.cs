@@ -123,13 +123,7 @@ public sealed class SeqAeNoteGenerator : INoteGenerator
         _position++;
         _previous = Sample();
         var (pitch, duration) = _encoding.FromJoint(_previous);
-        var start = Time;
-        _steps += _encoding.DurationSteps[duration];
-        if (pitch == _encoding.RestPitchToken) return 0;
-        var midiPitch = _encoding.MinPitch + pitch;
-        output[0] = new ModelNoteEvent(true, midiPitch, _encoding.Velocity, start);
-        output[1] = new ModelNoteEvent(false, midiPitch, 0, Time);
-        return 2;
+        return _encoding.Play(pitch, duration, ref _steps, output);
     }
 
     /// <summary>Notes played live are not heard: the walk decides.</summary>

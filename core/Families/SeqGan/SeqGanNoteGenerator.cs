@@ -80,13 +80,7 @@ public sealed class SeqGanNoteGenerator : INoteGenerator
         int pitch, duration;
         if (_durations is null) (pitch, duration) = _encoding.FromJoint(token);
         else (pitch, duration) = (token, NextDuration());
-        var start = Time;
-        _steps += _encoding.DurationSteps[duration];
-        if (pitch == _encoding.RestPitchToken) return 0;
-        var midiPitch = _encoding.MinPitch + pitch;
-        output[0] = new ModelNoteEvent(true, midiPitch, _encoding.Velocity, start);
-        output[1] = new ModelNoteEvent(false, midiPitch, 0, Time);
-        return 2;
+        return _encoding.Play(pitch, duration, ref _steps, output);
     }
 
     /// <summary>Notes played live are not heard: every segment starts from the start symbol.</summary>
