@@ -43,6 +43,16 @@ public sealed class ModuleParityTests : IDisposable
         CheckParity(nn.BatchNorm2d(3), [4, 3, 5, 5], "torch.nn.BatchNorm2d(3)", train: true, perturbParameters: true);
 
     [Fact]
+    public void Untracked_BatchNorm2d_has_no_counter_and_matches_pytorch_in_train_mode_including_running_stats()
+    {
+        var bn = UntrackedBatchNorm.Of2d(3);
+        Assert.Equal(["running_mean", "running_var"], bn.named_buffers().Select(b => b.name).Order());
+        // Three training steps: the running statistics move by momentum 0.1 each time, as PyTorch's do with its counter.
+        for (var i = 0; i < 2; i++) bn.call(torch.randn(4, 3, 5, 5) * (i + 2));
+        CheckParity(bn, [4, 3, 5, 5], "torch.nn.BatchNorm2d(3)", train: true, perturbParameters: true);
+    }
+
+    [Fact]
     public void BatchNorm2d_matches_pytorch_in_eval_mode()
     {
         var bn = nn.BatchNorm2d(3);

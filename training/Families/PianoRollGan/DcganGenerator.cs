@@ -1,4 +1,5 @@
 using Euterpe.Core.Encoding;
+using Euterpe.Training.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -26,13 +27,13 @@ public sealed class DcganGenerator : nn.Module
     {
         Latent = latent;
         fc = nn.Linear(latent, Channels * Rows * Columns);
-        bn0 = nn.BatchNorm2d(Channels);
+        bn0 = UntrackedBatchNorm.Of2d(Channels);
         up1 = nn.ConvTranspose2d(Channels, 128, (5, 5), stride: (2, 2), padding: (2, 2), output_padding: (1, 1));
-        bn1 = nn.BatchNorm2d(128);
+        bn1 = UntrackedBatchNorm.Of2d(128);
         up2 = nn.ConvTranspose2d(128, 64, (4, 4), stride: (2, 2), padding: (1, 1));
-        bn2 = nn.BatchNorm2d(64);
+        bn2 = UntrackedBatchNorm.Of2d(64);
         up3 = nn.ConvTranspose2d(64, 32, (4, 2), stride: (4, 2));
-        bn3 = nn.BatchNorm2d(32);
+        bn3 = UntrackedBatchNorm.Of2d(32);
         up4 = nn.ConvTranspose2d(32, 1, (4, 2), stride: (4, 2));
         // By name, as PyTorch's attributes (RegisterComponents would name auto-properties by their backing fields).
         register_module(nameof(fc), fc);
