@@ -29,12 +29,14 @@ public static class GenerateCommand
         var primeSeconds = new Option<double?>("--prime-seconds") { HelpName = "S", Description = $"Seconds of the --prime file's start its melody is taken from (default {PrimerMelody.DefaultSeconds}, at most {PrimerMelody.MaxSeconds})." };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in beats per minute (n-gram, char-rnn).", DefaultValueFactory = _ => 120 };
         var density = new Option<double?>("--density") { Description = $"Notes per second (conditional event RNN and char-rnn; default: the training corpus's mean). The event RNN is held there by measuring the output's onsets, within the densities the model was trained on (its metadata says; {EventRnnFamily.FallbackDensityRange.Min:0.##}…{EventRnnFamily.FallbackDensityRange.Max:0.##} for a model that does not)." };
-        var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN and char-rnn): sets the pitch-class histogram to the scale." };
+        var key = new Option<string?>("--key") { Description = "Key as TONIC:major or TONIC:minor, e.g. C:major (conditional event RNN, char-rnn and dcrnn): sets the pitch-class histogram to the scale." };
         var variation = new Option<double>("--variation") { Description = "fft-lstm: noise added to each predicted frame before it is fed back, as a fraction of the seed frames' RMS value (0 lets an MSE-trained model fade towards its mean frame).", DefaultValueFactory = _ => 0.05 };
         var window = new Option<int>("--window") { Description = "fft-lstm: 0 carries the LSTM state (one run per frame); T re-reads the last T frames from a fresh state for every frame (the literature's method).", DefaultValueFactory = _ => 0 };
         var walkRate = new Option<double?>("--walk-rate") { HelpName = "R", Description = "seq-ae: bits of the code flipped per subsequence (default: the mean the preset measured between consecutive held-out subsequences)." };
         var themeReturn = new Option<double?>("--theme-return") { HelpName = "P", Description = "seq-ae: chance of returning to the stored theme code every 4 subsequences (default 0.5)." };
         var threshold = new Option<double?>("--threshold") { Description = "Piano-roll GANs: the value (0–1) above which a roll cell sounds (default: the preset's)." };
+        var form = new Option<string?>("--form") { HelpName = "LETTERS", Description = "dcrnn: a form such as ABCAB: one z per distinct letter drawn from the seed, one letter per 16-beat clip, repeated to the end." };
+        var morph = new Option<double?>("--morph") { HelpName = "M", Description = "dcrnn: 0–1, how far each clip's z moves linearly toward the next clip's (or the form's next letter's); 1 plays the next one's z." };
         var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", ModelFamilies.Names) + ").");
         command.Arguments.Add(preset);
         command.Options.Add(seconds);
@@ -51,6 +53,8 @@ public static class GenerateCommand
         command.Options.Add(walkRate);
         command.Options.Add(themeReturn);
         command.Options.Add(threshold);
+        command.Options.Add(form);
+        command.Options.Add(morph);
         command.SetAction(result =>
         {
             var path = result.GetValue(output)!;
@@ -68,7 +72,8 @@ public static class GenerateCommand
                 [(temperature, GenerationControl.Temperature), (prime, GenerationControl.Primer), (primeSeconds, GenerationControl.Primer),
                  (tempo, GenerationControl.Tempo), (density, GenerationControl.Density), (key, GenerationControl.Key),
                  (variation, GenerationControl.Variation), (window, GenerationControl.Window),
-                 (walkRate, GenerationControl.WalkRate), (themeReturn, GenerationControl.ThemeReturn), (threshold, GenerationControl.Threshold)]);
+                 (walkRate, GenerationControl.WalkRate), (themeReturn, GenerationControl.ThemeReturn), (threshold, GenerationControl.Threshold),
+                 (form, GenerationControl.Form), (morph, GenerationControl.Morph)]);
             CheckExtension(path, family, opened.Family);
             var request = new GenerationRequest
             {
@@ -76,6 +81,7 @@ public static class GenerateCommand
                 Primer = primePath is null ? null : Primer(primePath, primeLength ?? PrimerMelody.DefaultSeconds), Tempo = result.GetValue(tempo), Density = result.GetValue(density),
                 Key = result.GetValue(key), Variation = (float)result.GetValue(variation), WindowFrames = result.GetValue(window),
                 WalkRate = result.GetValue(walkRate), ThemeReturn = result.GetValue(themeReturn), Threshold = result.GetValue(threshold),
+                Form = result.GetValue(form), Morph = result.GetValue(morph),
             };
             var writer = result.InvocationConfiguration.Output;
             if (family.Medium == GeneratedMedium.Audio)

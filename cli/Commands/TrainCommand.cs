@@ -25,6 +25,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainRefineCommand.Create(Core.Families.Refine.RefineNetKind.Velocity));
         command.Subcommands.Add(TrainDcganCommand.Create());
         command.Subcommands.Add(TrainIwganCommand.Create());
+        command.Subcommands.Add(TrainDcrnnCommand.Create());
         return command;
     }
 

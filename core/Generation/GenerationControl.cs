@@ -18,4 +18,6 @@ public enum GenerationControl
     WalkRate = 128,
     ThemeReturn = 256,
     Threshold = 512,
+    Form = 1024,
+    Morph = 2048,
 }

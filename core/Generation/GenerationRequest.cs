@@ -56,6 +56,12 @@ public sealed record GenerationRequest
     /// <summary>seq-ae: the chance of returning to the theme code every few subsequences; null: the generator's default.</summary>
     public double? ThemeReturn { get; init; }
 
+    /// <summary>dcrnn: a form such as ABCAB, one z per distinct letter, one letter per clip; null: a fresh z every clip.</summary>
+    public string? Form { get; init; }
+
+    /// <summary>dcrnn: 0…1, how far each clip's z moves toward the next clip's; null: 0.</summary>
+    public double? Morph { get; init; }
+
     /// <summary>Refuses a length outside (0, <see cref="MaxSeconds"/>], and one that with the primer before it would pass that cap.</summary>
     public void CheckSeconds()
     {

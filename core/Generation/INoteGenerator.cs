@@ -63,6 +63,20 @@ public interface INoteGenerator : IDisposable
     {
     }
 
+    /// <summary>
+    /// Sets a latent model's z controls from the player (the dcrnn): up to eight z values (NaN keeps the seed's), the
+    /// morph toward the next clip's z (0…1) and a form from its list (0 = none); models without a z ignore it.
+    /// Allocates nothing.
+    /// </summary>
+    void SteerLatent(ReadOnlySpan<double> latents, double morph, int form)
+    {
+    }
+
+    /// <summary>Draws a fresh z for the theme the model plays next (the dcrnn); models without one ignore it.</summary>
+    void NewTheme()
+    {
+    }
+
     /// <summary>Tells the model a note was played (follow input) without producing output or moving its clock.</summary>
     void Prime(bool isNoteOn, int pitch, int velocity);
 

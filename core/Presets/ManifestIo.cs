@@ -10,11 +10,14 @@ public sealed class ManifestIo
     public ManifestTensor? LogitsOutput { get; set; }
     public ManifestTensor? FrameInput { get; set; }
     public ManifestTensor? FrameOutput { get; set; }
+    /// <summary>The dcrnn's pitch-class histogram (float [1, 12]), beside its z in frameInput.</summary>
+    public ManifestTensor? HistogramInput { get; set; }
 
     internal IEnumerable<(string Role, ManifestTensor Tensor)> Inputs()
     {
         if (TokenInput is not null) yield return ("tokenInput", TokenInput);
         if (FrameInput is not null) yield return ("frameInput", FrameInput);
+        if (HistogramInput is not null) yield return ("histogramInput", HistogramInput);
     }
 
     internal IEnumerable<(string Role, ManifestTensor Tensor)> Outputs()

@@ -68,6 +68,42 @@ public readonly record struct GenerationControls
     /// <summary>0–100: a code walk's chance of storing its current code as the theme.</summary>
     public double ThemeStorePercent { get; init; }
 
+    /// <summary>The dcrnn's Latent knobs: z's first eight values, each NaN while the knob is off (the seed's value plays).</summary>
+    public double Latent1 { get; init; }
+
+    public double Latent2 { get; init; }
+
+    public double Latent3 { get; init; }
+
+    public double Latent4 { get; init; }
+
+    public double Latent5 { get; init; }
+
+    public double Latent6 { get; init; }
+
+    public double Latent7 { get; init; }
+
+    public double Latent8 { get; init; }
+
+    /// <summary>0–100: how far the dcrnn's z moves toward the next clip's.</summary>
+    public double MorphPercent { get; init; }
+
+    /// <summary>The dcrnn's form: an index into <see cref="Core.Families.Dcrnn.DcrnnForm.Presets"/> (0 = Off).</summary>
+    public int Form { get; init; }
+
+    /// <summary>The eight Latent values into <paramref name="values"/> (8 long).</summary>
+    public void Latents(Span<double> values)
+    {
+        values[0] = Latent1;
+        values[1] = Latent2;
+        values[2] = Latent3;
+        values[3] = Latent4;
+        values[4] = Latent5;
+        values[5] = Latent6;
+        values[6] = Latent7;
+        values[7] = Latent8;
+    }
+
     /// <summary>Conditioning slot <paramref name="slot"/> (0-based), 0–1.</summary>
     public double Condition(int slot) => slot switch
     {

@@ -26,6 +26,7 @@ public sealed class GenerationLink
     private int _captureRequests;
     private int _themeStoreRequests;
     private int _themeStoresDone;
+    private int _newThemeRequests;
     private int _regenerateRequests;
     private GenerationStatus _status = new(GenerationState.Off, "Off");
     private string? _lastClip;
@@ -134,6 +135,10 @@ public sealed class GenerationLink
     /// <summary>Theme stores the worker has carried out (a model without a theme counts too: it had nothing to store).</summary>
     public int ThemeStoresDone => Volatile.Read(ref _themeStoresDone);
     internal void ThemeStored() => Interlocked.Increment(ref _themeStoresDone);
+
+    /// <summary>Presses of New Theme; the worker has its model draw a fresh z once per press.</summary>
+    public int NewThemeRequests => Volatile.Read(ref _newThemeRequests);
+    public void RequestNewTheme() => Interlocked.Increment(ref _newThemeRequests);
 
     public int CaptureRequests => Volatile.Read(ref _captureRequests);
     public void RequestCapture() => Interlocked.Increment(ref _captureRequests);

@@ -1,5 +1,6 @@
 using Euterpe.Core;
 using Euterpe.Core.Families;
+using Euterpe.Core.Families.Dcrnn;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
 using Euterpe.Plugin.Diagnostics;
@@ -37,6 +38,7 @@ public sealed class GenerationWorker : IDisposable
     private ulong _seed;
     private int _regenerates;
     private int _themeStores;
+    private int _newThemes;
     private int _captures;
     private double _anchorBeat;
     private double _anchorTime;
@@ -49,6 +51,7 @@ public sealed class GenerationWorker : IDisposable
         _captures = link.CaptureRequests;
         _regenerates = link.RegenerateRequests;
         _themeStores = link.ThemeStoreRequests;
+        _newThemes = link.NewThemeRequests;
         _thread = new Thread(Run) { IsBackground = true, Name = "Euterpe generator" };
         _thread.Start();
     }
@@ -104,6 +107,9 @@ public sealed class GenerationWorker : IDisposable
             _generator?.StoreTheme();
             _link.ThemeStored();
         }
+        // New Theme: the z the model plays next is drawn afresh, once per press (a press with no model is spent).
+        var newThemes = _link.NewThemeRequests;
+        for (; _newThemes != newThemes; _newThemes++) _generator?.NewTheme();
         if (_generator is null && _audio is null) return busy;
         var seed = controls.Seed;
         // Switching Humanize restarts too: notes already queued straight would otherwise lose their note-offs.
@@ -208,6 +214,9 @@ public sealed class GenerationWorker : IDisposable
         }
         generator.SteerThreshold(controls.RollThresholdPercent / 100);
         generator.SteerWalk(new CodeWalkSteering(controls.WalkRatePercent / 100, controls.ThemeReturnPercent / 100, controls.ThemeStorePercent / 100));
+        Span<double> latents = stackalloc double[DcrnnNoteGenerator.LatentKnobs];
+        controls.Latents(latents);
+        generator.SteerLatent(latents, controls.MorphPercent / 100, controls.Form);
         _shaper.Key = controls.Key;
         _shaper.Scale = controls.Scale;
         _shaper.OctaveShift = controls.OctaveShift;

@@ -1,3 +1,4 @@
+using Euterpe.Core.Families.Dcrnn;
 using Euterpe.Core.Generation;
 using Euterpe.Plugin.Generation;
 
@@ -47,7 +48,26 @@ public static class InstrumentParameters
         new(ParameterId.RollThreshold, "Roll Threshold", "Thresh", "%", 25, 300, 100, 0),
         new(ParameterId.StoreTheme, "Store Theme", "Theme", "", 0, 1, 0, 1, Labels: Trigger),
         new(ParameterId.Pitch, "Pitch", "Pitch", "st", -24, 24, 0, 0),
+        Latent(1), Latent(2), Latent(3), Latent(4), Latent(5), Latent(6), Latent(7), Latent(8),
+        new(ParameterId.Morph, "Morph", "Morph", "%", 0, 100, 0, 0),
+        new(ParameterId.NewTheme, "New Theme", "New", "", 0, 1, 0, 1, Labels: Trigger),
+        new(ParameterId.Form, "Form", "Form", "", 0, DcrnnForm.Presets.Length - 1, 0, DcrnnForm.Presets.Length - 1, Labels: DcrnnForm.Presets),
     ];
+
+    /// <summary>
+    /// A Latent knob's plain value below which it is off (the seed's z value plays): the knob's lowest
+    /// <see cref="LatentOff"/>…−2 stretch reads "Seed", the rest sets the z value, −2…2.
+    /// </summary>
+    public const double LatentOff = -2.25, LatentMin = -2, LatentMax = 2;
+
+    private static ParameterDefinition Latent(int n) =>
+        new(ParameterId.Latent1 + (uint)(n - 1), $"Latent {n}", $"Lat {n}", "", LatentOff, LatentMax, LatentOff, 0);
+
+    /// <summary>Whether <paramref name="id"/> is one of the eight Latent knobs.</summary>
+    public static bool IsLatent(uint id) => id >= ParameterId.Latent1 && id < ParameterId.Latent1 + ParameterId.LatentKnobs;
+
+    /// <summary>A Latent knob's plain value as the z value it sets, or NaN when it is off (follows the seed).</summary>
+    public static double LatentValue(double plain) => plain < LatentMin ? double.NaN : Math.Min(plain, LatentMax);
 
     public static ParameterDefinition? Find(uint id)
     {
@@ -95,6 +115,16 @@ public static class InstrumentParameters
         Humanize = Plain(values, ParameterId.Humanize) >= 0.5,
         RollThresholdPercent = Plain(values, ParameterId.RollThreshold),
         PitchSemitones = Plain(values, ParameterId.Pitch),
+        Latent1 = LatentValue(Plain(values, ParameterId.Latent1)),
+        Latent2 = LatentValue(Plain(values, ParameterId.Latent1 + 1)),
+        Latent3 = LatentValue(Plain(values, ParameterId.Latent1 + 2)),
+        Latent4 = LatentValue(Plain(values, ParameterId.Latent1 + 3)),
+        Latent5 = LatentValue(Plain(values, ParameterId.Latent1 + 4)),
+        Latent6 = LatentValue(Plain(values, ParameterId.Latent1 + 5)),
+        Latent7 = LatentValue(Plain(values, ParameterId.Latent1 + 6)),
+        Latent8 = LatentValue(Plain(values, ParameterId.Latent1 + 7)),
+        MorphPercent = Plain(values, ParameterId.Morph),
+        Form = (int)Plain(values, ParameterId.Form),
     };
 
     /// <summary>The plain value of parameter <paramref name="id"/> in a value array (any thread; doubles are read whole).</summary>

@@ -10,6 +10,9 @@ public sealed record ParameterDefinition(
     uint Id, string Title, string ShortTitle, string Units, double Min, double Max, double DefaultPlain,
     int StepCount, bool IsBypass = false, string[]? Labels = null, bool IsList = false, bool IsReadOnly = false)
 {
+    /// <summary>What a Latent knob turned fully down reads: it follows the seed's z value.</summary>
+    public const string LatentOffText = "Seed";
+
     public double DefaultNormalized => ToNormalized(DefaultPlain);
 
     public double ToPlain(double normalized)
@@ -26,6 +29,7 @@ public sealed record ParameterDefinition(
         if (Labels is not null) return Labels[(int)Math.Clamp(plain - Min, 0, Labels.Length - 1)];
         if (StepCount > 0) return plain.ToString("0", CultureInfo.InvariantCulture);
         if (Id == ParameterId.OutputGain && plain <= Min) return "-inf";
+        if (InstrumentParameters.IsLatent(Id) && double.IsNaN(InstrumentParameters.LatentValue(plain))) return LatentOffText;
         return plain.ToString("0.00", CultureInfo.InvariantCulture);
     }
 
@@ -44,6 +48,11 @@ public sealed record ParameterDefinition(
         }
         if (Units.Length > 0 && trimmed.EndsWith(Units, StringComparison.OrdinalIgnoreCase))
             trimmed = trimmed[..^Units.Length].Trim();
+        if (InstrumentParameters.IsLatent(Id) && string.Equals(trimmed, LatentOffText, StringComparison.OrdinalIgnoreCase))
+        {
+            normalized = 0;
+            return true;
+        }
         if (trimmed == "-inf" && Id == ParameterId.OutputGain)
         {
             normalized = 0;

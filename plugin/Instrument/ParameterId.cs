@@ -35,4 +35,13 @@ public static class ParameterId
     public const uint StoreTheme = RollThreshold + 1;
     /// <summary>Conditional models: semitones the register the model is conditioned on moves (with Density, the XY pair).</summary>
     public const uint Pitch = StoreTheme + 1;
+    /// <summary>The dcrnn's eight Latent knobs: each replaces one of z's first eight values (28–35; fully down follows the seed).</summary>
+    public const uint Latent1 = Pitch + 1;
+    public const int LatentKnobs = 8;
+    /// <summary>The dcrnn: how far each clip's z moves toward the next clip's (or the form's next letter's), 0–100 %.</summary>
+    public const uint Morph = Latent1 + LatentKnobs;
+    /// <summary>Trigger: the dcrnn draws a fresh z for the theme it plays next.</summary>
+    public const uint NewTheme = Morph + 1;
+    /// <summary>The dcrnn's form (Off, AB, ABA, AABA, ABCAB): one letter per 16-beat clip, the same letter the same z.</summary>
+    public const uint Form = NewTheme + 1;
 }

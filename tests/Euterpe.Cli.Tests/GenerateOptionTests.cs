@@ -27,6 +27,8 @@ public sealed class GenerateOptionTests : IDisposable
     [InlineData("ngram-openmsx", "--density", "3", "error: --density: the ngram family does not use it (it takes --temperature, --prime, --prime-seconds, --tempo)")]
     [InlineData("event-rnn-openmsx", "--tempo", "90", "error: --tempo: the conditional-event-rnn family does not use it (it takes --temperature, --prime, --prime-seconds, --density, --key)")]
     [InlineData("event-rnn-openmsx", "--variation", "0.1", "error: --variation: the conditional-event-rnn family does not use it (it takes --temperature, --prime, --prime-seconds, --density, --key)")]
+    [InlineData("dcgan-openmsx", "--form", "ABCAB", "error: --form: the dcgan family does not use it (it takes --tempo, --threshold)")]
+    [InlineData("seq-ae-openmsx", "--morph", "0.5", "error: --morph: the seq-ae family does not use it (it takes --temperature, --tempo, --walk-rate, --theme-return)")]
     public void An_option_the_family_does_not_read_is_refused(string preset, string option, string value, string expected)
     {
         Assert.Equal(expected, Refused(preset, "x.mid", option, value));

@@ -60,6 +60,25 @@ public unsafe class ControllerAndStateTests
             Vst3Strings.WriteUtf16("loud", text, 128);
             Assert.Equal(Vst3Result.False, fromString(controller, ParameterId.OutputGain, text, &parsed));
             Assert.Equal(Vst3Result.InvalidArgument, toString(controller, 999, 0.5, text));
+
+            // The dcrnn's controls: Latent knobs fully down follow the seed ("Seed"), else set a z value −2…2.
+            Assert.Equal(28u, ParameterId.Latent1);
+            Assert.Equal((36u, 37u, 38u), (ParameterId.Morph, ParameterId.NewTheme, ParameterId.Form));
+            Assert.Equal(Vst3Result.Ok, toString(controller, ParameterId.Latent1 + 7, 0, text));
+            Assert.Equal("Seed", Vst3Strings.ReadUtf16(text, 128));
+            var latent = InstrumentParameters.All[InstrumentParameters.IndexOf(ParameterId.Latent1 + 2)];
+            Assert.Equal(Vst3Result.Ok, toString(controller, ParameterId.Latent1 + 2, latent.ToNormalized(1.5), text));
+            Assert.Equal("1.50", Vst3Strings.ReadUtf16(text, 128));
+            Vst3Strings.WriteUtf16("seed", text, 128);
+            Assert.Equal(Vst3Result.Ok, fromString(controller, ParameterId.Latent1, text, &parsed));
+            Assert.Equal(0, parsed);
+            var morph = infos[ParameterId.Morph];
+            Assert.Equal("%", Vst3Strings.ReadUtf16(morph.Units, 128));
+            Assert.NotEqual(0, infos[ParameterId.Form].Flags & ParameterInfo.FlagIsList);
+            Assert.Equal(Vst3Result.Ok, toString(controller, ParameterId.Form, 1.0, text));
+            Assert.Equal("ABCAB", Vst3Strings.ReadUtf16(text, 128));
+            Assert.Equal(Vst3Result.Ok, toString(controller, ParameterId.NewTheme, 1.0, text));
+            Assert.Equal("Trigger", Vst3Strings.ReadUtf16(text, 128));
         }
         finally
         {
@@ -81,6 +100,9 @@ public unsafe class ControllerAndStateTests
             first.ParameterChanges.Add(ParameterId.Humanize, 0, 1);
             first.ParameterChanges.Add(ParameterId.Pitch, 0, 0.75);
             first.ParameterChanges.Add(ParameterId.RollThreshold, 0, 0.5);
+            first.ParameterChanges.Add(ParameterId.Latent1 + 3, 0, 0.6);
+            first.ParameterChanges.Add(ParameterId.Morph, 0, 0.4);
+            first.ParameterChanges.Add(ParameterId.Form, 0, 0.75);
             InstrumentHost.Check(first.Process(32), "process");
             InstrumentHost.Check(Vtable.CallInt(first.Component, InstrumentHost.ComponentGetState, stream.InterfacePointer()), "getState");
         }
@@ -110,6 +132,10 @@ public unsafe class ControllerAndStateTests
             Assert.Equal(1.0, getNormalized(controller, ParameterId.Humanize));
             Assert.Equal(0.75, getNormalized(controller, ParameterId.Pitch));
             Assert.Equal(0.5, getNormalized(controller, ParameterId.RollThreshold));
+            // The dcrnn's Latent 4, Morph and Form (AABA) too.
+            Assert.Equal(0.6, getNormalized(controller, ParameterId.Latent1 + 3));
+            Assert.Equal(0.4, getNormalized(controller, ParameterId.Morph));
+            Assert.Equal(0.75, getNormalized(controller, ParameterId.Form));
         }
         finally
         {

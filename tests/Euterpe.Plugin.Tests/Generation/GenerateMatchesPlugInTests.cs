@@ -33,6 +33,7 @@ public class GenerateMatchesPlugInTests
     [InlineData(TestPresets.ShippedSeqGanId, 4UL)]
     [InlineData(TestPresets.ShippedSeqAeId, 4UL)] // a walk through binary codes with the theme policy, drawn from the seed
     [InlineData(TestPresets.ShippedDcganId, 6UL, 12.0)] // whole 16-beat clips (8 s at 120 bpm), the second one's start included
+    [InlineData(TestPresets.ShippedDcrnnId, 6UL, 12.0)] // 16-beat clips from seeded z, uniform histogram (Scale Chromatic)
     public void Generate_and_the_plug_in_make_the_same_notes_for_a_preset_and_seed(string id, ulong seed, double seconds = 8)
     {
         double Seconds = seconds, Compared = seconds - 2;

@@ -43,6 +43,8 @@ public static class TestPresets
     public const string ShippedSeqAeId = "seq-ae-openmsx";
     /// <summary>The shipped piano-roll DCGAN (a 16-beat clip a step, beats).</summary>
     public const string ShippedDcganId = "dcgan-openmsx";
+    /// <summary>The shipped DCRNN (a 16-beat clip a step from z and a theme, beats).</summary>
+    public const string ShippedDcrnnId = "dcrnn-openmsx";
 
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
@@ -120,6 +122,8 @@ public static class TestPresets
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedSeqAeId))) File.Copy(file, Path.Combine(seqAe, Path.GetFileName(file)));
         var dcgan = Directory.CreateDirectory(Path.Combine(root, "dcgan")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedDcganId))) File.Copy(file, Path.Combine(dcgan, Path.GetFileName(file)));
+        var dcrnn = Directory.CreateDirectory(Path.Combine(root, "dcrnn")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedDcrnnId))) File.Copy(file, Path.Combine(dcrnn, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Euterpe.Core;
+using Euterpe.Core.Encoding;
+using Euterpe.Core.Families.Dcrnn;
+using Euterpe.Core.Presets;
+using Euterpe.Training.Export;
+using Euterpe.Training.Runs;
+
+namespace Euterpe.Training.Families.Dcrnn;
+
+/// <summary>
+/// Turns a dcrnn run folder into a preset, written atomically: model.onnx (the generator, <see cref="DcrnnOnnxGraph"/>)
+/// and manifest.json (family dcrnn, representation piano-roll, the 24-steps-a-beat grid the graph writes, value range,
+/// threshold and z size; provenance with the last losses).
+/// </summary>
+public static class DcrnnExporter
+{
+    /// <summary>This family's line in <see cref="TrainedFamilies"/>.</summary>
+    public static RunExporter Entry { get; } = new("dcrnn runs with checkpoint.safetensors", IsRun,
+        (run, preset, id, name) => RunExporter.Describe(Export(run, preset, id, name), "generatorLoss", "generator loss {0}"));
+
+    /// <summary>Whether a run folder holds a dcrnn checkpoint: its run config says family dcrnn.</summary>
+    public static bool IsRun(string runFolder) => RunFolder.ConfigFamily(runFolder) == DcrnnRunConfig.FamilyName;
+
+    public static (DcrnnModel Model, DcrnnRunConfig Config, long Step) LoadRun(string runFolder)
+    {
+        var config = DcrnnTrainer.ReadRunConfig(Path.Combine(runFolder, DcrnnTrainer.CheckpointFileName));
+        var (model, step) = RunFolder.LoadModel(runFolder, new DcrnnModel(config));
+        return (model, config, step);
+    }
+
+    public static ModelManifest Export(string runFolder, string presetFolder, string? id = null, string? displayName = null)
+    {
+        if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
+        var (model, config, step) = LoadRun(runFolder);
+        using (model)
+        {
+            model.eval();
+            var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
+            var manifest = Manifest(config, presetId, displayName ?? $"DCRNN trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step,
+                DcrnnMetrics.TryLoad(runFolder));
+            return OnnxPresetFolder.Write(presetFolder, DcrnnOnnxGraph.Build(model.generator), manifest, DcrnnFamily.Instance);
+        }
+    }
+
+    public static ModelManifest Manifest(DcrnnRunConfig config, string id, string displayName, long step, DcrnnMetrics? metrics)
+    {
+        var figures = new Dictionary<string, double>();
+        if (metrics is { History: [.., var last] } && metrics.Step == step)
+        {
+            figures["criticLoss"] = Math.Round(last.CriticLoss, 6);
+            figures["generatorLoss"] = Math.Round(last.GeneratorLoss, 6);
+            figures["realScore"] = Math.Round(last.RealScore, 6);
+            figures["fakeScore"] = Math.Round(last.FakeScore, 6);
+            figures["fakeOnShare"] = Math.Round(last.FakeOnShare, 6);
+        }
+        return new ModelManifest
+        {
+            Id = id,
+            DisplayName = displayName,
+            Family = DcrnnFamily.Name,
+            Representation = Representations.PianoRoll,
+            Io = new ManifestIo
+            {
+                FrameInput = new ManifestTensor { Name = DcrnnOnnxGraph.LatentInput, Shape = [1, config.Latent] },
+                HistogramInput = new ManifestTensor { Name = DcrnnOnnxGraph.HistogramInput, Shape = [1, DcrnnGrid.PitchClasses] },
+                FrameOutput = new ManifestTensor { Name = DcrnnOnnxGraph.RollOutput, Shape = [1, PianoRollEncoding.Steps, PianoRollEncoding.Pitches] },
+            },
+            Timing = new ManifestTiming { StepsPerBeat = PianoRollEncoding.StepsPerBeat },
+            PianoRoll = new ManifestPianoRoll
+            {
+                StepsPerBeat = PianoRollEncoding.StepsPerBeat, BeatsPerClip = PianoRollEncoding.BeatsPerClip, Pitches = PianoRollEncoding.Pitches,
+                LowestPitch = 0, MaxValue = PianoRollEncoding.MaxValue, Threshold = config.Threshold, Latent = config.Latent,
+            },
+            Provenance = new ManifestProvenance
+            {
+                Data = config.Data,
+                Steps = step,
+                ValidationMetrics = figures,
+                TrainerVersion = string.Create(CultureInfo.InvariantCulture,
+                    $"euterpe train dcrnn --latent {config.Latent} --structure {config.Structure} --structure-hidden {config.StructureHidden} --note-hidden {config.NoteHidden} --critic-steps {config.CriticSteps} --penalty {config.Penalty} --threshold {config.Threshold} --batch {config.Batch} --lr {config.GeneratorLearningRate} --critic-lr {config.CriticLearningRate} --seed {config.Seed}"),
+            },
+        };
+    }
+}
