@@ -6,6 +6,7 @@ using Euterpe.Core.Audio;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.EventRnn;
 using Euterpe.Core.Families.FftLstm;
+using Euterpe.Core.Families.Pix2Pix;
 using Euterpe.Core.Generation;
 using Euterpe.Core.IO;
 using Euterpe.Core.Midi;
@@ -21,7 +22,7 @@ public static class GenerateCommand
     public static Command Create()
     {
         var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model), or the id of an installed preset as `render --preset` takes it (e.g. event-rnn-openmsx)." };
-        var seconds = new Option<double>("--seconds") { Description = $"Length of the generated music in seconds (at most {GenerationRequest.MaxSeconds}).", Required = true };
+        var seconds = new Option<double>("--seconds") { Description = $"Length of the generated music in seconds, required unless --infill (at most {GenerationRequest.MaxSeconds})." };
         var output = new Option<string>("--out") { Description = "MIDI file to write (.mid); a WAV file for raw audio; an ABC file (.abc) for the ABC families, their text as one tune.", Required = true };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
@@ -37,6 +38,8 @@ public static class GenerateCommand
         var threshold = new Option<double?>("--threshold") { Description = "Piano-roll GANs: the value (0–1) above which a roll cell sounds (default: the preset's)." };
         var form = new Option<string?>("--form") { HelpName = "LETTERS", Description = "dcrnn: a form such as ABCAB: one z per distinct letter drawn from the seed, one letter per 16-beat clip, repeated to the end." };
         var morph = new Option<double?>("--morph") { HelpName = "M", Description = "dcrnn: 0–1, how far each clip's z moves linearly toward the next clip's (or the form's next letter's); 1 plays the next one's z." };
+        var infill = new Option<string?>("--infill") { HelpName = "CLIP.mid", Description = "pix2pix: the MIDI clip to fill; the output keeps every note of it and adds the model's (instead of --seconds)." };
+        var bars = new Option<string?>("--bars") { HelpName = "A-B", Description = "pix2pix with --infill: the bars (1-based, inclusive; A alone for one bar) to blank and fill; default: fill around the clip's notes everywhere." };
         var command = new Command("generate", "Generate music from a preset into a MIDI file, or a WAV file for raw-audio presets (families: " + string.Join(", ", ModelFamilies.Names) + ").");
         command.Arguments.Add(preset);
         command.Options.Add(seconds);
@@ -55,14 +58,20 @@ public static class GenerateCommand
         command.Options.Add(threshold);
         command.Options.Add(form);
         command.Options.Add(morph);
+        command.Options.Add(infill);
+        command.Options.Add(bars);
         command.SetAction(result =>
         {
             var path = result.GetValue(output)!;
             // The output is checked before the preset is looked up, as every command checks its outputs before any work.
-            OutputFile.CheckDistinct([result.GetValue(prime)], path);
+            var clip = result.GetValue(infill);
+            OutputFile.CheckDistinct([result.GetValue(prime), clip], path);
             var folder = InstalledPresets.Folder(result.GetValue(preset)!);
-            OutputFile.CheckDistinct([.. OutputFile.FilesOf(folder), result.GetValue(prime)], path);
+            OutputFile.CheckDistinct([.. OutputFile.FilesOf(folder), result.GetValue(prime), clip], path);
             var (opened, family) = ModelFamilies.Open(folder);
+            if (family is Pix2PixFamily || clip is not null || result.GetResult(bars) is { Implicit: false })
+                return ClipInfillCommand.Run(result, opened, family, clip, result.GetValue(bars), seconds, threshold, path);
+            if (result.GetResult(seconds) is not { Implicit: false }) throw new EuterpeException("--seconds: required (the length of the music to generate)");
             var primePath = result.GetValue(prime);
             var primeLength = result.GetValue(primeSeconds);
             if (family.Medium == GeneratedMedium.Audio && (primePath is not null || primeLength is not null))

@@ -26,6 +26,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainDcganCommand.Create());
         command.Subcommands.Add(TrainIwganCommand.Create());
         command.Subcommands.Add(TrainDcrnnCommand.Create());
+        command.Subcommands.Add(TrainPix2PixCommand.Create());
         return command;
     }
 

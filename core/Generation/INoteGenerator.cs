@@ -56,6 +56,12 @@ public interface INoteGenerator : IDisposable
     }
 
     /// <summary>
+    /// The instrument's Fill Clip: a model that fills clips (pix2pix) plays the MIDI clip at <paramref name="clipPath"/>
+    /// filled from now on and returns true; the others ignore it.
+    /// </summary>
+    bool FillClip(string clipPath) => false;
+
+    /// <summary>
     /// Scales a clip model's threshold (the piano-roll GANs: a cell above it sounds) by <paramref name="scale"/> times
     /// the preset's own; models without one ignore it. Allocates nothing.
     /// </summary>

@@ -24,6 +24,8 @@ public sealed class GenerationLink
     private int _playing;
     private int _quartersPerBarTimes1000 = 4000;
     private int _captureRequests;
+    private int _fillClipRequests;
+    private int _fillClipsDone;
     private int _themeStoreRequests;
     private int _themeStoresDone;
     private int _newThemeRequests;
@@ -139,6 +141,13 @@ public sealed class GenerationLink
     /// <summary>Presses of New Theme; the worker has its model draw a fresh z once per press.</summary>
     public int NewThemeRequests => Volatile.Read(ref _newThemeRequests);
     public void RequestNewTheme() => Interlocked.Increment(ref _newThemeRequests);
+    /// <summary>Presses of Fill Clip; the worker has a pix2pix model fill the last captured clip once per press.</summary>
+    public int FillClipRequests => Volatile.Read(ref _fillClipRequests);
+    public void RequestFillClip() => Interlocked.Increment(ref _fillClipRequests);
+
+    /// <summary>Fill Clip presses the worker has carried out (with no clip or no pix2pix model too: nothing to fill).</summary>
+    public int FillClipsDone => Volatile.Read(ref _fillClipsDone);
+    internal void FillClipDone() => Interlocked.Increment(ref _fillClipsDone);
 
     public int CaptureRequests => Volatile.Read(ref _captureRequests);
     public void RequestCapture() => Interlocked.Increment(ref _captureRequests);

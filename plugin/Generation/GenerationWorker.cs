@@ -40,6 +40,7 @@ public sealed class GenerationWorker : IDisposable
     private int _themeStores;
     private int _newThemes;
     private int _captures;
+    private int _fillClips;
     private double _anchorBeat;
     private double _anchorTime;
     private double _beatsPerUnit;
@@ -52,6 +53,7 @@ public sealed class GenerationWorker : IDisposable
         _regenerates = link.RegenerateRequests;
         _themeStores = link.ThemeStoreRequests;
         _newThemes = link.NewThemeRequests;
+        _fillClips = link.FillClipRequests;
         _thread = new Thread(Run) { IsBackground = true, Name = "Euterpe generator" };
         _thread.Start();
     }
@@ -110,6 +112,12 @@ public sealed class GenerationWorker : IDisposable
         // New Theme: the z the model plays next is drawn afresh, once per press (a press with no model is spent).
         var newThemes = _link.NewThemeRequests;
         for (; _newThemes != newThemes; _newThemes++) _generator?.NewTheme();
+        var fillClips = _link.FillClipRequests;
+        for (; _fillClips != fillClips; _fillClips++)
+        {
+            FillClip();
+            _link.FillClipDone();
+        }
         if (_generator is null && _audio is null) return busy;
         var seed = controls.Seed;
         // Switching Humanize restarts too: notes already queued straight would otherwise lose their note-offs.
@@ -326,6 +334,34 @@ public sealed class GenerationWorker : IDisposable
             PluginLog.Write($"clip capture failed: {OneLine(e.Message)}");
         }
         return true;
+    }
+
+    /// <summary>
+    /// Fill Clip: a pix2pix model takes the last captured clip and plays it filled, restarting on the next bar line; a
+    /// press with no clip or another model loaded is spent and logged.
+    /// </summary>
+    private void FillClip()
+    {
+        var clip = _link.LastClip;
+        if (_generator is null || clip is null)
+        {
+            PluginLog.Write(clip is null ? "fill clip: no captured clip yet (press Capture Clip first)" : "fill clip: no model loaded");
+            return;
+        }
+        try
+        {
+            if (!_generator.FillClip(clip))
+            {
+                PluginLog.Write($"fill clip: the loaded model ({_preset?.Id}) does not fill clips; load a pix2pix preset");
+                return;
+            }
+            _link.BumpEpoch();
+            PluginLog.Write($"fill clip: playing {clip} filled");
+        }
+        catch (Exception e) when (e is EuterpeException or IOException or UnauthorizedAccessException)
+        {
+            PluginLog.Write($"fill clip failed: {OneLine(e.Message)}");
+        }
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");

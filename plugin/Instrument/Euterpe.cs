@@ -432,6 +432,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         if (definition.Id == ParameterId.CaptureClip && value >= 0.5 && _values[index] < 0.5 && _transportPlaying) _link.RequestCapture();
         if (definition.Id == ParameterId.StoreTheme && value >= 0.5 && _values[index] < 0.5) _link.RequestThemeStore();
         if (definition.Id == ParameterId.NewTheme && value >= 0.5 && _values[index] < 0.5) _link.RequestNewTheme();
+        if (definition.Id == ParameterId.FillClip && value >= 0.5 && _values[index] < 0.5) _link.RequestFillClip();
         var enabledIndex = InstrumentParameters.IndexOf(ParameterId.SynthEnabled);
         var wasEnabled = _values[enabledIndex] >= 0.5;
         _values[index] = Math.Clamp(value, 0, 1);

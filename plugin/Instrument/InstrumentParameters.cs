@@ -52,6 +52,7 @@ public static class InstrumentParameters
         new(ParameterId.Morph, "Morph", "Morph", "%", 0, 100, 0, 0),
         new(ParameterId.NewTheme, "New Theme", "New", "", 0, 1, 0, 1, Labels: Trigger),
         new(ParameterId.Form, "Form", "Form", "", 0, DcrnnForm.Presets.Length - 1, 0, DcrnnForm.Presets.Length - 1, Labels: DcrnnForm.Presets),
+        new(ParameterId.FillClip, "Fill Clip", "Fill", "", 0, 1, 0, 1, Labels: Trigger),
     ];
 
     /// <summary>

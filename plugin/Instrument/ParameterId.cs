@@ -44,4 +44,6 @@ public static class ParameterId
     public const uint NewTheme = Morph + 1;
     /// <summary>The dcrnn's form (Off, AB, ABA, AABA, ABCAB): one letter per 16-beat clip, the same letter the same z.</summary>
     public const uint Form = NewTheme + 1;
+    /// <summary>Trigger: a pix2pix model fills the last captured clip and plays it looped on the bar grid.</summary>
+    public const uint FillClip = Form + 1;
 }

@@ -103,6 +103,7 @@ public unsafe class ControllerAndStateTests
             first.ParameterChanges.Add(ParameterId.Latent1 + 3, 0, 0.6);
             first.ParameterChanges.Add(ParameterId.Morph, 0, 0.4);
             first.ParameterChanges.Add(ParameterId.Form, 0, 0.75);
+            first.ParameterChanges.Add(ParameterId.FillClip, 0, 1);
             InstrumentHost.Check(first.Process(32), "process");
             InstrumentHost.Check(Vtable.CallInt(first.Component, InstrumentHost.ComponentGetState, stream.InterfacePointer()), "getState");
         }
@@ -136,6 +137,7 @@ public unsafe class ControllerAndStateTests
             Assert.Equal(0.6, getNormalized(controller, ParameterId.Latent1 + 3));
             Assert.Equal(0.4, getNormalized(controller, ParameterId.Morph));
             Assert.Equal(0.75, getNormalized(controller, ParameterId.Form));
+            Assert.Equal(1.0, getNormalized(controller, ParameterId.FillClip));
         }
         finally
         {

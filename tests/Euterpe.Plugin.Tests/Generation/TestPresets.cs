@@ -45,6 +45,8 @@ public static class TestPresets
     public const string ShippedDcganId = "dcgan-openmsx";
     /// <summary>The shipped DCRNN (a 16-beat clip a step from z and a theme, beats).</summary>
     public const string ShippedDcrnnId = "dcrnn-openmsx";
+    /// <summary>The shipped Pix2Pix inpainter (fills the captured clip on Fill Clip, beats).</summary>
+    public const string ShippedPix2PixId = "pix2pix-openmsx";
 
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
@@ -124,6 +126,7 @@ public static class TestPresets
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedDcganId))) File.Copy(file, Path.Combine(dcgan, Path.GetFileName(file)));
         var dcrnn = Directory.CreateDirectory(Path.Combine(root, "dcrnn")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedDcrnnId))) File.Copy(file, Path.Combine(dcrnn, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedPix2PixId))) File.Copy(file, Path.Combine(Directory.CreateDirectory(Path.Combine(root, "pix2pix")).FullName, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);
