@@ -16,6 +16,7 @@ packages=(
 )
 packages+=(mma)         # MIDI examples no preset trains on: train seqgan --steps 60 on a folder it has never seen (tests)
 packages+=(python3-pil) # independent PNG/PGM decoder for the evaluation image tests
+packages+=(pianobooster) # piano pieces: the refine nets train on an unseen folder of them (RefineWorkflowTests, scripts/refine-corpus.sh)
 packages+=(ardour)     # a real DAW: scripts/ardour-check.sh bounces the instrument in it (headless, ardour7-lua)
 missing=()
 for p in "${packages[@]}"; do

@@ -60,6 +60,12 @@ public static class GenerateCommand
         command.Options.Add(morph);
         command.Options.Add(infill);
         command.Options.Add(bars);
+        // --seconds is required unless a clip is filled: a bad command line (exit 2) before any preset is read.
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(seconds) is not { Implicit: false } && r.GetResult(infill) is null && r.GetResult(bars) is null)
+                r.AddError("Option '--seconds' is required.");
+        });
         command.SetAction(result =>
         {
             var path = result.GetValue(output)!;
@@ -71,7 +77,6 @@ public static class GenerateCommand
             var (opened, family) = ModelFamilies.Open(folder);
             if (family is Pix2PixFamily || clip is not null || result.GetResult(bars) is { Implicit: false })
                 return ClipInfillCommand.Run(result, opened, family, clip, result.GetValue(bars), seconds, threshold, path);
-            if (result.GetResult(seconds) is not { Implicit: false }) throw new EuterpeException("--seconds: required (the length of the music to generate)");
             var primePath = result.GetValue(prime);
             var primeLength = result.GetValue(primeSeconds);
             if (family.Medium == GeneratedMedium.Audio && (primePath is not null || primeLength is not null))
