@@ -45,41 +45,22 @@ public static class DcrnnExporter
 
     public static ModelManifest Manifest(DcrnnRunConfig config, string id, string displayName, long step, DcrnnMetrics? metrics)
     {
-        var figures = new Dictionary<string, double>();
-        if (metrics is { History: [.., var last] } && metrics.Step == step)
+        var figures = metrics is { History: [.., var last] } && metrics.Step == step
+            ? PianoRollManifests.Figures(("criticLoss", last.CriticLoss), ("generatorLoss", last.GeneratorLoss), ("realScore", last.RealScore),
+                ("fakeScore", last.FakeScore), ("fakeOnShare", last.FakeOnShare))
+            : [];
+        var io = new ManifestIo
         {
-            figures["criticLoss"] = Math.Round(last.CriticLoss, 6);
-            figures["generatorLoss"] = Math.Round(last.GeneratorLoss, 6);
-            figures["realScore"] = Math.Round(last.RealScore, 6);
-            figures["fakeScore"] = Math.Round(last.FakeScore, 6);
-            figures["fakeOnShare"] = Math.Round(last.FakeOnShare, 6);
-        }
-        return new ModelManifest
-        {
-            Id = id,
-            DisplayName = displayName,
-            Family = DcrnnFamily.Name,
-            Representation = Representations.PianoRoll,
-            Io = new ManifestIo
-            {
-                FrameInput = new ManifestTensor { Name = DcrnnOnnxGraph.LatentInput, Shape = [1, config.Latent] },
-                HistogramInput = new ManifestTensor { Name = DcrnnOnnxGraph.HistogramInput, Shape = [1, DcrnnGrid.PitchClasses] },
-                FrameOutput = new ManifestTensor { Name = DcrnnOnnxGraph.RollOutput, Shape = [1, PianoRollEncoding.Steps, PianoRollEncoding.Pitches] },
-            },
-            Timing = new ManifestTiming { StepsPerBeat = PianoRollEncoding.StepsPerBeat },
-            PianoRoll = new ManifestPianoRoll
-            {
-                StepsPerBeat = PianoRollEncoding.StepsPerBeat, BeatsPerClip = PianoRollEncoding.BeatsPerClip, Pitches = PianoRollEncoding.Pitches,
-                LowestPitch = 0, MaxValue = PianoRollEncoding.MaxValue, Threshold = config.Threshold, Latent = config.Latent,
-            },
-            Provenance = new ManifestProvenance
-            {
-                Data = config.Data,
-                Steps = step,
-                ValidationMetrics = figures,
-                TrainerVersion = string.Create(CultureInfo.InvariantCulture,
-                    $"euterpe train dcrnn --latent {config.Latent} --structure {config.Structure} --structure-hidden {config.StructureHidden} --note-hidden {config.NoteHidden} --critic-steps {config.CriticSteps} --penalty {config.Penalty} --threshold {config.Threshold} --batch {config.Batch} --lr {config.GeneratorLearningRate} --critic-lr {config.CriticLearningRate} --seed {config.Seed}"),
-            },
+            FrameInput = new ManifestTensor { Name = DcrnnOnnxGraph.LatentInput, Shape = [1, config.Latent] },
+            HistogramInput = new ManifestTensor { Name = DcrnnOnnxGraph.HistogramInput, Shape = [1, DcrnnGrid.PitchClasses] },
+            FrameOutput = new ManifestTensor { Name = DcrnnOnnxGraph.RollOutput, Shape = [1, PianoRollEncoding.Steps, PianoRollEncoding.Pitches] },
         };
+        var grid = new ManifestPianoRoll
+        {
+            StepsPerBeat = PianoRollEncoding.StepsPerBeat, BeatsPerClip = PianoRollEncoding.BeatsPerClip, Pitches = PianoRollEncoding.Pitches,
+            MaxValue = PianoRollEncoding.MaxValue, Threshold = config.Threshold, Latent = config.Latent,
+        };
+        return PianoRollManifests.Build(id, displayName, DcrnnFamily.Name, io, grid, config.Data, step, figures, string.Create(CultureInfo.InvariantCulture,
+            $"euterpe train dcrnn --latent {config.Latent} --structure {config.Structure} --structure-hidden {config.StructureHidden} --note-hidden {config.NoteHidden} --critic-steps {config.CriticSteps} --penalty {config.Penalty} --threshold {config.Threshold} --batch {config.Batch} --lr {config.GeneratorLearningRate} --critic-lr {config.CriticLearningRate} --seed {config.Seed}"));
     }
 }

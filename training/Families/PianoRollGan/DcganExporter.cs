@@ -45,40 +45,21 @@ public static class DcganExporter
 
     public static ModelManifest Manifest(DcganRunConfig config, string id, string displayName, long step, DcganMetrics? metrics)
     {
-        var figures = new Dictionary<string, double>();
-        if (metrics is { History: [.., var last] } && metrics.Step == step)
+        var figures = metrics is { History: [.., var last] } && metrics.Step == step
+            ? PianoRollManifests.Figures(("discriminatorLoss", last.DiscriminatorLoss), ("generatorLoss", last.GeneratorLoss),
+                ("realProbability", last.RealProbability), ("fakeProbability", last.FakeProbability), ("fakeOnShare", last.FakeOnShare))
+            : [];
+        var io = new ManifestIo
         {
-            figures["discriminatorLoss"] = Math.Round(last.DiscriminatorLoss, 6);
-            figures["generatorLoss"] = Math.Round(last.GeneratorLoss, 6);
-            figures["realProbability"] = Math.Round(last.RealProbability, 6);
-            figures["fakeProbability"] = Math.Round(last.FakeProbability, 6);
-            figures["fakeOnShare"] = Math.Round(last.FakeOnShare, 6);
-        }
-        return new ModelManifest
-        {
-            Id = id,
-            DisplayName = displayName,
-            Family = config.Family,
-            Representation = Representations.PianoRoll,
-            Io = new ManifestIo
-            {
-                FrameInput = new ManifestTensor { Name = DcganOnnxGraph.LatentInput, Shape = [1, config.Latent] },
-                FrameOutput = new ManifestTensor { Name = DcganOnnxGraph.RollOutput, Shape = [1, PianoRollEncoding.Steps, PianoRollEncoding.Pitches] },
-            },
-            Timing = new ManifestTiming { StepsPerBeat = PianoRollEncoding.StepsPerBeat },
-            PianoRoll = new ManifestPianoRoll
-            {
-                StepsPerBeat = PianoRollEncoding.StepsPerBeat, BeatsPerClip = PianoRollEncoding.BeatsPerClip, Pitches = PianoRollEncoding.Pitches,
-                LowestPitch = 0, MaxValue = PianoRollEncoding.MaxValue, Threshold = config.Threshold, Latent = config.Latent,
-            },
-            Provenance = new ManifestProvenance
-            {
-                Data = config.Data,
-                Steps = step,
-                ValidationMetrics = figures,
-                TrainerVersion = string.Create(CultureInfo.InvariantCulture,
-                    $"euterpe train {config.Family} --latent {config.Latent} {(config.Family == DcganRunConfig.IwganName ? $"--critic-steps {config.CriticSteps} --penalty {config.Penalty}" : $"--dropout {config.Dropout}")} --threshold {config.Threshold} --batch {config.Batch} --lr {config.GeneratorLearningRate} --disc-lr {config.DiscriminatorLearningRate} --seed {config.Seed}"),
-            },
+            FrameInput = new ManifestTensor { Name = DcganOnnxGraph.LatentInput, Shape = [1, config.Latent] },
+            FrameOutput = new ManifestTensor { Name = DcganOnnxGraph.RollOutput, Shape = [1, PianoRollEncoding.Steps, PianoRollEncoding.Pitches] },
         };
+        var grid = new ManifestPianoRoll
+        {
+            StepsPerBeat = PianoRollEncoding.StepsPerBeat, BeatsPerClip = PianoRollEncoding.BeatsPerClip, Pitches = PianoRollEncoding.Pitches,
+            MaxValue = PianoRollEncoding.MaxValue, Threshold = config.Threshold, Latent = config.Latent,
+        };
+        return PianoRollManifests.Build(id, displayName, config.Family, io, grid, config.Data, step, figures, string.Create(CultureInfo.InvariantCulture,
+            $"euterpe train {config.Family} --latent {config.Latent} {(config.Family == DcganRunConfig.IwganName ? $"--critic-steps {config.CriticSteps} --penalty {config.Penalty}" : $"--dropout {config.Dropout}")} --threshold {config.Threshold} --batch {config.Batch} --lr {config.GeneratorLearningRate} --disc-lr {config.DiscriminatorLearningRate} --seed {config.Seed}"));
     }
 }

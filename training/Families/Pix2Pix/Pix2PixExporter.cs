@@ -44,43 +44,23 @@ public static class Pix2PixExporter
 
     public static ModelManifest Manifest(Pix2PixRunConfig config, string id, string displayName, long step, Pix2PixMetrics? metrics)
     {
-        var figures = new Dictionary<string, double>();
-        if (metrics is { History: [.., var last] } && metrics.Step == step)
+        var figures = metrics is { History: [.., var last] } && metrics.Step == step
+            ? PianoRollManifests.Figures(("discriminatorLoss", last.DiscriminatorLoss), ("generatorLoss", last.GeneratorLoss), ("l1", last.L1),
+                ("fillF1", last.FillF1), ("fillPrecision", last.FillPrecision), ("fillRecall", last.FillRecall),
+                ("filledF1", last.FilledF1), ("facadeF1", last.FacadeF1))
+            : [];
+        var io = new ManifestIo
         {
-            figures["discriminatorLoss"] = Math.Round(last.DiscriminatorLoss, 6);
-            figures["generatorLoss"] = Math.Round(last.GeneratorLoss, 6);
-            figures["l1"] = Math.Round(last.L1, 6);
-            if (last.FillF1 is { } f) figures["fillF1"] = Math.Round(f, 6);
-            if (last.FillPrecision is { } p) figures["fillPrecision"] = Math.Round(p, 6);
-            if (last.FillRecall is { } r) figures["fillRecall"] = Math.Round(r, 6);
-            if (last.FilledF1 is { } w) figures["filledF1"] = Math.Round(w, 6);
-            if (last.FacadeF1 is { } a) figures["facadeF1"] = Math.Round(a, 6);
-        }
-        return new ModelManifest
-        {
-            Id = id,
-            DisplayName = displayName,
-            Family = Pix2PixRunConfig.FamilyName,
-            Representation = Representations.PianoRoll,
-            Io = new ManifestIo
-            {
-                FrameInput = new ManifestTensor { Name = Pix2PixOnnxGraph.FacadeInput, Shape = [1, Pix2PixGrid.InputChannels, Pix2PixGrid.Steps, Pix2PixGrid.Pitches] },
-                FrameOutput = new ManifestTensor { Name = Pix2PixOnnxGraph.RollOutput, Shape = [1, Pix2PixGrid.Steps, Pix2PixGrid.Pitches] },
-            },
-            Timing = new ManifestTiming { StepsPerBeat = Pix2PixGrid.StepsPerBeat },
-            PianoRoll = new ManifestPianoRoll
-            {
-                StepsPerBeat = Pix2PixGrid.StepsPerBeat, BeatsPerClip = Pix2PixGrid.BeatsPerClip, Pitches = Pix2PixGrid.Pitches,
-                LowestPitch = 0, MaxValue = 1, Threshold = config.Threshold, Latent = Pix2PixGrid.InputChannels,
-            },
-            Provenance = new ManifestProvenance
-            {
-                Data = config.Data,
-                Steps = step,
-                ValidationMetrics = figures,
-                TrainerVersion = string.Create(CultureInfo.InvariantCulture,
-                    $"euterpe train pix2pix --note-drop {config.NoteDrop} --bar-chance {config.BarChance} --l1-weight {config.L1Weight} --threshold {config.Threshold} --batch {config.Batch} --lr {config.LearningRate} --seed {config.Seed}"),
-            },
+            FrameInput = new ManifestTensor { Name = Pix2PixOnnxGraph.FacadeInput, Shape = [1, Pix2PixGrid.InputChannels, Pix2PixGrid.Steps, Pix2PixGrid.Pitches] },
+            FrameOutput = new ManifestTensor { Name = Pix2PixOnnxGraph.RollOutput, Shape = [1, Pix2PixGrid.Steps, Pix2PixGrid.Pitches] },
         };
+        // "latent" holds the facade's channels: the model has no z.
+        var grid = new ManifestPianoRoll
+        {
+            StepsPerBeat = Pix2PixGrid.StepsPerBeat, BeatsPerClip = Pix2PixGrid.BeatsPerClip, Pitches = Pix2PixGrid.Pitches,
+            MaxValue = 1, Threshold = config.Threshold, Latent = Pix2PixGrid.InputChannels,
+        };
+        return PianoRollManifests.Build(id, displayName, Pix2PixRunConfig.FamilyName, io, grid, config.Data, step, figures, string.Create(CultureInfo.InvariantCulture,
+            $"euterpe train pix2pix --note-drop {config.NoteDrop} --bar-chance {config.BarChance} --l1-weight {config.L1Weight} --threshold {config.Threshold} --batch {config.Batch} --lr {config.LearningRate} --seed {config.Seed}"));
     }
 }
