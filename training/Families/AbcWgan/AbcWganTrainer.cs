@@ -181,16 +181,8 @@ public static class AbcWganTrainer
     /// the mean of the point's prefix scores (what the losses compare).
     /// </summary>
     /// <param name="epsilon">Where each point lies, [rows, 1, 1] uniform in 0…1: 1 is the real row.</param>
-    public static Tensor Penalty(AbcWganCritic critic, Tensor real, Tensor fake, Tensor epsilon)
-    {
-        var rows = real.shape[0];
-        var mixed = (epsilon * real).Plus((torch.ones_like(epsilon) - epsilon) * fake).detach().requires_grad_(true);
-        var (scores, _) = critic.Prefixes(mixed);
-        var gradient = torch.autograd.grad([scores.mean(new long[] { 1 }).sum()], [mixed], retain_graph: true, create_graph: true)[0];
-        using var two = 2.0.ToScalar();
-        var norm = gradient.reshape(rows, -1).norm(1, false, 2);
-        return (norm - torch.ones_like(norm)).pow(two).mean();
-    }
+    public static Tensor Penalty(AbcWganCritic critic, Tensor real, Tensor fake, Tensor epsilon) =>
+        GradientPenalty.Of(x => critic.Prefixes(x).Scores.mean(new long[] { 1 }), real, fake, epsilon);
 
     /// <summary>The critic's Wasserstein estimate on held-out windows of the current length against fixed noise; null without held-out data.</summary>
     public static double? ValidationWasserstein(AbcWganModel model, AbcWindows validation, int length, AbcWganRunConfig config, Device device)

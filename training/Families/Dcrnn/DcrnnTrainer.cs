@@ -144,14 +144,8 @@ public static class DcrnnTrainer
 
     /// <summary>WGAN-GP's penalty: (‖∇ score‖ − 1)² averaged over points between real and generated rolls (the histogram held).</summary>
     /// <param name="epsilon">[B, 1, 1] uniform in 0…1: where each point lies (1 is the real roll).</param>
-    public static Tensor Penalty(DcrnnCritic critic, Tensor real, Tensor fake, Tensor histogram, Tensor epsilon)
-    {
-        using var two = 2.0.ToScalar();
-        var mixed = (epsilon * real).Plus((torch.ones_like(epsilon) - epsilon) * fake).detach().requires_grad_(true);
-        var gradient = torch.autograd.grad([critic.Scores(mixed, histogram).sum()], [mixed], retain_graph: true, create_graph: true)[0];
-        var norm = gradient.reshape(real.shape[0], -1).norm(1, false, 2);
-        return (norm - torch.ones_like(norm)).pow(two).mean();
-    }
+    public static Tensor Penalty(DcrnnCritic critic, Tensor real, Tensor fake, Tensor histogram, Tensor epsilon) =>
+        GradientPenalty.Of(x => critic.Scores(x, histogram), real, fake, epsilon);
 
     /// <summary>A run config for a new run on the data in <paramref name="source"/>.</summary>
     public static DcrnnRunConfig NewRunConfig(string source, DcrnnRunConfig options) => options with { Data = Path.GetFullPath(source) };

@@ -132,12 +132,6 @@ public static class IwganTrainer
 
     /// <summary>WGAN-GP's penalty: (‖∇ score‖ − 1)² averaged over points between real and generated clips.</summary>
     /// <param name="epsilon">[B, 1, 1, 1] uniform in 0…1: where each point lies (1 is the real clip).</param>
-    public static Tensor Penalty(DcganDiscriminator critic, Tensor real, Tensor fake, Tensor epsilon)
-    {
-        using var two = 2.0.ToScalar();
-        var mixed = (epsilon * real).Plus((torch.ones_like(epsilon) - epsilon) * fake).detach().requires_grad_(true);
-        var gradient = torch.autograd.grad([critic.Logits(mixed).sum()], [mixed], retain_graph: true, create_graph: true)[0];
-        var norm = gradient.reshape(real.shape[0], -1).norm(1, false, 2);
-        return (norm - torch.ones_like(norm)).pow(two).mean();
-    }
+    public static Tensor Penalty(DcganDiscriminator critic, Tensor real, Tensor fake, Tensor epsilon) =>
+        GradientPenalty.Of(critic.Logits, real, fake, epsilon);
 }
