@@ -44,6 +44,8 @@ public static class DataCommand
             if (DataEncodings.ParseCommandLine(encodingName) is not { } tokens)
                 return encodingName.Equals(DataEncodings.PianoRoll, StringComparison.OrdinalIgnoreCase)
                     ? PreparePianoRoll(result, data, output, fraction, seed, [melody, layout, frame, hop])
+                    : encodingName.Equals(DataEncodings.MultiTrack, StringComparison.OrdinalIgnoreCase)
+                    ? PrepareMultiTrack(result, data, output, fraction, seed, [melody, layout, frame, hop])
                     : PrepareAudio(result, data, output, fraction, seed, layout, frame, hop);
             var options = new PrepareOptions
             {
@@ -93,6 +95,27 @@ public static class DataCommand
             $"{m.Files.Count(f => f.Split == name)} files, {m.Files.Where(f => f.Split == name).Sum(f => f.Clips)} clips, {(name == "train" ? m.Train : m.Validation).Count} shard(s)");
         config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cache: {outFolder} (pianoroll, clips of {m.BeatsPerClip} beats × {m.StepsPerBeat} steps × {m.Pitches} pitches, velocities)"));
+        config.Output.WriteLine($"train: {Split("train")}");
+        config.Output.WriteLine($"validation: {Split("validation")}");
+        config.Output.WriteLine($"skipped: {m.Skipped.Count} file(s){(m.Skipped.Count > 0 ? " (listed in skipped.txt)" : "")}");
+        return 0;
+    }
+
+    private static int PrepareMultiTrack(ParseResult result, Option<string> data, Option<string> output, Option<double> fraction, Option<ulong> seed, Option[] other)
+    {
+        // The grid is fixed: an option of another encoding would be silently ignored.
+        if (other.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } given)
+            throw new Core.EuterpeException($"{given.Name}: not an option of --encoding {DataEncodings.MultiTrack}");
+        var config = result.InvocationConfiguration;
+        var outFolder = result.GetValue(output)!;
+        var progress = ProgressLine.ForStderr(config.Error);
+        var m = MultiTrackCache.Prepare(result.GetValue(data)!, result.GetValue(fraction), result.GetValue(seed), outFolder, progress.Report);
+        foreach (var s in m.Skipped) config.Error.WriteLine($"skipped: {s.Path}: {s.Reason}");
+        string Split(string name) => string.Create(CultureInfo.InvariantCulture,
+            $"{m.Files.Count(f => f.Split == name)} files, {m.Files.Where(f => f.Split == name).Sum(f => f.Clips)} clips, {(name == "train" ? m.Train : m.Validation).Count} shard(s)");
+        config.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cache: {outFolder} (multitrack, clips of {m.Tracks} tracks × {m.BeatsPerClip} beats × {m.StepsPerBeat} steps × {m.Pitches} pitches, bits)"));
+        config.Output.WriteLine($"notes per track: {string.Join(", ", m.TrackNotes.Select((n, t) => (n, t)).Where(x => x.n > 0).Select(x => string.Create(CultureInfo.InvariantCulture, $"{Core.Music.InstrumentFamilies.Name((Core.Music.InstrumentFamily)x.t)} {x.n}")))}");
         config.Output.WriteLine($"train: {Split("train")}");
         config.Output.WriteLine($"validation: {Split("validation")}");
         config.Output.WriteLine($"skipped: {m.Skipped.Count} file(s){(m.Skipped.Count > 0 ? " (listed in skipped.txt)" : "")}");

@@ -21,16 +21,25 @@ public static class ExportCommand
         {
             Description = "Build a sampling temperature (0.1-2) into the exported logits, so temperature 1 in generate and the plug-in samples at it (event-rnn).",
         };
+        var threshold = new Option<double?>("--threshold")
+        {
+            Description = "The preset's threshold (above 0, below 1): a cell above it sounds, in generate and the plug-in (default: the run's --threshold; wgan-gp).",
+        };
         command.Options.Add(name);
         command.Options.Add(temperature);
+        command.Options.Add(threshold);
         command.SetAction(result =>
         {
             var runFolder = result.GetValue(run)!;
             if (!Directory.Exists(runFolder)) throw new EuterpeException($"{runFolder}: run folder not found");
             var exporter = TrainedFamilies.ExporterOf(runFolder)
                 ?? throw new EuterpeException($"{runFolder}: not a training run (export reads {string.Join(", ", TrainedFamilies.Exporters.Select(e => e.Reads))})");
+            if (result.GetValue(temperature) is not null && result.GetValue(threshold) is not null)
+                throw new EuterpeException("--temperature and --threshold: no family takes both");
             var description = result.GetValue(temperature) is { } t
                 ? (exporter.ExportAtTemperature ?? throw new EuterpeException($"--temperature: {exporter.Reads} do not take it"))(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name), t)
+                : result.GetValue(threshold) is { } level
+                ? (exporter.ExportAtThreshold ?? throw new EuterpeException($"--threshold: {exporter.Reads} do not take it"))(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name), level)
                 : exporter.Export(runFolder, result.GetValue(output)!, result.GetValue(id), result.GetValue(name));
             result.InvocationConfiguration.Output.WriteLine($"preset: {result.GetValue(output)} ({description})");
             return 0;

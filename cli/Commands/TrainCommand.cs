@@ -27,6 +27,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainIwganCommand.Create());
         command.Subcommands.Add(TrainDcrnnCommand.Create());
         command.Subcommands.Add(TrainPix2PixCommand.Create());
+        command.Subcommands.Add(TrainWganGpCommand.Create());
         return command;
     }
 

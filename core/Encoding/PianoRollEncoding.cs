@@ -60,22 +60,31 @@ public static class PianoRollEncoding
     /// sounding at the clip's end stops there. Returns the events written; allocates nothing.
     /// </summary>
     /// <param name="sounding">128 slots of scratch: each pitch's velocity while it sounds.</param>
-    public static int Events(ReadOnlySpan<float> roll, float threshold, float maxValue, double startBeat, int maxNotes, Span<int> sounding, Span<ModelNoteEvent> output)
+    public static int Events(ReadOnlySpan<float> roll, float threshold, float maxValue, double startBeat, int maxNotes, Span<int> sounding, Span<ModelNoteEvent> output) =>
+        Events(roll, Steps, StepsPerBeat, threshold, maxValue, startBeat, maxNotes, sounding, output);
+
+    /// <summary>
+    /// <see cref="Events(ReadOnlySpan{float}, float, float, double, int, Span{int}, Span{ModelNoteEvent})"/> for a roll of
+    /// <paramref name="steps"/> steps × 128 pitches on a grid of <paramref name="stepsPerBeat"/> (the multi-track
+    /// GAN's tracks, <see cref="MultiTrackEncoding"/>).
+    /// </summary>
+    public static int Events(ReadOnlySpan<float> roll, int steps, int stepsPerBeat, float threshold, float maxValue, double startBeat, int maxNotes,
+        Span<int> sounding, Span<ModelNoteEvent> output)
     {
         sounding[..Pitches].Clear();
         var count = 0;
         var notes = 0;
-        for (var step = 0; step <= Steps; step++)
+        for (var step = 0; step <= steps; step++)
         {
-            var beat = startBeat + step / (double)StepsPerBeat;
-            var row = step < Steps ? roll.Slice(step * Pitches, Pitches) : default;
+            var beat = startBeat + step / (double)stepsPerBeat;
+            var row = step < steps ? roll.Slice(step * Pitches, Pitches) : default;
             for (var pitch = 0; pitch < Pitches; pitch++)
-                if (sounding[pitch] > 0 && (step == Steps || !(row[pitch] > threshold)))
+                if (sounding[pitch] > 0 && (step == steps || !(row[pitch] > threshold)))
                 {
                     output[count++] = new ModelNoteEvent(false, pitch, 0, beat);
                     sounding[pitch] = 0;
                 }
-            if (step == Steps) break;
+            if (step == steps) break;
             for (var pitch = 0; pitch < Pitches && notes < maxNotes; pitch++)
             {
                 var value = row[pitch];

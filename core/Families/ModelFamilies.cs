@@ -18,7 +18,7 @@ namespace Euterpe.Core.Families;
 /// </summary>
 public static class ModelFamilies
 {
-    public static IReadOnlyList<ModelFamily> All { get; } = [EventRnnFamily.Instance, NGramFamily.Instance, FftLstmFamily.Instance, CharRnnFamily.Instance, AbcWganFamily.Instance, RnnGanFamily.Instance, SeqGanFamily.Instance, SeqAe.SeqAeFamily.Instance, PianoRollGanFamily.Instance, Dcrnn.DcrnnFamily.Instance, Pix2Pix.Pix2PixFamily.Instance];
+    public static IReadOnlyList<ModelFamily> All { get; } = [EventRnnFamily.Instance, NGramFamily.Instance, FftLstmFamily.Instance, CharRnnFamily.Instance, AbcWganFamily.Instance, RnnGanFamily.Instance, SeqGanFamily.Instance, SeqAe.SeqAeFamily.Instance, PianoRollGanFamily.Instance, Dcrnn.DcrnnFamily.Instance, Pix2Pix.Pix2PixFamily.Instance, MultiTrackGan.MultiTrackGanFamily.Instance];
 
     /// <summary>Every manifest "family" value some family reads.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.SelectMany(f => f.Names)];

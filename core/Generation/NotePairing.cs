@@ -1,14 +1,16 @@
 namespace Euterpe.Core.Generation;
 
 /// <summary>
-/// Pairs a generator's note events into notes: a note-on starts its pitch, the next note-off of that pitch ends it
-/// (a note of no length is dropped), and <see cref="Close"/> ends what is still sounding. For offline generation.
+/// Pairs a generator's note events into notes: a note-on starts its pitch on its channel, the next note-off of that
+/// pitch and channel ends it (a note of no length is dropped), and <see cref="Close"/> ends what is still sounding.
+/// For offline generation.
 /// </summary>
 public sealed class NotePairing
 {
-    private readonly double[] _start = new double[128];
-    private readonly int[] _velocity = new int[128];
-    private readonly bool[] _sounding = new bool[128];
+    private const int Keys = 16 * 128; // channel × pitch
+    private readonly double[] _start = new double[Keys];
+    private readonly int[] _velocity = new int[Keys];
+    private readonly bool[] _sounding = new bool[Keys];
 
     public List<PairedNote> Notes { get; } = [];
 
@@ -25,29 +27,30 @@ public sealed class NotePairing
 
     public void Add(in ModelNoteEvent e)
     {
-        if ((uint)e.Pitch >= 128) return;
+        if ((uint)e.Pitch >= 128 || (uint)e.Channel >= 16) return;
+        var key = e.Channel * 128 + e.Pitch;
         if (e.IsNoteOn)
         {
-            _start[e.Pitch] = e.Time;
-            _velocity[e.Pitch] = e.Velocity;
-            _sounding[e.Pitch] = true;
+            _start[key] = e.Time;
+            _velocity[key] = e.Velocity;
+            _sounding[key] = true;
             return;
         }
-        if (!_sounding[e.Pitch]) return;
-        _sounding[e.Pitch] = false;
-        if (e.Time > _start[e.Pitch]) Notes.Add(new PairedNote(e.Pitch, _velocity[e.Pitch], _start[e.Pitch], e.Time));
+        if (!_sounding[key]) return;
+        _sounding[key] = false;
+        if (e.Time > _start[key]) Notes.Add(new PairedNote(e.Pitch, _velocity[key], _start[key], e.Time, e.Channel));
     }
 
-    /// <summary>Ends every sounding note at <paramref name="time"/>, lowest pitch first.</summary>
+    /// <summary>Ends every sounding note at <paramref name="time"/>, channel by channel, lowest pitch first.</summary>
     public void Close(double time)
     {
-        for (var pitch = 0; pitch < 128; pitch++)
-            if (_sounding[pitch]) Add(new ModelNoteEvent(false, pitch, 0, time));
+        for (var key = 0; key < Keys; key++)
+            if (_sounding[key]) Add(new ModelNoteEvent(false, key % 128, 0, time, key / 128));
     }
 
     /// <summary>
     /// The notes (times in beats) as a sequence at <paramref name="bpm"/>: notes from <paramref name="endBeat"/> on are
-    /// left out, and those sounding there are cut at it.
+    /// left out, and those sounding there are cut at it. Each note keeps its channel.
     /// </summary>
     public Music.NoteSequence InBeats(double bpm, double endBeat)
     {
@@ -57,7 +60,7 @@ public sealed class NotePairing
         foreach (var note in Notes)
         {
             var start = (long)Math.Round(note.Start * ticksPerQuarter);
-            if (start < endTick) result.AddNote(note.Pitch, note.Velocity, start, Math.Min((long)Math.Round(note.End * ticksPerQuarter), endTick));
+            if (start < endTick) result.AddNote(note.Pitch, note.Velocity, start, Math.Min((long)Math.Round(note.End * ticksPerQuarter), endTick), note.Channel);
         }
         return result;
     }

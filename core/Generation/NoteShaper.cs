@@ -1,3 +1,5 @@
+using Euterpe.Core.Music;
+
 namespace Euterpe.Core.Generation;
 
 /// <summary>
@@ -5,12 +7,15 @@ namespace Euterpe.Core.Generation;
 /// register transposes by octaves, key and scale snap each pitch to the nearest scale note (a pitch remap,
 /// not a token mask: the model's own history stays what it generated), and density keeps each note-on
 /// with that probability (its note-off goes with it). Several model pitches can land on one output pitch;
-/// the output note ends when the last of them ends. Fixed arrays, no allocation.
+/// the output note ends when the last of them ends. Each MIDI channel is shaped on its own, and the drum channel
+/// (10) keeps its keys: they name instruments, not pitches, so only density thins them. Fixed arrays, no allocation.
 /// </summary>
 public sealed class NoteShaper
 {
-    private readonly int[] _mappedTo = new int[128];
-    private readonly int[] _held = new int[128];
+    private const int Channels = 16;
+    // By channel × 128 + pitch.
+    private readonly int[] _mappedTo = new int[Channels * 128];
+    private readonly int[] _held = new int[Channels * 128];
     private readonly RandomSource _random = new(0);
 
     public NoteShaper() => Reset(0);
@@ -31,22 +36,27 @@ public sealed class NoteShaper
     public bool Shape(in ModelNoteEvent e, out int pitch)
     {
         pitch = -1;
-        if ((uint)e.Pitch >= 128) return false;
+        if ((uint)e.Pitch >= 128 || (uint)e.Channel >= Channels) return false;
+        var row = e.Channel * 128;
         if (e.IsNoteOn)
         {
             // A re-attack of a sounding model pitch ends its previous output note first (the decoder sends the off).
             if (Density < 1 && _random.NextDouble() >= Density) return false;
-            var target = Math.Clamp(e.Pitch + 12 * OctaveShift, 0, 127);
-            if (Scale != 0) target = MusicalScale.Snap(Scale, Key, target);
-            _mappedTo[e.Pitch] = target;
-            _held[target]++;
+            var target = e.Pitch;
+            if (e.Channel != InstrumentFamilies.DrumChannel)
+            {
+                target = Math.Clamp(e.Pitch + 12 * OctaveShift, 0, 127);
+                if (Scale != 0) target = MusicalScale.Snap(Scale, Key, target);
+            }
+            _mappedTo[row + e.Pitch] = target;
+            _held[row + target]++;
             pitch = target;
             return true;
         }
-        var mapped = _mappedTo[e.Pitch];
+        var mapped = _mappedTo[row + e.Pitch];
         if (mapped < 0) return false;
-        _mappedTo[e.Pitch] = -1;
-        if (--_held[mapped] > 0) return false;
+        _mappedTo[row + e.Pitch] = -1;
+        if (--_held[row + mapped] > 0) return false;
         pitch = mapped;
         return true;
     }

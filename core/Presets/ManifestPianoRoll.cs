@@ -5,6 +5,7 @@ namespace Euterpe.Core.Presets;
 /// <see cref="BeatsPerClip"/> beats of <see cref="StepsPerBeat"/> steps × <see cref="Pitches"/> pitches from
 /// <see cref="LowestPitch"/> up, values in [0, <see cref="MaxValue"/>] (velocity × MaxValue / 127); a cell above
 /// <see cref="Threshold"/> sounds (the player's default); the generator reads <see cref="Latent"/> Gaussian values.
+/// A multi-track model (family wgan-gp) lists its <see cref="Tracks"/>; a single-track one has none.
 /// </summary>
 public sealed class ManifestPianoRoll
 {
@@ -15,4 +16,5 @@ public sealed class ManifestPianoRoll
     public double MaxValue { get; set; } = 1;
     public double Threshold { get; set; }
     public int Latent { get; set; }
+    public List<ManifestTrack>? Tracks { get; set; }
 }

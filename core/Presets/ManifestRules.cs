@@ -124,6 +124,8 @@ internal static partial class ManifestRules
         if (!(r.MaxValue > 0 && r.MaxValue <= 100)) return $"pianoRoll maxValue {ManifestLimits.Number(r.MaxValue)} must be above 0 and at most 100";
         if (!(r.Threshold > 0 && r.Threshold < r.MaxValue)) return $"pianoRoll threshold {ManifestLimits.Number(r.Threshold)} must be above 0 and below maxValue";
         if (ManifestLimits.Outside("pianoRoll latent", r.Latent, 1, 4096) is { } zp) return zp;
+        if (r.Tracks?.FirstOrDefault(t => t.Program is < 0 or > 127 || t.Channel is < 0 or > 15) is { } track)
+            return $"pianoRoll track {UserText.Quote(track.Name)}: program {track.Program} must be 0…127 and channel {track.Channel} 0…15";
         return null;
     }
 

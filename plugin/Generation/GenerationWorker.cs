@@ -1,7 +1,9 @@
 using Euterpe.Core;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.Dcrnn;
+using Euterpe.Core.Families.MultiTrackGan;
 using Euterpe.Core.Generation;
+using Euterpe.Core.Music;
 using Euterpe.Core.Presets;
 using Euterpe.Plugin.Diagnostics;
 
@@ -30,6 +32,7 @@ public sealed class GenerationWorker : IDisposable
     private readonly Thread _thread;
     private volatile bool _stop;
     private INoteGenerator? _generator;
+    private bool _multiChannel; // the loaded generator plays several MIDI channels (the multi-track GAN)
     private AudioPresetPlayer? _audio;
     private PresetEntry? _preset;
     private int _loadedSlot = -1;
@@ -120,8 +123,9 @@ public sealed class GenerationWorker : IDisposable
         }
         if (_generator is null && _audio is null) return busy;
         var seed = controls.Seed;
-        // Switching Humanize restarts too: notes already queued straight would otherwise lose their note-offs.
-        var humanizer = _humanize.Active;
+        // Switching Humanize restarts too: notes already queued straight would otherwise lose their note-offs. The refine
+        // nets read one part; a multi-track model's notes (one channel per family) pass unchanged.
+        var humanizer = _multiChannel ? null : _humanize.Active;
         if (seed != _seed || (humanizer is not null) != _humanizing)
         {
             _seed = seed;
@@ -163,8 +167,9 @@ public sealed class GenerationWorker : IDisposable
                     humanizer.Add(beat, pitch, velocity, _step[i].IsNoteOn);
                     continue;
                 }
-                _link.Notes.TryEnqueue(new GeneratedNote(beat, (short)pitch, velocity, _step[i].IsNoteOn, epoch));
-                _clips.Add(beat, pitch, velocity, _step[i].IsNoteOn, false, epoch);
+                _link.Notes.TryEnqueue(new GeneratedNote(beat, (short)pitch, velocity, _step[i].IsNoteOn, epoch, (short)_step[i].Channel));
+                // A captured clip holds one part: the drum channel's keys are no pitches, so it leaves them out.
+                if (_step[i].Channel != InstrumentFamilies.DrumChannel) _clips.Add(beat, pitch, velocity, _step[i].IsNoteOn, false, epoch);
             }
             reached = BeatOf(generator.Time);
             if (humanizer is not null)
@@ -264,6 +269,7 @@ public sealed class GenerationWorker : IDisposable
         _link.WorkerSlot = slot;
         _generator?.Dispose();
         _generator = null;
+        _multiChannel = false;
         _audio?.Dispose();
         _audio = null;
         _link.AudioMode = false;
@@ -291,6 +297,7 @@ public sealed class GenerationWorker : IDisposable
             else
             {
                 _generator = entry.Family.OpenNotes(entry.Preset);
+                _multiChannel = _generator is MultiTrackNoteGenerator;
                 if (_step.Length < _generator.MaxEventsPerStep) _step = new ModelNoteEvent[_generator.MaxEventsPerStep];
             }
             _preset = entry;

@@ -4,8 +4,8 @@ namespace Euterpe.Plugin.Generation;
 /// The audio thread's side of generation. Every block it reads the host's transport (<see cref="BlockTransport"/>:
 /// tempo, project time in quarters, playing, metre), publishes it for the worker, detects start, stop, jump and
 /// loop, and turns the worker's beat-stamped notes that fall inside the block into sample-accurate
-/// <see cref="PlaybackNote"/>s. A restart releases every generated note it has sounding and drops queued notes of
-/// older epochs. Allocates, locks and waits on nothing: fixed rings and the lock-free queues in <see cref="GenerationLink"/>.
+/// <see cref="PlaybackNote"/>s, each on its note's MIDI channel. A restart releases every generated note it has sounding
+/// (per channel and pitch) and drops queued notes of older epochs. Allocates, locks and waits on nothing: fixed rings and the lock-free queues in <see cref="GenerationLink"/>.
 /// </summary>
 public sealed class TransportPlayback
 {
@@ -13,7 +13,9 @@ public sealed class TransportPlayback
 
     private readonly GenerationLink _link;
     private readonly GeneratedNote[] _pending = new GeneratedNote[PendingCapacity];
-    private readonly bool[] _sounding = new bool[128];
+    private const int Channels = 16;
+    /// <summary>Sounding generated notes by channel × 128 + pitch.</summary>
+    private readonly bool[] _sounding = new bool[Channels * 128];
     private int _pendingHead;
     private int _pendingCount;
     private bool _wasPlaying;
@@ -142,15 +144,16 @@ public sealed class TransportPlayback
             _pendingHead = (_pendingHead + 1) % PendingCapacity;
             _pendingCount--;
             var offset = (int)Math.Clamp(at, 0, frames - 1);
+            var key = note.Channel * 128 + note.Pitch;
             if (note.IsNoteOn)
             {
-                _sounding[note.Pitch] = true;
-                output[count++] = new PlaybackNote(offset, note.Pitch, note.Velocity / 127f, true);
+                _sounding[key] = true;
+                output[count++] = new PlaybackNote(offset, note.Pitch, note.Velocity / 127f, true, note.Channel);
             }
-            else if (_sounding[note.Pitch])
+            else if (_sounding[key])
             {
-                _sounding[note.Pitch] = false;
-                output[count++] = new PlaybackNote(offset, note.Pitch, 0f, false);
+                _sounding[key] = false;
+                output[count++] = new PlaybackNote(offset, note.Pitch, 0f, false, note.Channel);
             }
         }
         return count;
@@ -182,7 +185,7 @@ public sealed class TransportPlayback
     {
         while (_pendingCount < PendingCapacity && _link.Notes.TryDequeue(out var note))
         {
-            if (note.Epoch != epoch || (uint)note.Pitch >= 128) continue;
+            if (note.Epoch != epoch || (uint)note.Pitch >= 128 || (uint)note.Channel >= Channels) continue;
             _pending[(_pendingHead + _pendingCount) % PendingCapacity] = note;
             _pendingCount++;
         }
@@ -193,11 +196,11 @@ public sealed class TransportPlayback
         _pendingCount = 0;
         _pendingHead = 0;
         var count = 0;
-        for (short pitch = 0; pitch < 128 && count < output.Length; pitch++)
+        for (var key = 0; key < _sounding.Length && count < output.Length; key++)
         {
-            if (!_sounding[pitch]) continue;
-            _sounding[pitch] = false;
-            output[count++] = new PlaybackNote(0, pitch, 0f, false);
+            if (!_sounding[key]) continue;
+            _sounding[key] = false;
+            output[count++] = new PlaybackNote(0, (short)(key % 128), 0f, false, (short)(key / 128));
         }
         return count;
     }

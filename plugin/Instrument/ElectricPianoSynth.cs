@@ -2,13 +2,18 @@ namespace Euterpe.Plugin.Instrument;
 
 /// <summary>
 /// Polyphonic electric-piano synth voicing note events: a fixed pool of <see cref="PianoVoice"/>s
-/// allocated once; the oldest voice is stolen when all are busy. Rendering never allocates.
+/// allocated once; the oldest voice is stolen when all are busy. Notes on the drum channel (10, the multi-track GAN's
+/// drum track or a player's drum pads) are not piano notes: they go to a pool of short one-shot <see cref="DrumVoice"/>s
+/// (note-offs leave them to die away). Rendering never allocates.
 /// </summary>
 public sealed class ElectricPianoSynth
 {
     public const int VoiceCount = 32;
+    public const int DrumVoiceCount = 16;
+    public const int DrumChannel = 9;
 
     private readonly PianoVoice[] _voices = new PianoVoice[VoiceCount];
+    private readonly DrumVoice[] _drums = new DrumVoice[DrumVoiceCount];
     private double _sampleRate = 48000;
     private long _started;
 
@@ -25,6 +30,18 @@ public sealed class ElectricPianoSynth
         }
     }
 
+    /// <summary>Drum hits still ringing.</summary>
+    public int ActiveDrums
+    {
+        get
+        {
+            var count = 0;
+            foreach (ref readonly var drum in _drums.AsSpan())
+                if (drum.IsActive) count++;
+            return count;
+        }
+    }
+
     public void SetSampleRate(double sampleRate)
     {
         _sampleRate = sampleRate;
@@ -34,6 +51,7 @@ public sealed class ElectricPianoSynth
     public void Reset()
     {
         foreach (ref var voice in _voices.AsSpan()) voice.Kill();
+        foreach (ref var drum in _drums.AsSpan()) drum.Kill();
     }
 
     public void NoteOn(int pitch, float velocity, int channel = 0, int noteId = -1, float tuningCents = 0)
@@ -45,12 +63,18 @@ public sealed class ElectricPianoSynth
             NoteOff(pitch, channel, noteId);
             return;
         }
+        if (channel == DrumChannel)
+        {
+            _drums[PickDrum()].Start(pitch, velocity, ++_started, _sampleRate);
+            return;
+        }
         ref var voice = ref _voices[PickVoice()];
         voice.Start(pitch, tuningCents, velocity, channel, noteId, ++_started, _sampleRate);
     }
 
     public void NoteOff(int pitch, int channel = 0, int noteId = -1)
     {
+        if (channel == DrumChannel) return;
         foreach (ref var voice in _voices.AsSpan())
         {
             if (!voice.IsActive || voice.IsReleasing) continue;
@@ -81,6 +105,16 @@ public sealed class ElectricPianoSynth
                 right[i] += sample * panRight;
             }
         }
+        foreach (ref var drum in _drums.AsSpan())
+        {
+            // Drums in the middle, at −3 dB a side.
+            for (var i = 0; i < left.Length && drum.IsActive; i++)
+            {
+                var sample = drum.Next() * 0.7071f;
+                left[i] += sample;
+                right[i] += sample;
+            }
+        }
     }
 
     private int PickVoice()
@@ -90,6 +124,17 @@ public sealed class ElectricPianoSynth
         {
             if (!_voices[i].IsActive) return i;
             if (_voices[i].Age < _voices[oldest].Age) oldest = i;
+        }
+        return oldest;
+    }
+
+    private int PickDrum()
+    {
+        var oldest = 0;
+        for (var i = 0; i < _drums.Length; i++)
+        {
+            if (!_drums[i].IsActive) return i;
+            if (_drums[i].Age < _drums[oldest].Age) oldest = i;
         }
         return oldest;
     }

@@ -327,8 +327,8 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
         {
             ref readonly var note = ref _playbackBlock[i];
             _generatedBlock[count++] = note.IsNoteOn
-                ? Vst3Event.NoteOnAt(note.SampleOffset, note.Pitch, note.Velocity)
-                : Vst3Event.NoteOffAt(note.SampleOffset, note.Pitch);
+                ? Vst3Event.NoteOnAt(note.SampleOffset, note.Pitch, note.Velocity, note.Channel)
+                : Vst3Event.NoteOffAt(note.SampleOffset, note.Pitch, channel: note.Channel);
         }
         for (var i = 0; i < count; i++)
         {

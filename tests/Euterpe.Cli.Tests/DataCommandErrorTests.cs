@@ -28,7 +28,7 @@ public sealed class DataCommandErrorTests : IDisposable
 
     [Fact]
     public void UnknownEncoding() =>
-        AssertError("--encoding: unknown encoding 'midi' (expected one of: performance, notes, abc, fft-frames, pianoroll)",
+        AssertError("--encoding: unknown encoding 'midi' (expected one of: performance, notes, abc, fft-frames, pianoroll, multitrack)",
             "data", "prepare", "--data", _cli.Root, "--encoding", "midi", "--out", _cli.Path("c"));
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class DataCommandErrorTests : IDisposable
         var preset = _cli.Path("vae");
         Directory.CreateDirectory(preset);
         File.WriteAllText(Path.Combine(preset, "manifest.json"), """{ "id": "x", "family": "music-vae" }""");
-        AssertError("family \"music-vae\" is not one Euterpe plays (known: event-rnn, conditional-event-rnn, ngram, fft-lstm, char-rnn, conditional-char-rnn, abc-wgan, rnn-gan, seqgan, seq-ae, dcgan, iwgan, dcrnn, pix2pix)", "generate", preset, "--seconds", "4", "--out", _cli.Path("x.mid"));
+        AssertError("family \"music-vae\" is not one Euterpe plays (known: event-rnn, conditional-event-rnn, ngram, fft-lstm, char-rnn, conditional-char-rnn, abc-wgan, rnn-gan, seqgan, seq-ae, dcgan, iwgan, dcrnn, pix2pix, wgan-gp)", "generate", preset, "--seconds", "4", "--out", _cli.Path("x.mid"));
         AssertError("not a preset (no manifest.json)", "generate", _cli.Root, "--seconds", "4", "--out", _cli.Path("x.mid"));
         Assert.False(File.Exists(_cli.Path("x.mid")));
     }

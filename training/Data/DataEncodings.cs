@@ -15,12 +15,16 @@ public static class DataEncodings
     /// <summary>Piano-roll clips (<see cref="PianoRollCache"/>), which have their own cache (pianoroll.json) and no <see cref="DataEncoding"/>.</summary>
     public const string PianoRoll = PianoRollCache.EncodingName;
 
-    /// <summary>Every value <c>data prepare --encoding</c> takes: the one list its help and its errors give.</summary>
-    public static readonly IReadOnlyList<string> CommandLineNames = [.. Names, FftFrames, PianoRoll];
+    /// <summary>17-track clips (<see cref="MultiTrackCache"/>), which have their own cache (multitrack.json) and no <see cref="DataEncoding"/>.</summary>
+    public const string MultiTrack = MultiTrackCache.EncodingName;
 
-    /// <summary>An <c>--encoding</c> value: a token encoding, or null for <see cref="FftFrames"/> and <see cref="PianoRoll"/>.</summary>
+    /// <summary>Every value <c>data prepare --encoding</c> takes: the one list its help and its errors give.</summary>
+    public static readonly IReadOnlyList<string> CommandLineNames = [.. Names, FftFrames, PianoRoll, MultiTrack];
+
+    /// <summary>An <c>--encoding</c> value: a token encoding, or null for <see cref="FftFrames"/>, <see cref="PianoRoll"/> and <see cref="MultiTrack"/>.</summary>
     public static DataEncoding? ParseCommandLine(string name) =>
-        name.Equals(FftFrames, StringComparison.OrdinalIgnoreCase) || name.Equals(PianoRoll, StringComparison.OrdinalIgnoreCase) ? null
+        name.Equals(FftFrames, StringComparison.OrdinalIgnoreCase) || name.Equals(PianoRoll, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(MultiTrack, StringComparison.OrdinalIgnoreCase) ? null
         : Names.Contains(name.ToLowerInvariant()) ? Parse(name)
         : throw new EuterpeException($"--encoding: unknown encoding '{name}' (expected one of: {string.Join(", ", CommandLineNames)})");
 

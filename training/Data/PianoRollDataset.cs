@@ -32,7 +32,7 @@ public sealed class PianoRollDataset : IDisposable
     public static PianoRollDataset Open(string source, double validationFraction, ulong seed, Action<int, int, string>? progress = null)
     {
         if (PianoRollCache.IsCache(source)) return new PianoRollDataset(source, null);
-        if (PreparedCache.IsCache(source) || File.Exists(Path.Combine(source, AudioFrameCache.ManifestName)))
+        if (PreparedCache.IsCache(source) || MultiTrackCache.IsCache(source) || File.Exists(Path.Combine(source, AudioFrameCache.ManifestName)))
             throw new EuterpeException($"{source}: not a piano-roll cache; prepare one with `euterpe data prepare --encoding pianoroll`, or pass a folder of music files");
         if (!Directory.Exists(source)) throw new EuterpeException($"{source}: folder not found (neither a prepared cache nor a folder)");
         var temporary = Path.Combine(Path.GetTempPath(), $"euterpe-pianoroll-{Environment.ProcessId}-{Guid.NewGuid():N}");

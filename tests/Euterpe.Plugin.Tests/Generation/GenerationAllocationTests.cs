@@ -16,9 +16,10 @@ public class GenerationAllocationTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)] // the refine nets on every generated note
-    public void TenMinutesOfGenerationAllocateNothingOnEitherThread(bool humanize)
+    [InlineData(false, TestPresets.ShippedWganGpId)] // 17-track clips, each family on its channel, drums voiced as drum hits
+    public void TenMinutesOfGenerationAllocateNothingOnEitherThread(bool humanize, string id = TestPresets.GoodId)
     {
-        using var host = GenerationTests.Start(out var driver, seed: 21);
+        using var host = GenerationTests.Start(out var driver, seed: 21, id: id);
         driver.Set(ParameterId.FollowInput, 1);
         driver.Set(ParameterId.Humanize, humanize ? 1 : 0);
         // Warm-up: every path once (loop back, knobs, scales, played notes, stop and start).

@@ -47,6 +47,8 @@ public static class TestPresets
     public const string ShippedDcrnnId = "dcrnn-openmsx";
     /// <summary>The shipped Pix2Pix inpainter (fills the captured clip on Fill Clip, beats).</summary>
     public const string ShippedPix2PixId = "pix2pix-openmsx";
+    /// <summary>The shipped multi-track WGAN-GP (a 16-beat clip of 17 family tracks a step, each on its channel).</summary>
+    public const string ShippedWganGpId = "wgan-gp-mma";
 
     public const string AudioBadSeedId = "test-audio-truncated-seed";
     public const string AudioWrongModelId = "test-audio-note-model";
@@ -127,6 +129,8 @@ public static class TestPresets
         var dcrnn = Directory.CreateDirectory(Path.Combine(root, "dcrnn")).FullName;
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedDcrnnId))) File.Copy(file, Path.Combine(dcrnn, Path.GetFileName(file)));
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedPix2PixId))) File.Copy(file, Path.Combine(Directory.CreateDirectory(Path.Combine(root, "pix2pix")).FullName, Path.GetFileName(file)));
+        var wganGp = Directory.CreateDirectory(Path.Combine(root, "wgan-gp")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("presets", ShippedWganGpId))) File.Copy(file, Path.Combine(wganGp, Path.GetFileName(file)));
         // Two broken copies of it: seed.wav cut off inside its header, and the note model in place of the frame model.
         var badSeed = CopyAudioPreset(audio, Path.Combine(root, "audio-bad-seed"), AudioBadSeedId, "D Truncated Seed");
         File.WriteAllBytes(Path.Combine(badSeed, "seed.wav"), File.ReadAllBytes(Path.Combine(audio, "seed.wav"))[..30]);

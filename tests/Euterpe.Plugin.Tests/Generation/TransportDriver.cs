@@ -6,8 +6,8 @@ using Euterpe.Vst3;
 
 namespace Euterpe.Plugin.Tests.Generation;
 
-/// <summary>One note event seen on the generated-MIDI output bus, at an absolute sample position of the render.</summary>
-internal readonly record struct OutputNote(long Sample, short Pitch, bool IsNoteOn, float Velocity);
+/// <summary>One note event seen on the generated-MIDI output bus, at an absolute sample position of the render, on its MIDI channel (0–15).</summary>
+internal readonly record struct OutputNote(long Sample, short Pitch, bool IsNoteOn, float Velocity, short Channel = 0);
 
 /// <summary>
 /// Plays a host transport into an <see cref="InstrumentHost"/>: fills the ProcessContext each block (tempo,
@@ -101,7 +101,8 @@ internal sealed unsafe class TransportDriver
             if (e.Type is not (Vst3Event.TypeNoteOn or Vst3Event.TypeNoteOff) || Count == _notes.Length) continue;
             var on = e.Type == Vst3Event.TypeNoteOn;
             if (on) TotalNoteOns++;
-            _notes[Count++] = new OutputNote(SamplePosition + e.SampleOffset, on ? e.NoteOn.Pitch : e.NoteOff.Pitch, on, on ? e.NoteOn.Velocity : 0);
+            _notes[Count++] = new OutputNote(SamplePosition + e.SampleOffset, on ? e.NoteOn.Pitch : e.NoteOff.Pitch, on, on ? e.NoteOn.Velocity : 0,
+                on ? e.NoteOn.Channel : e.NoteOff.Channel);
         }
         if (_host.LastSilenceFlags == 0) AnyAudio = true;
         var changes = new HostParameterChanges(_host.OutputParameterChanges.InterfacePointer());

@@ -40,7 +40,7 @@ public static class DcganOnnxGraph
     private static OnnxValue Leaky(OnnxGraphBuilder b, OnnxValue x) =>
         b.Node("LeakyRelu", [x], 1, OnnxAttribute.Of("alpha", (float)DcganGenerator.NegativeSlope))[0];
 
-    private static OnnxValue Norm(OnnxGraphBuilder b, string name, BatchNorm2d norm, OnnxValue x)
+    internal static OnnxValue Norm(OnnxGraphBuilder b, string name, BatchNorm2d norm, OnnxValue x)
     {
         var channels = norm.running_mean!.shape[0];
         OnnxValue Weights(string part, TorchSharp.torch.Tensor t) => b.Initializer($"{name}.{part}", TorchWeights.Floats(t), [channels]);
@@ -49,7 +49,7 @@ public static class DcganOnnxGraph
             OnnxAttribute.Of("epsilon", (float)norm.eps))[0];
     }
 
-    private static OnnxValue Up(OnnxGraphBuilder b, string name, ConvTranspose2d up, OnnxValue x)
+    internal static OnnxValue Up(OnnxGraphBuilder b, string name, ConvTranspose2d up, OnnxValue x)
     {
         var shape = up.weight!.shape;
         var weight = b.Initializer($"{name}.weight", TorchWeights.Floats(up.weight), shape);
