@@ -7,6 +7,7 @@ namespace Euterpe.Cli.Tests;
 /// command runner: abc2midi converts the text without an error or a warning into the notes our decoder played (read back by
 /// python3-mido), the same seed writes the same files; and the trainer's one-line refusals.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class AbcWganWorkflowTests : IDisposable
 {
     private readonly DataCli _cli = new();

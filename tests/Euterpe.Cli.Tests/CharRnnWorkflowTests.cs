@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Euterpe.Cli.Tests;
 
 /// <summary>data prepare (abc) → train char-rnn → export through the command runner, training straight from a folder, and the error exits.</summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class CharRnnWorkflowTests : IDisposable
 {
     private static readonly string[] Songs = ["coconut_run2.mid", "train_filled_with_cash.mid", "ultimate_run.mid"];

@@ -7,6 +7,7 @@ namespace Euterpe.Cli.Tests;
 /// through the command runner: the preset writes notes (read back by python3-mido), the same seed the same file and
 /// another seed another; data prepare --encoding pianoroll; and the one-line refusals of options that do not apply.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class DcganWorkflowTests : IDisposable
 {
     private const string Mma = "/usr/share/doc/mma/examples";

@@ -7,6 +7,7 @@ namespace Euterpe.Cli.Tests;
 /// the preset (family dcrnn) writes notes, the same seed the same file, --form ABCAB plays clip 1's notes again at
 /// clip 4 (read back by mido), and the options that do not apply are refused in one line.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class DcrnnWorkflowTests : IDisposable
 {
     private readonly DataCli _cli = new();

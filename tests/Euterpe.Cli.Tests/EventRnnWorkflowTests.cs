@@ -4,6 +4,7 @@ using Euterpe.Core.Midi;
 namespace Euterpe.Cli.Tests;
 
 /// <summary>data prepare (performance) → train event-rnn → export → generate through the command runner, plus its error exits.</summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class EventRnnWorkflowTests : IDisposable
 {
     private static readonly string[] Songs = ["coconut_run2.mid", "train_filled_with_cash.mid", "ultimate_run.mid"];

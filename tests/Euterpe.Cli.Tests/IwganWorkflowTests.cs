@@ -6,6 +6,7 @@ namespace Euterpe.Cli.Tests;
 /// train iwgan --steps 60 straight from a folder it has never seen (two of mma's example songs) → export → generate:
 /// the preset (family iwgan, the same player as the DCGAN's) writes notes, the same seed the same file.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class IwganWorkflowTests : IDisposable
 {
     private readonly DataCli _cli = new();

@@ -8,6 +8,7 @@ namespace Euterpe.Cli.Tests;
 /// A `train event-rnn` process killed (SIGKILL) mid-run, then resumed with --resume, ends where an uninterrupted run
 /// ends: the checkpoint on disk is always whole (written to a temp file, then renamed) and holds the optimizer state.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class KilledTrainingTests : IDisposable
 {
     private const int Steps = 400, Every = 10;

@@ -7,6 +7,7 @@ namespace Euterpe.Cli.Tests;
 /// --infill on a real OpenMSX song through the command runner, read back by python3-mido: every note of the clip is
 /// kept, the filled notes lie inside --bars, the same input gives the same bytes; and the one-line refusals.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class Pix2PixWorkflowTests : IDisposable
 {
     private const string Mma = "/usr/share/doc/mma/examples";

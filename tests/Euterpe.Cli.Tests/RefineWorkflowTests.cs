@@ -7,6 +7,7 @@ namespace Euterpe.Cli.Tests;
 /// refine an OpenMSX song: the notes (read back by python3-mido) are the same notes, the duration net moves only
 /// their timing and the velocity net only their velocities; and the one-line refusals.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class RefineWorkflowTests : IDisposable
 {
     private const string Pianobooster = "/usr/share/doc/pianobooster/courses/BoosterMusic";

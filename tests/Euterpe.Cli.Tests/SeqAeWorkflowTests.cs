@@ -7,6 +7,7 @@ namespace Euterpe.Cli.Tests;
 /// the preset names its family, code bits and measured flips, writes notes (read back by python3-mido), the same seed
 /// the same file and another walk rate another; and the one-line refusals of the trainer and of generate.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class SeqAeWorkflowTests : IDisposable
 {
     private const string MmaExamples = "/usr/share/doc/mma/examples/misc";

@@ -7,6 +7,7 @@ namespace Euterpe.Cli.Tests;
 /// examples), under both duration schemes: the preset writes notes (read back by python3-mido), the same seed the same
 /// file and another seed another; and the trainer's one-line refusals.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class SeqGanWorkflowTests : IDisposable
 {
     private const string MmaExamples = "/usr/share/doc/mma/examples";

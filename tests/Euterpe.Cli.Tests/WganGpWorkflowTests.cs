@@ -9,6 +9,7 @@ namespace Euterpe.Cli.Tests;
 /// per channel, clips end to end, the same seed the same bytes, --threshold honoured and refused outside (0, 1); and
 /// the one-line refusals of options and caches of other families.
 /// </summary>
+[Collection(InProcessTrainingCollection.Name)]
 public sealed class WganGpWorkflowTests : IDisposable
 {
     private const string Mma = "/usr/share/doc/mma/examples";

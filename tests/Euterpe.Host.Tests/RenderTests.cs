@@ -14,8 +14,13 @@ public class RenderTests
     [Fact]
     public void Rendering_a_real_song_sounds_at_its_note_ons_and_is_silent_before_the_first()
     {
-        var song = TestData.Song("5432gone_redfarn.mid");
         using var dir = new TempFolder("euterpe-host-");
+        // The song's pitched parts: its cymbals ring on the drum channel (DrumVoice) and their noise would mask the
+        // attacks measured below; DrumChannelTests hear the drums.
+        var pitched = MidiFileReader.Read(TestData.Song("5432gone_redfarn.mid"));
+        pitched.Notes.RemoveAll(n => n.IsDrum);
+        var song = dir.File("pitched.mid");
+        MidiFileWriter.Write(pitched, song);
         var options = new RenderOptions(TestData.Bundle(), 8, dir.File("song.wav")) { Preset = "Off", MidiIn = song, MidiInDelay = Delay, MidiOut = dir.File("out.mid"), Tempo = 100, Block = 512 };
         var result = OfflineRenderer.Render(options);
 
