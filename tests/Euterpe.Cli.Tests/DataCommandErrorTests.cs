@@ -96,4 +96,18 @@ public sealed class DataCommandErrorTests : IDisposable
         AssertError("not a training run", "export", corpus, "--out", _cli.Path("p"));
         AssertError("--order: 0 is not in 1..8", "train", "ngram", "--data", corpus, "--out", _cli.Path("r"), "--order", "0");
     }
+
+    [Theory]
+    // They read a piano-roll cache as a folder and said it held no music files.
+    [InlineData("event-rnn", "performance")]
+    [InlineData("char-rnn", "abc")]
+    [InlineData("seqgan", "notes")]
+    [InlineData("ngram", "notes")]
+    public void TokenTrainersNameAPianoRollCacheForWhatItIs(string family, string encoding)
+    {
+        var cache = _cli.PreparedCache("pianoroll", "coconut_run2.mid", "ultimate_run.mid", "busy_schedule.mid");
+        AssertError($": not a {encoding} cache; prepare one with `euterpe data prepare --encoding {encoding}`, or pass a folder of music files",
+            "train", family, "--data", cache, "--out", _cli.Path("r"));
+        Assert.False(Directory.Exists(_cli.Path("r")));
+    }
 }
