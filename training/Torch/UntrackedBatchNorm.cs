@@ -19,6 +19,14 @@ public static class UntrackedBatchNorm
     /// <summary>A <see cref="BatchNorm2d"/> over <paramref name="features"/> channels (momentum 0.1, ε 1e-5, affine).</summary>
     public static BatchNorm2d Of2d(long features) => Untrack(torch.nn.BatchNorm2d(features));
 
+    /// <summary>
+    /// Whether a checkpoint entry is a batch norm's counter, which a model built with these norms no longer has: runs
+    /// saved before the change still load (checkpoints do not hold tracked and untracked norms side by side).
+    /// </summary>
+    public static bool IsDroppedCounter(string name) => name == CounterName || name.EndsWith("." + CounterName, StringComparison.Ordinal);
+
+    private const string CounterName = "num_batches_tracked";
+
     private static T Untrack<T>(T norm) where T : BatchNorm
     {
         // The setter disposes the counter and takes it out of the module's buffers (and so out of checkpoints).

@@ -98,6 +98,27 @@ public sealed class SafetensorsTests : IDisposable
     }
 
     [Fact]
+    public void A_checkpoint_with_batch_norm_counters_loads_into_untracked_batch_norms()
+    {
+        var path = TempFile("tracked.safetensors");
+        var tracked = nn.Sequential(("conv", nn.Conv2d(1, 3, 3)), ("bn", nn.BatchNorm2d(3)));
+        tracked.train();
+        tracked.call(torch.randn(4, 1, 6, 6));
+        TrainingCheckpoint.Save(path, tracked, null, 7, "{}");
+        Assert.Contains("bn.num_batches_tracked", tracked.state_dict().Keys);
+
+        var untracked = nn.Sequential(("conv", nn.Conv2d(1, 3, 3)), ("bn", UntrackedBatchNorm.Of2d(3)));
+        var (step, _) = TrainingCheckpoint.Load(path, untracked, null);
+        Assert.Equal(7, step);
+        var own = untracked.state_dict();
+        foreach (var (name, value) in tracked.state_dict().Where(kv => !kv.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal)))
+            Assert.Equal(TensorAssert.Values<float>(value), TensorAssert.Values<float>(own[name]));
+        // Any other name the model lacks is still refused.
+        var other = nn.Sequential(("conv", nn.Conv2d(1, 3, 3)), ("norm", UntrackedBatchNorm.Of2d(3)));
+        Assert.Contains("unexpected: bn.", Assert.Throws<EuterpeException>(() => TrainingCheckpoint.Load(path, other, null)).Message);
+    }
+
+    [Fact]
     public void Reads_a_file_written_by_pytorch()
     {
         var path = TempFile("from-python.safetensors");

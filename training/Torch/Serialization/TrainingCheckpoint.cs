@@ -64,12 +64,13 @@ public static class TrainingCheckpoint
         }
     }
 
-    /// <summary>Copies every weight into the model's own tensors; names and shapes must match exactly.</summary>
+    /// <summary>Copies every weight into the model's own tensors; names and shapes must match exactly (a batch norm's dropped counter aside).</summary>
     private static void LoadWeights(string path, nn.Module model, Dictionary<string, Tensor> weights)
     {
         var own = model.state_dict();
         var missing = own.Keys.Where(k => !weights.ContainsKey(k)).ToList();
-        var unexpected = weights.Keys.Where(k => !own.ContainsKey(k)).ToList();
+        // A run saved before its batch norms dropped their step counter (UntrackedBatchNorm) still holds one; nothing reads it.
+        var unexpected = weights.Keys.Where(k => !own.ContainsKey(k) && !UntrackedBatchNorm.IsDroppedCounter(k)).ToList();
         if (missing.Count > 0 || unexpected.Count > 0)
             throw new EuterpeException($"{path}: weights do not fit the model ({Describe("missing", missing)}{(missing.Count > 0 && unexpected.Count > 0 ? "; " : "")}{Describe("unexpected", unexpected)})");
         using var noGrad = torch.no_grad();
