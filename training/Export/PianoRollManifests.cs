@@ -3,7 +3,7 @@ using Euterpe.Core.Presets;
 namespace Euterpe.Training.Export;
 
 /// <summary>
-/// The manifest a clip-at-a-time piano-roll exporter writes (dcgan, iwgan, dcrnn, pix2pix): representation piano-roll,
+/// The manifest a clip-at-a-time piano-roll exporter writes (dcgan, iwgan, dcrnn, pix2pix, wgan-gp): representation piano-roll,
 /// the grid in both "timing" and "pianoRoll" (lowest pitch 0), the model's tensors and the run's provenance. Each family
 /// says what differs: its tensors, grid, value range, threshold, latent size, figures and command line.
 /// </summary>

@@ -51,48 +51,25 @@ public static class MultiTrackExporter
 
     public static ModelManifest Manifest(MultiTrackRunConfig config, string id, string displayName, long step, MultiTrackMetrics? metrics)
     {
-        var figures = new Dictionary<string, double>();
-        if (metrics is { History: [.., var last] } && metrics.Step == step)
-        {
-            figures["criticLoss"] = Math.Round(last.DiscriminatorLoss, 6);
-            figures["generatorLoss"] = Math.Round(last.GeneratorLoss, 6);
-            figures["realScore"] = Math.Round(last.RealProbability, 6);
-            figures["fakeScore"] = Math.Round(last.FakeProbability, 6);
-            figures["realOnShare"] = Math.Round(last.RealOnShare, 6);
-            figures["fakeOnShare"] = Math.Round(last.FakeOnShare, 6);
-        }
+        var figures = metrics is { History: [.., var last] } && metrics.Step == step
+            ? PianoRollManifests.Figures(("criticLoss", last.DiscriminatorLoss), ("generatorLoss", last.GeneratorLoss), ("realScore", last.RealProbability),
+                ("fakeScore", last.FakeProbability), ("realOnShare", last.RealOnShare), ("fakeOnShare", last.FakeOnShare))
+            : [];
         if (metrics is { HeldOut: [.., var held] } && metrics.Step == step && held.Step == step)
+            foreach (var (name, value) in PianoRollManifests.Figures(("heldOutScore", held.HeldOutScore), ("trainScore", held.TrainScore),
+                ("generatedScore", held.GeneratedScore), ("heldOutWasserstein", held.HeldOutWasserstein)))
+                figures[name] = value;
+        var io = new ManifestIo
         {
-            figures["heldOutScore"] = Math.Round(held.HeldOutScore, 6);
-            figures["trainScore"] = Math.Round(held.TrainScore, 6);
-            figures["generatedScore"] = Math.Round(held.GeneratedScore, 6);
-            figures["heldOutWasserstein"] = Math.Round(held.HeldOutWasserstein, 6);
-        }
-        return new ModelManifest
-        {
-            Id = id,
-            DisplayName = displayName,
-            Family = MultiTrackGanFamily.Name,
-            Representation = Representations.PianoRoll,
-            Io = new ManifestIo
-            {
-                FrameInput = new ManifestTensor { Name = MultiTrackOnnxGraph.LatentInput, Shape = [1, config.Latent] },
-                FrameOutput = new ManifestTensor { Name = MultiTrackOnnxGraph.ClipOutput, Shape = [1, MultiTrackEncoding.Tracks, MultiTrackEncoding.Steps, MultiTrackEncoding.Pitches] },
-            },
-            Timing = new ManifestTiming { StepsPerBeat = MultiTrackEncoding.StepsPerBeat },
-            PianoRoll = new ManifestPianoRoll
-            {
-                StepsPerBeat = MultiTrackEncoding.StepsPerBeat, BeatsPerClip = MultiTrackEncoding.BeatsPerClip, Pitches = MultiTrackEncoding.Pitches,
-                LowestPitch = 0, MaxValue = 1, Threshold = config.Threshold, Latent = config.Latent, Tracks = MultiTrackGanFamily.DefaultTracks(),
-            },
-            Provenance = new ManifestProvenance
-            {
-                Data = config.Data,
-                Steps = step,
-                ValidationMetrics = figures,
-                TrainerVersion = string.Create(CultureInfo.InvariantCulture,
-                    $"euterpe train wgan-gp --latent {config.Latent} --critic-steps {config.CriticSteps} --penalty {config.Penalty} --decay {config.Decay} --decay-epochs {config.DecayEpochs} --threshold {config.Threshold} --batch {config.Batch} --lr {config.GeneratorLearningRate} --critic-lr {config.CriticLearningRate} --seed {config.Seed}"),
-            },
+            FrameInput = new ManifestTensor { Name = MultiTrackOnnxGraph.LatentInput, Shape = [1, config.Latent] },
+            FrameOutput = new ManifestTensor { Name = MultiTrackOnnxGraph.ClipOutput, Shape = [1, MultiTrackEncoding.Tracks, MultiTrackEncoding.Steps, MultiTrackEncoding.Pitches] },
         };
+        var grid = new ManifestPianoRoll
+        {
+            StepsPerBeat = MultiTrackEncoding.StepsPerBeat, BeatsPerClip = MultiTrackEncoding.BeatsPerClip, Pitches = MultiTrackEncoding.Pitches,
+            MaxValue = 1, Threshold = config.Threshold, Latent = config.Latent, Tracks = MultiTrackGanFamily.DefaultTracks(),
+        };
+        return PianoRollManifests.Build(id, displayName, MultiTrackGanFamily.Name, io, grid, config.Data, step, figures, string.Create(CultureInfo.InvariantCulture,
+            $"euterpe train wgan-gp --latent {config.Latent} --critic-steps {config.CriticSteps} --penalty {config.Penalty} --decay {config.Decay} --decay-epochs {config.DecayEpochs} --threshold {config.Threshold} --batch {config.Batch} --lr {config.GeneratorLearningRate} --critic-lr {config.CriticLearningRate} --seed {config.Seed}"));
     }
 }
