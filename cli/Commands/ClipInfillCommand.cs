@@ -16,7 +16,7 @@ namespace Euterpe.Cli.Commands;
 /// </summary>
 internal static class ClipInfillCommand
 {
-    public static int Run(ParseResult result, Preset preset, ModelFamily family, string? clip, string? bars, Option seconds, Option threshold, string output)
+    public static int Run(ParseResult result, Preset preset, ModelFamily family, string? clip, string? bars, Option threshold, string output)
     {
         if (family is not Pix2PixFamily pix2pix)
             throw new EuterpeException(clip is null

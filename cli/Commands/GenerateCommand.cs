@@ -76,7 +76,7 @@ public static class GenerateCommand
             OutputFile.CheckDistinct([.. OutputFile.FilesOf(folder), result.GetValue(prime), clip], path);
             var (opened, family) = ModelFamilies.Open(folder);
             if (family is Pix2PixFamily || clip is not null || result.GetResult(bars) is { Implicit: false })
-                return ClipInfillCommand.Run(result, opened, family, clip, result.GetValue(bars), seconds, threshold, path);
+                return ClipInfillCommand.Run(result, opened, family, clip, result.GetValue(bars), threshold, path);
             var primePath = result.GetValue(prime);
             var primeLength = result.GetValue(primeSeconds);
             if (family.Medium == GeneratedMedium.Audio && (primePath is not null || primeLength is not null))

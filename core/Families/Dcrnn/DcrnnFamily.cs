@@ -44,12 +44,7 @@ public sealed class DcrnnFamily : ModelFamily
         var form = request.Form is { } text ? DcrnnForm.Parse(text) : [];
         var histogram = request.Key is { } key ? EventRnnFamily.KeyHistogram(key) : null;
         using var generator = Open(preset);
-        if (request.Threshold is { } threshold)
-        {
-            var max = PianoRollGanFamily.Grid(preset).MaxValue;
-            if (!(threshold > 0 && threshold < max)) throw new EuterpeException(FormattableString.Invariant($"--threshold: {threshold} is not above 0 and below the model's largest value {max}"));
-            generator.Threshold = (float)threshold;
-        }
+        if (request.Threshold is { } threshold) generator.Threshold = ClipNotes.Threshold(threshold, PianoRollGanFamily.Grid(preset).MaxValue);
         if (histogram is not null)
         {
             var sum = histogram.Sum();
@@ -58,17 +53,7 @@ public sealed class DcrnnFamily : ModelFamily
         generator.Form = form;
         generator.Morph = request.Morph ?? 0;
         generator.Reset(request.Seed);
-        // Whole clips until the end, then cut exactly at --seconds, as the piano-roll GANs.
-        var endBeat = request.Seconds * request.Tempo / 60;
-        var events = new ModelNoteEvent[generator.MaxEventsPerStep];
-        var pairing = new NotePairing();
-        while (generator.Time < endBeat)
-        {
-            var n = generator.Step(events);
-            for (var i = 0; i < n; i++) pairing.Add(events[i]);
-        }
-        pairing.Close(generator.Time);
-        return pairing.InBeats(request.Tempo, endBeat);
+        return ClipNotes.UntilSeconds(generator, request);
     }
 
     /// <summary>The model, checked against the manifest's grid.</summary>

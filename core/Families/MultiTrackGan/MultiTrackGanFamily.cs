@@ -60,17 +60,7 @@ public sealed class MultiTrackGanFamily : ModelFamily
             generator.Threshold = (float)threshold;
         }
         generator.Reset(request.Seed);
-        // Whole clips until the end, then cut exactly at --seconds.
-        var endBeat = request.Seconds * request.Tempo / 60;
-        var events = new ModelNoteEvent[generator.MaxEventsPerStep];
-        var pairing = new NotePairing();
-        while (generator.Time < endBeat)
-        {
-            var n = generator.Step(events);
-            for (var i = 0; i < n; i++) pairing.Add(events[i]);
-        }
-        pairing.Close(generator.Time);
-        return OneTrackPerFamily(pairing.InBeats(request.Tempo, endBeat), tracks);
+        return OneTrackPerFamily(ClipNotes.UntilSeconds(generator, request), tracks);
     }
 
     /// <summary>

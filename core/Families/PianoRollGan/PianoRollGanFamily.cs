@@ -37,24 +37,9 @@ public sealed class PianoRollGanFamily : ModelFamily
     {
         AbcTextPresets.CheckRequest(request);
         using var generator = Open(preset);
-        if (request.Threshold is { } threshold)
-        {
-            var max = Grid(preset).MaxValue;
-            if (!(threshold > 0 && threshold < max)) throw new EuterpeException(FormattableString.Invariant($"--threshold: {threshold} is not above 0 and below the model's largest value {max}"));
-            generator.Threshold = (float)threshold;
-        }
+        if (request.Threshold is { } threshold) generator.Threshold = ClipNotes.Threshold(threshold, Grid(preset).MaxValue);
         generator.Reset(request.Seed);
-        // Whole clips until the end, then cut exactly at --seconds (no grid to round the end up to).
-        var endBeat = request.Seconds * request.Tempo / 60;
-        var events = new ModelNoteEvent[generator.MaxEventsPerStep];
-        var pairing = new NotePairing();
-        while (generator.Time < endBeat)
-        {
-            var n = generator.Step(events);
-            for (var i = 0; i < n; i++) pairing.Add(events[i]);
-        }
-        pairing.Close(generator.Time);
-        return pairing.InBeats(request.Tempo, endBeat);
+        return ClipNotes.UntilSeconds(generator, request);
     }
 
     /// <summary>The model, checked against the manifest's grid.</summary>
