@@ -30,10 +30,9 @@ public sealed class EventRnnGenerator : INoteGenerator
     private readonly StreamedNoteEvent[] _decoded = new StreamedNoteEvent[PerformanceStreamDecoder.MaxEventsPerToken];
     private readonly int _conditioningCount;
     private readonly float[] _mean;
-    // The controls this seed starts from: the corpus mean, its histogram from a training piece drawn for the seed.
+    // The controls this seed starts from: the corpus mean, its histogram from the training piece the seed picks.
     private readonly float[] _home;
     private readonly CorpusKeys? _keys;
-    private readonly RandomSource _keyDraws = new(0);
     // Which tokens may be sampled: everything but the NOTE_OFFs of pitches that are not sounding.
     private readonly bool[] _allowed;
     private readonly PhraseMemory _phrases = new();
@@ -97,7 +96,7 @@ public sealed class EventRnnGenerator : INoteGenerator
     /// null or 0 for none, then only the 5 s cut ends forgotten notes.
     /// </param>
     /// <param name="keys">
-    /// The training corpus's keys (the model's metadata): each seed draws a piece and starts from the corpus-mean
+    /// The training corpus's keys (the model's metadata): each seed picks a piece by its quantile and starts from the corpus-mean
     /// controls with that piece's histogram, half moved towards the corpus's profile in its key, instead of the
     /// corpus-mean histogram (<see cref="CorpusKeys.DrawHome"/>); null for the mean.
     /// </param>
@@ -175,8 +174,7 @@ public sealed class EventRnnGenerator : INoteGenerator
         _key.Reset();
         if (_keys is not null)
         {
-            _keyDraws.Reseed(seed ^ 0x4B4559534545440AUL);
-            HomeKey = _keys.DrawHome(_keyDraws, _home);
+            HomeKey = _keys.DrawHome(SeedQuantile.Of(seed), _home);
         }
     }
 

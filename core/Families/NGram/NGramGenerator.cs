@@ -9,7 +9,7 @@ namespace Euterpe.Core.Families.NGram;
 /// pitch, then its duration (two separate distributions), then its velocity, and writes the note's start and end.
 /// Times are beats on the encoding's step grid.
 /// <para>
-/// The model counts melodies moved to C major; <see cref="Reset"/> draws the key to play in from the corpus's keys
+/// The model counts melodies moved to C major; <see cref="Reset"/> picks the key to play in from the corpus's keys by the seed's quantile
 /// (a primer's own key replaces it). Music repeats itself, so at each phrase boundary (every
 /// <see cref="NGramPhraseCounts.Beats"/> beats) the generator may replay, note for note, a window of as many beats
 /// that starts on an earlier bar of what it wrote (the last <see cref="RememberedBars"/> bars), and then go on with
@@ -88,7 +88,7 @@ public sealed class NGramGenerator : INoteGenerator
         _pitchCount = _durationCount = 0;
         _steps = 0;
         _previousVelocity = 0;
-        _shift = MelodyKey.ShiftFromC(_model.DrawTonic(_random));
+        _shift = MelodyKey.ShiftFromC(_model.DrawTonic(SeedQuantile.Of(seed)));
         _written = 0;
         _firstOnset = -1;
         _phraseStart = 0;

@@ -92,13 +92,16 @@ public sealed class NGramNoteModel
         return velocity == 0 ? fallback : velocity;
     }
 
-    /// <summary>A tonic drawn by the training songs' keys; 0 (C, the key melodies are counted in) when none were counted.</summary>
-    public int DrawTonic(RandomSource random)
+    /// <summary>
+    /// The tonic at <paramref name="quantile"/> (0…1, <see cref="SeedQuantile.Of"/> of a seed) of the training songs'
+    /// keys, counted from C up; 0 (C, the key melodies are counted in) when none were counted.
+    /// </summary>
+    public int DrawTonic(double quantile)
     {
         var total = 0;
         foreach (var c in KeyCounts) total += c;
         if (total == 0) return 0;
-        var target = random.NextInt(total);
+        var target = SeedQuantile.Index(quantile, total);
         for (var tonic = 0; tonic < 12; tonic++)
         {
             target -= KeyCounts[tonic];

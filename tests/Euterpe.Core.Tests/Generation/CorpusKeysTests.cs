@@ -12,18 +12,31 @@ public class CorpusKeysTests
     private static readonly double[] InD = [0, 5, 9, 0, 6, 0, 7, 4, 0, 8, 0, 5];
 
     [Fact]
-    public void Metadata_text_reads_back_and_draws_take_each_piece_alike()
+    public void Metadata_text_reads_back_and_seeds_take_each_piece_alike()
     {
         var keys = CorpusKeys.Parse(CorpusKeys.FormatProfile(Profile), CorpusKeys.FormatPieces([InF, InD, InF]));
         Assert.NotNull(keys);
         Assert.Equal(3, keys.PieceCount);
         Assert.Equal(1.0, keys.ProfileInC.ToArray().Sum(), 12);
-        var random = new RandomSource(11);
         var counts = new int[12];
         Span<float> home = stackalloc float[12];
-        for (var i = 0; i < 3000; i++) counts[keys.DrawHome(random, home)]++;
+        for (ulong seed = 1; seed <= 3000; seed++) counts[keys.DrawHome(SeedQuantile.Of(seed), home)]++;
         Assert.Equal(3000, counts[5] + counts[2]);
-        Assert.InRange(counts[5], 1800, 2200); // two pieces in three are in F
+        Assert.InRange(counts[5], 1990, 2010); // two pieces in three are in F
+    }
+
+    [Fact]
+    public void Any_six_consecutive_seeds_take_keys_in_the_corpus_proportions()
+    {
+        // Two pieces in F to one in D: independent draws give six seeds all in F one time in eleven.
+        var keys = CorpusKeys.Create(Profile, [InF, InD, InF])!;
+        Span<float> home = stackalloc float[12];
+        for (ulong first = 1; first <= 500; first++)
+        {
+            var inF = 0;
+            for (var seed = first; seed < first + 6; seed++) if (keys.DrawHome(SeedQuantile.Of(seed), home) == 5) inF++;
+            Assert.InRange(inF, 3, 5);
+        }
     }
 
     [Fact]
@@ -31,15 +44,19 @@ public class CorpusKeysTests
     {
         var keys = CorpusKeys.Create(Profile, [InD])!;
         Span<float> home = stackalloc float[12];
-        Assert.Equal(2, keys.DrawHome(new RandomSource(1), home));
+        Assert.Equal(2, keys.DrawHome(SeedQuantile.Of(1), home));
         Span<float> profileInD = stackalloc float[12];
         keys.ProfileIn(2, profileInD);
         var total = InD.Sum();
+        var expected = new double[12];
         for (var pc = 0; pc < 12; pc++)
         {
             Assert.Equal(keys.ProfileInC[pc], profileInD[(pc + 2) % 12], 6);
-            Assert.Equal(CorpusKeys.PieceShare * InD[pc] / total + (1 - CorpusKeys.PieceShare) * profileInD[pc], home[pc], 6);
+            // D major: D E F# G A B C#; the rest keep a quarter of their share.
+            var inScale = pc is 2 or 4 or 6 or 7 or 9 or 11 or 1;
+            expected[pc] = (CorpusKeys.PieceShare * InD[pc] / total + (1 - CorpusKeys.PieceShare) * profileInD[pc]) * (inScale ? 1 : CorpusKeys.OutOfScaleWeight);
         }
+        for (var pc = 0; pc < 12; pc++) Assert.Equal(expected[pc] / expected.Sum(), home[pc], 6);
         Assert.Equal(1.0, home.ToArray().Sum(), 5);
     }
 

@@ -59,13 +59,13 @@ public class EventRnnHomeKeyTests
             drawn[g.HomeKey]++;
             // Half the piece's own histogram, half the corpus profile in its key.
             var piece = g.HomeKey == 5 ? inF : inBFlat;
-            CorpusKeys.Create(ProfileInC, [piece])!.DrawHome(new RandomSource(0), expected);
+            CorpusKeys.Create(ProfileInC, [piece])!.DrawHome(0, expected);
             for (var pc = 0; pc < 12; pc++) Assert.Equal(expected[pc], g.HomeControls[pc], 6);
             Assert.Equal(Mean[12], g.HomeControls[12]);
             Assert.Equal(Mean[13], g.HomeControls[13]);
         }
         Assert.Equal(200, drawn[5] + drawn[10]);
-        Assert.InRange(drawn[5], 130, 170);
+        Assert.InRange(drawn[5], 148, 152);
 
         // The plug-in's Chromatic scale plays the seed's home controls; a scale replaces the histogram.
         g.Reset(7);
