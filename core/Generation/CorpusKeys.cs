@@ -57,6 +57,22 @@ public sealed class CorpusKeys
     }
 
     /// <summary>
+    /// From the pieces' histograms alone, the profile their mean moved to C (each piece by its best-fitting major
+    /// scale); null if no piece has notes.
+    /// </summary>
+    public static CorpusKeys? OfPieces(IReadOnlyList<double[]> pieces)
+    {
+        var profile = new double[12];
+        foreach (var piece in pieces)
+        {
+            if (Normalised(piece) is not { } h) continue;
+            var tonic = MusicalScale.BestMajorTonic(h);
+            for (var pc = 0; pc < 12; pc++) profile[pc] += h[(pc + tonic) % 12];
+        }
+        return Create(profile, pieces);
+    }
+
+    /// <summary>
     /// Reads the metadata values: the profile as 12 comma-separated numbers, the pieces as such lists separated by
     /// semicolons; null when either is absent or unusable.
     /// </summary>
@@ -101,6 +117,18 @@ public sealed class CorpusKeys
         }
         for (var pc = 0; pc < 12; pc++) destination[pc] = (float)(destination[pc] / sum);
         return tonic;
+    }
+
+    /// <summary>
+    /// Writes the histogram (12 values summing to 1) of the piece at <paramref name="quantile"/> (as in
+    /// <see cref="DrawHome"/>) as it is, for a model that hears a piece's own; returns its key's tonic.
+    /// </summary>
+    public int PieceAt(double quantile, Span<float> destination)
+    {
+        if (destination.Length < 12) throw new ArgumentException("12 values are needed", nameof(destination));
+        var index = SeedQuantile.Index(quantile, _pieces.Length);
+        for (var pc = 0; pc < 12; pc++) destination[pc] = (float)_pieces[index][pc];
+        return _tonics[index];
     }
 
     /// <summary>Writes the profile moved up to <paramref name="tonic"/> (12 values summing to 1).</summary>

@@ -17,4 +17,10 @@ public sealed class ManifestPianoRoll
     public double Threshold { get; set; }
     public int Latent { get; set; }
     public List<ManifestTrack>? Tracks { get; set; }
+
+    /// <summary>
+    /// Pitch-class histograms (12 values each, C first) of training clips, for a model that hears one (dcrnn): a seed
+    /// asked for no key starts from one of them. Null or empty: none (the model hears a uniform histogram).
+    /// </summary>
+    public List<double[]>? Histograms { get; set; }
 }

@@ -1,3 +1,4 @@
+using Euterpe.Core.Generation;
 using System.Text.RegularExpressions;
 using Euterpe.Core.Text;
 
@@ -126,6 +127,13 @@ internal static partial class ManifestRules
         if (ManifestLimits.Outside("pianoRoll latent", r.Latent, 1, 4096) is { } zp) return zp;
         if (r.Tracks?.FirstOrDefault(t => t.Program is < 0 or > 127 || t.Channel is < 0 or > 15) is { } track)
             return $"pianoRoll track {UserText.Quote(track.Name)}: program {track.Program} must be 0…127 and channel {track.Channel} 0…15";
+        if (r.Histograms is { } histograms)
+        {
+            if (histograms.Count > CorpusKeys.MaxPieces) return $"pianoRoll histograms: {histograms.Count} of them, at most {CorpusKeys.MaxPieces}";
+            for (var i = 0; i < histograms.Count; i++)
+                if (histograms[i] is not { Length: 12 } h || h.Any(v => !(v >= 0) || double.IsInfinity(v)) || !(h.Sum() > 0))
+                    return $"pianoRoll histograms[{i}]: needs 12 finite values, none negative, not all 0";
+        }
         return null;
     }
 

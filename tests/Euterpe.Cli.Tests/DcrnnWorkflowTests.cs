@@ -41,6 +41,10 @@ public sealed class DcrnnWorkflowTests : IDisposable
             Assert.Equal("dcrnn", manifest.RootElement.GetProperty("family").GetString());
             Assert.Equal(0.4, manifest.RootElement.GetProperty("pianoRoll").GetProperty("threshold").GetDouble());
             Assert.Equal(32, manifest.RootElement.GetProperty("pianoRoll").GetProperty("latent").GetInt32());
+            // The training clips' pitch-class histograms, which seeds without a key start from.
+            var histograms = manifest.RootElement.GetProperty("pianoRoll").GetProperty("histograms").EnumerateArray().ToList();
+            Assert.NotEmpty(histograms);
+            Assert.All(histograms, h => Assert.Equal(1.0, h.EnumerateArray().Sum(v => v.GetDouble()), 2));
         }
         string Generate(string name, params string[] more)
         {

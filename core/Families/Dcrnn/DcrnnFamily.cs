@@ -12,8 +12,8 @@ namespace Euterpe.Core.Families.Dcrnn;
 /// histogram [1, 12] in, one clip [1, 384, 128] out) and a manifest with family dcrnn, representation "piano-roll" and
 /// the piano-roll GANs' grid (<see cref="PianoRollGanFamily.Grid"/>); its generator is <see cref="DcrnnNoteGenerator"/>.
 /// Time is in beats, so `generate` places clips at --tempo; --threshold overrides the manifest's, --key sets the
-/// histogram (uniform without it), --form plays one z per distinct letter in the form's order and --morph moves each
-/// clip's z toward the next one's.
+/// histogram (without it, the seed picks one of the manifest's training clips'), --form plays one z per distinct
+/// letter in the form's order and --morph moves each clip's z toward the next one's.
 /// </summary>
 public sealed class DcrnnFamily : ModelFamily
 {
@@ -45,11 +45,7 @@ public sealed class DcrnnFamily : ModelFamily
         var histogram = request.Key is { } key ? EventRnnFamily.KeyHistogram(key) : null;
         using var generator = Open(preset);
         if (request.Threshold is { } threshold) generator.Threshold = ClipNotes.Threshold(threshold, PianoRollGanFamily.Grid(preset).MaxValue);
-        if (histogram is not null)
-        {
-            var sum = histogram.Sum();
-            for (var i = 0; i < histogram.Length; i++) generator.Histogram[i] = histogram[i] / sum;
-        }
+        if (histogram is not null) generator.SetKeyHistogram(histogram);
         generator.Form = form;
         generator.Morph = request.Morph ?? 0;
         generator.Reset(request.Seed);
@@ -79,6 +75,7 @@ public sealed class DcrnnFamily : ModelFamily
             model.Dispose();
             throw new EuterpeException($"{preset.ModelPath}: z has {model.Latent} values, the manifest's pianoRoll latent {grid.Latent}");
         }
-        return new DcrnnNoteGenerator(model, (float)grid.MaxValue, (float)grid.Threshold);
+        var keys = grid.Histograms is { Count: > 0 } histograms ? CorpusKeys.OfPieces(histograms) : null;
+        return new DcrnnNoteGenerator(model, (float)grid.MaxValue, (float)grid.Threshold, keys);
     }
 }

@@ -1,4 +1,5 @@
 using Euterpe.Core.Encoding;
+using Euterpe.Core.Families.NGram;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Music;
 
@@ -12,8 +13,13 @@ namespace Euterpe.Core.Families.Dcrnn;
 /// plays its letter's z (A is z(0), B z(1), …), so a repeated letter repeats its clip. <see cref="Morph"/> m moves each
 /// clip's z linearly toward the next clip's: (1 − m)·z(this) + m·z(next), next being clip i + 1's z or the form's next
 /// letter's (m = 1 plays the next one's z). The instrument's eight Latent knobs then replace z's first eight values,
-/// and its New Theme trigger redraws the z the next clip plays from a stream of its own. The pitch-class histogram the
-/// model hears is uniform unless a key is asked for. Steps allocate nothing.
+/// and its New Theme trigger redraws the z the next clip plays from a stream of its own. The pitch-class histogram
+/// (<see cref="Histogram"/>): the asked-for key's scale; without one, the histogram of the training clip the seed
+/// picks (the manifest's, chosen by <see cref="SeedQuantile"/> among them ordered by key, so seeds play in the
+/// corpus's keys as often as it does), or uniform for a preset without them. The shipped model follows its histogram
+/// input only weakly (asked for F♯ major, it played C major), so it hears the histogram moved to C by its best-fitting
+/// major scale and its notes are moved to that scale's key (<see cref="Transposition"/>), as the n-gram's melodies
+/// are. Steps allocate nothing.
 /// </summary>
 public sealed class DcrnnNoteGenerator : INoteGenerator
 {
@@ -29,13 +35,20 @@ public sealed class DcrnnNoteGenerator : INoteGenerator
     private readonly RandomSource _random = new(0), _themeRandom = new(0);
     private readonly float[] _letters, _sequenceA, _sequenceB, _z, _roll;
     private readonly float[] _histogram = new float[DcrnnGrid.PitchClasses];
+    private readonly float[] _seedHistogram = new float[DcrnnGrid.PitchClasses];
+    private readonly float[] _heard = new float[DcrnnGrid.PitchClasses];
+    private readonly double[] _weights = new double[DcrnnGrid.PitchClasses];
+    private readonly CorpusKeys? _keys;
+    private bool _keyed;
     private readonly double[] _overrides = new double[LatentKnobs];
     private readonly int[] _sounding = new int[PianoRollEncoding.Pitches];
     private readonly float _maxValue;
     private long _clips, _sequenceIndex;
 
-    public DcrnnNoteGenerator(DcrnnClipModel model, float maxValue, float threshold)
+    /// <param name="keys">The training clips' histograms (the manifest's), which seeds without a key start from; null: uniform.</param>
+    public DcrnnNoteGenerator(DcrnnClipModel model, float maxValue, float threshold, CorpusKeys? keys = null)
     {
+        _keys = keys;
         _model = model;
         _maxValue = maxValue;
         Threshold = threshold;
@@ -46,6 +59,8 @@ public sealed class DcrnnNoteGenerator : INoteGenerator
         _z = new float[model.Latent];
         _roll = new float[PianoRollEncoding.CellsPerClip];
         DcrnnGrid.Uniform(_histogram);
+        DcrnnGrid.Uniform(_seedHistogram);
+        Hear();
         Array.Fill(_overrides, double.NaN);
     }
 
@@ -63,8 +78,35 @@ public sealed class DcrnnNoteGenerator : INoteGenerator
     /// <summary>0…1: how far each clip's z moves toward the next clip's.</summary>
     public double Morph { get; set; }
 
-    /// <summary>The pitch-class histogram the model hears (12 values summing to 1): the key's scale, or uniform.</summary>
-    public Span<float> Histogram => _histogram;
+    /// <summary>The pitch-class histogram asked for (12 values summing to 1): the key's, or the seed's.</summary>
+    public ReadOnlySpan<float> Histogram => _histogram;
+
+    /// <summary>What the model hears: <see cref="Histogram"/> moved to C by its best-fitting major scale.</summary>
+    public ReadOnlySpan<float> HeardHistogram => _heard;
+
+    /// <summary>The semitones (−5…+6) the clips' notes are moved by: from C to the histogram's key.</summary>
+    public int Transposition { get; private set; }
+
+    /// <summary>
+    /// The model hears <paramref name="histogram"/> (12 weights, scaled to sum to 1) from now on, whatever the seed,
+    /// until <see cref="ClearKeyHistogram"/>.
+    /// </summary>
+    public void SetKeyHistogram(ReadOnlySpan<float> histogram)
+    {
+        var sum = 0f;
+        for (var pc = 0; pc < DcrnnGrid.PitchClasses; pc++) sum += histogram[pc];
+        for (var pc = 0; pc < DcrnnGrid.PitchClasses; pc++) _histogram[pc] = histogram[pc] / sum;
+        _keyed = true;
+        Hear();
+    }
+
+    /// <summary>The model hears the seed's histogram again (see the class summary).</summary>
+    public void ClearKeyHistogram()
+    {
+        _keyed = false;
+        _seedHistogram.CopyTo(_histogram);
+        Hear();
+    }
 
     public ModelTimeUnit TimeUnit => ModelTimeUnit.Beats;
 
@@ -89,6 +131,8 @@ public sealed class DcrnnNoteGenerator : INoteGenerator
         _random.Reseed(seed);
         _themeRandom.Reseed(seed ^ 0x5DEECE66DUL);
         _random.FillGaussian(_letters);
+        if (_keys is not null) _keys.PieceAt(SeedQuantile.Of(seed), _seedHistogram);
+        if (!_keyed) ClearKeyHistogram();
         _sequenceIndex = 0;
         Letter(0).CopyTo(_sequenceA);
         Letter(1).CopyTo(_sequenceB);
@@ -104,17 +148,22 @@ public sealed class DcrnnNoteGenerator : INoteGenerator
     {
     }
 
-    /// <summary>The instrument's Key and Scale become the histogram (the scale's pitch classes, equal weights); Chromatic: uniform.</summary>
+    /// <summary>
+    /// The instrument's Key and Scale become the histogram (the scale's pitch classes, equal weights); Chromatic: the
+    /// seed's.
+    /// </summary>
     public bool Steer(in MusicalSteering steering)
     {
         if (steering.Scale <= 0)
         {
-            DcrnnGrid.Uniform(_histogram);
+            ClearKeyHistogram();
             return false;
         }
         var inScale = 0;
         for (var pc = 0; pc < DcrnnGrid.PitchClasses; pc++) if (MusicalScale.Contains(steering.Scale, steering.Key, pc)) inScale++;
         for (var pc = 0; pc < DcrnnGrid.PitchClasses; pc++) _histogram[pc] = MusicalScale.Contains(steering.Scale, steering.Key, pc) ? 1f / inScale : 0;
+        _keyed = true;
+        Hear();
         // The density and register controls still act on the notes: the histogram is all the model hears.
         return false;
     }
@@ -148,10 +197,20 @@ public sealed class DcrnnNoteGenerator : INoteGenerator
     public int Step(Span<ModelNoteEvent> output)
     {
         Choose(_clips);
-        _model.Run(_z, _histogram, _roll);
+        _model.Run(_z, _heard, _roll);
         var start = Time;
         _clips++;
-        return PianoRollEncoding.Events(_roll, Threshold, _maxValue, start, MaxNotesPerClip, _sounding, output);
+        var count = PianoRollEncoding.Events(_roll, Threshold, _maxValue, start, MaxNotesPerClip, _sounding, output);
+        if (Transposition == 0) return count;
+        for (var i = 0; i < count; i++)
+        {
+            // An octave back where the move would leave the MIDI range (the model's notes sit far inside it).
+            var pitch = output[i].Pitch + Transposition;
+            if (pitch > 127) pitch -= 12;
+            else if (pitch < 0) pitch += 12;
+            output[i] = output[i] with { Pitch = pitch };
+        }
+        return count;
     }
 
     /// <summary>Notes played live are not heard: every clip comes from z alone.</summary>
@@ -165,6 +224,15 @@ public sealed class DcrnnNoteGenerator : INoteGenerator
     }
 
     public void Dispose() => _model.Dispose();
+
+    // The histogram moved to C by its best major scale, and the move back.
+    private void Hear()
+    {
+        for (var pc = 0; pc < DcrnnGrid.PitchClasses; pc++) _weights[pc] = _histogram[pc];
+        var tonic = MusicalScale.BestMajorTonic(_weights);
+        for (var pc = 0; pc < DcrnnGrid.PitchClasses; pc++) _heard[pc] = _histogram[(pc + tonic) % DcrnnGrid.PitchClasses];
+        Transposition = MelodyKey.ShiftFromC(tonic);
+    }
 
     private Span<float> Letter(int letter) => _letters.AsSpan(letter * Latent, Latent);
 

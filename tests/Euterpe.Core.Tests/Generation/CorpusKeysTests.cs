@@ -60,6 +60,21 @@ public class CorpusKeysTests
         Assert.Equal(1.0, home.ToArray().Sum(), 5);
     }
 
+    [Fact]
+    public void Pieces_alone_give_their_mean_profile_in_C_and_a_seed_its_piece_as_it_is()
+    {
+        var keys = CorpusKeys.OfPieces([InF, InD])!;
+        // Both pieces moved to C, averaged: F's A (index 9) and D's F♯ (6) are both the third degree, E (4) in C.
+        var inF = InF.Select(v => v / InF.Sum()).ToArray();
+        var inD = InD.Select(v => v / InD.Sum()).ToArray();
+        Assert.Equal((inF[9] + inD[6]) / 2, keys.ProfileInC[4], 9);
+        Span<float> piece = stackalloc float[12];
+        var tonic = keys.PieceAt(0.9, piece); // the pieces ordered by key: D, then F
+        Assert.Equal(5, tonic);
+        for (var pc = 0; pc < 12; pc++) Assert.Equal(inF[pc], piece[pc], 6);
+        Assert.Equal(2, keys.PieceAt(0.1, piece));
+    }
+
     [Theory]
     [InlineData("1,2,3", "1,1,1,1,1,1,1,1,1,1,1,1")]
     [InlineData("1,1,1,1,1,1,1,1,1,1,1,x", "1,1,1,1,1,1,1,1,1,1,1,1")]

@@ -44,6 +44,8 @@ public class ManifestLimitsTests
         // A value of the wrong kind used to print .NET's "could not be converted to System.String".
         { PresetCopy.NGram, "\"model\": \"model.json\"", "\"model\": [1]", "$.model: expected a string" },
         { PresetCopy.EventRnn, "\"size\": 388", "\"size\": \"388\"", "$.vocabulary.size: expected a whole number" },
+        { "dcrnn-openmsx", "\"histograms\": [", "\"histograms\": [[1, 2], ", "pianoRoll histograms[0]: needs 12 finite values, none negative, not all 0" },
+        { "dcrnn-openmsx", "\"histograms\": [", "\"histograms\": [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], ", "pianoRoll histograms[0]: needs 12 finite values" },
         { PresetCopy.NGram, "\"durationSteps\": [\n        1,", "\"durationSteps\": [\n        2000000000,", "provenance.encoding durationSteps value 2000000000 is outside 1…65536" },
     };
 

@@ -1,5 +1,6 @@
 using Euterpe.Core.Families;
 using Euterpe.Core.Generation;
+using Euterpe.Core.Music;
 using Euterpe.Plugin.Generation;
 using Euterpe.Plugin.Instrument;
 
@@ -51,5 +52,30 @@ public class DcrnnPlayingTests
         Assert.NotEqual(Clip(plain, 0), Clip(knob, 0));
         var off = Render(9, d => d.Set(ParameterId.Latent1, InstrumentParameters.LatentOff));
         Assert.Equal(Clip(plain, 0), Clip(off, 0));
+    }
+
+    [Fact]
+    public void A_key_is_played_in_and_seeds_without_one_play_the_corpus_keys()
+    {
+        var (preset, family) = ModelFamilies.Open(PresetCatalog.Shared.AtSlot(TestPresets.SlotOf(TestPresets.ShippedDcrnnId))!.Path);
+        double InFSharpMajor(NoteSequence notes) =>
+            notes.Notes.Count(n => MusicalScale.Contains(MusicalScale.Major, 6, n.Pitch)) / (double)notes.Notes.Count;
+        // Asked for F♯ major, the model alone played C major (0.09 of its notes in F♯ major over seeds 1–3).
+        for (ulong seed = 1; seed <= 3; seed++)
+        {
+            var keyed = family.GenerateNotes(preset, new GenerationRequest { Seconds = 40, Seed = seed, Key = "F#:major" });
+            Assert.NotEmpty(keyed.Notes);
+            Assert.InRange(InFSharpMajor(keyed), 0.85, 1);
+        }
+        // Without a key each seed plays in a training clip's: seeds 1–5 do not all sit in one key (they all played C).
+        var keys = new HashSet<int>();
+        for (ulong seed = 1; seed <= 5; seed++)
+        {
+            var notes = family.GenerateNotes(preset, new GenerationRequest { Seconds = 40, Seed = seed }).Notes;
+            var weights = new double[12];
+            foreach (var n in notes) weights[n.Pitch % 12]++;
+            keys.Add(MusicalScale.BestMajorTonic(weights));
+        }
+        Assert.True(keys.Count >= 3, $"keys: {string.Join(",", keys)}");
     }
 }
