@@ -89,7 +89,7 @@ public static class FftLstmExporter
             ValidationMetrics = metrics is { ValidationMse: { } mse } && metrics.Step == step
                 ? new Dictionary<string, double> { [ValidationMetricName] = Math.Round(mse, 6) } : [],
             TrainerVersion = string.Create(CultureInfo.InvariantCulture,
-                $"euterpe train fft-lstm --arch {run.Arch} --config {run.Config} --batch {run.Batch} --seq-len {run.SequenceLength} --lr {run.LearningRate} --l2 {run.WeightDecay} --seed {run.Seed}{(run.InputNoise > 0 ? $" --input-noise {run.InputNoise}" : "")}{(run.LogMagnitudeWeight > 0 ? $" --log-magnitude-loss {run.LogMagnitudeWeight}" : "")}"),
+                $"euterpe train fft-lstm --arch {run.Arch} --config {run.Config} --batch {run.Batch} --seq-len {run.SequenceLength} --lr {run.LearningRate} --l2 {run.WeightDecay} --seed {run.Seed}{(run.InputNoise > 0 ? $" --input-noise {run.InputNoise}" : "")}"),
         },
     };
 

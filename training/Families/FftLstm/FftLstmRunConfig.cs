@@ -34,11 +34,6 @@ public sealed record FftLstmRunConfig
     /// must when generation feeds back its own imperfect (and varied) predictions.
     /// </summary>
     public double InputNoise { get; init; }
-    /// <summary>
-    /// Weight of the log-power loss (<see cref="FftLstmTrainer.LogPowerLoss"/>) beside the MSE; 0 trains on MSE alone
-    /// (runs saved before it existed read as 0).
-    /// </summary>
-    public double LogMagnitudeWeight { get; init; }
     public ulong Seed { get; init; }
     public int ValidationEvery { get; init; } = 100;
     public int CheckpointEvery { get; init; } = 100;

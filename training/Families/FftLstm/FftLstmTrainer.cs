@@ -27,10 +27,9 @@ public static class FftLstmTrainer
     /// Refuses option values that no data could make right, so `train` says so before it reads any data.
     /// </summary>
     public static void CheckOptions(string arch, string configName, long steps, int batch, int sequenceLength, double learningRate, double weightDecay, string device,
-        double inputNoise = 0, double logMagnitudeWeight = 0)
+        double inputNoise = 0)
     {
         if (!(inputNoise is >= 0 and <= 10)) throw new EuterpeException($"--input-noise {inputNoise}: must be 0…10 (standard deviations of the normalised frames)");
-        if (!(logMagnitudeWeight is >= 0 and <= 100)) throw new EuterpeException($"--log-magnitude-loss {logMagnitudeWeight}: must be 0…100");
         FftLstmConfig.Named(configName, arch, 4); // an unknown --arch or --config
         if (steps < 1) throw new EuterpeException($"--steps {steps}: must be at least 1");
         if (batch < 1) throw new EuterpeException($"--batch {batch}: must be at least 1");
@@ -41,18 +40,15 @@ public static class FftLstmTrainer
     }
 
     public static FftLstmRunConfig NewRunConfig(AudioFrameCache.Manifest cache, string cacheFolder, string arch, string configName, long steps, int batch,
-        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery, double inputNoise = 0,
-        double logMagnitudeWeight = 0)
+        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery, double inputNoise = 0)
     {
-        CheckOptions(arch, configName, steps, batch, sequenceLength, learningRate, weightDecay, device, inputNoise, logMagnitudeWeight);
-        if (logMagnitudeWeight > 0 && cache.FrameLayout != "stft")
-            throw new EuterpeException($"{cacheFolder}: --log-magnitude-loss needs STFT frames (real then imaginary parts of each bin); this cache's layout is {cache.FrameLayout}");
+        CheckOptions(arch, configName, steps, batch, sequenceLength, learningRate, weightDecay, device, inputNoise);
         var m = FftLstmConfig.Named(configName, arch, cache.FrameSize);
         return new FftLstmRunConfig
         {
             Arch = arch, Config = configName, FrameSize = m.FrameSize, Hidden = m.Hidden, Features = m.Features, Layers = m.Layers,
             Channels = m.Channels, Kernel = m.Kernel, Pool = m.Pool, Context = m.Context, Dropout = m.Dropout,
-            Steps = steps, Batch = batch, InputNoise = inputNoise, LogMagnitudeWeight = logMagnitudeWeight, SequenceLength = sequenceLength, LearningRate = learningRate, WeightDecay = weightDecay, Seed = seed,
+            Steps = steps, Batch = batch, InputNoise = inputNoise, SequenceLength = sequenceLength, LearningRate = learningRate, WeightDecay = weightDecay, Seed = seed,
             Device = device, ValidationEvery = Math.Max(1, validateEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
             Data = Path.GetFullPath(cacheFolder), SampleRate = cache.SampleRate, FrameLayout = cache.FrameLayout, FrameLength = cache.FrameLength, Hop = cache.Hop,
         };
@@ -91,10 +87,6 @@ public static class FftLstmTrainer
         var targets = new float[batch * length * f];
         var noise = new RandomSource(config.Seed);
         var validationWindows = ValidationWindows(validation, length);
-        // The log-power loss works on frames as they are: the normalisation undone inside the graph.
-        using var frameMean = config.LogMagnitudeWeight > 0 ? torch.tensor(mean).to(device) : null;
-        using var frameStd = config.LogMagnitudeWeight > 0 ? torch.tensor(std).to(device) : null;
-        using var epsilon = config.LogMagnitudeWeight > 0 ? torch.tensor(LogPowerFloor(std)).to(device) : null;
         var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
         var parameters = model.parameters().Sum(p => p.numel());
         FftLstmMetrics Metrics(long step) => new()
@@ -119,10 +111,7 @@ public static class FftLstmTrainer
             }
             var x = torch.tensor(inputs, new long[] { batch, length, f }).to(device);
             var y = torch.tensor(targets, new long[] { batch, length, f }).to(device);
-            var prediction = model.forward(x);
-            var loss = nn.functional.mse_loss(prediction, y);
-            if (config.LogMagnitudeWeight > 0) loss = loss.Plus(config.LogMagnitudeWeight * LogPowerLoss(prediction, y, frameStd!, frameMean!, epsilon!));
-            return TrainingLoop.Optimize(loss, model, optimizer, config.ClipNorm);
+            return TrainingLoop.Optimize(nn.functional.mse_loss(model.forward(x), y), model, optimizer, config.ClipNorm);
         }
         void Checkpoint(long step)
         {
@@ -132,37 +121,6 @@ public static class FftLstmTrainer
         loop.Run(Step, () => validationWindows.Count > 0 ? ValidationMse(model, validation, validationWindows, length, mean, std, device) : null, Checkpoint, progress);
         if (loop.NothingToDo) metrics.Save(runFolder);
         return metrics;
-    }
-
-    /// <summary>
-    /// Mean absolute difference of log(power + floor) per bin between predicted and target STFT frames ([B, T, 2K],
-    /// normalised: real parts of K bins, then imaginary parts), after undoing the normalisation. It rewards the right
-    /// level for each bin whatever the phase, which MSE on real and imaginary parts cannot: unsure of the phase, MSE's
-    /// best guess is a smaller spectrum, and generation, which keeps the magnitudes and makes its own phases, then
-    /// plays a level that barely moves.
-    /// </summary>
-    public static Tensor LogPowerLoss(Tensor prediction, Tensor target, Tensor std, Tensor mean, Tensor floor)
-    {
-        var bins = prediction.shape[^1] / 2;
-        Tensor LogPower(Tensor normalised)
-        {
-            var frame = (normalised * std).Plus(mean);
-            var re = frame.narrow(-1, 0, bins);
-            var im = frame.narrow(-1, bins, bins);
-            return (re * re).Plus(im * im).Plus(floor).log();
-        }
-        return (LogPower(prediction) - LogPower(target)).abs().mean();
-    }
-
-    /// <summary>
-    /// The power floor of <see cref="LogPowerLoss"/>: 40 dB under the mean power of a bin in the training frames (from
-    /// the per-value standard deviations), so silence does not dominate the loss.
-    /// </summary>
-    public static float LogPowerFloor(float[] std)
-    {
-        var power = 0.0;
-        foreach (var s in std) power += (double)s * s;
-        return (float)(1e-4 * power / (std.Length / 2));
     }
 
     /// <summary>Per-value mean and standard deviation of the training frames; a std is floored at 1 % of the mean std.</summary>
