@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Euterpe.Core.Audio;
+using Euterpe.Core.Families;
+using Euterpe.Core.Families.MultiTrackGan;
+using Euterpe.Core.Presets;
 using Euterpe.Vst3;
 
 namespace Euterpe.Host;
@@ -96,10 +99,20 @@ public static unsafe class OfflineRenderer
             plugin.Stop();
             wav.Complete();
         }
-        if (options.MidiOut is not null) collector.Write(options.MidiOut, total);
+        if (options.MidiOut is not null) collector.Write(options.MidiOut, total, MultiTrackTracks(options.Preset, options.Bundle));
         clock.Stop();
         return new RenderResult(total, options.SampleRate, channels, schedule.Length, collector.NoteOns, peak, clock.Elapsed,
             roundTrip, presetNote, plugin.Handler.Edits);
+    }
+
+    /// <summary>The instrument tracks of a multi-track preset named by folder or by an id our bundle lists; else null.</summary>
+    private static IReadOnlyList<ManifestTrack>? MultiTrackTracks(string? preset, string bundle)
+    {
+        if (string.IsNullOrWhiteSpace(preset)) return null;
+        var folder = Directory.Exists(preset) ? preset : InstalledPresets.Of(bundle).FirstOrDefault(p => p.Id == preset || p.DisplayName == preset).Folder;
+        if (folder is null) return null;
+        var (opened, _) = ModelFamilies.Open(folder);
+        return opened.Family == MultiTrackGanFamily.Name ? opened.OnnxManifest.PianoRoll?.Tracks : null;
     }
 
     /// <summary>Values the processor reports (meters, read-only parameters) go to the controller, as a DAW does after each block.</summary>

@@ -1,4 +1,6 @@
+using Euterpe.Core.Families.MultiTrackGan;
 using Euterpe.Core.Midi;
+using Euterpe.Core.Presets;
 using Euterpe.Core.Music;
 using Euterpe.Vst3;
 
@@ -48,5 +50,19 @@ public sealed class OutputMidiCollector(double sampleRate, double tempo, int num
         return sequence;
     }
 
-    public void Write(string path, long endSample) => MidiFileWriter.Write(ToSequence(endSample), path);
+    /// <summary>
+    /// Writes the notes; with a multi-track preset's <paramref name="tracks"/>, one track per instrument family with
+    /// its program, as `generate` writes that preset's notes (the event bus carries notes and channels, no programs).
+    /// </summary>
+    public void Write(string path, long endSample, IReadOnlyList<ManifestTrack>? tracks = null)
+    {
+        var sequence = ToSequence(endSample);
+        if (tracks is { Count: > 0 })
+        {
+            var split = MultiTrackGanFamily.OneTrackPerFamily(sequence, tracks);
+            split.TimeSignatures.AddRange(sequence.TimeSignatures);
+            sequence = split;
+        }
+        MidiFileWriter.Write(sequence, path);
+    }
 }
