@@ -24,8 +24,9 @@ public static unsafe class OfflineRenderer
         if (options.MidiInDelay is < 0 or > 3600) throw new Core.EuterpeException($"--midi-delay {options.MidiInDelay}: must be in 0…3600 seconds");
         if (options.Block is < 1 or > 65536) throw new Core.EuterpeException($"--block {options.Block}: must be in 1…65536");
         if (options.SampleRate is < 8000 or > 384000) throw new Core.EuterpeException($"--sample-rate {options.SampleRate}: must be in 8000…384000");
+        if (options.Preset is not null && options.VstPreset is not null) throw new Core.EuterpeException("--preset and --vstpreset: give one (a .vstpreset names its model itself)");
         var presetFiles = options.Preset is { } folder && Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
-        Core.OutputTarget.CheckDistinct([options.MidiIn, .. presetFiles], [options.OutWav, options.MidiOut]);
+        Core.OutputTarget.CheckDistinct([options.MidiIn, options.VstPreset, .. presetFiles], [options.OutWav, options.MidiOut]);
         var schedule = options.MidiIn is null ? [] : MidiInputSchedule.FromFile(options.MidiIn, options.SampleRate, options.MidiInDelay);
         var automation = options.ParameterChanges
             .Select(p => (Sample: (long)Math.Round(p.Seconds * options.SampleRate), p.Id, p.Normalized)).OrderBy(p => p.Sample).ToArray();
@@ -34,6 +35,7 @@ public static unsafe class OfflineRenderer
         using var preset = PresetChoice.Prepare(options.Preset);
         using var module = Vst3Module.Load(options.Bundle);
         using var plugin = PluginInstance.Create(module, options.ClassName);
+        if (options.VstPreset is { } vstPreset) VstPresets.Load(plugin, vstPreset);
         var (presetNote, presetPoint) = preset.Apply(plugin, options.Bundle);
         // A plug-in that cannot load its model plays silence and says so on its Status: that is a failed render.
         var status = PluginStatusWatcher.For(plugin);

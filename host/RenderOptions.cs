@@ -16,6 +16,8 @@ public sealed record RenderOptions(string Bundle, double Seconds, string OutWav)
     public double MidiInDelay { get; init; }
     public string? MidiOut { get; init; }
     public string? Preset { get; init; }
+    /// <summary>A .vstpreset file whose state the plug-in starts from (instead of <see cref="Preset"/>).</summary>
+    public string? VstPreset { get; init; }
     /// <summary>Which Audio Module Class of the bundle to play (null = the first).</summary>
     public string? ClassName { get; init; }
     public WavSampleFormat Format { get; init; } = WavSampleFormat.Float32;

@@ -18,6 +18,7 @@ packages+=(mma)         # MIDI examples no preset trains on: train seqgan --step
 packages+=(python3-pil) # independent PNG/PGM decoder for the evaluation image tests
 packages+=(pianobooster) # piano pieces: the refine nets train on an unseen folder of them (RefineWorkflowTests, scripts/refine-corpus.sh)
 packages+=(ardour)     # a real DAW: scripts/ardour-check.sh bounces the instrument in it (headless, ardour7-lua)
+packages+=(xvfb libx11-6 fontconfig) # the editor: an X server to open it in (host editor, EditorWindowTests), libX11 it draws through
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

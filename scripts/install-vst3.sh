@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Copies the built bundle to ~/.vst3 (the per-user VST3 folder on Linux) where hosts look for it.
+# Copies the built bundle to ~/.vst3 (the per-user VST3 folder on Linux) where hosts look for it, and its factory
+# .vstpreset files to ~/.vst3/presets/Euterpe/Euterpe/, where Linux hosts' preset browsers look (VENDOR/PLUGIN).
 # Usage: scripts/install-vst3.sh   (run scripts/build.sh first)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,4 +13,10 @@ rm -rf "$target/Euterpe.vst3.new"
 cp -r "$bundle" "$target/Euterpe.vst3.new"
 rm -rf "$target/Euterpe.vst3"
 mv "$target/Euterpe.vst3.new" "$target/Euterpe.vst3"
+presets="$target/presets/Euterpe/Euterpe"
+if [[ -d "$target/Euterpe.vst3/Contents/Resources/vstpresets" ]]; then
+  mkdir -p "$presets"
+  cp "$target/Euterpe.vst3/Contents/Resources/vstpresets"/*.vstpreset "$presets/"
+  log "installed $(ls "$target/Euterpe.vst3/Contents/Resources/vstpresets" | wc -l) factory presets in $presets"
+fi
 log "installed $target/Euterpe.vst3"

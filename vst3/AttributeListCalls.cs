@@ -2,12 +2,28 @@ namespace Euterpe.Vst3;
 
 /// <summary>
 /// Calls into an IAttributeList, the host's or ours (vtable: FUnknown, setInt, getInt, setFloat, getFloat, setString,
-/// getString, setBinary, getBinary): the string ones. Keys are UTF-8 without the terminator (these calls add it).
+/// getString, setBinary, getBinary): the integer and string ones. Keys are UTF-8 without the terminator (these calls add it).
 /// </summary>
 public static unsafe class AttributeListCalls
 {
-    private const int SetStringSlot = 7, GetStringSlot = 8;
+    private const int SetIntSlot = 3, GetIntSlot = 4, SetStringSlot = 7, GetStringSlot = 8;
     private const int MaxKeyBytes = 127;
+
+    public static int SetInt(nint list, ReadOnlySpan<byte> key, long value)
+    {
+        var id = stackalloc byte[MaxKeyBytes + 1];
+        Terminated(key, id);
+        return ((delegate* unmanaged[Cdecl]<nint, byte*, long, int>)(*(nint**)list)[SetIntSlot])(list, id, value);
+    }
+
+    /// <summary>The integer stored under <paramref name="key"/>; null when there is none.</summary>
+    public static long? GetInt(nint list, ReadOnlySpan<byte> key)
+    {
+        var id = stackalloc byte[MaxKeyBytes + 1];
+        Terminated(key, id);
+        long value;
+        return ((delegate* unmanaged[Cdecl]<nint, byte*, long*, int>)(*(nint**)list)[GetIntSlot])(list, id, &value) == Vst3Result.Ok ? value : null;
+    }
 
     public static int SetString(nint list, ReadOnlySpan<byte> key, string text)
     {

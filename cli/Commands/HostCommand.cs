@@ -5,7 +5,11 @@ using Euterpe.Host;
 
 namespace Euterpe.Cli.Commands;
 
-/// <summary><c>euterpe host info BUNDLE</c>: what a VST3 bundle offers, read through its factory like a DAW's plug-in scan.</summary>
+/// <summary>
+/// <c>euterpe host info BUNDLE</c>: what a VST3 bundle offers, read through its factory like a DAW's plug-in scan.
+/// <c>euterpe host editor BUNDLE</c>: opens the plug-in's editor in a window of ours (on DISPLAY; xvfb-run -a works),
+/// rolls the transport for --seconds and can write a screenshot of the window.
+/// </summary>
 public static class HostCommand
 {
     public static Command Create()
@@ -23,7 +27,64 @@ public static class HostCommand
             return 0;
         });
         command.Subcommands.Add(info);
+        command.Subcommands.Add(CreateEditor());
+        command.Subcommands.Add(HostVstPresetCommand.Create());
         return command;
+    }
+
+    private static Command CreateEditor()
+    {
+        var editor = new Command("editor", "Open the plug-in's editor in a window (needs a 24-bit X display: xvfb-run -a works), roll the transport, take a screenshot.");
+        var bundle = new Argument<string>("bundle") { Description = "The .vst3 bundle folder (or its .so).", Arity = ArgumentArity.ZeroOrOne };
+        var seconds = new Option<double>("--seconds") { Description = "How long the window stays open, in seconds (default 4).", DefaultValueFactory = _ => 4 };
+        var screenshot = new Option<string>("--screenshot") { Description = "Write the window as a PNG when the time is up." };
+        var preset = new Option<string>("--preset") { Description = "Model preset to choose first: a name from the plug-in's list or a preset folder." };
+        var vstPreset = new Option<string>("--vstpreset") { Description = "Start from the state in this .vstpreset file." };
+        var stopped = new Option<bool>("--stopped") { Description = "Keep the transport stopped (the editor idles; the model still loads)." };
+        var tempo = new Option<double>("--tempo") { Description = "Host tempo in BPM (default 120).", DefaultValueFactory = _ => 120 };
+        editor.Arguments.Add(bundle);
+        editor.Options.Add(seconds);
+        editor.Options.Add(screenshot);
+        editor.Options.Add(preset);
+        editor.Options.Add(vstPreset);
+        editor.Options.Add(stopped);
+        editor.Options.Add(tempo);
+        editor.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(bundle) ?? BundleLocator.Default();
+            var time = parseResult.GetValue(seconds);
+            if (!(time is > 0 and <= 3600)) throw new Core.EuterpeException($"--seconds {time}: must be in (0, 3600]");
+            var bpm = parseResult.GetValue(tempo);
+            if (!(bpm is > 0 and <= 1000)) throw new Core.EuterpeException($"--tempo {bpm}: must be in (0, 1000]");
+            var output = parseResult.GetValue(screenshot);
+            if (output is not null)
+            {
+                OutputFile.CheckDistinct([], output);
+                var folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
+                if (!Directory.Exists(folder)) throw new Core.EuterpeException($"{output}: no such folder {folder}");
+            }
+            var presetFile = parseResult.GetValue(vstPreset);
+            if (presetFile is not null && parseResult.GetValue(preset) is not null) throw new Core.EuterpeException("--preset and --vstpreset: give one (a .vstpreset names its model itself)");
+            using var choice = PresetChoice.Prepare(parseResult.GetValue(preset));
+            using var session = EditorSession.Open(path);
+            if (presetFile is not null) VstPresets.Load(session.Plugin, presetFile);
+            session.Tempo = bpm;
+            var (note, point) = choice.Apply(session.Plugin, path);
+            if (point is { } p) session.SetParameter(p.Id, p.Normalized);
+            var playing = !parseResult.GetValue(stopped);
+            session.Run(TimeSpan.FromSeconds(time), playing);
+            var text = parseResult.InvocationConfiguration.Output;
+            if (note.Length > 0) text.WriteLine(note);
+            text.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"editor {session.Width}x{session.Height}: {session.Frame.TimersFired} timer callbacks, {session.Seconds:0.0} s played{(playing ? "" : " (stopped)")}"));
+            if (output is not null)
+            {
+                OutputFile.Write(output, () => PngImage.Write(output, session.Screenshot(), session.Width, session.Height));
+                text.WriteLine($"screenshot: {output}");
+            }
+            return 0;
+        });
+        return editor;
     }
 
     internal static string Format(FactoryDescription d)

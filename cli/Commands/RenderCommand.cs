@@ -15,6 +15,7 @@ public static class RenderCommand
         var plugin = new Option<string>("--plugin") { Description = "VST3 bundle (default: our artifacts/Euterpe.vst3)." };
         var className = new Option<string>("--class") { Description = "Audio Module Class of the bundle to play (default: the first)." };
         var preset = new Option<string>("--preset") { Description = "Preset to play: a name from the plug-in's Model list, or a preset folder (model.onnx + manifest.json)." };
+        var vstPreset = new Option<string>("--vstpreset") { Description = "Start from the state in this .vstpreset file (the plug-in's own presets: see 'host vstpreset')." };
         var seconds = new Option<double>("--seconds") { Description = $"Length of the render in seconds (at most {GenerationRequest.MaxSeconds}).", Required = true };
         var tempo = new Option<double>("--tempo") { Description = "Tempo in BPM for the ProcessContext and the output MIDI.", DefaultValueFactory = _ => 120 };
         var midiIn = new Option<string>("--midi-in") { Description = "MIDI file whose notes are sent to the plug-in's event input, sample-accurately." };
@@ -28,7 +29,7 @@ public static class RenderCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress line." };
         var command = new Command("render", "Render a VST3 instrument offline to WAV (and its generated MIDI) through the standalone host.")
         {
-            plugin, className, preset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, quiet,
+            plugin, className, preset, vstPreset, seconds, tempo, midiIn, midiDelay, output, midiOut, sampleRate, block, pcm16, param, quiet,
         };
         command.SetAction(parseResult =>
         {
@@ -44,6 +45,7 @@ public static class RenderCommand
                 MidiInDelay = parseResult.GetValue(midiDelay),
                 MidiOut = parseResult.GetValue(midiOut),
                 Preset = parseResult.GetValue(preset),
+                VstPreset = parseResult.GetValue(vstPreset),
                 ClassName = parseResult.GetValue(className),
                 Format = parseResult.GetValue(pcm16) ? WavSampleFormat.Pcm16 : WavSampleFormat.Float32,
                 ParameterChanges = (parseResult.GetValue(param) ?? []).Select(ParameterChange.Parse).ToArray(),

@@ -77,6 +77,21 @@ public sealed class GenerationLink
 
     public SpscQueue<InputNote> Inputs { get; } = new(InputCapacity);
 
+    /// <summary>Notes generated and played in, for the editor's piano roll (worker writes, UI reads).</summary>
+    public NoteTimeline Timeline { get; } = new();
+
+    private long _headroomBits = BitConverter.DoubleToInt64Bits(double.NaN);
+
+    /// <summary>
+    /// Seconds of music the worker generates per second it spends generating (smoothed; NaN before the first
+    /// measurement or while an audio preset plays): above 1 it keeps ahead of real time on this machine.
+    /// </summary>
+    public double Headroom
+    {
+        get => BitConverter.Int64BitsToDouble(Volatile.Read(ref _headroomBits));
+        set => Volatile.Write(ref _headroomBits, BitConverter.DoubleToInt64Bits(value));
+    }
+
     /// <summary>Project position in quarter-note beats at the start of the latest block (audio thread writes).</summary>
     public double Playhead
     {

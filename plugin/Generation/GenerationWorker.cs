@@ -150,6 +150,8 @@ public sealed class GenerationWorker : IDisposable
         var target = _link.Playhead + lookahead;
         var steps = 0;
         var reached = BeatOf(generator.Time);
+        var startedBeat = reached;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (humanizer is not null) Release(humanizer, epoch);
         // With Humanize the queue is complete only up to the humanizer's safe beat: notes wait there for what follows them.
         double Queued() => humanizer is null ? reached : Math.Min(reached, humanizer.SafeBeat);
@@ -168,6 +170,7 @@ public sealed class GenerationWorker : IDisposable
                     continue;
                 }
                 _link.Notes.TryEnqueue(new GeneratedNote(beat, (short)pitch, velocity, _step[i].IsNoteOn, epoch, (short)_step[i].Channel));
+                _link.Timeline.Add(new TimelineNote(beat, (short)pitch, velocity, _step[i].IsNoteOn, epoch, (short)_step[i].Channel, false));
                 // A captured clip holds one part: the drum channel's keys are no pitches, so it leaves them out.
                 if (_step[i].Channel != InstrumentFamilies.DrumChannel) _clips.Add(beat, pitch, velocity, _step[i].IsNoteOn, false, epoch);
             }
@@ -180,7 +183,18 @@ public sealed class GenerationWorker : IDisposable
             steps++;
         }
         _link.PublishHorizon(epoch, Queued());
+        if (steps > 0) MeasureHeadroom(reached - startedBeat, started, tempo);
         return busy || steps > 0;
+    }
+
+    /// <summary>The editor's headroom meter: music seconds generated per second spent, smoothed over passes.</summary>
+    private void MeasureHeadroom(double beats, long started, double tempo)
+    {
+        var spent = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (beats <= 0 || spent <= 0 || tempo <= 0) return;
+        var ratio = beats * 60 / tempo / spent;
+        var before = _link.Headroom;
+        _link.Headroom = double.IsNaN(before) ? ratio : before + (ratio - before) * 0.2;
     }
 
     // Humanized notes that are due go to the queue while it has room; the rest wait in the humanizer.
@@ -189,6 +203,7 @@ public sealed class GenerationWorker : IDisposable
         while (_link.Notes.Capacity - _link.Notes.Count > 0 && humanizer.TryTake(out var e))
         {
             _link.Notes.TryEnqueue(new GeneratedNote(e.Beat, (short)e.Pitch, (short)e.Velocity, e.IsNoteOn, epoch));
+            _link.Timeline.Add(new TimelineNote(e.Beat, (short)e.Pitch, (short)e.Velocity, e.IsNoteOn, epoch, 0, false));
             _clips.Add(e.Beat, e.Pitch, (short)e.Velocity, e.IsNoteOn, false, epoch);
         }
     }
@@ -244,6 +259,7 @@ public sealed class GenerationWorker : IDisposable
         {
             any = true;
             _clips.Add(input.Beat, input.Pitch, input.Velocity, input.IsNoteOn, true, _link.Epoch);
+            _link.Timeline.Add(new TimelineNote(input.Beat, input.Pitch, input.Velocity, input.IsNoteOn, _link.Epoch, 0, true));
             if (follow) _generator?.Prime(input.IsNoteOn, input.Pitch, input.Velocity);
         }
         return any;

@@ -48,6 +48,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     private bool _transportPlaying;
     private nint _context;
     private nint _peer;
+    private long _feed;
 
     public Euterpe() : base([ComponentThunks.Vtable, AudioProcessorThunks.Vtable, ProcessContextRequirementsThunks.Vtable, ConnectionPointThunks.Vtable])
     {
@@ -84,12 +85,15 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     {
         ComPointer.Exchange(ref _context, context);
         _worker ??= new GenerationWorker(_link);
+        if (_feed == 0) _feed = EditorFeeds.Register(_link);
         return Vst3Result.Ok;
     }
 
     public int Terminate()
     {
         StopWorker();
+        EditorFeeds.Unregister(_feed);
+        _feed = 0;
         ComPointer.Exchange(ref _peer, 0);
         ComPointer.Exchange(ref _context, 0);
         return Vst3Result.Ok;
@@ -307,7 +311,7 @@ public sealed unsafe class Euterpe : ComObject, IComponent, IAudioProcessor, IPr
     /// <summary>The controller asks for the status text (on the host's UI thread); the reply goes back at once.</summary>
     public int Notify(nint message)
     {
-        if (StatusMessage.IsRequest(message)) StatusMessage.SendReply(_context, _peer, _link.StatusText);
+        if (StatusMessage.IsRequest(message)) StatusMessage.SendReply(_context, _peer, _link.StatusText, _feed);
         return Vst3Result.Ok;
     }
 

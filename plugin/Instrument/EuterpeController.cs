@@ -1,4 +1,5 @@
 using System.Globalization;
+using Euterpe.Plugin.Editor;
 using Euterpe.Plugin.Generation;
 using Euterpe.Vst3;
 
@@ -8,8 +9,9 @@ namespace Euterpe.Plugin.Instrument;
 /// Euterpe's edit controller (a separate class, as VST3 recommends): publishes parameters with units
 /// and value strings, mirrors the component state, maps MIDI CC 7 to output gain, and has one root unit.
 /// The Status value string is the component's status text, asked for through the connection (<see cref="StatusMessage"/>).
+/// createView("editor") gives Euterpe's own editor (<see cref="EditorView"/>), which edits through this controller.
 /// </summary>
-public sealed unsafe class EuterpeController : ComObject, IEditController, IConnectionPoint, IMidiMapping, IUnitInfo
+public sealed unsafe class EuterpeController : ComObject, IEditController, IConnectionPoint, IMidiMapping, IUnitInfo, IEditorModel
 {
     private const short ControllerVolume = 7;
 
@@ -18,6 +20,8 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     private nint _peer;
     private nint _context;
     private string? _statusText;
+    private long _feed;
+    private int _feedAsks;
 
     public EuterpeController() : base([EditControllerThunks.Vtable, ConnectionPointThunks.Vtable, MidiMappingThunks.Vtable, UnitInfoThunks.Vtable])
     {
@@ -160,8 +164,41 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
         return Vst3Result.Ok;
     }
 
-    // No editor yet: hosts show their generic parameter UI.
-    public nint CreateView(byte* name) => 0;
+    /// <summary>The editor for "editor" (the only view type VST3 names); the host owns the reference it gets.</summary>
+    public nint CreateView(byte* name)
+    {
+        if (name == null || !System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(name).SequenceEqual("editor"u8)) return 0;
+        var view = new EditorView(this);
+        return view.InterfacePointer();
+    }
+
+    // IEditorModel: the editor's edits go through the host as a DAW's own knobs would (begin, perform, end).
+    public double Value(uint id) => GetParamNormalized(id);
+
+    public string Text(ParameterDefinition definition, double normalized) => ValueString(definition, normalized);
+
+    public string Title(uint id) => ConditionOf(id)?.DisplayName ?? InstrumentParameters.Find(id)?.ShortTitle ?? "";
+
+    public void BeginEdit(uint id) => ComponentHandlerCalls.BeginEdit(_handler, id);
+
+    public void PerformEdit(uint id, double normalized)
+    {
+        SetParamNormalized(id, normalized);
+        ComponentHandlerCalls.PerformEdit(_handler, id, GetParamNormalized(id));
+    }
+
+    public void EndEdit(uint id) => ComponentHandlerCalls.EndEdit(_handler, id);
+
+    /// <summary>
+    /// The component's link, found through the number its status reply carries. Until one is heard the editor asks
+    /// again about once a second (a frame is 33 ms), never on every frame.
+    /// </summary>
+    public GenerationLink? Feed()
+    {
+        if (_feed != 0 && EditorFeeds.Find(_feed) is { } link) return link;
+        if (_feedAsks++ % 30 == 0) StatusMessage.SendRequest(_context, _peer);
+        return _feed != 0 ? EditorFeeds.Find(_feed) : null;
+    }
 
     // IConnectionPoint: the peer is the component, or the host's proxy of it.
     public int Connect(nint other)
@@ -180,7 +217,11 @@ public sealed unsafe class EuterpeController : ComObject, IEditController, IConn
     /// <summary>The component's answer to a status request: kept for the Status value string.</summary>
     public int Notify(nint message)
     {
-        if (StatusMessage.TryReadReply(message, out var text)) _statusText = text;
+        if (StatusMessage.TryReadReply(message, out var text, out var feed))
+        {
+            _statusText = text;
+            if (feed != 0) _feed = feed;
+        }
         return Vst3Result.Ok;
     }
 

@@ -37,6 +37,26 @@ public sealed class RenderErrorTests : IDisposable
     private void AssertNothingWritten() => Assert.Empty(Directory.GetFiles(_temp.Root));
 
     [Fact]
+    public void A_vstpreset_that_is_no_preset_is_one_line_naming_it_and_nothing_is_rendered()
+    {
+        var bogus = Path.Combine(Path.GetTempPath(), $"euterpe-bogus-{Environment.ProcessId}.vstpreset");
+        File.WriteAllText(bogus, "this is a text file long enough to fill a forty-eight byte header");
+        try
+        {
+            var line = Refused("render", "--plugin", Bundle(), "--vstpreset", bogus, "--seconds", "2", "--out", _temp.File("out.wav"), "--quiet");
+            Assert.Equal($"error: {bogus}: not a VST3 preset (no 'VST3' header)", line);
+            AssertNothingWritten();
+            Assert.Equal("error: --preset and --vstpreset: give one (a .vstpreset names its model itself)",
+                Refused("render", "--plugin", Bundle(), "--preset", "ngram-openmsx", "--vstpreset", bogus, "--seconds", "2", "--out", _temp.File("out.wav"), "--quiet"));
+            Assert.Equal($"error: {bogus}: not a VST3 preset (no 'VST3' header)", Refused("host", "vstpreset", "show", bogus));
+        }
+        finally
+        {
+            File.Delete(bogus);
+        }
+    }
+
+    [Fact]
     public void Host_info_on_a_bundle_with_a_truncated_library_is_one_error_line_not_SIGBUS()
     {
         var source = Path.Combine(Bundle(), "Contents", "x86_64-linux", "Euterpe.so");

@@ -4,7 +4,7 @@ namespace Euterpe.Vst3.Tests;
 
 public class Vst3IidTests
 {
-    // The DECLARE_CLASS_IID values as published in the VST3 SDK headers (pluginterfaces/base and /vst).
+    // The DECLARE_CLASS_IID values as published in the VST3 SDK headers (pluginterfaces/base, /vst and /gui).
     public static TheoryData<string, uint, uint, uint, uint> Published => new()
     {
         { nameof(Vst3Iids.FUnknown), 0x00000000, 0x00000000, 0xC0000000, 0x00000046 },
@@ -27,6 +27,12 @@ public class Vst3IidTests
         { nameof(Vst3Iids.IComponentHandler), 0x93A0BEA3, 0x0BD045DB, 0x8E890B0C, 0xC1E46AC6 },
         { nameof(Vst3Iids.IMessage), 0x936F033B, 0xC6C047DB, 0xBB0882F8, 0x13C1E613 },
         { nameof(Vst3Iids.IAttributeList), 0x1E5F0AEB, 0xCC7F4533, 0xA2544011, 0x38AD5EE4 },
+        // pluginterfaces/gui/iplugview.h
+        { nameof(Vst3Iids.IPlugView), 0x5BC32507, 0xD06049EA, 0xA6151B52, 0x2B755B29 },
+        { nameof(Vst3Iids.IPlugFrame), 0x367FAF01, 0xAFA94693, 0x8D4DA2A0, 0xED0882A3 },
+        { nameof(Vst3Iids.IEventHandler), 0x561E65C9, 0x13A0496F, 0x813A2C35, 0x654D7983 },
+        { nameof(Vst3Iids.ITimerHandler), 0x10BDD94F, 0x41424774, 0x821FAD8F, 0xECA72CA9 },
+        { nameof(Vst3Iids.IRunLoop), 0x18C35366, 0x97764F1A, 0x9C5B8385, 0x7A871389 },
     };
 
     [Theory]

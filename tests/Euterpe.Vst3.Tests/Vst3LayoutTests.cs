@@ -27,6 +27,28 @@ public class Vst3LayoutTests
         Assert.Equal(16, Unsafe.SizeOf<NoteOffEvent>());
         Assert.Equal(792, Unsafe.SizeOf<ParameterInfo>());
         Assert.Equal(268, Unsafe.SizeOf<UnitInfo>());
+        Assert.Equal(16, Unsafe.SizeOf<ViewRect>()); // SMTG_TYPE_SIZE_CHECK (ViewRect, 16, 16, 16, 16)
+    }
+
+    /// <summary>Xlib's XEvent and XImage on x86_64 as gcc gives them over /usr/include/X11/Xlib.h (sizeof, offsetof).</summary>
+    [Fact]
+    public void XlibLayoutsMatchTheHeaders()
+    {
+        Assert.Equal(192, Unsafe.SizeOf<Linux.XEvent>());
+        Assert.Equal(16, (int)Marshal.OffsetOf<Linux.XImage>(nameof(Linux.XImage.Data)));
+        Assert.Equal(44, (int)Marshal.OffsetOf<Linux.XImage>(nameof(Linux.XImage.BytesPerLine)));
+        Assert.Equal(48, (int)Marshal.OffsetOf<Linux.XImage>(nameof(Linux.XImage.BitsPerPixel)));
+        // A button event as the server lays it out: type 0, send_event 16, window 32, x 64, y 68, state 80, button 84.
+        var e = Linux.XEvent.Pointer(Linux.Xlib.ButtonPress, 0x1234, 17, 23, Linux.Xlib.Button1Mask, 3);
+        var bytes = MemoryMarshal.AsBytes(new ReadOnlySpan<Linux.XEvent>(in e));
+        Assert.Equal(Linux.Xlib.ButtonPress, BitConverter.ToInt32(bytes[0..4]));
+        Assert.Equal(1, BitConverter.ToInt32(bytes[16..20]));
+        Assert.Equal(0x1234UL, BitConverter.ToUInt64(bytes[32..40]));
+        Assert.Equal(17, BitConverter.ToInt32(bytes[64..68]));
+        Assert.Equal(23, BitConverter.ToInt32(bytes[68..72]));
+        Assert.Equal(Linux.Xlib.Button1Mask, BitConverter.ToUInt32(bytes[80..84]));
+        Assert.Equal(3u, BitConverter.ToUInt32(bytes[84..88]));
+        Assert.Equal((17, 23, 3u, (nuint)0x1234), (e.X, e.Y, e.Button, e.Window));
     }
 
     [Theory]

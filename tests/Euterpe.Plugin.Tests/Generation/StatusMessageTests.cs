@@ -30,6 +30,9 @@ public class StatusMessageTests
             InstrumentHost.Check(Vtable.CallInt(toComponent.InterfacePointer(), 3, componentPoint), "connect the controller");
             Assert.StartsWith("Playing A Test Performance LSTM", controller.ValueString(status, 0));
             Assert.Equal((1, 1), (toComponent.Forwarded, toController.Forwarded));
+            // The reply named the component's feed: the editor reads its status, notes and playhead without messages.
+            Assert.StartsWith("Playing A Test Performance LSTM", controller.Feed()?.StatusText);
+            Assert.Equal((1, 1), (toComponent.Forwarded, toController.Forwarded));
 
             // Playing makes no messages: process() runs on the audio thread.
             var made = host.Application.MessagesCreated;
