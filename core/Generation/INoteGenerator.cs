@@ -43,6 +43,12 @@ public interface INoteGenerator : IDisposable
     bool Steer(in MusicalSteering steering) => false;
 
     /// <summary>
+    /// True when the events are several parts, one MIDI channel each (the multi-track GAN's instrument families): the
+    /// player then passes them as they are, without the refine nets, which read one part.
+    /// </summary>
+    bool PlaysSeveralParts => false;
+
+    /// <summary>
     /// Sets a code walk's rate and theme chances from the player's controls (the seq-ae); models without a code walk
     /// ignore it. Allocates nothing.
     /// </summary>

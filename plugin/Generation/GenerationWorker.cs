@@ -1,7 +1,6 @@
 using Euterpe.Core;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.Dcrnn;
-using Euterpe.Core.Families.MultiTrackGan;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Music;
 using Euterpe.Core.Presets;
@@ -32,7 +31,7 @@ public sealed class GenerationWorker : IDisposable
     private readonly Thread _thread;
     private volatile bool _stop;
     private INoteGenerator? _generator;
-    private bool _multiChannel; // the loaded generator plays several MIDI channels (the multi-track GAN)
+    private bool _multiChannel; // the loaded generator plays several parts, one MIDI channel each (INoteGenerator.PlaysSeveralParts)
     private AudioPresetPlayer? _audio;
     private PresetEntry? _preset;
     private int _loadedSlot = -1;
@@ -313,7 +312,7 @@ public sealed class GenerationWorker : IDisposable
             else
             {
                 _generator = entry.Family.OpenNotes(entry.Preset);
-                _multiChannel = _generator is MultiTrackNoteGenerator;
+                _multiChannel = _generator.PlaysSeveralParts;
                 if (_step.Length < _generator.MaxEventsPerStep) _step = new ModelNoteEvent[_generator.MaxEventsPerStep];
             }
             _preset = entry;

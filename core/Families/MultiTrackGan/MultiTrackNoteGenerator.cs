@@ -68,6 +68,9 @@ public sealed class MultiTrackNoteGenerator : INoteGenerator
 
     public int ConditioningCount => 0;
 
+    /// <summary>One part per instrument family, each on its channel.</summary>
+    public bool PlaysSeveralParts => true;
+
     public void Reset(ulong seed)
     {
         _random.Reseed(seed);
