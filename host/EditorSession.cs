@@ -68,6 +68,8 @@ public sealed unsafe class EditorSession : IDisposable
     private void Build(string? className, string? display)
     {
         if (string.IsNullOrEmpty(display)) throw new HostException(Bundle, "editor", "DISPLAY is not set: run under an X server (xvfb-run -a)");
+        // The plug-in opens its own connection to DISPLAY, read with getenv (it is a NativeAOT library): the same display.
+        ProcessEnvironment.Set("DISPLAY", display);
         _module = Vst3Module.Load(Bundle);
         _plugin = PluginInstance.Create(_module, className);
         if (_plugin.Controller == 0) throw new HostException(Bundle, "editor", "the plug-in has no edit controller");

@@ -204,6 +204,8 @@ public static class ElfLibraryCheck
         var sections = new byte[sectionCount * SectionHeaderSize];
         RandomAccess.Read(file, sections, (long)sectionOffset);
         Segment? tls = segments.FirstOrDefault(s => s.Type == Tls) is { Type: Tls } found ? found : null;
+        ulong tlsImage = 0; // where the thread-local sections with file bytes (.tdata) end, from the TLS segment's start
+        var tlsSections = false;
         for (var i = 0; i < sectionCount; i++)
         {
             var entry = sections.AsSpan(i * SectionHeaderSize, SectionHeaderSize);
@@ -217,6 +219,11 @@ public static class ElfLibraryCheck
             // Thread-local data is reached through the PT_TLS segment: without one covering it, the code's TLS accesses land elsewhere.
             if ((flags & SectionTls) != 0 && !(tls is { } t && address >= t.Address && length <= t.MemorySize && address - t.Address <= t.MemorySize - length))
                 return $"thread-local section {i} (0x{address:x}, {length} bytes) lies outside the TLS segment";
+            if ((flags & SectionTls) != 0)
+            {
+                tlsSections = true;
+                if (type != NoBits) tlsImage = Math.Max(tlsImage, address - tls!.Value.Address + length);
+            }
             if (type == NoBits && (flags & SectionTls) != 0) continue;
             var load = type == NoBits ? LoadAt(segments, address, length, fileBacked: false) : LoadAt(segments, address, length, fileBacked: true);
             if (load is not { } l || (type != NoBits && offset - l.Offset != address - l.Address))
@@ -224,6 +231,10 @@ public static class ElfLibraryCheck
             var needs = ((flags & SectionExecutable) != 0 ? Executable : Readable) | ((flags & SectionWrite) != 0 ? Writable : 0);
             if ((l.Flags & needs) != needs) return $"section {i} lies in segment {l.Index}, which is not {Permissions(needs)}";
         }
+        // Each new thread's TLS block is copied from the segment's file bytes: more than the sections hold copies other
+        // data in as initial values (a NativeAOT runtime aborts on them), fewer leaves variables unset.
+        if (tlsSections && tls is { } image && image.FileSize != tlsImage)
+            return $"segment {image.Index} (TLS): {image.FileSize} bytes of initial thread-local data, where its sections hold {tlsImage}";
         return null;
     }
 

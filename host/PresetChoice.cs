@@ -51,7 +51,7 @@ public sealed class PresetChoice : IDisposable
         family.CheckManifest(opened);
         var folder = Path.GetFullPath(preset).TrimEnd(Path.DirectorySeparatorChar);
         var existing = Environment.GetEnvironmentVariable(SearchPathVariable);
-        Environment.SetEnvironmentVariable(SearchPathVariable, string.IsNullOrEmpty(existing) ? folder : $"{folder}:{existing}");
+        ProcessEnvironment.Set(SearchPathVariable, string.IsNullOrEmpty(existing) ? folder : $"{folder}:{existing}");
         // The display name first: it is the list's label, and the folder is listed first, so no other preset's label or id can win.
         return new PresetChoice(preset, preset, [opened.DisplayName, opened.Id], searchPathSet: true, previousSearchPath: existing);
     }
@@ -59,7 +59,7 @@ public sealed class PresetChoice : IDisposable
     /// <summary>Puts EUTERPE_PRESETS back as it was before <see cref="Prepare"/>; call once the plug-in is released.</summary>
     public void Dispose()
     {
-        if (_searchPathSet) Environment.SetEnvironmentVariable(SearchPathVariable, _previousSearchPath);
+        if (_searchPathSet) ProcessEnvironment.Set(SearchPathVariable, _previousSearchPath);
     }
 
     /// <summary>Finds the list parameter and the value for the preset; the caller sets it on the controller and sends it to the processor at sample 0.</summary>

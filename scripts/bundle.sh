@@ -1,37 +1,30 @@
 #!/usr/bin/env bash
-# Lays out the VST3 bundle artifacts/Euterpe.vst3 from what build.sh built:
-#   Contents/x86_64-linux/Euterpe.so       native loader (plugin/native)
-#   Contents/x86_64-linux/Euterpe.dll ...  the managed plug-in, the VST3 ABI it uses (Euterpe.Vst3.dll, vst3/), core,
-#                                          its deps/runtimeconfig, and ONNX Runtime's CPU build
-#                                          (libonnxruntime.so from the Microsoft.ML.OnnxRuntime package, via the build output)
-#                                          and Skia (libSkiaSharp.so, SkiaSharp.NativeAssets.Linux) for the editor
-#   Contents/Resources/moduleinfo.json
+# Lays out the VST3 bundle artifacts/Euterpe.vst3 from what build.sh published:
+#   Contents/x86_64-linux/Euterpe.so           the plug-in, compiled by NativeAOT: exports ModuleEntry, GetPluginFactory,
+#                                              ModuleExit; needs no .NET runtime
+#   Contents/x86_64-linux/libonnxruntime*.so   ONNX Runtime's CPU build (from the Microsoft.ML.OnnxRuntime package), which
+#                                              Euterpe.so loads from its own folder
+#   Contents/x86_64-linux/libSkiaSharp.so      Skia (SkiaSharp.NativeAssets.Linux) for the editor, loaded from there too
+#   Contents/Resources/moduleinfo.json, Contents/Resources/presets/
 #   Contents/Resources/vstpresets/*.vstpreset  one Steinberg preset per shipped model, every other control at its default
-#                                          (made by `euterpe host vstpreset factory` from the staged bundle)
-# Usage: scripts/bundle.sh [Debug|Release]
+#                                              (made by `euterpe host vstpreset factory` from the staged bundle)
+# Usage: scripts/bundle.sh [Debug|Release]   (the configuration of the CLI that makes the .vstpreset files)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
 config="${1:-Debug}"
-managed="$root/artifacts/bin/Euterpe.Plugin/${config,,}"
-loader="$root/artifacts/native/plugin/Euterpe.so"
+published="$root/artifacts/publish/Euterpe.Plugin/release"
 bundle="$root/artifacts/Euterpe.vst3"
-[[ -f "$loader" ]] || die "$loader: missing; run scripts/build.sh first"
-[[ -f "$managed/Euterpe.dll" && -f "$managed/Euterpe.Vst3.dll" && -f "$managed/Euterpe.runtimeconfig.json" ]] || die "$managed: no built plug-in; run scripts/build.sh $config"
-[[ -f "$managed/libonnxruntime.so" ]] || die "$managed/libonnxruntime.so: missing (the Microsoft.ML.OnnxRuntime package puts it there); run scripts/build.sh $config"
-[[ -f "$managed/libSkiaSharp.so" ]] || die "$managed/libSkiaSharp.so: missing (the SkiaSharp.NativeAssets.Linux package puts it there); run scripts/build.sh $config"
+[[ -f "$published/Euterpe.so" ]] || die "$published/Euterpe.so: missing; run scripts/build.sh first"
+[[ -f "$published/libonnxruntime.so" ]] || die "$published/libonnxruntime.so: missing (the Microsoft.ML.OnnxRuntime package puts it there); run scripts/build.sh"
+[[ -f "$published/libSkiaSharp.so" ]] || die "$published/libSkiaSharp.so: missing (the SkiaSharp.NativeAssets.Linux package puts it there); run scripts/build.sh"
 
-log "bundling $bundle ($config)"
+log "bundling $bundle"
 stage="$(mktemp -d "$root/artifacts/.bundle.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 binary="$stage/Euterpe.vst3/Contents/x86_64-linux"
 mkdir -p "$binary" "$stage/Euterpe.vst3/Contents/Resources"
-cp "$loader" "$binary/Euterpe.so"
-cp "$managed"/*.dll "$managed"/*.json "$binary/"
-cp "$managed"/*.pdb "$binary/" 2>/dev/null || true
-cp "$managed"/libonnxruntime*.so "$binary/"
-# The editor draws with Skia: its native library beside the plug-in, where SkiaLibrary looks for it.
-cp "$managed"/libSkiaSharp*.so "$binary/"
+cp "$published/Euterpe.so" "$published"/libonnxruntime*.so "$published"/libSkiaSharp*.so "$binary/"
 # The product's one version (Directory.Build.props), as the factory reports it, in every "Version" of moduleinfo.json.
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)"
 [[ -n "$version" ]] || die "$root/Directory.Build.props: no <Version>"
@@ -45,4 +38,4 @@ EUTERPE_PLUGIN_STDERR=0 dotnet "$cli" host vstpreset factory "$stage/Euterpe.vst
   || die "factory .vstpreset files could not be made"
 rm -rf "$bundle"
 mv "$stage/Euterpe.vst3" "$bundle"
-log "bundle ready: $bundle"
+log "bundle ready: $bundle ($(du -sh --apparent-size "$bundle/Contents/x86_64-linux" | cut -f1) of code, $(du -sh --apparent-size "$bundle" | cut -f1) in all)"

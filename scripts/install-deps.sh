@@ -9,6 +9,7 @@ source "$root/scripts/lib.sh"
 
 packages=(
   cmake g++ make pkg-config patchelf
+  zlib1g-dev # NativeAOT links the plug-in (Euterpe.so) with gcc against zlib
   python3-torch
   libjack-jackd2-dev jackd2
   openttd-openmsx abcmidi fluidsynth fluid-soundfont-gm

@@ -17,8 +17,22 @@ public static class Vst3Log
         set => Volatile.Write(ref _sink, value ?? WriteToStandardError);
     }
 
-    public static void Error(string where, Exception exception) =>
-        Write($"{where}: {exception.GetType().Name}: {exception.Message}");
+    public static void Error(string where, Exception exception) => Write($"{where}: {Describe(exception)}");
+
+    /// <summary>
+    /// "Type: message", then each inner exception's after " <- ": a type initializer's failure says nothing until its
+    /// cause is named.
+    /// </summary>
+    public static string Describe(Exception exception)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (text.Length > 0) text.Append(" <- ");
+            text.Append(e.GetType().Name).Append(": ").Append(e.Message);
+        }
+        return text.ToString();
+    }
 
     public static void Write(string message)
     {

@@ -52,7 +52,7 @@ public static class RenderCommand
                 Progress = progress.Report,
             };
             // The plug-in's own log lines would be a second account of a failure the render reports in one error line.
-            Environment.SetEnvironmentVariable("EUTERPE_PLUGIN_STDERR", "0");
+            ProcessEnvironment.Set("EUTERPE_PLUGIN_STDERR", "0");
             var result = OfflineRenderer.Render(options);
             progress.Done();
             var c = CultureInfo.InvariantCulture;

@@ -6,24 +6,24 @@ namespace Euterpe.Core.Encoding;
 /// </summary>
 public sealed record PerformanceEncodingOptions
 {
-    public int MinPitch { get; init; } = 0;
+    public int MinPitch { get; set; } = 0;
 
-    public int MaxPitch { get; init; } = 127;
+    public int MaxPitch { get; set; } = 127;
 
     /// <summary>Length of one time step in seconds.</summary>
-    public double StepSeconds { get; init; } = 0.01;
+    public double StepSeconds { get; set; } = 0.01;
 
     /// <summary>Largest single TIME_SHIFT, in steps; longer gaps use several shifts.</summary>
-    public int MaxShiftSteps { get; init; } = 100;
+    public int MaxShiftSteps { get; set; } = 100;
 
     /// <summary>Number of velocity bins; 0 drops velocity events (every note decodes at <see cref="DefaultVelocity"/>).</summary>
-    public int VelocityBins { get; init; } = 32;
+    public int VelocityBins { get; set; } = 32;
 
     /// <summary>Velocity of notes decoded before any VELOCITY event (or always, with no bins).</summary>
-    public int DefaultVelocity { get; init; } = 64;
+    public int DefaultVelocity { get; set; } = 64;
 
     /// <summary>Drum notes have no pitch in the melodic sense; by default they are left out.</summary>
-    public bool IncludeDrums { get; init; }
+    public bool IncludeDrums { get; set; }
 
     internal void Validate()
     {

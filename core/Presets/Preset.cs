@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Euterpe.Core.IO;
 using Euterpe.Core.Runtime;
 using Euterpe.Core.Text;
@@ -102,17 +103,37 @@ public sealed partial class Preset
     }
 
     /// <summary>A family's own manifest record from the one read; a JSON mismatch is one line naming the manifest.</summary>
-    public T Deserialize<T>(JsonSerializerOptions options)
+    public T Deserialize<T>(JsonTypeInfo<T> typeInfo)
     {
         try
         {
-            return _root.Deserialize<T>(options) ?? throw new EuterpeException($"{ManifestPath}: empty manifest");
+            return _root.Deserialize(typeInfo) ?? throw new EuterpeException($"{ManifestPath}: empty manifest");
         }
         catch (JsonException e)
         {
-            throw new EuterpeException($"{ManifestPath}: {OneLine(e.Message)}", inner: e);
+            throw new EuterpeException($"{ManifestPath}: {OneLine(NamingThePropertyType(e, typeInfo))}", inner: e);
         }
     }
+
+    // Source-generated metadata for a record with required or init-only members names the record, not the member, in
+    // "could not be converted to TYPE. Path: $.a.b": name the member's own type (found along the path) as reflection did.
+    private static string NamingThePropertyType(JsonException e, JsonTypeInfo root)
+    {
+        if (e.Path is not { } path || !path.StartsWith("$.", StringComparison.Ordinal)) return e.Message;
+        Type? type = null;
+        var info = root;
+        foreach (var name in path[2..].Split('.'))
+        {
+            var property = info?.Properties.FirstOrDefault(p => p.Name == name);
+            if (property is null) return e.Message; // an indexer or an unknown member: leave the message as it is
+            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            info = root.Options.TryGetTypeInfo(type, out var next) ? next : null;
+        }
+        return type is null ? e.Message : WrongKindType().Replace(e.Message, $"could not be converted to {type.FullName}.", 1);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to \S+?\.(?= Path:)")]
+    private static partial System.Text.RegularExpressions.Regex WrongKindType();
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

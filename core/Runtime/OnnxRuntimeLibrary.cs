@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Ort = Microsoft.ML.OnnxRuntime;
 
@@ -145,7 +146,7 @@ public static unsafe class OnnxRuntimeLibrary
         }
         catch (InvalidOperationException)
         {
-            throw new EuterpeException($"{typeof(Ort.OrtEnv).Assembly.Location}: another DllImport resolver is registered for Microsoft.ML.OnnxRuntime; Euterpe cannot choose its ONNX Runtime library");
+            throw new EuterpeException($"{System.IO.Path.Combine(AssemblyFolder(), "Microsoft.ML.OnnxRuntime.dll")}: another DllImport resolver is registered for Microsoft.ML.OnnxRuntime; Euterpe cannot choose its ONNX Runtime library");
         }
         _resolverSet = true;
     }
@@ -171,8 +172,18 @@ public static unsafe class OnnxRuntimeLibrary
                 $"(needs an NVIDIA driver, CUDA 13, cuDNN 9 and ONNX Runtime's GPU build; {PathVariable} can point at one)");
     }
 
+    /// <summary>
+    /// Where to look for the package's library instead of beside its assembly (null: beside it). The NativeAOT plug-in
+    /// sets the folder of its own library before any model runs: its assemblies have no files of their own, and the
+    /// process's folder is the host's.
+    /// </summary>
+    public static string? LibraryFolder { get; set; }
+
+    // Assembly.Location is empty under NativeAOT, where the plug-in sets LibraryFolder first; the app folder is the fallback.
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "LibraryFolder is set by the NativeAOT plug-in; an empty location falls back to the app folder.")]
     private static string AssemblyFolder()
     {
+        if (!string.IsNullOrEmpty(LibraryFolder)) return LibraryFolder;
         var location = typeof(Ort.OrtEnv).Assembly.Location;
         return string.IsNullOrEmpty(location) ? AppContext.BaseDirectory : System.IO.Path.GetDirectoryName(location)!;
     }

@@ -1,3 +1,5 @@
+using Euterpe.Vst3;
+
 namespace Euterpe.Plugin.Diagnostics;
 
 /// <summary>
@@ -16,8 +18,7 @@ public static class PluginLog
     private static readonly Lock Gate = new();
     private static int _lines;
 
-    public static void Error(string where, Exception exception) =>
-        Write($"{where}: {exception.GetType().Name}: {exception.Message}");
+    public static void Error(string where, Exception exception) => Write($"{where}: {Vst3Log.Describe(exception)}");
 
     public static void Write(string message)
     {

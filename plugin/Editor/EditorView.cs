@@ -25,6 +25,8 @@ public sealed unsafe class EditorView : ComObject, IPlugView, IRunLoopHandler
 
     public EditorView(IEditorModel model) : base([PlugViewThunks.Vtable, RunLoopHandlerThunks.EventHandlerVtable, RunLoopHandlerThunks.TimerHandlerVtable])
     {
+        // Before the scene's first Skia call: under NativeAOT nothing else finds libSkiaSharp.so beside the plug-in.
+        SkiaLibrary.EnsureResolver();
         _scene = new EditorScene(model);
     }
 
@@ -63,7 +65,6 @@ public sealed unsafe class EditorView : ComObject, IPlugView, IRunLoopHandler
         }
         try
         {
-            SkiaLibrary.EnsureResolver();
             _surface = X11Surface.Open((nuint)parent, _width, _height);
         }
         catch (Exception e) when (e is Core.EuterpeException or DllNotFoundException or EntryPointNotFoundException)

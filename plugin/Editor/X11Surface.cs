@@ -54,7 +54,7 @@ public sealed unsafe class X11Surface : IDisposable
 
     private void Create(nuint parent, int width, int height)
     {
-        // DISPLAY as .NET sees it (a test may set it in-process); native getenv would not see that.
+        // DISPLAY as the process environment holds it (our host sets it there for the display it opens).
         var name = Environment.GetEnvironmentVariable("DISPLAY");
         if (string.IsNullOrEmpty(name)) throw new EuterpeException("editor: DISPLAY is not set; no X server to draw on");
         var bytes = Encoding.UTF8.GetBytes(name + "\0");

@@ -22,6 +22,10 @@ public sealed class GenerationWorker : IDisposable
     private const int WarmUpPasses = 50;
     private const int MaxStepsPerPass = 256;
 
+    // Every worker whose thread runs, so ModuleExit can stop those of instances a host never terminated.
+    private static readonly Lock LiveGate = new();
+    private static readonly List<GenerationWorker> Live = [];
+
     private readonly GenerationLink _link;
     private readonly NoteShaper _shaper = new();
     private readonly ClipRecorder _clips = new();
@@ -56,14 +60,27 @@ public sealed class GenerationWorker : IDisposable
         _themeStores = link.ThemeStoreRequests;
         _newThemes = link.NewThemeRequests;
         _fillClips = link.FillClipRequests;
-        _thread = new Thread(Run) { IsBackground = true, Name = "Euterpe generator" };
+        _thread = new Thread(Run) { IsBackground = true, Name = ThreadName };
+        lock (LiveGate) Live.Add(this);
         _thread.Start();
+    }
+
+    /// <summary>The generator threads' name (Linux shows its first 15 bytes in /proc/PID/task/TID/comm).</summary>
+    public const string ThreadName = "Euterpe generator";
+
+    /// <summary>Stops and joins every worker still running (the module is about to go).</summary>
+    public static void StopAll()
+    {
+        GenerationWorker[] running;
+        lock (LiveGate) running = [.. Live];
+        foreach (var worker in running) worker.Dispose();
     }
 
     public void Dispose()
     {
         _stop = true;
         if (Thread.CurrentThread != _thread) _thread.Join();
+        lock (LiveGate) Live.Remove(this);
     }
 
     private void Run()

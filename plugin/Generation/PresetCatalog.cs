@@ -2,6 +2,7 @@ using Euterpe.Core;
 using Euterpe.Core.Families;
 using Euterpe.Core.Families.Refine;
 using Euterpe.Core.Presets;
+using Euterpe.Plugin.Module;
 
 namespace Euterpe.Plugin.Generation;
 
@@ -76,9 +77,9 @@ public sealed class PresetCatalog
     /// <summary>The folders searched, as <see cref="PresetSearchPath"/> orders them for this bundle.</summary>
     public static IReadOnlyList<string> SearchRoots()
     {
-        // Euterpe.dll sits in <bundle>/Contents/x86_64-linux/.
-        var assemblyDir = System.IO.Path.GetDirectoryName(typeof(PresetCatalog).Assembly.Location);
-        return PresetSearchPath.Roots(string.IsNullOrEmpty(assemblyDir) ? null : System.IO.Path.GetDirectoryName(assemblyDir));
+        // Euterpe.so sits in <bundle>/Contents/x86_64-linux/.
+        var moduleDir = System.IO.Path.TrimEndingDirectorySeparator(ModuleFolder.Path);
+        return PresetSearchPath.Roots(string.IsNullOrEmpty(moduleDir) ? null : System.IO.Path.GetDirectoryName(moduleDir));
     }
 
     public static PresetCatalog Scan(IReadOnlyList<string> roots)

@@ -188,12 +188,12 @@ public class BadBundleTests
     [Fact]
     public void A_module_whose_factory_is_null_is_reported_not_dereferenced()
     {
-        // Our own bundle without its managed assembly: the native loader cannot boot the plug-in and returns no factory.
+        // A module whose GetPluginFactory answers null, as a plug-in that cannot start does; built here with the C compiler.
         using var dir = new TempFolder("euterpe-host-");
-        var source = Path.Combine(TestData.Bundle(), "Contents", "x86_64-linux");
-        var bundle = MakeBundle(dir, "Euterpe");
-        foreach (var file in Directory.GetFiles(source).Where(f => Path.GetFileName(f) != "Euterpe.dll"))
-            File.Copy(file, Path.Combine(bundle, "Contents", "x86_64-linux", Path.GetFileName(file)));
+        var bundle = MakeBundle(dir, "Null");
+        var source = dir.File("null.c");
+        File.WriteAllText(source, "void *GetPluginFactory(void) { return 0; }\n");
+        ProcessRunner.Run("cc", ["-shared", "-fPIC", "-o", Path.Combine(bundle, "Contents", "x86_64-linux", "Null.so"), source]).EnsureSuccess();
         var e = Assert.Throws<HostException>(() => HostInspector.Describe(bundle));
         Assert.Equal("GetPluginFactory", e.Step);
         Assert.Contains("returned no factory", e.Problem);

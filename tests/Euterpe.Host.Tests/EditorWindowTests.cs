@@ -74,7 +74,7 @@ public sealed class EditorWindowTests
         using var x = new XvfbServer();
         using var clips = new TempFolder();
         var previous = Environment.GetEnvironmentVariable("EUTERPE_CLIPS");
-        Environment.SetEnvironmentVariable("EUTERPE_CLIPS", clips.Root); // the plug-in, in this process, reads it
+        ProcessEnvironment.Set("EUTERPE_CLIPS", clips.Root); // the plug-in, in this process, reads it (with getenv: NativeAOT)
         try
         {
             using var session = EditorSession.Open(TestData.Bundle());
@@ -99,7 +99,7 @@ public sealed class EditorWindowTests
         }
         finally
         {
-            Environment.SetEnvironmentVariable("EUTERPE_CLIPS", previous);
+            ProcessEnvironment.Set("EUTERPE_CLIPS", previous);
         }
     }
 

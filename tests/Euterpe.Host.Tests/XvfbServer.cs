@@ -28,7 +28,7 @@ public sealed class XvfbServer : IDisposable
         }
         Display = ":" + number;
         _previousDisplay = Environment.GetEnvironmentVariable("DISPLAY");
-        Environment.SetEnvironmentVariable("DISPLAY", Display);
+        ProcessEnvironment.Set("DISPLAY", Display);
     }
 
     public string Display { get; }
@@ -37,7 +37,7 @@ public sealed class XvfbServer : IDisposable
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable("DISPLAY", _previousDisplay);
+        ProcessEnvironment.Set("DISPLAY", _previousDisplay);
         _process.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.Generation;
 using Euterpe.Core.Presets;
@@ -17,7 +18,10 @@ public static class TokenModelManifests
     /// <summary>The name manifests give the performance-event vocabulary (vocabulary.encoding.name).</summary>
     public const string PerformanceEncodingName = Representations.PerformanceEvents;
 
-    private static readonly JsonSerializerOptions OptionsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions OptionsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, TypeInfoResolver = EncodingOptionsJsonContext.Default };
+
+    // Keys are matched case-insensitively: hand-written manifests vary.
+    private static readonly JsonSerializerOptions ReadOptionsJson = new(OptionsJson) { PropertyNameCaseInsensitive = true };
 
     /// <summary>io.tokenInput, io.logitsOutput, the state pairs and at most one conditioning input.</summary>
     public static TokenModelSignature Signature(ModelManifest manifest, string source)
@@ -60,7 +64,7 @@ public static class TokenModelManifests
     /// <summary>The options to write into vocabulary.encoding.options for a performance encoding.</summary>
     public static Dictionary<string, JsonElement> ToManifestOptions(PerformanceEncodingOptions options)
     {
-        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(options, OptionsJson));
+        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(options, (JsonTypeInfo<PerformanceEncodingOptions>)OptionsJson.GetTypeInfo(typeof(PerformanceEncodingOptions))));
         return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
     }
 
@@ -75,9 +79,9 @@ public static class TokenModelManifests
         var given = manifest.Vocabulary?.Encoding?.Options ?? [];
         try
         {
-            // Keys are matched case-insensitively: hand-written manifests vary.
             var normalized = given.ToDictionary(kv => JsonNamingPolicy.CamelCase.ConvertName(kv.Key), kv => kv.Value);
-            var options = JsonSerializer.Deserialize<PerformanceEncodingOptions>(JsonSerializer.Serialize(normalized), new JsonSerializerOptions(OptionsJson) { PropertyNameCaseInsensitive = true })
+            var json = JsonSerializer.Serialize(normalized, (JsonTypeInfo<Dictionary<string, JsonElement>>)ReadOptionsJson.GetTypeInfo(typeof(Dictionary<string, JsonElement>)));
+            var options = JsonSerializer.Deserialize(json, (JsonTypeInfo<PerformanceEncodingOptions>)ReadOptionsJson.GetTypeInfo(typeof(PerformanceEncodingOptions)))
                 ?? new PerformanceEncodingOptions();
             if (manifest.Timing?.SecondsPerStep is { } step) options = options with { StepSeconds = step };
             if (ManifestLimits.Outside("vocabulary encoding stepSeconds", options.StepSeconds, ManifestLimits.MinSecondsPerStep, ManifestLimits.MaxSecondsPerStep) is { } range)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Euterpe.Core.Presets;
 using Euterpe.Core.Text;
 
@@ -18,29 +19,29 @@ public sealed record NGramManifest
     /// <summary>The newest manifest layout this code reads and the one it writes.</summary>
     public const int CurrentFormatVersion = 1;
 
-    public int FormatVersion { get; init; } = CurrentFormatVersion;
+    public int FormatVersion { get; set; } = CurrentFormatVersion;
 
     public required string Id { get; init; }
 
     public required string DisplayName { get; init; }
 
-    public string Family { get; init; } = NGramNoteModel.Family;
+    public string Family { get; set; } = NGramNoteModel.Family;
 
     [JsonPropertyName("representation")]
-    public string RepresentationName { get; init; } = Representation;
+    public string RepresentationName { get; set; } = Representation;
 
-    public string Model { get; init; } = ModelFileName;
+    public string Model { get; set; } = ModelFileName;
 
     public required NGramProvenance Provenance { get; init; }
 
     public void Write(string presetFolder) =>
-        AtomicFile.WriteAllText(Path.Combine(presetFolder, Preset.ManifestFileName), JsonSerializer.Serialize(this, JsonOptions) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(presetFolder, Preset.ManifestFileName), JsonSerializer.Serialize(this, TypeInfo) + "\n");
 
     /// <summary>The n-gram record of an opened preset; the model must be a file name beside the manifest.</summary>
     public static NGramManifest From(Preset preset)
     {
         if (preset.Family != NGramNoteModel.Family) throw new EuterpeException($"{preset.ManifestPath}: family \"{preset.Family}\" is not an n-gram preset");
-        var manifest = preset.Deserialize<NGramManifest>(JsonOptions);
+        var manifest = preset.Deserialize(TypeInfo);
         if (Problem(manifest) is { } problem) throw new EuterpeException($"{preset.ManifestPath}: {problem}");
         return manifest;
     }
@@ -66,5 +67,12 @@ public sealed record NGramManifest
     private const int MaxDurations = 1024;
     private const int MaxDurationSteps = 1 << 16;
 
-    internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        TypeInfoResolver = NGramJsonContext.Default,
+    };
+
+    private static readonly JsonTypeInfo<NGramManifest> TypeInfo = (JsonTypeInfo<NGramManifest>)JsonOptions.GetTypeInfo(typeof(NGramManifest));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Euterpe.Core.Generation;
 using Euterpe.Core.IO;
 
@@ -152,11 +153,12 @@ public sealed class NGramNoteModel
     public int DrawDuration(ReadOnlySpan<int> history, double temperature, RandomSource random) =>
         Draw(Durations, history, _durationScratch, temperature, random);
 
-    public void Save(string path, object? metadata = null)
+    /// <summary>Writes the model as JSON, with where it came from as its metadata (typed: the JSON is source-generated).</summary>
+    public void Save(string path, NGramProvenance? metadata = null)
     {
         var document = new NGramDocument(FormatVersion, Family, Pitches.ToTable(), Durations.ToTable(),
             Velocities.IsEmpty ? null : Velocities.ToTable(), KeyCounts.Any(c => c > 0) ? KeyCounts : null, Phrases, metadata);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, JsonOptions));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, DocumentInfo));
     }
 
     public static NGramNoteModel Load(string path)
@@ -164,7 +166,7 @@ public sealed class NGramNoteModel
         NGramDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<NGramDocument>(InputFile.ReadAllText(path, MaxFileBytes, "n-gram model"), JsonOptions);
+            document = JsonSerializer.Deserialize(InputFile.ReadAllText(path, MaxFileBytes, "n-gram model"), DocumentInfo);
         }
         catch (JsonException e)
         {
@@ -225,5 +227,8 @@ public sealed class NGramNoteModel
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = NGramJsonContext.Default,
     };
+
+    private static readonly JsonTypeInfo<NGramDocument> DocumentInfo = (JsonTypeInfo<NGramDocument>)JsonOptions.GetTypeInfo(typeof(NGramDocument));
 }

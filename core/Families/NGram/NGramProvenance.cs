@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Euterpe.Core.Encoding;
 using Euterpe.Core.IO;
 
@@ -14,25 +15,25 @@ public sealed record NGramProvenance
 
     public required NoteEncodingSettings Encoding { get; init; }
 
-    public int Order { get; init; }
+    public int Order { get; set; }
 
     /// <summary>The fewest training songs a pitch or duration context was heard in to be used (1: every context; absent in older models).</summary>
-    public int MinSongs { get; init; } = 1;
+    public int MinSongs { get; set; } = 1;
 
-    public ulong Seed { get; init; }
+    public ulong Seed { get; set; }
 
-    public double ValidationFraction { get; init; }
+    public double ValidationFraction { get; set; }
 
-    public IReadOnlyList<string> TrainFiles { get; init; } = [];
+    public IReadOnlyList<string> TrainFiles { get; set; } = [];
 
-    public IReadOnlyList<string> ValidationFiles { get; init; } = [];
+    public IReadOnlyList<string> ValidationFiles { get; set; } = [];
 
-    public long TrainNotes { get; init; }
+    public long TrainNotes { get; set; }
 
-    public long ValidationNotes { get; init; }
+    public long ValidationNotes { get; set; }
 
     /// <summary>Mean negative log-likelihood per note (pitch + duration) in nats on the validation files; null without any.</summary>
-    public double? ValidationCrossEntropy { get; init; }
+    public double? ValidationCrossEntropy { get; set; }
 
     /// <summary>The metadata of a model file saved by <see cref="NGramNoteModel.Save"/> with a provenance.</summary>
     public static NGramProvenance ReadFrom(string modelPath)
@@ -42,7 +43,7 @@ public sealed record NGramProvenance
             using var document = JsonDocument.Parse(InputFile.ReadAllText(modelPath, NGramNoteModel.MaxFileBytes, "n-gram model"));
             if (!document.RootElement.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
                 throw new EuterpeException($"{modelPath}: the n-gram model has no provenance metadata (train it with `euterpe train ngram`)");
-            return metadata.Deserialize<NGramProvenance>(JsonOptions)
+            return metadata.Deserialize(TypeInfo)
                 ?? throw new EuterpeException($"{modelPath}: empty provenance metadata");
         }
         catch (JsonException e)
@@ -51,5 +52,7 @@ public sealed record NGramProvenance
         }
     }
 
-    internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, TypeInfoResolver = NGramJsonContext.Default };
+
+    private static readonly JsonTypeInfo<NGramProvenance> TypeInfo = (JsonTypeInfo<NGramProvenance>)JsonOptions.GetTypeInfo(typeof(NGramProvenance));
 }

@@ -1,4 +1,5 @@
 using Euterpe.Core;
+using Euterpe.Core.Encoding;
 using Euterpe.Core.Families.NGram;
 using Euterpe.Core.Generation;
 
@@ -76,7 +77,7 @@ public class NGramNoteModelTests
         using var dir = new TempFolder("ngram");
         var model = Trained(3);
         var path = dir.File("model.json");
-        model.Save(path, new { data = "test tune" });
+        model.Save(path, new NGramProvenance { Data = "test tune", Encoding = new NoteEncodingSettings() });
         var loaded = NGramNoteModel.Load(path);
         int[] context = [62, 64];
         for (var s = 0; s < 129; s++) Assert.Equal(model.Pitches.Probability(context, s), loaded.Pitches.Probability(context, s), 12);
