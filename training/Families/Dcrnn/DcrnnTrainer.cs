@@ -52,16 +52,13 @@ public static class DcrnnTrainer
         }
 
         var batch = config.Batch;
-        // Scalars alive through every step (a temporary one can be freed while libtorch reads it; see GcSafeAdam).
-        using var threshold = config.Threshold.ToScalar();
-        using var weight = config.Penalty.ToScalar();
+        using var wgan = new WganGpStep(config.CriticSteps, config.Threshold, config.Penalty, [batch, 1, 1], device);
         var rolls = new float[batch * DcrnnBatches.CellsPerClip];
         var histograms = new float[batch * DcrnnGrid.PitchClasses];
         var rollShape = new long[] { batch, DcrnnGrid.Steps, PianoRollEncoding.Pitches };
         var histogramShape = new long[] { batch, DcrnnGrid.PitchClasses };
         var history = points.Select(p => new LossPoint(p.Step, p.CriticLoss, p.GeneratorLoss)).ToList();
         var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
-        var (generatorLoss, realScore, fakeScore, realOn, fakeOn, sinceLastPoint) = (0.0, 0.0, 0.0, 0.0, 0.0, 0);
         long generatorParameters = model.generator.parameters().Sum(p => p.numel()), criticParameters = model.critic.parameters().Sum(p => p.numel());
         DcrnnMetrics Metrics(long step)
         {
@@ -81,53 +78,20 @@ public static class DcrnnTrainer
             current = step;
             model.train();
             torch.manual_seed(unchecked((long)(config.Seed * 0x9E3779B97F4A7C15UL) + step));
-            double criticLoss = 0;
-            Tensor? lastHistogram = null;
-            for (var k = 0; k < config.CriticSteps; k++)
-            {
-                using var scope = torch.NewDisposeScope();
-                train.Fill(step * config.CriticSteps + k, batch, rolls, histograms);
-                var real = torch.tensor(rolls, rollShape).to(device);
-                var histogram = torch.tensor(histograms, histogramShape).to(device);
-                Tensor fake;
-                using (torch.no_grad()) fake = model.generator.Rolls(torch.randn(batch, config.Latent).to(device), histogram);
-                var realScores = model.critic.Scores(real, histogram);
-                var fakeScores = model.critic.Scores(fake, histogram);
-                var loss = (fakeScores.mean() - realScores.mean()).Plus(Penalty(model.critic, real, fake, histogram, torch.rand(batch, 1, 1).to(device)).mul(weight));
-                criticOptimizer.zero_grad();
-                loss.backward();
-                criticOptimizer.step();
-                criticLoss += loss.item<float>() / config.CriticSteps;
-                if (k == config.CriticSteps - 1)
+            // Each real batch's histograms condition the critic's view of it; the generator step takes the last batch's.
+            return wgan.Run(k =>
                 {
-                    realScore += realScores.mean().item<float>();
-                    fakeScore += fakeScores.mean().item<float>();
-                    realOn = real.gt(threshold).to(ScalarType.Float32).mean().item<float>();
-                    fakeOn = fake.gt(threshold).to(ScalarType.Float32).mean().item<float>();
-                    lastHistogram = histogram.detach().MoveToOuterDisposeScope();
-                }
-            }
-            using (var scope = torch.NewDisposeScope())
-            {
-                // The generator is conditioned on the last real batch's histograms: real scale shapes, not arbitrary ones.
-                var histogram = lastHistogram!;
-                var loss = -model.critic.Scores(model.generator.Rolls(torch.randn(batch, config.Latent).to(device), histogram), histogram).mean();
-                generatorOptimizer.zero_grad();
-                loss.backward();
-                generatorOptimizer.step();
-                generatorLoss += loss.item<float>();
-            }
-            lastHistogram!.Dispose();
-            sinceLastPoint++;
-            return criticLoss;
+                    train.Fill(step * config.CriticSteps + k, batch, rolls, histograms);
+                    return (torch.tensor(rolls, rollShape).to(device), torch.tensor(histograms, histogramShape).to(device));
+                },
+                histogram => model.generator.Rolls(torch.randn(batch, config.Latent).to(device), histogram!),
+                (clips, histogram) => model.critic.Scores(clips, histogram!), criticOptimizer, generatorOptimizer);
         }
 
         double? Point()
         {
-            var n = Math.Max(1, sinceLastPoint);
-            var g = generatorLoss / n;
-            points.Add(new DcrnnPoint(current, loop.LastTrainLoss, g, realScore / n, fakeScore / n, realOn, fakeOn));
-            (generatorLoss, realScore, fakeScore, sinceLastPoint) = (0, 0, 0, 0);
+            var (g, real, fake, realOn, fakeOn) = wgan.TakePoint();
+            points.Add(new DcrnnPoint(current, loop.LastTrainLoss, g, real, fake, realOn, fakeOn));
             return g;
         }
         void Checkpoint(long step)

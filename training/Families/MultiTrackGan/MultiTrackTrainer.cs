@@ -64,14 +64,11 @@ public static class MultiTrackTrainer
 
         var batch = config.Batch;
         var scorer = heldOut is { Count: > 0 } ? new MultiTrackHeldOut(heldOut, train.Clips, config.Latent, batch, device) : null;
-        // Scalars alive through every step (a temporary one can be freed while libtorch reads it; see GcSafeAdam).
-        using var threshold = config.Threshold.ToScalar();
-        using var weight = config.Penalty.ToScalar();
+        using var wgan = new WganGpStep(config.CriticSteps, config.Threshold, config.Penalty, [batch, 1, 1, 1], device);
         var values = new float[batch * MultiTrackEncoding.CellsPerClip];
         var shape = new long[] { batch, MultiTrackEncoding.Tracks, MultiTrackEncoding.Steps, MultiTrackEncoding.Pitches };
         var history = points.Select(p => new LossPoint(p.Step, p.DiscriminatorLoss, p.GeneratorLoss)).ToList();
         var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
-        var (generatorLoss, realScore, fakeScore, realOn, fakeOn, sinceLastPoint) = (0.0, 0.0, 0.0, 0.0, 0.0, 0);
         long generatorParameters = model.generator.parameters().Sum(p => p.numel()), criticParameters = model.critic.parameters().Sum(p => p.numel());
         var decay = config.DecayFactor(startStep, train.Count);
         MultiTrackMetrics Metrics(long step)
@@ -96,50 +93,22 @@ public static class MultiTrackTrainer
             foreach (var group in criticOptimizer.ParamGroups) group.LearningRate = config.CriticLearningRate * decay;
             // Noise from the seed and the step alone: a resumed run draws what an uninterrupted one would.
             torch.manual_seed(unchecked((long)(config.Seed * 0x9E3779B97F4A7C15UL) + step));
-            double criticLoss = 0;
-            for (var k = 0; k < config.CriticSteps; k++)
-            {
-                using var scope = torch.NewDisposeScope();
-                train.Fill(step * config.CriticSteps + k, batch, values);
-                var real = torch.tensor(values, shape).to(device);
-                Tensor fake;
-                using (torch.no_grad()) fake = model.generator.Clips(torch.randn(batch, config.Latent).to(device));
-                var realScores = model.critic.Scores(real);
-                var fakeScores = model.critic.Scores(fake);
-                var loss = (fakeScores.mean() - realScores.mean()).Plus(Penalty(model.critic, real, fake, torch.rand(batch, 1, 1, 1).to(device)).mul(weight));
-                criticOptimizer.zero_grad();
-                loss.backward();
-                criticOptimizer.step();
-                criticLoss += loss.item<float>() / config.CriticSteps;
-                if (k == config.CriticSteps - 1)
+            return wgan.Run(k =>
                 {
-                    realScore += realScores.mean().item<float>();
-                    fakeScore += fakeScores.mean().item<float>();
-                    realOn = real.gt(threshold).to(ScalarType.Float32).mean().item<float>();
-                    fakeOn = fake.gt(threshold).to(ScalarType.Float32).mean().item<float>();
-                }
-            }
-            using (var scope = torch.NewDisposeScope())
-            {
-                var loss = -model.critic.Scores(model.generator.Clips(torch.randn(batch, config.Latent).to(device))).mean();
-                generatorOptimizer.zero_grad();
-                loss.backward();
-                generatorOptimizer.step();
-                generatorLoss += loss.item<float>();
-            }
-            sinceLastPoint++;
-            return criticLoss;
+                    train.Fill(step * config.CriticSteps + k, batch, values);
+                    return (torch.tensor(values, shape).to(device), null);
+                },
+                _ => model.generator.Clips(torch.randn(batch, config.Latent).to(device)),
+                (clips, _) => model.critic.Scores(clips), criticOptimizer, generatorOptimizer);
         }
 
         // Called by the loop when it adds a point: the generator's mean loss since the last point takes the loop's
         // validation slot, so the curve shows G beside the critic's D.
         double? Point()
         {
-            var n = Math.Max(1, sinceLastPoint);
-            var g = generatorLoss / n;
-            points.Add(new DcganPoint(current, loop.LastTrainLoss, g, realScore / n, fakeScore / n, realOn, fakeOn));
+            var (g, real, fake, realOn, fakeOn) = wgan.TakePoint();
+            points.Add(new DcganPoint(current, loop.LastTrainLoss, g, real, fake, realOn, fakeOn));
             if (scorer is not null) heldOutPoints.Add(scorer.Score(model, current));
-            (generatorLoss, realScore, fakeScore, sinceLastPoint) = (0, 0, 0, 0);
             return g;
         }
         void Checkpoint(long step)
