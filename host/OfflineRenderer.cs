@@ -111,7 +111,7 @@ public static unsafe class OfflineRenderer
     private static IReadOnlyList<ManifestTrack>? MultiTrackTracks(string? preset, string bundle)
     {
         if (string.IsNullOrWhiteSpace(preset)) return null;
-        var folder = Directory.Exists(preset) ? preset : InstalledPresets.Of(bundle).FirstOrDefault(p => p.Id == preset || p.DisplayName == preset).Folder;
+        var folder = Directory.Exists(preset) ? preset : PresetSearchPath.Find(InstalledPresets.Of(bundle), preset);
         if (folder is null) return null;
         var (opened, _) = ModelFamilies.Open(folder);
         return opened.Family == MultiTrackGanFamily.Name ? opened.OnnxManifest.PianoRoll?.Tracks : null;
