@@ -49,7 +49,7 @@ public static class FftLstmRealTimeBenchmark
                 FftLstmOnnxGraph.Build(model, []).Save(Path.Combine(folder, Preset.ModelFileName));
             }
             var run = new FftLstmRunConfig { Arch = arch, Config = size, SampleRate = 16000, FrameLayout = layout, FrameLength = frameLength, Hop = hop };
-            FftLstmExporter.Manifest(config, run, "rtf", "rtf", 0, null).Save(Path.Combine(folder, Preset.ManifestFileName));
+            FftLstmExporter.Manifest(config, run, "rtf", null, "rtf", 0, null).Save(Path.Combine(folder, Preset.ManifestFileName));
             foreach (var t in threads)
             {
                 using var stream = new AudioFrameStream(AudioFramePreset.Open(Preset.Open(folder), InferenceOptions.Default with { IntraOpThreads = t }));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Euterpe.Core.Families.FftLstm;
 using Euterpe.Training.Data;
 using Euterpe.Training.Families.FftLstm;
 
@@ -20,22 +21,31 @@ internal static class TrainFftLstmCommand
             Description = "Gaussian noise added to the normalised input frames (not the targets), in standard deviations of the training frames; 0: clean inputs.",
             DefaultValueFactory = _ => 0,
         };
+        var levelClasses = new Option<int>("--level-classes")
+        {
+            Description = "Classes of the level head: the model also predicts the class of the next frame's level (classes of equal dB over the training frames' range), "
+                + "and generation draws each frame's level from it, so the level moves as the music's does; 0: none (the literature's frame regressor alone).",
+            DefaultValueFactory = _ => FrameLevelBins.DefaultCount,
+        };
         var command = new Command("fft-lstm",
-            "Train a raw-audio FFT-frame LSTM (predicts the next frame; MSE, RMSprop). Reports validation MSE of normalised frames.");
-        common.AddTo(command, [arch, config], l2, inputNoise);
+            "Train a raw-audio FFT-frame LSTM (predicts the next frame, and with a level head the class of its level; MSE and cross-entropy, RMSprop). "
+            + "Reports validation MSE of normalised frames and the level's cross-entropy.");
+        common.AddTo(command, [arch, config], l2, inputNoise, levelClasses);
         command.SetAction(result =>
         {
             var invocation = result.InvocationConfiguration;
             var source = result.GetValue(common.Data)!;
             // Every option value is checked before any data is read.
             FftLstmTrainer.CheckOptions(result.GetValue(arch)!, result.GetValue(config)!, result.GetValue(common.Steps), result.GetValue(common.Batch),
-                result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(l2), result.GetValue(common.Device)!, result.GetValue(inputNoise));
+                result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(l2), result.GetValue(common.Device)!, result.GetValue(inputNoise),
+                result.GetValue(levelClasses));
             common.CheckThreads(result);
             var (cache, train, validation) = AudioFrameCache.Load(source);
             var run = result.GetValue(common.Output)!;
             var runConfig = FftLstmTrainer.NewRunConfig(cache, source, result.GetValue(arch)!, result.GetValue(config)!, result.GetValue(common.Steps), result.GetValue(common.Batch),
                 result.GetValue(common.SequenceLength), result.GetValue(common.LearningRate), result.GetValue(l2), result.GetValue(common.Seed), result.GetValue(common.Device)!,
-                result.GetValue(common.ValidateEvery), result.GetValue(common.CheckpointEvery), result.GetValue(inputNoise));
+                result.GetValue(common.ValidateEvery), result.GetValue(common.CheckpointEvery), result.GetValue(inputNoise),
+                result.GetValue(levelClasses));
             var printer = common.StartTorch(result);
             var metrics = FftLstmTrainer.Train(train, validation, runConfig, run, result.GetValue(common.Resume), printer.Report);
             printer.Finish();
@@ -45,6 +55,8 @@ internal static class TrainFftLstmCommand
                 $"model: fft-lstm {metrics.Config.Arch} {metrics.Config.Config} ({metrics.Parameters:N0} parameters), {cache.FrameLayout} frames of {cache.FrameLength}/{cache.Hop} samples, step {metrics.Step}"));
             invocation.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: {metrics.TrainFrames} frames; validation: {metrics.ValidationFrames} frames"));
             invocation.Output.WriteLine($"validation MSE (normalised frames): {mse}");
+            if (metrics.ValidationLevelCrossEntropy is { } level)
+                invocation.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"validation level cross-entropy: {level:0.0000} nats over {metrics.Config.LevelClasses} classes"));
             return 0;
         });
         return command;

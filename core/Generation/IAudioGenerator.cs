@@ -14,6 +14,9 @@ public interface IAudioGenerator : IDisposable
     /// <summary>Noise added to the model's own predictions, as a fraction of the seed's level (0 = none).</summary>
     float Variation { get; set; }
 
+    /// <summary>Temperature of what the model draws (a raw-audio level head's classes): 1 as trained, lower is steadier.</summary>
+    float Temperature { get; set; }
+
     /// <summary>Starts over: same seed, same audio.</summary>
     void Restart(ulong seed);
 

@@ -14,4 +14,10 @@ public interface IFrameStepModel : IDisposable
     void ResetState();
 
     void Step(ReadOnlySpan<float> context, Span<float> nextFrame);
+
+    /// <summary>Classes of the model's level head (0: it has none).</summary>
+    int LevelClasses => 0;
+
+    /// <summary>The level head's logits for the frame the last <see cref="Step"/> wrote (empty without a head).</summary>
+    ReadOnlySpan<float> LevelLogits => default;
 }

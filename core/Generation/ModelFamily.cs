@@ -51,6 +51,7 @@ public abstract class ModelFamily
         request.CheckSeconds();
         using var generator = OpenAudio(preset, request.WindowFrames);
         generator.Variation = request.Variation;
+        generator.Temperature = request.Temperature;
         generator.Restart(request.Seed);
         sampleRate = generator.SampleRate;
         var total = (int)Math.Round(request.Seconds * sampleRate);

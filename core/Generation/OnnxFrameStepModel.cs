@@ -14,6 +14,7 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
     private readonly bool _ownsSession;
     private readonly OrtTensor _frames;
     private readonly OrtTensor _next;
+    private readonly OrtTensor? _level;
     private readonly DoubleBufferedRun _run;
 
     public OnnxFrameStepModel(InferenceSession session, FrameModelSignature signature, bool ownsSession = false)
@@ -43,20 +44,36 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
             || !(OnnxSignatureChecks.IsOnesThen(nextInfo, 1, out var size) || OnnxSignatureChecks.IsOnesThen(nextInfo, 2, out size)) || size != OutputSize)
             throw OnnxSignatureChecks.Mismatch(session, Kind, "next-frame output", nextInfo, $"float[1, {OutputSize}] or float[1, 1, {OutputSize}]");
 
+        TensorInfo? levelInfo = null;
+        if (signature.LevelOutput is { } levelName)
+        {
+            levelInfo = OnnxSignatureChecks.Output(session, Kind, "level output", levelName);
+            if (levelInfo.ElementType != TensorElementType.Float || !OnnxSignatureChecks.IsOnesThen(levelInfo, 1, out var classes) || classes < 2)
+                throw OnnxSignatureChecks.Mismatch(session, Kind, "level output", levelInfo, "float[1, classes] with at least 2 classes");
+            LevelClasses = checked((int)classes);
+        }
+
         var state = OnnxSignatureChecks.StatePairs(session, Kind, signature.State);
-        OnnxSignatureChecks.RequireRoles(session, Kind, state.Select(s => s.Input).Append(signature.FramesInput),
-            state.Select(s => s.Output).Append(signature.FrameOutput));
+        var outputs = state.Select(s => s.Output).Append(signature.FrameOutput);
+        if (signature.LevelOutput is { } level) outputs = outputs.Append(level);
+        OnnxSignatureChecks.RequireRoles(session, Kind, state.Select(s => s.Input).Append(signature.FramesInput), outputs);
         _frames = OrtTensor.Create<float>(1, ContextFrames, FrameSize);
         _next = OrtTensor.Create<float>(OnnxSignatureChecks.Resolve(nextInfo));
         try
         {
-            _run = new DoubleBufferedRun(session, new Dictionary<string, OrtTensor> { [signature.FramesInput] = _frames },
-                new Dictionary<string, OrtTensor> { [signature.FrameOutput] = _next }, state);
+            var bound = new Dictionary<string, OrtTensor> { [signature.FrameOutput] = _next };
+            if (levelInfo is not null)
+            {
+                _level = OrtTensor.Create<float>(OnnxSignatureChecks.Resolve(levelInfo));
+                bound[signature.LevelOutput!] = _level;
+            }
+            _run = new DoubleBufferedRun(session, new Dictionary<string, OrtTensor> { [signature.FramesInput] = _frames }, bound, state);
         }
         catch
         {
             _frames.Dispose();
             _next.Dispose();
+            _level?.Dispose();
             throw;
         }
     }
@@ -84,6 +101,10 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
 
     public int ContextFrames { get; }
 
+    public int LevelClasses { get; }
+
+    public ReadOnlySpan<float> LevelLogits => _level is null ? default : new ReadOnlySpan<float>((void*)_level.Data, LevelClasses);
+
     public void ResetState() => _run.ResetState();
 
     /// <summary>
@@ -109,6 +130,7 @@ public sealed unsafe class OnnxFrameStepModel : IFrameStepModel
         _run.Dispose();
         _frames.Dispose();
         _next.Dispose();
+        _level?.Dispose();
         if (_ownsSession) _session.Dispose();
     }
 }

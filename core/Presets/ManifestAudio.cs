@@ -7,4 +7,7 @@ public sealed class ManifestAudio
     public string FrameLayout { get; set; } = "";
     public int FrameSize { get; set; }
     public int Hop { get; set; }
+
+    /// <summary>The level head's classes, when the model has one (io.levelOutput gives their logits); null: none.</summary>
+    public ManifestFrameLevels? Levels { get; set; }
 }

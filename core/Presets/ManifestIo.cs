@@ -12,6 +12,8 @@ public sealed class ManifestIo
     public ManifestTensor? FrameOutput { get; set; }
     /// <summary>The dcrnn's pitch-class histogram (float [1, 12]), beside its z in frameInput.</summary>
     public ManifestTensor? HistogramInput { get; set; }
+    /// <summary>A raw-audio model's level head: logits over audio.levels' classes for the next frame (float [1, classes]).</summary>
+    public ManifestTensor? LevelOutput { get; set; }
 
     internal IEnumerable<(string Role, ManifestTensor Tensor)> Inputs()
     {
@@ -24,5 +26,6 @@ public sealed class ManifestIo
     {
         if (LogitsOutput is not null) yield return ("logitsOutput", LogitsOutput);
         if (FrameOutput is not null) yield return ("frameOutput", FrameOutput);
+        if (LevelOutput is not null) yield return ("levelOutput", LevelOutput);
     }
 }

@@ -37,6 +37,7 @@ internal static partial class ManifestRules
         if (m.Vocabulary is { } v && VocabularyProblem(v) is { } vp) return vp;
         if (m.Representation == Representations.FftFrames && m.Audio is null) return $"representation \"{m.Representation}\" needs \"audio\"";
         if (m.Audio is { } a && AudioProblem(a) is { } ap) return ap;
+        if ((m.Io.LevelOutput is null) != (m.Audio?.Levels is null)) return "io levelOutput and audio levels come together: the logits and the classes they are over";
         if (m.Timing is { } t && TimingProblem(t) is { } tp) return tp;
         if (m.Representation == Representations.PianoRoll && m.PianoRoll is null) return $"representation \"{m.Representation}\" needs \"pianoRoll\"";
         if (m.PianoRoll is { } roll && PianoRollProblem(roll) is { } rollProblem) return rollProblem;
@@ -113,6 +114,12 @@ internal static partial class ManifestRules
         if (a.FrameLayout is not ("gruv" or "stft")) return $"audio frameLayout {UserText.Quote(a.FrameLayout)} must be \"gruv\" or \"stft\"";
         if (ManifestLimits.Outside("audio frameSize", a.FrameSize, ManifestLimits.MinFrameSize, ManifestLimits.MaxFrameSize) is { } fp) return fp;
         if (ManifestLimits.Outside("audio hop", a.Hop, 1, a.FrameSize) is { } hp) return hp;
+        if (a.Levels is { } l)
+        {
+            if (ManifestLimits.Outside("audio levels bins", l.Bins, 2, 1024) is { } bp) return bp;
+            if (!(l.LowDb is >= -400 and <= 400)) return $"audio levels lowDb {ManifestLimits.Number(l.LowDb)} must be within −400…400";
+            if (!(l.StepDb is > 0 and <= 100)) return $"audio levels stepDb {ManifestLimits.Number(l.StepDb)} must be above 0 and at most 100";
+        }
         return null;
     }
 

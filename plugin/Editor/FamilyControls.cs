@@ -9,7 +9,7 @@ namespace Euterpe.Plugin.Editor;
 /// density, follow input, humanize, gain) for every note family, then what the family honours
 /// (<see cref="ModelFamily.Honours"/>: temperature, variation, the seq-ae's walk, the GANs' threshold, the dcrnn's
 /// latents, morph and form), the manifest's conditioning slots, and pix2pix's Fill Clip. An audio family shows the few
-/// it reads. Knobs are continuous or many-stepped; switches and triggers (one step) are buttons.
+/// it reads (Temperature where a level head draws the level). Knobs are continuous or many-stepped; switches and triggers (one step) are buttons.
 /// </summary>
 public static class FamilyControls
 {
@@ -24,6 +24,8 @@ public static class FamilyControls
         var honours = family.Honours(preset);
         if (family.Medium == GeneratedMedium.Audio)
         {
+            // A raw-audio model with a level head draws each frame's level at the Temperature.
+            if ((honours & GenerationControl.Temperature) != 0) ids.Add(ParameterId.Temperature);
             ids.AddRange([ParameterId.Seed, ParameterId.Variation, ParameterId.Lookahead, ParameterId.OutputGain, ParameterId.Regenerate]);
             return ids;
         }

@@ -31,7 +31,7 @@ public sealed class AudioPresetPlayer : IDisposable
     }
 
     /// <summary>One pass: restart on a new epoch, follow the knobs, top the ring up. True when it generated anything.</summary>
-    public bool Pass(GenerationLink link, ulong seed, double variationPercent, double lookaheadSeconds)
+    public bool Pass(GenerationLink link, ulong seed, double variationPercent, double temperature, double lookaheadSeconds)
     {
         var rate = link.SampleRate;
         if (rate != _rate)
@@ -53,6 +53,7 @@ public sealed class AudioPresetPlayer : IDisposable
         // Notes are not made in audio mode: an offline block waiting for notes may go on at once.
         link.PublishHorizon(epoch, double.MaxValue);
         _stream.Variation = (float)(variationPercent / 100 * FullVariation);
+        _stream.Temperature = (float)temperature;
         var ring = link.Audio;
         // Below this fill level a whole resampled hop always fits.
         var target = Math.Min(ring.Capacity - _resampled.Length, lookaheadSeconds * rate);

@@ -149,7 +149,7 @@ public sealed class GenerationWorker : IDisposable
             _link.BumpEpoch();
         }
         if (_audio is not null)
-            return _audio.Pass(_link, seed, controls.VariationPercent, controls.LookaheadSeconds) || busy;
+            return _audio.Pass(_link, seed, controls.VariationPercent, controls.Temperature, controls.LookaheadSeconds) || busy;
         var generator = _generator!;
         var epoch = _link.Epoch;
         if (epoch != _epoch) Restart(generator, epoch);

@@ -41,6 +41,7 @@ public sealed class DataCommandErrorTests : IDisposable
     [InlineData("fft-lstm", "--steps", "0", "--steps 0: must be at least 1")]
     [InlineData("fft-lstm", "--seq-len", "0", "--seq-len 0: must be at least 1")]
     [InlineData("fft-lstm", "--device", "tpu", "--device tpu: must be cpu or cuda")]
+    [InlineData("fft-lstm", "--level-classes", "1", "--level-classes 1: must be 0 (no level head) or 2…1024")]
     [InlineData("fft-lstm", "--threads", "-2", "--threads -2: must be positive (or 0 for the default)")]
     [InlineData("ngram", "--order", "0", "--order")]
     [InlineData("ngram", "--validation-fraction", "-0.5", "--validation-fraction: -0.5 is not in [0, 1)")]

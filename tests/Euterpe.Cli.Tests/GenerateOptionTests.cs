@@ -35,13 +35,39 @@ public sealed class GenerateOptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--temperature", "0.5")]
     [InlineData("--tempo", "90")]
     [InlineData("--key", "C:major")]
     public void The_raw_audio_family_refuses_note_options(string option, string value)
     {
-        Assert.Equal($"error: {option}: the fft-lstm family does not use it (it takes --variation, --window)",
+        Assert.Equal($"error: {option}: the fft-lstm family does not use it (it takes --temperature, --variation, --window)",
             Refused("fft-lstm-bilinear-openmsx", "x.wav", option, value));
+    }
+
+    [Fact]
+    public void A_raw_audio_temperature_is_taken_only_by_a_preset_with_a_level_head()
+    {
+        // The shipped preset draws each frame's level: --temperature sets that draw, and changes the audio.
+        string Generate(string preset, string name, params string[] options)
+        {
+            var path = _temp.File(name);
+            var (code, stdout, stderr) = DataCli.Invoke(["generate", preset, "--seconds", "3", "--seed", "2", "--out", path, .. options]);
+            Assert.True(code == 0, $"exit {code}: {stdout}{stderr}");
+            return path;
+        }
+        var shipped = Preset("fft-lstm-bilinear-openmsx");
+        Assert.NotEqual(File.ReadAllBytes(Generate(shipped, "warm.wav")), File.ReadAllBytes(Generate(shipped, "cold.wav", "--temperature", "0.3")));
+
+        // The same model without its level head in the manifest: a plain frame regressor, which draws nothing.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(shipped, "manifest.json")))!.AsObject();
+        json["audio"]!.AsObject().Remove("levels");
+        json["io"]!.AsObject().Remove("levelOutput");
+        var plain = _temp.Path("plain");
+        Directory.CreateDirectory(plain);
+        foreach (var file in Directory.GetFiles(shipped)) File.Copy(file, Path.Combine(plain, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(plain, "manifest.json"), json.ToJsonString());
+        Generate(plain, "plain.wav");
+        var (code, _, stderr) = DataCli.Invoke("generate", plain, "--seconds", "2", "--out", _temp.File("x.wav"), "--temperature", "0.5");
+        Assert.Equal((2, "error: --temperature: the fft-lstm family does not use it (it takes --variation, --window)"), (code, stderr.Trim()));
     }
 
     [Fact]

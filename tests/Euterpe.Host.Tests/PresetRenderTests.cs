@@ -160,6 +160,29 @@ public class PresetRenderTests
     private static byte[] ReadAfter(RenderResult _, string path) => File.ReadAllBytes(path);
 
     [Fact]
+    public void The_Temperature_reaches_the_raw_audio_presets_level_draw()
+    {
+        // The shipped raw-audio preset draws each frame's level from its level head; the plug-in's Temperature sets that
+        // draw, as --temperature does for `generate`.
+        var bundle = TestData.Bundle();
+        var temperature = HostInspector.Describe(bundle).Parameters.Single(p => p.Title == "Temperature");
+        using var dir = new TempFolder("euterpe-host-");
+        var folder = ShippedPreset("fft-lstm-bilinear-openmsx");
+        float[] Render(string name, params ParameterChange[] changes)
+        {
+            var result = OfflineRenderer.Render(new RenderOptions(bundle, 4, dir.File(name)) { Preset = folder, Tempo = 120, ParameterChanges = changes });
+            Assert.Equal("", result.PresetNote);
+            Assert.InRange(result.Peak, 0.01f, 0.977f);
+            return Core.Audio.WavFile.Read(dir.File(name)).Channels[0];
+        }
+        var warm = Render("warm.wav");
+        Assert.Equal(warm, Render("again.wav"));
+        // 0.3 on the 0.1…2 range, from the first block; the last two seconds surely follow it.
+        var cold = Render("cold.wav", new ParameterChange(temperature.Id, (0.3 - 0.1) / 1.9, 0.0));
+        Assert.NotEqual(warm[(2 * 48000)..], cold[(2 * 48000)..]);
+    }
+
+    [Fact]
     public void The_music_does_not_depend_on_the_hosts_block_size()
     {
         // A DAW picks its own block size; the generated notes must land on the same samples whatever it is.

@@ -27,6 +27,7 @@ public sealed class AudioFramePreset : IDisposable
         Layout = audio.FrameLayout;
         FrameLength = audio.FrameSize;
         Hop = audio.Hop;
+        if (audio.Levels is { } l) Levels = new FrameLevelBins(l.Bins, (float)l.LowDb, (float)l.StepDb);
     }
 
     public Preset Preset { get; }
@@ -41,6 +42,9 @@ public sealed class AudioFramePreset : IDisposable
     public int FrameLength { get; }
 
     public int Hop { get; }
+
+    /// <summary>The classes of the model's level head (io.levelOutput, audio.levels); null when it has none.</summary>
+    public FrameLevelBins? Levels { get; }
 
     /// <summary>seed.wav as mono at <see cref="SampleRate"/> (empty when the preset has none: generation starts from noise).</summary>
     public float[] SeedAudio { get; }
@@ -96,6 +100,11 @@ public sealed class AudioFramePreset : IDisposable
                 model.Dispose();
                 throw new EuterpeException($"{preset.ModelPath}: frames of {model.FrameSize} values, but {audio.FrameLayout} frames of {audio.FrameSize} samples hold {codec.FrameSize}");
             }
+            if (audio.Levels is { } levels && model.LevelClasses != levels.Bins)
+            {
+                model.Dispose();
+                throw new EuterpeException($"{preset.ModelPath}: level output '{io.LevelOutput!.Name}' has {model.LevelClasses} classes, audio levels {levels.Bins}");
+            }
             return new AudioFramePreset(preset, model, seedAudio);
         }
         catch
@@ -110,7 +119,8 @@ public sealed class AudioFramePreset : IDisposable
         var io = manifest.Io!;
         var shape = io.FrameInput!.Shape;
         int? context = shape is { Length: 3 } && shape[1] > 0 ? (int)shape[1] : null;
-        return new FrameModelSignature(io.FrameInput.Name, io.FrameOutput!.Name, [.. manifest.State.Select(s => (s.Input, s.Output))], context);
+        return new FrameModelSignature(io.FrameInput.Name, io.FrameOutput!.Name, [.. manifest.State.Select(s => (s.Input, s.Output))], context,
+            LevelOutput: io.LevelOutput?.Name);
     }
 
     /// <summary>

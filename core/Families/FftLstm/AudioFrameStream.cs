@@ -6,7 +6,8 @@ namespace Euterpe.Core.Families.FftLstm;
 /// <summary>
 /// The FFT-LSTM family's generator: audio from an <see cref="AudioFramePreset"/> (which it owns), one hop at a time, for
 /// `generate` and the instrument's audio mode alike. Seed the model with real frames (a
-/// seed-chosen stretch of seed.wav, or noise), predict frame after frame carrying its state, keep each predicted
+/// seed-chosen stretch of seed.wav, or noise), predict frame after frame carrying its state (at a drawn level when the
+/// model has a level head: <see cref="AudioFrameGenerator"/>), keep each predicted
 /// magnitude with a phase that continues the previous frame's (<see cref="CoherentPhase"/>, STFT layout), inverse FFT and
 /// overlap-add, and level control that keeps the output in range (predicted spectra drift in level). A frame that
 /// is not finite is replaced by silence. Allocation-free after construction for power-of-two frame lengths
@@ -39,7 +40,7 @@ public sealed class AudioFrameStream : IAudioGenerator
         WindowFrames = windowFrames;
         _preset = preset;
         _codec = preset.CreateCodec();
-        _generator = new AudioFrameGenerator(windowFrames == 0 ? preset.Model : new WindowedFrameModel(preset.Model, windowFrames), 0);
+        _generator = new AudioFrameGenerator(windowFrames == 0 ? preset.Model : new WindowedFrameModel(preset.Model, windowFrames), 0, preset.Levels);
         _decoder = new StreamingOverlapAddDecoder(_codec);
         // Overlapping frames only: a GRUV frame stands alone, there is no previous phase to continue.
         if (preset.Layout == "stft") _phase = new CoherentPhase(_codec.FrameLength, _codec.HopLength);
@@ -71,6 +72,13 @@ public sealed class AudioFrameStream : IAudioGenerator
             _variation = Math.Max(0, value);
             _generator.Variation = _variation * _frameRms;
         }
+    }
+
+    /// <summary>The level head's draw temperature (<see cref="AudioFrameGenerator.LevelTemperature"/>); no effect without a head.</summary>
+    public float Temperature
+    {
+        get => _generator.LevelTemperature;
+        set => _generator.LevelTemperature = value;
     }
 
     /// <summary>Starts over: seed frames from a seed-chosen place in seed.wav (noise without one), decoder and level cleared.</summary>

@@ -23,8 +23,9 @@ public sealed class FftLstmFamily : ModelFamily
 
     public override void CheckManifest(Preset preset) => _ = preset.OnnxManifest;
 
-    // Frames, not notes: no sampling temperature, primer, tempo or conditioning.
-    public override GenerationControl Honours(Preset preset) => GenerationControl.Variation | GenerationControl.Window;
+    // Frames, not notes: no primer, tempo or conditioning; a temperature only where a level head draws each frame's level.
+    public override GenerationControl Honours(Preset preset) => GenerationControl.Variation | GenerationControl.Window
+        | (preset.OnnxManifest.Audio?.Levels is null ? 0 : GenerationControl.Temperature);
 
     public override IAudioGenerator OpenAudio(Preset preset, int windowFrames = 0)
     {

@@ -22,6 +22,10 @@ public sealed class WindowedFrameModel : IFrameStepModel
 
     public int ContextFrames { get; }
 
+    public int LevelClasses => _model.LevelClasses;
+
+    public ReadOnlySpan<float> LevelLogits => _model.LevelLogits;
+
     public void ResetState() => _model.ResetState();
 
     public void Step(ReadOnlySpan<float> context, Span<float> nextFrame)

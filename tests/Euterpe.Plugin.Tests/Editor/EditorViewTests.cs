@@ -69,6 +69,7 @@ public unsafe class EditorViewTests
         Assert.Contains(ParameterId.StoreTheme, Of("seq-ae-openmsx"));
         Assert.Contains(ParameterId.FillClip, Of("pix2pix-openmsx"));
         Assert.DoesNotContain(ParameterId.Key, Of("fft-lstm-bilinear-openmsx"));
+        Assert.Contains(ParameterId.Temperature, Of("fft-lstm-bilinear-openmsx")); // its level head draws each frame's level
         Assert.Equal("conditional-event-rnn · trained on openmsx, 1000 steps",
             ModelInfo.Of(catalog.Entries.Single(e => e.Id == "event-rnn-openmsx")).Line);
     }

@@ -7,9 +7,11 @@ namespace Euterpe.Training.Families.FftLstm;
 /// imaginary parts); <see cref="Bins"/> = FrameSize / 2. <see cref="Features"/> is the FC width (fc, bilinear),
 /// <see cref="Channels"/>/<see cref="Kernel"/>/<see cref="Pool"/> shape the convolutions, <see cref="Context"/> is K,
 /// the frames the 2-D convolution reads, and <see cref="Layers"/> the depth of the stacked model.
+/// <see cref="LevelClasses"/> &gt; 0 adds a level head: logits over that many classes of the next frame's level; the
+/// LSTM then also reads each frame's own level (one value more), exact even when the frame itself is read through noise.
 /// </summary>
 public sealed record FftLstmConfig(string Name, string Arch, int FrameSize, int Hidden, int Features, int Layers,
-    int Channels, int Kernel, int Pool, int Context, double Dropout)
+    int Channels, int Kernel, int Pool, int Context, double Dropout, int LevelClasses = 0)
 {
     public const string Baseline = "baseline";
     public const string Fc = "fc";
@@ -28,8 +30,11 @@ public sealed record FftLstmConfig(string Name, string Arch, int FrameSize, int 
     /// <summary>Recurrent layers, each with its own (h, c) state pair: two side by side for bilinear.</summary>
     public int RecurrentLayers => Arch switch { Stacked => Layers, Bilinear => 2, _ => 1 };
 
-    /// <summary>Width of what the LSTM reads per frame.</summary>
-    public int LstmInput => Arch switch
+    /// <summary>Width of what the LSTM reads per frame: the frame's features, and with a level head the frame's level.</summary>
+    public int LstmInput => FeatureWidth + (LevelClasses > 0 ? 1 : 0);
+
+    /// <summary>Width of the architecture's per-frame features.</summary>
+    public int FeatureWidth => Arch switch
     {
         Baseline or Stacked => FrameSize,
         Fc or Bilinear => Features,

@@ -60,7 +60,7 @@ public static class FftLstmExporter
             var metrics = FftLstmMetrics.TryLoad(runFolder);
             var seed = SeedAudio(config);
             var presetId = id ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(presetFolder)));
-            var manifest = Manifest(model.Config, config, presetId,
+            var manifest = Manifest(model.Config, config, presetId, model.LevelBins,
                 displayName ?? $"FFT-LSTM {config.Arch} {config.Config} trained on {Path.GetFileName(Path.TrimEndingDirectorySeparator(config.Data))}", step, metrics);
             return OnnxPresetFolder.Write(presetFolder, FftLstmOnnxGraph.Build(model, []), manifest, FftLstmFamily.Instance, temp =>
             {
@@ -69,29 +69,44 @@ public static class FftLstmExporter
         }
     }
 
-    public static ModelManifest Manifest(FftLstmConfig model, FftLstmRunConfig run, string id, string displayName, long step, FftLstmMetrics? metrics) => new()
+    public static ModelManifest Manifest(FftLstmConfig model, FftLstmRunConfig run, string id, FrameLevelBins? levels, string displayName, long step, FftLstmMetrics? metrics) => new()
     {
         Id = id,
         DisplayName = displayName,
         Family = FftLstmFamily.Name,
         Representation = Representations.FftFrames,
-        Audio = new ManifestAudio { SampleRate = run.SampleRate, FrameLayout = run.FrameLayout, FrameSize = run.FrameLength, Hop = run.Hop },
+        Audio = new ManifestAudio
+        {
+            SampleRate = run.SampleRate, FrameLayout = run.FrameLayout, FrameSize = run.FrameLength, Hop = run.Hop,
+            Levels = levels is { } l ? new ManifestFrameLevels { Bins = l.Count, LowDb = Math.Round(l.LowDb, 4), StepDb = Math.Round(l.StepDb, 5) } : null,
+        },
         Io = new ManifestIo
         {
             FrameInput = new ManifestTensor { Name = FftLstmOnnxGraph.FrameInput, Shape = [1, 1, model.FrameSize] },
             FrameOutput = new ManifestTensor { Name = FftLstmOnnxGraph.FrameOutput, Shape = [1, model.FrameSize] },
+            LevelOutput = levels is null ? null : new ManifestTensor { Name = FftLstmOnnxGraph.LevelOutput, Shape = [1, model.LevelClasses] },
         },
         State = [.. FftLstmOnnxGraph.StatePairs(model).Select(s => new ManifestStatePair { Input = s.Input, Output = s.Output, Shape = s.Shape })],
         Provenance = new ManifestProvenance
         {
             Data = run.Data,
             Steps = step,
-            ValidationMetrics = metrics is { ValidationMse: { } mse } && metrics.Step == step
-                ? new Dictionary<string, double> { [ValidationMetricName] = Math.Round(mse, 6) } : [],
+            ValidationMetrics = ValidationMetrics(metrics, step),
             TrainerVersion = string.Create(CultureInfo.InvariantCulture,
-                $"euterpe train fft-lstm --arch {run.Arch} --config {run.Config} --batch {run.Batch} --seq-len {run.SequenceLength} --lr {run.LearningRate} --l2 {run.WeightDecay} --seed {run.Seed}{(run.InputNoise > 0 ? $" --input-noise {run.InputNoise}" : "")}"),
+                $"euterpe train fft-lstm --arch {run.Arch} --config {run.Config} --batch {run.Batch} --seq-len {run.SequenceLength} --lr {run.LearningRate} --l2 {run.WeightDecay} --seed {run.Seed}{(run.InputNoise > 0 ? $" --input-noise {run.InputNoise}" : "")}{(run.LevelClasses > 0 ? $" --level-classes {run.LevelClasses}" : "")}"),
         },
     };
+
+    public const string LevelMetricName = "levelCrossEntropy";
+
+    private static Dictionary<string, double> ValidationMetrics(FftLstmMetrics? metrics, long step)
+    {
+        var values = new Dictionary<string, double>();
+        if (metrics is null || metrics.Step != step) return values;
+        if (metrics.ValidationMse is { } mse) values[ValidationMetricName] = Math.Round(mse, 6);
+        if (metrics.ValidationLevelCrossEntropy is { } level) values[LevelMetricName] = Math.Round(level, 6);
+        return values;
+    }
 
     /// <summary><see cref="SeedSeconds"/> of the first held-out file (else the first training file) from where its music starts, decoded from the cache.</summary>
     private static float[] SeedAudio(FftLstmRunConfig config)

@@ -11,6 +11,8 @@ public sealed record FftLstmMetrics
     public double? LastTrainLoss { get; init; }
     /// <summary>Mean squared error of the predicted next frame, per value, in normalised units (1 = predicting the mean).</summary>
     public double? ValidationMse { get; init; }
+    /// <summary>Cross-entropy (nats) of the level head's class for the next frame; null without a level head.</summary>
+    public double? ValidationLevelCrossEntropy { get; init; }
     public string ValidationUnit { get; init; } = "MSE per value of normalised frames";
     public long TrainFrames { get; init; }
     public long ValidationFrames { get; init; }

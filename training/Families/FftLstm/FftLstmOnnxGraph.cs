@@ -9,7 +9,9 @@ namespace Euterpe.Training.Families.FftLstm;
 /// checkpoint's mean and std → the architecture's per-frame features → one ONNX LSTM per recurrent layer, each fed
 /// h0_l{k}/c0_l{k} [1, 1, H] and giving hn_l{k}/cn_l{k} (the bilinear model's two LSTMs are layers 0 and 1, summed) →
 /// MatMul + Add → de-normalise → next_frame [1, F]. The 2-D convolution also carries its last K − 1 normalised frames
-/// as state (frames_in → frames_out, [1, K − 1, F], zeros at the start as in training). One Run is one frame.
+/// as state (frames_in → frames_out, [1, K − 1, F], zeros at the start as in training). A level head adds next_level,
+/// its logits over the level classes [1, classes], and gives the LSTM the input frame's level beside its features. One
+/// Run is one frame.
 /// </summary>
 public static class FftLstmOnnxGraph
 {
@@ -17,6 +19,7 @@ public static class FftLstmOnnxGraph
     public const string FrameOutput = "next_frame";
     public const string WindowInput = "frames_in";
     public const string WindowOutput = "frames_out";
+    public const string LevelOutput = "next_level";
 
     public static OnnxModel Build(FftLstmModel model, IEnumerable<KeyValuePair<string, string>> metadata)
     {
@@ -53,13 +56,24 @@ public static class FftLstmOnnxGraph
                 break;
             }
         }
-        x = b.Reshape(x, 1, 1, c.LstmInput);
+        x = b.Reshape(x, 1, 1, c.FeatureWidth);
+        if (model.LevelBins is { } bins)
+        {
+            // The frame's level as training gave it (FftLstmModel.LevelFeature): 10·log10(mean square + 1e-10), on the classes' range.
+            var power = b.Node("ReduceMean", [b.Mul(frame, frame)], 1, OnnxAttribute.Of("axes", new long[] { 2 }), OnnxAttribute.Of("keepdims", 1L))[0];
+            var db = b.Mul(b.Node("Log", [b.Add(power, b.Initializer("level_floor", [1e-10f], [1]))], 1)[0], b.Initializer("level_db_per_neper", [(float)(10 / Math.Log(10))], [1]));
+            var feature = b.Div(b.Sub(db, b.Initializer("level_low", [bins.LowDb], [1])), b.Initializer("level_span", [bins.Count * bins.StepDb], [1]));
+            x = b.Concat(2, x, feature); // [1, 1, LstmInput]
+        }
 
         // Stacked: one LSTM of several layers; bilinear: two one-layer LSTMs over the same features, outputs summed.
         var recurrent = LstmStepNodes.Add(b, model.lstm, "lstm", c.Arch == FftLstmConfig.Stacked ? c.Layers : 1, c.Hidden, 0, x);
         if (model.lstm2 is not null) recurrent = b.Add(recurrent, LstmStepNodes.Add(b, model.lstm2, "lstm2", 1, c.Hidden, 1, x));
-        var next = LinearNodes.Add(b, "output", model.output, b.Reshape(recurrent, 1, hidden)); // [1, F], normalised
+        var read = b.Reshape(recurrent, 1, hidden);
+        var next = LinearNodes.Add(b, "output", model.output, read); // [1, F], normalised
         b.Output(b.Add(b.Mul(next, std), mean), FrameOutput, TensorElementType.Float, [1, f]);
+        if (model.level_output is { } level)
+            b.Output(LinearNodes.Add(b, "level_output", level, read), LevelOutput, TensorElementType.Float, [1, c.LevelClasses]);
         return b.ToModel(metadata, docString: $"fft-lstm {c.Arch} {c.Name}: one {c.FrameSize}-value frame in, the next out, {c.RecurrentLayers}×{c.Hidden} LSTM state carried");
     }
 

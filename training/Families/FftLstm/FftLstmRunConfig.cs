@@ -34,6 +34,14 @@ public sealed record FftLstmRunConfig
     /// must when generation feeds back its own imperfect (and varied) predictions.
     /// </summary>
     public double InputNoise { get; init; }
+    /// <summary>
+    /// Classes of the level head (0: none). With a head the model also predicts the class of the next frame's level
+    /// (cross-entropy, weighted by <see cref="LevelWeight"/>, beside the frames' MSE), and generation draws each frame's
+    /// level from it. The classes span the training frames' levels (the model's level_range buffer).
+    /// </summary>
+    public int LevelClasses { get; init; }
+    /// <summary>Weight of the level cross-entropy in the loss.</summary>
+    public double LevelWeight { get; init; } = 0.25;
     public ulong Seed { get; init; }
     public int ValidationEvery { get; init; } = 100;
     public int CheckpointEvery { get; init; } = 100;
@@ -62,5 +70,5 @@ public sealed record FftLstmRunConfig
         }
     }
 
-    public FftLstmConfig ModelConfig() => new(Config, Arch, FrameSize, Hidden, Features, Layers, Channels, Kernel, Pool, Context, Dropout);
+    public FftLstmConfig ModelConfig() => new(Config, Arch, FrameSize, Hidden, Features, Layers, Channels, Kernel, Pool, Context, Dropout, LevelClasses);
 }

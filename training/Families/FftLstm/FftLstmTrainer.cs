@@ -1,4 +1,5 @@
 using Euterpe.Core;
+using Euterpe.Core.Families.FftLstm;
 using Euterpe.Core.Generation;
 using Euterpe.Training.Data;
 using Euterpe.Training.Runs;
@@ -13,7 +14,8 @@ namespace Euterpe.Training.Families.FftLstm;
 /// <summary>
 /// Trains an <see cref="FftLstmModel"/> on an audio frame cache: random windows of T + 1 frames, every step predicting the
 /// next normalised frame, MSE loss, RMSprop with L2 weight decay, gradient clipping; validation MSE over the held-out
-/// files; checkpoints (weights, optimiser, step, config, normalisation) that --resume continues exactly.
+/// files; checkpoints (weights, optimiser, step, config, normalisation) that --resume continues exactly. A model with a
+/// level head also learns the class of each next frame's level (cross-entropy), over classes fitted to the training frames.
 /// </summary>
 public static class FftLstmTrainer
 {
@@ -27,8 +29,9 @@ public static class FftLstmTrainer
     /// Refuses option values that no data could make right, so `train` says so before it reads any data.
     /// </summary>
     public static void CheckOptions(string arch, string configName, long steps, int batch, int sequenceLength, double learningRate, double weightDecay, string device,
-        double inputNoise = 0)
+        double inputNoise = 0, int levelClasses = 0)
     {
+        if (levelClasses != 0 && levelClasses is < 2 or > 1024) throw new EuterpeException($"--level-classes {levelClasses}: must be 0 (no level head) or 2…1024");
         if (!(inputNoise is >= 0 and <= 10)) throw new EuterpeException($"--input-noise {inputNoise}: must be 0…10 (standard deviations of the normalised frames)");
         FftLstmConfig.Named(configName, arch, 4); // an unknown --arch or --config
         if (steps < 1) throw new EuterpeException($"--steps {steps}: must be at least 1");
@@ -40,15 +43,16 @@ public static class FftLstmTrainer
     }
 
     public static FftLstmRunConfig NewRunConfig(AudioFrameCache.Manifest cache, string cacheFolder, string arch, string configName, long steps, int batch,
-        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery, double inputNoise = 0)
+        int sequenceLength, double learningRate, double weightDecay, ulong seed, string device, int validateEvery, int checkpointEvery, double inputNoise = 0,
+        int levelClasses = 0)
     {
-        CheckOptions(arch, configName, steps, batch, sequenceLength, learningRate, weightDecay, device, inputNoise);
+        CheckOptions(arch, configName, steps, batch, sequenceLength, learningRate, weightDecay, device, inputNoise, levelClasses);
         var m = FftLstmConfig.Named(configName, arch, cache.FrameSize);
         return new FftLstmRunConfig
         {
             Arch = arch, Config = configName, FrameSize = m.FrameSize, Hidden = m.Hidden, Features = m.Features, Layers = m.Layers,
             Channels = m.Channels, Kernel = m.Kernel, Pool = m.Pool, Context = m.Context, Dropout = m.Dropout,
-            Steps = steps, Batch = batch, InputNoise = inputNoise, SequenceLength = sequenceLength, LearningRate = learningRate, WeightDecay = weightDecay, Seed = seed,
+            Steps = steps, Batch = batch, InputNoise = inputNoise, LevelClasses = levelClasses, SequenceLength = sequenceLength, LearningRate = learningRate, WeightDecay = weightDecay, Seed = seed,
             Device = device, ValidationEvery = Math.Max(1, validateEvery), CheckpointEvery = Math.Max(1, checkpointEvery),
             Data = Path.GetFullPath(cacheFolder), SampleRate = cache.SampleRate, FrameLayout = cache.FrameLayout, FrameLength = cache.FrameLength, Hop = cache.Hop,
         };
@@ -71,6 +75,7 @@ public static class FftLstmTrainer
         using var model = new FftLstmModel(config.ModelConfig());
         var (mean, std) = Normalization(train);
         model.SetNormalization(mean, std);
+        if (config.LevelClasses > 0) model.SetLevelBins(FrameLevelBins.Fit(train.Frames.AsSpan(0, (int)(train.FrameCount * train.FrameSize)), train.FrameSize, config.LevelClasses));
         model.to(device);
         using var optimizer = new GcSafeRmsProp(model.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
         if (resume)
@@ -80,11 +85,15 @@ public static class FftLstmTrainer
             mean = Export.TorchWeights.Floats(model.frame_mean);
             std = Export.TorchWeights.Floats(model.frame_std);
         }
+        var levels = model.LevelBins;
 
         var sampler = new FrameWindowSampler(train, config.SequenceLength, config.Seed, config.Data);
         var (batch, length, f) = (config.Batch, config.SequenceLength, config.FrameSize);
         var inputs = new float[batch * length * f];
         var targets = new float[batch * length * f];
+        var levelTargets = new long[levels is null ? 0 : batch * length];
+        var inputLevels = new float[levels is null ? 0 : batch * length];
+        double? validationLevel = null;
         var noise = new RandomSource(config.Seed);
         var validationWindows = ValidationWindows(validation, length);
         var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
@@ -92,6 +101,7 @@ public static class FftLstmTrainer
         FftLstmMetrics Metrics(long step) => new()
         {
             Config = config, Step = step, LastTrainLoss = double.IsNaN(loop.LastTrainLoss) ? null : loop.LastTrainLoss, ValidationMse = loop.LastValidation,
+            ValidationLevelCrossEntropy = validationLevel,
             TrainFrames = train.FrameCount, ValidationFrames = validation.FrameCount, Parameters = parameters, StepsPerSecond = loop.StepsPerSecond, History = history,
         };
         var metrics = Metrics(startStep);
@@ -101,6 +111,12 @@ public static class FftLstmTrainer
             model.train();
             using var scope = torch.NewDisposeScope();
             sampler.Fill(step, batch, inputs, targets);
+            if (levels is { } bins)
+            {
+                // The levels of the clean frames: the input noise blurs the frames, not the level the model is told.
+                LevelClasses(targets, f, bins, levelTargets);
+                FftLstmModel.LevelFeatures(inputs, f, bins, inputLevels);
+            }
             Normalize(inputs, mean, std);
             Normalize(targets, mean, std);
             if (config.InputNoise > 0)
@@ -111,14 +127,27 @@ public static class FftLstmTrainer
             }
             var x = torch.tensor(inputs, new long[] { batch, length, f }).to(device);
             var y = torch.tensor(targets, new long[] { batch, length, f }).to(device);
-            return TrainingLoop.Optimize(nn.functional.mse_loss(model.forward(x), y), model, optimizer, config.ClipNorm);
+            var (next, levelLogits) = model.Predict(x, levels is null ? null : torch.tensor(inputLevels, new long[] { batch, length, 1 }).to(device));
+            var loss = nn.functional.mse_loss(next, y);
+            if (levelLogits is not null)
+            {
+                var classes = torch.tensor(levelTargets, new long[] { batch * length }).to(device);
+                loss = loss.Plus(nn.functional.cross_entropy(levelLogits.reshape(batch * length, config.LevelClasses), classes).mul(config.LevelWeight));
+            }
+            return TrainingLoop.Optimize(loss, model, optimizer, config.ClipNorm);
         }
         void Checkpoint(long step)
         {
             metrics = Metrics(step);
             RunFolder.Save(runFolder, model, optimizer, step, config.ToJson(), metrics.Save, history, $"fft-lstm {config.Arch} {config.Config}, seed {config.Seed}");
         }
-        loop.Run(Step, () => validationWindows.Count > 0 ? ValidationMse(model, validation, validationWindows, length, mean, std, device) : null, Checkpoint, progress);
+        double? Validate()
+        {
+            if (validationWindows.Count == 0) return null;
+            if (levels is { } bins) validationLevel = ValidationLevelCrossEntropy(model, validation, validationWindows, length, mean, std, bins, device);
+            return ValidationMse(model, validation, validationWindows, length, mean, std, device);
+        }
+        loop.Run(Step, Validate, Checkpoint, progress);
         if (loop.NothingToDo) metrics.Save(runFolder);
         return metrics;
     }
@@ -158,6 +187,12 @@ public static class FftLstmTrainer
         for (var i = 0; i < frames.Length; i++) frames[i] = (frames[i] - mean[i % f]) / std[i % f];
     }
 
+    /// <summary>The level class of each frame (of <paramref name="frameSize"/> raw values) in <paramref name="frames"/>.</summary>
+    public static void LevelClasses(ReadOnlySpan<float> frames, int frameSize, FrameLevelBins bins, Span<long> classes)
+    {
+        for (var i = 0; i < classes.Length; i++) classes[i] = bins.Bin(FrameLevelBins.Db(frames.Slice(i * frameSize, frameSize)));
+    }
+
     /// <summary>Start frames of up to <see cref="MaxValidationWindows"/> windows of T + 1 frames inside single held-out files.</summary>
     public static List<long> ValidationWindows(AudioFrameSplit split, int length)
     {
@@ -183,12 +218,46 @@ public static class FftLstmTrainer
             using var scope = torch.NewDisposeScope();
             split.Frames.AsSpan((int)(start * f), length * f).CopyTo(inputs);
             split.Frames.AsSpan((int)((start + 1) * f), length * f).CopyTo(targets);
+            var levels = InputLevels(model, inputs, length, device);
             Normalize(inputs, mean, std);
             Normalize(targets, mean, std);
             var x = torch.tensor(inputs, new long[] { 1, length, f }).to(device);
             var y = torch.tensor(targets, new long[] { 1, length, f }).to(device);
-            total += nn.functional.mse_loss(model.forward(x), y).item<float>();
+            total += nn.functional.mse_loss(model.Predict(x, levels).Next, y).item<float>();
         }
         return total / windows.Count;
+    }
+
+    /// <summary>Mean cross-entropy (nats) of the level head's classes for the next frames over the validation windows.</summary>
+    public static double ValidationLevelCrossEntropy(FftLstmModel model, AudioFrameSplit split, IReadOnlyList<long> windows, int length, float[] mean, float[] std,
+        FrameLevelBins bins, Device device)
+    {
+        model.eval();
+        using var noGrad = torch.no_grad();
+        var f = split.FrameSize;
+        var inputs = new float[length * f];
+        var classes = new long[length];
+        double total = 0;
+        foreach (var start in windows)
+        {
+            using var scope = torch.NewDisposeScope();
+            split.Frames.AsSpan((int)(start * f), length * f).CopyTo(inputs);
+            LevelClasses(split.Frames.AsSpan((int)((start + 1) * f), length * f), f, bins, classes);
+            var levels = InputLevels(model, inputs, length, device);
+            Normalize(inputs, mean, std);
+            var x = torch.tensor(inputs, new long[] { 1, length, f }).to(device);
+            var (_, logits) = model.Predict(x, levels);
+            total += nn.functional.cross_entropy(logits!.reshape(length, bins.Count), torch.tensor(classes).to(device)).item<float>();
+        }
+        return total / windows.Count;
+    }
+
+    /// <summary>The level features of one window's raw frames, [1, length, 1]; null for a model without a level head.</summary>
+    private static Tensor? InputLevels(FftLstmModel model, float[] rawFrames, int length, Device device)
+    {
+        if (model.LevelBins is not { } bins) return null;
+        var features = new float[length];
+        FftLstmModel.LevelFeatures(rawFrames, rawFrames.Length / length, bins, features);
+        return torch.tensor(features, new long[] { 1, length, 1 }).to(device);
     }
 }

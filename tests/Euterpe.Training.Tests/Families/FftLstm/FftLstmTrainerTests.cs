@@ -110,6 +110,50 @@ public sealed class FftLstmTrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_level_head_learns_the_next_frames_level_resumes_exactly_and_its_preset_draws_levels()
+    {
+        var (cache, train, validation, folder) = Cache();
+        FftLstmRunConfig Leveled(long steps) => Config(cache, folder, FftLstmConfig.Bilinear, steps) with { LevelClasses = 8 };
+        var bins = FrameLevelBins.Fit(train.Frames.AsSpan(0, (int)(train.FrameCount * train.FrameSize)), train.FrameSize, 8);
+        var windows = FftLstmTrainer.ValidationWindows(validation, 16);
+        var (mean, std) = FftLstmTrainer.Normalization(train);
+        torch.manual_seed(7);
+        double untrained;
+        using (var fresh = new FftLstmModel(Leveled(40).ModelConfig()))
+        {
+            fresh.SetNormalization(mean, std);
+            fresh.SetLevelBins(bins);
+            untrained = FftLstmTrainer.ValidationLevelCrossEntropy(fresh, validation, windows, 16, mean, std, bins, torch.CPU);
+        }
+
+        var straight = _corpus.Path("level-straight");
+        var metrics = FftLstmTrainer.Train(train, validation, Leveled(40), straight, resume: false);
+        Assert.True(metrics.ValidationLevelCrossEntropy < 0.9 * untrained,
+            $"level cross-entropy did not fall: untrained {untrained:F4}, trained {metrics.ValidationLevelCrossEntropy:F4}");
+        var resumed = _corpus.Path("level-resumed");
+        FftLstmTrainer.Train(train, validation, Leveled(20), resumed, resume: false);
+        FftLstmTrainer.Train(train, validation, Leveled(40), resumed, resume: true);
+        var (a, _) = Safetensors.Load(Path.Combine(straight, FftLstmTrainer.CheckpointFileName));
+        var (b, _) = Safetensors.Load(Path.Combine(resumed, FftLstmTrainer.CheckpointFileName));
+        Assert.Contains("model.level_range", a.Keys);
+        foreach (var key in a.Keys) Assert.Equal(a[key].bytes.ToArray(), b[key].bytes.ToArray());
+
+        var presetFolder = _corpus.Path("level-preset");
+        var manifest = FftLstmExporter.Export(straight, presetFolder);
+        Assert.Equal(FftLstmOnnxGraph.LevelOutput, manifest.Io!.LevelOutput!.Name);
+        Assert.Equal(8, manifest.Audio!.Levels!.Bins);
+        Assert.Equal(bins.LowDb, manifest.Audio.Levels.LowDb, 3);
+        Assert.Equal(bins.StepDb, manifest.Audio.Levels.StepDb, 4);
+        Assert.Equal(metrics.ValidationLevelCrossEntropy!.Value, manifest.Provenance!.ValidationMetrics[FftLstmExporter.LevelMetricName], 5);
+        Assert.Contains("--level-classes 8", manifest.Provenance.TrainerVersion);
+        using (var opened = AudioFramePreset.Open(Preset.Open(presetFolder)))
+            Assert.Equal(8, opened.Levels!.Value.Count);
+        var audio = FftLstmFamily.Instance.GenerateAudio(Preset.Open(presetFolder), new GenerationRequest { Seconds = 3, Seed = 2, Variation = 0 }, out _);
+        Assert.All(audio, v => Assert.True(float.IsFinite(v) && Math.Abs(v) <= 1f));
+        Assert.True(Math.Sqrt(audio.Average(v => (double)v * v)) > 1e-3, "generated audio is silent");
+    }
+
+    [Fact]
     public void A_bad_cache_or_run_is_one_clear_error()
     {
         var e = Assert.Throws<Core.EuterpeException>(() => AudioFrameCache.Load(_corpus.Path("nothing")));
