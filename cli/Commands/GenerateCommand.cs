@@ -24,7 +24,7 @@ public static class GenerateCommand
         var preset = new Argument<string>("PRESET") { Description = "Preset folder (manifest.json + model), or the id of an installed preset as `render --preset` takes it (e.g. event-rnn-openmsx)." };
         var seconds = new Option<double>("--seconds") { Description = $"Length of the generated music in seconds, required unless --infill (at most {GenerationRequest.MaxSeconds})." };
         var output = new Option<string>("--out") { Description = "MIDI file to write (.mid); a WAV file for raw audio; an ABC file (.abc) for the ABC families, their text as one tune.", Required = true };
-        var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest).", DefaultValueFactory = _ => 1.0 };
+        var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0 = always the likeliest); for a raw-audio preset with a level head, of each frame's drawn level.", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same preset, options and seed give the same file.", DefaultValueFactory = _ => 0 };
         var prime = new Option<string?>("--prime") { Description = "Music file (MIDI, or the first tune of an ABC file) whose melody (its top line over the first --prime-seconds) the output starts with and then continues for --seconds." };
         var primeSeconds = new Option<double?>("--prime-seconds") { HelpName = "S", Description = $"Seconds of the --prime file's start its melody is taken from (default {PrimerMelody.DefaultSeconds}, at most {PrimerMelody.MaxSeconds})." };

@@ -7,12 +7,16 @@ namespace Euterpe.Training.Torch.Serialization;
 
 /// <summary>
 /// A training checkpoint in one safetensors file: model weights under "model.", optimizer state tensors under "optim.",
-/// and in __metadata__ the step, the run's config JSON and the optimizer's scalars (prefixed "optim."). PyTorch users
-/// read the "model." tensors straight into a state_dict.
+/// libtorch's CPU random state as "rng.cpu", and in __metadata__ the step, the run's config JSON and the optimizer's
+/// scalars (prefixed "optim."). PyTorch users read the "model." tensors straight into a state_dict. A resume (a load
+/// with the optimizer) restores the random state, so that dropout goes on drawing what a run that never stopped draws.
 /// </summary>
 public static class TrainingCheckpoint
 {
     public const string FormatName = "euterpe-checkpoint-1";
+
+    /// <summary>The tensor that holds libtorch's CPU generator state (absent from checkpoints written before it).</summary>
+    public const string RandomStateName = "rng.cpu";
 
     public static void Save(string path, nn.Module model, optim.Optimizer? optimizer, long step, string configJson)
     {
@@ -29,10 +33,15 @@ public static class TrainingCheckpoint
             foreach (var (k, v) in OptimizerStateEntries.Tensors(optimizer)) tensors.Add(new("optim." + k, v));
             foreach (var (k, v) in OptimizerStateEntries.Metadata(optimizer)) metadata["optim." + k] = v;
         }
+        using var random = torch.random.get_rng_state();
+        tensors.Add(new(RandomStateName, random));
         Safetensors.Save(path, tensors, metadata);
     }
 
-    /// <summary>Loads weights (and optimizer state when given) in place; returns the step and config JSON.</summary>
+    /// <summary>
+    /// Loads weights in place, and when an optimizer is given (a resume) its state and the random state; returns the
+    /// step and config JSON.
+    /// </summary>
     public static (long step, string configJson) Load(string path, nn.Module model, optim.Optimizer? optimizer)
     {
         var (tensors, metadata) = Safetensors.Load(path);
@@ -55,6 +64,7 @@ public static class TrainingCheckpoint
                 {
                     throw new EuterpeException($"{path}: optimizer state does not fit ({e.Message})");
                 }
+                if (tensors.TryGetValue(RandomStateName, out var random)) torch.random.set_rng_state(random);
             }
             return (step, metadata.GetValueOrDefault("config", "{}"));
         }

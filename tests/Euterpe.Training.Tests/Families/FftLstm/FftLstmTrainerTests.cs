@@ -110,6 +110,24 @@ public sealed class FftLstmTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Dropout_resumes_exactly()
+    {
+        // The shipped size trains with dropout 0.1: a resumed run must draw the masks a run that never stopped draws
+        // (the checkpoint keeps libtorch's random state). Before, the weights parted after the first resumed step.
+        var (cache, train, validation, folder) = Cache();
+        FftLstmRunConfig Dropped(long steps) => Config(cache, folder, FftLstmConfig.Bilinear, steps) with { Dropout = 0.3, LevelClasses = 8 };
+        var straight = _corpus.Path("dropout-straight");
+        FftLstmTrainer.Train(train, validation, Dropped(10), straight, resume: false);
+        var resumed = _corpus.Path("dropout-resumed");
+        FftLstmTrainer.Train(train, validation, Dropped(5), resumed, resume: false);
+        FftLstmTrainer.Train(train, validation, Dropped(10), resumed, resume: true);
+        var (a, _) = Safetensors.Load(Path.Combine(straight, FftLstmTrainer.CheckpointFileName));
+        var (b, _) = Safetensors.Load(Path.Combine(resumed, FftLstmTrainer.CheckpointFileName));
+        Assert.Contains(TrainingCheckpoint.RandomStateName, a.Keys);
+        foreach (var key in a.Keys) Assert.True(a[key].bytes.ToArray().AsSpan().SequenceEqual(b[key].bytes.ToArray()), $"{key} differs after a resume");
+    }
+
+    [Fact]
     public void A_level_head_learns_the_next_frames_level_resumes_exactly_and_its_preset_draws_levels()
     {
         var (cache, train, validation, folder) = Cache();
