@@ -94,6 +94,7 @@ public static class FftLstmTrainer
         var levelTargets = new long[levels is null ? 0 : batch * length];
         var inputLevels = new float[levels is null ? 0 : batch * length];
         double? validationLevel = null;
+        using var levelWeight = config.LevelWeight.ToScalar(); // alive through every step (see TensorSums)
         var noise = new RandomSource(config.Seed);
         var validationWindows = ValidationWindows(validation, length);
         var loop = new TrainingLoop(startStep, config.Steps, config.ValidationEvery, config.CheckpointEvery, history);
@@ -132,7 +133,7 @@ public static class FftLstmTrainer
             if (levelLogits is not null)
             {
                 var classes = torch.tensor(levelTargets, new long[] { batch * length }).to(device);
-                loss = loss.Plus(nn.functional.cross_entropy(levelLogits.reshape(batch * length, config.LevelClasses), classes).mul(config.LevelWeight));
+                loss = loss.Plus(nn.functional.cross_entropy(levelLogits.reshape(batch * length, config.LevelClasses), classes).mul(levelWeight));
             }
             return TrainingLoop.Optimize(loss, model, optimizer, config.ClipNorm);
         }
