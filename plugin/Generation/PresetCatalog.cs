@@ -82,6 +82,15 @@ public sealed class PresetCatalog
         return PresetSearchPath.Roots(string.IsNullOrEmpty(moduleDir) ? null : System.IO.Path.GetDirectoryName(moduleDir));
     }
 
+    /// <summary>Whether <paramref name="folder"/> lies in this bundle's own presets (Contents/Resources/presets).</summary>
+    public static bool IsBundled(string folder)
+    {
+        var moduleDir = System.IO.Path.TrimEndingDirectorySeparator(ModuleFolder.Path);
+        if (string.IsNullOrEmpty(moduleDir) || System.IO.Path.GetDirectoryName(moduleDir) is not { } contents) return false;
+        var own = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(System.IO.Path.Combine(contents, "Resources", "presets")));
+        return System.IO.Path.GetFullPath(folder).StartsWith(own + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
     public static PresetCatalog Scan(IReadOnlyList<string> roots)
     {
         var named = new List<PresetEntry>();

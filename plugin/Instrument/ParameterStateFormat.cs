@@ -7,8 +7,8 @@ namespace Euterpe.Plugin.Instrument;
 /// <summary>
 /// The component state a host saves in its project: "EUTP", int32 version, int32 count, then
 /// (uint32 id, float64 normalized) pairs, little-endian. Version 2 appends the chosen preset as two
-/// strings (int32 byte length + UTF-8): its manifest id and its folder, so a project finds its model again
-/// even when the list of presets (and so the "Model" slot) differs. The seed is a parameter. Unknown IDs are
+/// strings (int32 byte length + UTF-8): its manifest id and its folder (empty for a preset inside the bundle), so a
+/// project finds its model again even when the list of presets (and so the "Model" slot) differs. The seed is a parameter. Unknown IDs are
 /// skipped so newer states load in older builds and the other way round.
 /// </summary>
 public static class ParameterStateFormat
@@ -59,12 +59,17 @@ public static class ParameterStateFormat
         return true;
     }
 
-    /// <summary>The preset the "Model" value chooses now (empty for "Off" or an empty slot).</summary>
+    /// <summary>
+    /// The preset the "Model" value chooses now (empty for "Off" or an empty slot). A preset inside the bundle is saved
+    /// by id alone: its folder moves with wherever the bundle is installed (factory .vstpreset files are made in a
+    /// temporary build folder), and the id finds it in any copy.
+    /// </summary>
     public static PresetReference PresetOf(ReadOnlySpan<double> values)
     {
         var index = InstrumentParameters.IndexOf(ParameterId.Model);
         var slot = (int)InstrumentParameters.All[index].ToPlain(values[index]);
-        return PresetCatalog.Shared.AtSlot(slot) is { } entry ? new PresetReference(entry.Id, entry.Path) : new PresetReference("", "");
+        if (PresetCatalog.Shared.AtSlot(slot) is not { } entry) return new PresetReference("", "");
+        return new PresetReference(entry.Id, PresetCatalog.IsBundled(entry.Path) ? "" : entry.Path);
     }
 
     /// <summary>Points "Model" at the saved preset's slot in this machine's list when it is found there.</summary>

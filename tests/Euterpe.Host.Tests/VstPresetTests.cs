@@ -61,6 +61,8 @@ public sealed class VstPresetTests
         Assert.True(written.Count >= 10, $"{written.Count} factory presets");
         foreach (var path in written)
         {
+            // The bundle's presets are saved by id: no build folder's path inside a file that ships.
+            Assert.DoesNotContain("/Contents/Resources/presets/", System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)));
             VstPresets.Load(plugin, path);
             Assert.Equal(Path.GetFileNameWithoutExtension(path), VstPresets.FileName(plugin.ValueText(Model, plugin.GetControllerParameter(Model))));
             Assert.Equal(0.5, plugin.GetControllerParameter(Temperature), 1); // the default, 1.0 on 0.1…2
