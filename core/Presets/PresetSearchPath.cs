@@ -10,13 +10,16 @@ public static class PresetSearchPath
 {
     public const string EnvironmentVariable = "EUTERPE_PRESETS";
 
+    /// <summary>A bundle's own presets folder, for its Contents folder <paramref name="contents"/>.</summary>
+    public static string BundlePresets(string contents) => Path.Combine(contents, "Resources", "presets");
+
     /// <summary>The folders searched for a bundle whose Contents folder is <paramref name="contents"/> (null: no bundle).</summary>
     public static IReadOnlyList<string> Roots(string? contents)
     {
         var roots = new List<string>();
         if (!string.IsNullOrEmpty(contents))
         {
-            roots.Add(Path.Combine(contents, "Resources", "presets"));
+            roots.Add(BundlePresets(contents));
             var bundle = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(contents));
             var besideBundle = bundle is null ? null : Path.GetDirectoryName(bundle);
             if (besideBundle is not null && bundle!.EndsWith(".vst3", StringComparison.OrdinalIgnoreCase))

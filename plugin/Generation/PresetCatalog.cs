@@ -75,19 +75,20 @@ public sealed class PresetCatalog
     }
 
     /// <summary>The folders searched, as <see cref="PresetSearchPath"/> orders them for this bundle.</summary>
-    public static IReadOnlyList<string> SearchRoots()
+    public static IReadOnlyList<string> SearchRoots() => PresetSearchPath.Roots(BundleContents());
+
+    /// <summary>The bundle's Contents folder (Euterpe.so sits in &lt;bundle&gt;/Contents/x86_64-linux/); null when unknown.</summary>
+    private static string? BundleContents()
     {
-        // Euterpe.so sits in <bundle>/Contents/x86_64-linux/.
         var moduleDir = System.IO.Path.TrimEndingDirectorySeparator(ModuleFolder.Path);
-        return PresetSearchPath.Roots(string.IsNullOrEmpty(moduleDir) ? null : System.IO.Path.GetDirectoryName(moduleDir));
+        return string.IsNullOrEmpty(moduleDir) ? null : System.IO.Path.GetDirectoryName(moduleDir);
     }
 
     /// <summary>Whether <paramref name="folder"/> lies in this bundle's own presets (Contents/Resources/presets).</summary>
     public static bool IsBundled(string folder)
     {
-        var moduleDir = System.IO.Path.TrimEndingDirectorySeparator(ModuleFolder.Path);
-        if (string.IsNullOrEmpty(moduleDir) || System.IO.Path.GetDirectoryName(moduleDir) is not { } contents) return false;
-        var own = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(System.IO.Path.Combine(contents, "Resources", "presets")));
+        if (BundleContents() is not { } contents) return false;
+        var own = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(PresetSearchPath.BundlePresets(contents)));
         return System.IO.Path.GetFullPath(folder).StartsWith(own + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 

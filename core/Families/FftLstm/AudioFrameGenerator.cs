@@ -115,9 +115,7 @@ public sealed class AudioFrameGenerator
             }
         }
         var target = levels.LowDb + (bin + (float)_levelRandom.NextDouble()) * levels.StepDb;
-        double power = 0;
-        foreach (var v in _next) power += (double)v * v;
-        power /= _next.Length;
+        var power = FrameLevelBins.MeanSquare(_next);
         if (!(power > 0)) return; // silence has no shape to scale
         var gain = (float)Math.Sqrt(Math.Pow(10, target / 10.0) / power);
         if (!float.IsFinite(gain)) return;

@@ -18,11 +18,14 @@ public readonly record struct FrameLevelBins(int Count, float LowDb, float StepD
     private const double Floor = 1e-10;
 
     /// <summary>A frame's level in dB (mean square of its values; −100 dB for silence).</summary>
-    public static float Db(ReadOnlySpan<float> frame)
+    public static float Db(ReadOnlySpan<float> frame) => (float)(10 * Math.Log10(MeanSquare(frame) + Floor));
+
+    /// <summary>The mean square of a frame's values (0 for an empty frame).</summary>
+    public static double MeanSquare(ReadOnlySpan<float> frame)
     {
         double sum = 0;
         foreach (var v in frame) sum += (double)v * v;
-        return (float)(10 * Math.Log10(sum / Math.Max(1, frame.Length) + Floor));
+        return sum / Math.Max(1, frame.Length);
     }
 
     /// <summary>The class of a level.</summary>

@@ -145,8 +145,8 @@ public static class FftLstmTrainer
         double? Validate()
         {
             if (validationWindows.Count == 0) return null;
-            if (levels is { } bins) validationLevel = ValidationLevelCrossEntropy(model, validation, validationWindows, length, mean, std, bins, device);
-            return ValidationMse(model, validation, validationWindows, length, mean, std, device);
+            (var mse, validationLevel) = Validation(model, validation, validationWindows, length, mean, std, device);
+            return mse;
         }
         loop.Run(Step, Validate, Checkpoint, progress);
         if (loop.NothingToDo) metrics.Save(runFolder);
@@ -205,60 +205,43 @@ public static class FftLstmTrainer
         return [.. Enumerable.Range(0, MaxValidationWindows).Select(i => all[(int)((long)i * all.Count / MaxValidationWindows)])];
     }
 
-    /// <summary>Mean squared error per value of the normalised next-frame predictions over the validation windows.</summary>
-    public static double ValidationMse(FftLstmModel model, AudioFrameSplit split, IReadOnlyList<long> windows, int length, float[] mean, float[] std, Device device)
+    /// <summary>
+    /// Over the validation windows, in one forward pass each: the mean squared error per value of the normalised
+    /// next-frame predictions and, for a model with a level head, the mean cross-entropy (nats) of its classes for the
+    /// next frames' levels (null without a head).
+    /// </summary>
+    public static (double Mse, double? LevelCrossEntropy) Validation(FftLstmModel model, AudioFrameSplit split, IReadOnlyList<long> windows, int length,
+        float[] mean, float[] std, Device device)
     {
         model.eval();
         using var noGrad = torch.no_grad();
+        var bins = model.LevelBins;
         var f = split.FrameSize;
         var inputs = new float[length * f];
         var targets = new float[length * f];
-        double total = 0;
+        var features = new float[bins is null ? 0 : length];
+        var classes = new long[bins is null ? 0 : length];
+        double mse = 0, level = 0;
         foreach (var start in windows)
         {
             using var scope = torch.NewDisposeScope();
             split.Frames.AsSpan((int)(start * f), length * f).CopyTo(inputs);
             split.Frames.AsSpan((int)((start + 1) * f), length * f).CopyTo(targets);
-            var levels = InputLevels(model, inputs, length, device);
+            Tensor? levels = null;
+            if (bins is { } b)
+            {
+                FftLstmModel.LevelFeatures(inputs, f, b, features);
+                LevelClasses(targets, f, b, classes);
+                levels = torch.tensor(features, new long[] { 1, length, 1 }).to(device);
+            }
             Normalize(inputs, mean, std);
             Normalize(targets, mean, std);
             var x = torch.tensor(inputs, new long[] { 1, length, f }).to(device);
             var y = torch.tensor(targets, new long[] { 1, length, f }).to(device);
-            total += nn.functional.mse_loss(model.Predict(x, levels).Next, y).item<float>();
+            var (next, logits) = model.Predict(x, levels);
+            mse += nn.functional.mse_loss(next, y).item<float>();
+            if (logits is not null) level += nn.functional.cross_entropy(logits.reshape(length, bins!.Value.Count), torch.tensor(classes).to(device)).item<float>();
         }
-        return total / windows.Count;
-    }
-
-    /// <summary>Mean cross-entropy (nats) of the level head's classes for the next frames over the validation windows.</summary>
-    public static double ValidationLevelCrossEntropy(FftLstmModel model, AudioFrameSplit split, IReadOnlyList<long> windows, int length, float[] mean, float[] std,
-        FrameLevelBins bins, Device device)
-    {
-        model.eval();
-        using var noGrad = torch.no_grad();
-        var f = split.FrameSize;
-        var inputs = new float[length * f];
-        var classes = new long[length];
-        double total = 0;
-        foreach (var start in windows)
-        {
-            using var scope = torch.NewDisposeScope();
-            split.Frames.AsSpan((int)(start * f), length * f).CopyTo(inputs);
-            LevelClasses(split.Frames.AsSpan((int)((start + 1) * f), length * f), f, bins, classes);
-            var levels = InputLevels(model, inputs, length, device);
-            Normalize(inputs, mean, std);
-            var x = torch.tensor(inputs, new long[] { 1, length, f }).to(device);
-            var (_, logits) = model.Predict(x, levels);
-            total += nn.functional.cross_entropy(logits!.reshape(length, bins.Count), torch.tensor(classes).to(device)).item<float>();
-        }
-        return total / windows.Count;
-    }
-
-    /// <summary>The level features of one window's raw frames, [1, length, 1]; null for a model without a level head.</summary>
-    private static Tensor? InputLevels(FftLstmModel model, float[] rawFrames, int length, Device device)
-    {
-        if (model.LevelBins is not { } bins) return null;
-        var features = new float[length];
-        FftLstmModel.LevelFeatures(rawFrames, rawFrames.Length / length, bins, features);
-        return torch.tensor(features, new long[] { 1, length, 1 }).to(device);
+        return (mse / windows.Count, bins is null ? null : level / windows.Count);
     }
 }

@@ -52,8 +52,8 @@ public sealed class FftLstmTrainerTests : IDisposable
         {
             var (mean, std) = FftLstmTrainer.Normalization(train);
             fresh.SetNormalization(mean, std);
-            untrained = FftLstmTrainer.ValidationMse(fresh, validation, FftLstmTrainer.ValidationWindows(validation, config.SequenceLength),
-                config.SequenceLength, mean, std, torch.CPU);
+            untrained = FftLstmTrainer.Validation(fresh, validation, FftLstmTrainer.ValidationWindows(validation, config.SequenceLength),
+                config.SequenceLength, mean, std, torch.CPU).Mse;
         }
 
         var straight = _corpus.Path("straight");
@@ -141,7 +141,7 @@ public sealed class FftLstmTrainerTests : IDisposable
         {
             fresh.SetNormalization(mean, std);
             fresh.SetLevelBins(bins);
-            untrained = FftLstmTrainer.ValidationLevelCrossEntropy(fresh, validation, windows, 16, mean, std, bins, torch.CPU);
+            untrained = FftLstmTrainer.Validation(fresh, validation, windows, 16, mean, std, torch.CPU).LevelCrossEntropy!.Value;
         }
 
         var straight = _corpus.Path("level-straight");
