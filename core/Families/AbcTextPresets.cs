@@ -27,7 +27,7 @@ public static class AbcTextPresets
     public static void CheckRequest(GenerationRequest request)
     {
         request.CheckSeconds();
-        if (!(request.Temperature >= 0 && request.Temperature <= 100)) throw new EuterpeException($"--temperature: {request.Temperature} is not in 0..100");
+        request.CheckTemperature();
         if (!(request.Tempo >= 10 && request.Tempo <= 400)) throw new EuterpeException($"--tempo: {request.Tempo} bpm is not in 10..400");
     }
 

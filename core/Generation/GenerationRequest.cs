@@ -63,6 +63,12 @@ public sealed record GenerationRequest
     public double? Morph { get; init; }
 
     /// <summary>Refuses a length outside (0, <see cref="MaxSeconds"/>], and one that with the primer before it would pass that cap.</summary>
+    /// <summary>Refuses a sampling temperature outside 0…100 (every family that samples reads it there).</summary>
+    public void CheckTemperature()
+    {
+        if (!(Temperature >= 0 && Temperature <= 100)) throw new EuterpeException($"--temperature: {Temperature} is not in 0..100");
+    }
+
     public void CheckSeconds()
     {
         CheckSeconds(Seconds);

@@ -49,6 +49,7 @@ public abstract class ModelFamily
     public virtual float[] GenerateAudio(Preset preset, GenerationRequest request, out int sampleRate)
     {
         request.CheckSeconds();
+        request.CheckTemperature();
         using var generator = OpenAudio(preset, request.WindowFrames);
         generator.Variation = request.Variation;
         generator.Temperature = request.Temperature;

@@ -56,6 +56,7 @@ public sealed class GenerateOptionTests : IDisposable
         }
         var shipped = Preset("fft-lstm-bilinear-openmsx");
         Assert.NotEqual(File.ReadAllBytes(Generate(shipped, "warm.wav")), File.ReadAllBytes(Generate(shipped, "cold.wav", "--temperature", "0.3")));
+        Assert.Equal("error: --temperature: -1 is not in 0..100", Refused("fft-lstm-bilinear-openmsx", "x.wav", "--temperature", "-1"));
 
         // The same model without its level head in the manifest: a plain frame regressor, which draws nothing.
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(shipped, "manifest.json")))!.AsObject();
